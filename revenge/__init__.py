@@ -1,0 +1,1 @@
+"""Revenge: a self-hosted movie server."""

@@ -1,0 +1,55 @@
+"""The `revenge` command: a thin dispatcher that imports each subcommand lazily.
+
+Start-up time matters (`revenge parse --jsonl` is timed including interpreter start),
+so nothing heavy is imported until a subcommand is chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# subcommand name -> module under revenge.entrypoints.cli exposing
+# `configure(parser)` and `run(args) -> int`.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("serve_command", "run the server (embedded stack unless URLs are configured)"),
+    "http": ("http_command", "run only the HTTP server against configured services"),
+    "worker": ("worker_command", "run the background job worker"),
+    "migrate": ("migrate_command", "apply, roll back or list database migrations"),
+    "config": ("config_command", "show the effective configuration"),
+    "parse": ("parse_command", "parse movie file names"),
+}
+
+
+def _load(name: str):  # noqa: ANN202 - returns a module
+    return importlib.import_module(f"revenge.entrypoints.cli.{COMMANDS[name][0]}")
+
+
+def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="revenge", description="Revenge movie server")
+    parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen = next((a for a in argv if a in COMMANDS), None)
+    for name, (_, help_text) in COMMANDS.items():
+        sub_parser = sub.add_parser(name, help=help_text)
+        if name == chosen:
+            _load(name).configure(sub_parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
+    if args.command is None:
+        build_parser([]).print_help()
+        return 2
+    try:
+        return int(_load(args.command).run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
