@@ -1,0 +1,161 @@
+"""Typed configuration, read once at start from REVENGE_* variables and an optional TOML file.
+
+Precedence: environment > TOML file > defaults. A malformed value raises `ConfigError`
+naming the variable (or TOML key) and what was expected; the CLI turns it into exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+ENV_PREFIX = "REVENGE_"
+# Variables read by the test suite and benches, not by the server.
+_NON_CONFIG_ENV = re.compile(r"^REVENGE_(TEST_|BENCH_)")
+
+Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
+PositiveInt = Annotated[int, msgspec.Meta(ge=1)]
+NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
+
+SECRET_FIELDS = frozenset({"database_url", "redis_url", "jwt_secret", "smtp_password"})
+
+
+class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Every setting of the process; field `x` is `REVENGE_X` in the environment."""
+
+    host: str = "127.0.0.1"
+    port: Port = 8096
+    data_dir: str = "./data"
+    public_url: str | None = None
+    database_url: str | None = None
+    redis_url: str | None = None
+    db_pool_min_size: NonNegativeInt = 1
+    db_pool_max_size: PositiveInt = 10
+    http_workers: PositiveInt = 1
+    worker_processes: PositiveInt = 1
+    worker_threads: PositiveInt = 2
+    job_max_retries: NonNegativeInt = 5
+    cache_l1_max_items: PositiveInt = 10_000
+    cache_l1_ttl_seconds: PositiveInt = 30
+    readiness_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=30)] = 1.0
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    trusted_proxies: list[str] = msgspec.field(default_factory=list)
+    jwt_secret: str | None = None
+    smtp_password: str | None = None
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir).expanduser().resolve()
+
+
+class ConfigError(Exception):
+    """A configuration value is malformed; the message names it and what was expected."""
+
+
+def field_names() -> tuple[str, ...]:
+    return Config.__struct_fields__
+
+
+def env_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
+
+
+def load_config(
+    environ: Mapping[str, str] | None = None, toml_path: str | None = None
+) -> tuple[Config, list[str]]:
+    """Build the Config; returns it with warnings (unknown REVENGE_* names)."""
+    environ = os.environ if environ is None else environ
+    file_values = _read_toml(toml_path) if toml_path else {}
+    env_values, warnings = _read_env(environ)
+    merged: dict[str, Any] = {**file_values, **env_values}
+    sources = {**{k: f"{k} (in {toml_path})" for k in file_values},
+               **{k: env_name(k) for k in env_values}}
+    return _convert(merged, sources), warnings
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - set(field_names()))
+    if unknown:
+        raise ConfigError(f"config file {path}: unknown setting(s) {', '.join(unknown)}")
+    return data
+
+
+def _read_env(environ: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
+    known = {env_name(f): f for f in field_names()}
+    values: dict[str, Any] = {}
+    warnings: list[str] = []
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX) or _NON_CONFIG_ENV.match(name):
+            continue
+        if name not in known:
+            warnings.append(f"unknown setting {name} ignored")
+            continue
+        values[known[name]] = _env_value(known[name], raw)
+    return values, warnings
+
+
+def _env_value(field: str, raw: str) -> Any:
+    if field == "trusted_proxies":
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    return raw
+
+
+def _convert(values: dict[str, Any], sources: dict[str, str]) -> Config:
+    try:
+        return msgspec.convert(values, Config, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(_explain(str(exc), values, sources)) from None
+
+
+_PATH = re.compile(r" - at `\$\.(\w+)")
+
+
+def _explain(message: str, values: dict[str, Any], sources: dict[str, str]) -> str:
+    match = _PATH.search(message)
+    if not match:
+        return f"invalid configuration: {message}"
+    field = match.group(1)
+    expected = _TYPE_WORDS.sub(lambda m: _WORDS[m.group(1)], message[: match.start()])
+    expected = expected.replace("Expected", "expected").replace("Invalid enum value", "not one of")
+    if field in _CHOICES:
+        expected += f" (one of {', '.join(_CHOICES[field])})"
+    return f"{sources.get(field, field)}={values.get(field)!r}: {expected}"
+
+
+_WORDS = {"int": "an integer", "float": "a number", "str": "text", "bool": "true or false",
+          "array": "a list"}
+_TYPE_WORDS = re.compile(r"`(int|float|str|bool|array)`")
+_CHOICES = {"log_level": ("debug", "info", "warning", "error"),
+            "log_format": ("auto", "json", "console")}
+
+
+def masked(config: Config) -> dict[str, Any]:
+    """The config as a dict with secrets (and passwords inside URLs) masked."""
+    data = msgspec.structs.asdict(config)
+    for key in SECRET_FIELDS:
+        if data.get(key):
+            data[key] = _mask(key, data[key])
+    return data
+
+
+_URL_PASSWORD = re.compile(r"(://[^:/@]+:)[^@]+(@)")
+
+
+def _mask(key: str, value: str) -> str:
+    if key.endswith("_url"):
+        return _URL_PASSWORD.sub(r"\1***\2", value)
+    return "***"
