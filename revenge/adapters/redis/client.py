@@ -1,0 +1,27 @@
+"""The shared async Redis client and its readiness probe."""
+
+from __future__ import annotations
+
+import redis.asyncio as aioredis
+
+
+def create_redis_client(url: str, timeout_seconds: float = 2.0) -> aioredis.Redis:
+    """One client (with its own connection pool) for the process; no I/O until used."""
+    return aioredis.Redis.from_url(
+        url,
+        socket_timeout=timeout_seconds,
+        socket_connect_timeout=timeout_seconds,
+        health_check_interval=15,
+        retry_on_timeout=False,
+    )
+
+
+class RedisProbe:
+    name = "redis"
+    critical = True
+
+    def __init__(self, client: aioredis.Redis) -> None:
+        self._client = client
+
+    async def check(self) -> None:
+        await self._client.ping()

@@ -1,0 +1,26 @@
+"""The application container: one sub-container per context, composed here only."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from dependency_injector import containers, providers
+
+from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.core import CoreContainer
+from revenge.entrypoints.di.health import HealthContainer
+
+Profile = Literal["real", "memory"]
+
+
+class AppContainer(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Config)
+    profile = providers.Dependency(instance_of=str)
+
+    core = providers.Container(CoreContainer, settings=settings, profile=profile)
+    health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile)
+
+
+def build_container(settings: Config, profile: Profile = "real") -> AppContainer:
+    """The HTTP server, the worker and the CLI all build their container here."""
+    return AppContainer(settings=settings, profile=profile)

@@ -1,0 +1,39 @@
+"""Health context: readiness probes and migration state."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
+from revenge.application.health.check_readiness import CheckReadiness
+from revenge.entrypoints.config import Config
+
+
+class NoMigrations:
+    """The memory profile has no schema to migrate."""
+
+    async def pending(self) -> list[str]:
+        return []
+
+    async def up(self) -> list[str]:
+        return []
+
+
+class HealthContainer(containers.DeclarativeContainer):
+    core = providers.DependenciesContainer()
+    settings = providers.Dependency(instance_of=Config)
+    profile = providers.Dependency(instance_of=str)
+
+    migrations = providers.Selector(
+        profile,
+        real=providers.Singleton(
+            MigrationRunner,
+            settings.provided.database_url,
+            providers.Callable(lambda: load_migrations(default_directory())),
+        ),
+        memory=providers.Singleton(NoMigrations),
+    )
+
+    check_readiness = providers.Factory(
+        CheckReadiness, core.probes, timeout_seconds=settings.provided.readiness_timeout_seconds
+    )
