@@ -17,7 +17,7 @@ import msgspec
 
 ENV_PREFIX = "REVENGE_"
 # Variables read by the test suite and benches, not by the server.
-_NON_CONFIG_ENV = re.compile(r"^REVENGE_(TEST_|BENCH_)")
+_NON_CONFIG_ENV = re.compile(r"^REVENGE_(TEST_|BENCH_|CONFIG$|PROFILE$)")
 
 Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
 PositiveInt = Annotated[int, msgspec.Meta(ge=1)]

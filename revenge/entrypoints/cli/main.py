@@ -49,6 +49,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(_load(args.command).run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        return _exit_error(exc)
+
+
+def _exit_error(exc: Exception) -> int:
+    # Imported here: `common` pulls in the config module, which `parse` does not need.
+    from revenge.entrypoints.cli.common import ExitError
+
+    if not isinstance(exc, ExitError):
+        raise exc
+    print(f"revenge: {exc}", file=sys.stderr)
+    return exc.code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
 from revenge.application.health.check_readiness import CheckReadiness
+from revenge.application.health.startup import MigrationsProbe, StartupState
 from revenge.entrypoints.config import Config
 
 
@@ -34,6 +35,12 @@ class HealthContainer(containers.DeclarativeContainer):
         memory=providers.Singleton(NoMigrations),
     )
 
-    check_readiness = providers.Factory(
-        CheckReadiness, core.probes, timeout_seconds=settings.provided.readiness_timeout_seconds
+    startup_state = providers.Singleton(StartupState)
+    probes = providers.Callable(
+        lambda core_probes, state: [*core_probes, MigrationsProbe(state)],
+        core.probes,
+        startup_state,
+    )
+    check_readiness = providers.Singleton(
+        CheckReadiness, probes, timeout_seconds=settings.provided.readiness_timeout_seconds
     )

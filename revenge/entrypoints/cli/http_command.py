@@ -1,0 +1,41 @@
+"""`revenge http`: the HTTP server alone, against configured PostgreSQL and Redis."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from revenge.entrypoints.cli.common import ExitError, child_environment, load_settings
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="address to bind (default from config: 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port to bind (default from config: 8096)")
+    parser.add_argument("--profile", choices=["real", "memory"], default="real",
+                        help="memory: in-memory adapters, no infrastructure needed")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings(args)
+    if args.profile == "real" and not (settings.database_url and settings.redis_url):
+        raise ExitError("REVENGE_DATABASE_URL and REVENGE_REDIS_URL must be set for "
+                        "`revenge http` (or use `revenge serve` for the embedded stack)", 2)
+    os.environ.update(child_environment(args, REVENGE_PROFILE=args.profile))
+    serve_http(args.host or settings.host, args.port or settings.port, settings.http_workers)
+    return 0
+
+
+def serve_http(host: str, port: int, workers: int) -> None:
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    Granian(
+        "revenge.entrypoints.http.app:create_app_from_environment",
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        log_access=False,
+        respawn_failed_workers=True,
+    ).serve()

@@ -1,0 +1,68 @@
+"""The Litestar application factory: routes, DI bridge, errors, OpenAPI, lifecycle."""
+
+from __future__ import annotations
+
+import os
+
+from litestar import Litestar, Router, get
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.response import Redirect
+
+from revenge.entrypoints.config import Config, load_config
+from revenge.entrypoints.di.app import AppContainer, Profile, build_container
+from revenge.entrypoints.http import health, metrics
+from revenge.entrypoints.http.di_bridge import provide
+from revenge.entrypoints.http.errors import exception_handlers
+from revenge.entrypoints.http.request_context import request_context_middleware
+from revenge.entrypoints.lifecycle import Lifecycle
+from revenge.entrypoints.logging import configure_logging
+
+API_PREFIX = "/api/v1"
+
+
+@get("/api/docs", include_in_schema=False, sync_to_thread=False)
+def docs_redirect() -> Redirect:
+    return Redirect(f"{API_PREFIX}/docs")
+
+
+def api_routers() -> list[Router]:
+    """Each context contributes its routers here (all under /api/v1)."""
+    return []
+
+
+def create_app(container: AppContainer) -> Litestar:
+    lifecycle = Lifecycle(container)
+    return Litestar(
+        route_handlers=[*health.handlers, metrics.metrics, docs_redirect,
+                        Router(API_PREFIX, route_handlers=api_routers())],
+        dependencies={
+            "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
+            "check_readiness": provide(container.health.check_readiness),
+        },
+        exception_handlers=exception_handlers(),
+        middleware=[request_context_middleware],
+        on_startup=[lifecycle.start],
+        on_shutdown=[lifecycle.stop],
+        openapi_config=OpenAPIConfig(
+            title="Revenge", version="1.0.0", path=API_PREFIX,
+            description="Self-hosted movie server API",
+            render_plugins=[SwaggerRenderPlugin(path="/docs")],
+        ),
+        logging_config=None,
+        debug=False,
+    )
+
+
+def create_app_from_environment() -> Litestar:
+    """Factory for the ASGI server: configuration comes from REVENGE_* (and the TOML
+    file named by REVENGE_CONFIG); the CLI validated it already before starting us."""
+    settings, _ = load_config(os.environ, os.environ.get("REVENGE_CONFIG") or None)
+    profile: Profile = "memory" if os.environ.get("REVENGE_PROFILE") == "memory" else "real"
+    configure_logging(settings.log_level, settings.log_format, process="http")
+    return create_app(build_container(settings, profile))
+
+
+def create_memory_app(settings: Config | None = None) -> Litestar:
+    return create_app(build_container(settings or Config(), "memory"))

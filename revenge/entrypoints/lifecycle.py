@@ -1,0 +1,75 @@
+"""Start-up and shut-down of a process's container: pools, migrations, background loops.
+
+Migrations run in the background with retries, so the process starts (and /healthz
+answers) even while PostgreSQL is still coming up; /startupz says when they are done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from tenacity import AsyncRetrying, retry_if_not_exception_type, wait_exponential
+
+from revenge.adapters.postgres.migrations import MigrationError
+from revenge.entrypoints.di.app import AppContainer
+
+log = logging.getLogger(__name__)
+
+
+class Lifecycle:
+    def __init__(self, container: AppContainer) -> None:
+        self.container = container
+        self.state = container.health.startup_state()
+        self._tasks: list[asyncio.Task[Any]] = []
+        self.job_counter: Callable[[], Awaitable[dict[str, int]]] | None = None
+
+    @property
+    def real(self) -> bool:
+        return bool(self.container.profile() == "real")
+
+    async def start(self) -> None:
+        if self.real:
+            await self.container.core.database().open()
+        self._spawn(self._migrate())
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        if self.real:
+            await self.container.core.database().close()
+            await self.container.core.redis().aclose()
+
+    def _spawn(self, coro: Any) -> None:
+        self._tasks.append(asyncio.create_task(coro))
+
+    async def _migrate(self) -> None:
+        runner = self.container.health.migrations()
+        retrying = AsyncRetrying(
+            wait=wait_exponential(multiplier=0.2, max=5),
+            retry=retry_if_not_exception_type(MigrationError),
+            before_sleep=self._note_retry,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    applied = await runner.up()
+        except MigrationError as exc:
+            self.state.error = str(exc)
+            log.error("migrations failed: %s", exc)
+            return
+        if applied:
+            log.info("migrations applied: %s", ", ".join(applied))
+        self.state.error = None
+        self.state.migrated.set()
+
+    def _note_retry(self, retry_state: Any) -> None:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        self.state.error = f"waiting for the database: {exc}"
+        log.warning("migrations waiting for the database: %s", exc)
