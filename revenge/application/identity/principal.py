@@ -1,0 +1,19 @@
+"""Who is calling: the authenticated principal every protected use case receives."""
+
+from __future__ import annotations
+
+import msgspec
+
+from revenge.domain.identity.permissions import Permission
+
+
+class Principal(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    username: str
+    permissions: frozenset[Permission]
+    session_id: str | None = None  # set for session (JWT/cookie) logins
+    api_key_id: str | None = None  # set when authenticated by an API key
+    mfa_verified: bool = False
+
+    def can(self, permission: Permission) -> bool:
+        return permission in self.permissions

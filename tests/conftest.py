@@ -1,0 +1,102 @@
+"""Shared fixtures: real PostgreSQL and Redis for contract/integration tests.
+
+By default they are the embedded services (started once per test session in a temp
+dir), exactly what `revenge serve` uses. Set REVENGE_TEST_DATABASE_URL and/or
+REVENGE_TEST_REDIS_URL to use existing servers instead (e.g. the machine's
+PostgreSQL 15): each session then gets its own fresh database, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from revenge.adapters.postgres.database import Database
+from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
+
+
+@pytest.fixture(scope="session")
+def services_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("services")
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url(services_dir: Path) -> Iterator[str]:
+    configured = os.environ.get("REVENGE_TEST_DATABASE_URL")
+    if configured:
+        yield configured
+        return
+    from revenge.entrypoints.embedded.postgres import embedded_postgres
+
+    with embedded_postgres(services_dir / "postgres") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def database_url(postgres_server_url: str) -> Iterator[str]:
+    """A fresh, empty database for this test session (dropped afterwards)."""
+    name = f"revenge_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    yield _with_database(postgres_server_url, name)
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+
+
+def _with_database(url: str, name: str) -> str:
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    info["dbname"] = name
+    return psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v is not None})
+
+
+@pytest.fixture(scope="session")
+def migrated_database_url(database_url: str) -> str:
+    runner = MigrationRunner(database_url, load_migrations(default_directory()))
+    asyncio.run(runner.up())
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def redis_url(services_dir: Path) -> Iterator[str]:
+    configured = os.environ.get("REVENGE_TEST_REDIS_URL")
+    if configured:
+        yield configured
+        return
+    from revenge.entrypoints.embedded.redis import embedded_redis
+
+    with embedded_redis(services_dir / "redis") as url:
+        yield url
+
+
+@pytest.fixture
+async def database(migrated_database_url: str) -> AsyncIterator[Database]:
+    """An open pool on the migrated test database; every table emptied after the test."""
+    db = Database(migrated_database_url, min_size=1, max_size=4)
+    await db.open()
+    try:
+        yield db
+    finally:
+        with contextlib.suppress(Exception):
+            await truncate_all(db)
+        await db.close()
+
+
+async def truncate_all(db: Database) -> None:
+    async with db.transaction() as conn:
+        cur = await conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'schema_migrations'"
+        )
+        tables = [row["tablename"] for row in await cur.fetchall()]
+        if tables:
+            await conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
+                sql.SQL(", ").join(sql.Identifier(t) for t in tables)))
