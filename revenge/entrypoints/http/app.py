@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
-from litestar import Litestar, Router, get
+from typing import Any
+
+from litestar import Litestar, Request, Response, Router, get
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.response import Redirect
 
 from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, Profile, build_container
@@ -22,9 +23,12 @@ from revenge.entrypoints.logging import configure_logging
 API_PREFIX = "/api/v1"
 
 
-@get("/api/docs", include_in_schema=False, sync_to_thread=False)
-def docs_redirect() -> Redirect:
-    return Redirect(f"{API_PREFIX}/docs")
+@get(f"{API_PREFIX}/openapi.json", include_in_schema=False, sync_to_thread=False)
+def openapi_document(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
+    # Served here rather than by the OpenAPI controller, whose catch-all route would
+    # otherwise answer every unknown /api/v1 path with an HTML 404.
+    return Response(request.app.openapi_schema.to_schema(),
+                    media_type="application/vnd.oai.openapi+json")
 
 
 def api_routers() -> list[Router]:
@@ -35,7 +39,7 @@ def api_routers() -> list[Router]:
 def create_app(container: AppContainer) -> Litestar:
     lifecycle = Lifecycle(container)
     return Litestar(
-        route_handlers=[*health.handlers, metrics.metrics, docs_redirect,
+        route_handlers=[*health.handlers, metrics.metrics, openapi_document,
                         Router(API_PREFIX, route_handlers=api_routers())],
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
@@ -46,9 +50,9 @@ def create_app(container: AppContainer) -> Litestar:
         on_startup=[lifecycle.start],
         on_shutdown=[lifecycle.stop],
         openapi_config=OpenAPIConfig(
-            title="Revenge", version="1.0.0", path=API_PREFIX,
+            title="Revenge", version="1.0.0", path="/api/docs",
             description="Self-hosted movie server API",
-            render_plugins=[SwaggerRenderPlugin(path="/docs")],
+            render_plugins=[SwaggerRenderPlugin(path="/")],
         ),
         logging_config=None,
         debug=False,

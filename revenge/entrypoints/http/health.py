@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 from litestar import Response, get
+from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 
 from revenge.application.health.check_readiness import CheckReadiness, DependencyStatus
@@ -32,14 +33,14 @@ def healthz() -> Liveness:
 
 @get("/readyz", tags=["health"], summary="Readiness: every dependency answers",
      responses={503: ResponseSpec(Readiness, description="A critical dependency is failing")})
-async def readyz(check_readiness: CheckReadiness) -> Response[Readiness]:
+async def readyz(check_readiness: NamedDependency[CheckReadiness]) -> Response[Readiness]:
     report = await check_readiness.execute()
     body = Readiness(status=report.status, checks=report.checks)
     return Response(body, status_code=200 if report.ready else 503)
 
 
 @get("/startupz", tags=["health"], summary="Start-up: migrations are applied")
-async def startupz(lifecycle: Lifecycle) -> Response[Startup]:
+async def startupz(lifecycle: NamedDependency[Lifecycle]) -> Response[Startup]:
     if lifecycle.state.migrated.is_set():
         return Response(Startup(status="started"))
     pending = await _pending(lifecycle)
@@ -47,7 +48,7 @@ async def startupz(lifecycle: Lifecycle) -> Response[Startup]:
                     status_code=503)
 
 
-async def _pending(lifecycle: Lifecycle) -> list[str]:
+async def _pending(lifecycle: NamedDependency[Lifecycle]) -> list[str]:
     try:
         return list(await lifecycle.container.health.migrations().pending())
     except Exception:  # the database itself may be down; the error says so

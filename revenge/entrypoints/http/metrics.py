@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from litestar import Response, get
+from litestar.di import NamedDependency
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Gauge, Histogram, generate_latest
 
 from revenge.entrypoints.lifecycle import Lifecycle
@@ -23,12 +24,12 @@ JobCounter = Callable[[], Awaitable[dict[str, int]]]
 
 
 @get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False)
-async def metrics(lifecycle: Lifecycle) -> Response[bytes]:
+async def metrics(lifecycle: NamedDependency[Lifecycle]) -> Response[bytes]:
     await _refresh_gauges(lifecycle)
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST.split(";")[0] + "; version=0.0.4")
 
 
-async def _refresh_gauges(lifecycle: Lifecycle) -> None:
+async def _refresh_gauges(lifecycle: NamedDependency[Lifecycle]) -> None:
     if not lifecycle.real:
         return
     for stat, value in lifecycle.container.core.database().stats().items():
