@@ -1,0 +1,103 @@
+"""`revenge serve`: the whole server on one box, embedding PostgreSQL and Redis unless their
+URLs are configured, with `revenge http` and `revenge worker` as supervised children."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import sys
+from pathlib import Path
+
+from revenge.entrypoints.cli.common import ExitError, child_environment, load_settings
+from revenge.entrypoints.config import Config
+from revenge.entrypoints.embedded.net import accepts_connections
+from revenge.entrypoints.embedded.process import ChildSpec, ServiceFailed
+from revenge.entrypoints.embedded.supervisor import Supervisor
+
+log = logging.getLogger("revenge.serve")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="address to bind (default from config: 127.0.0.1)")
+    parser.add_argument("--port", type=_port, help="port to bind (default from config: 8096)")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings(args)
+    _configure_logging()
+    host, port = args.host or settings.host, args.port or settings.port
+    try:
+        services, urls = _services(settings)
+    except ServiceFailed as failure:
+        raise ExitError(str(failure)) from None
+    env = child_environment(args, REVENGE_DATA_DIR=str(settings.data_path), **urls)
+    children = [*services, *_app(host, port, env)]
+    summary = _summary(host, port, [spec.name for spec in services], settings.data_path)
+    return Supervisor(children).run(on_started=lambda: log.info("%s", summary))
+
+
+def _services(settings: Config) -> tuple[list[ChildSpec], dict[str, str]]:
+    """Embedded PostgreSQL/Redis for each URL not configured, and the URLs children get."""
+    data = settings.data_path
+    data.mkdir(parents=True, exist_ok=True)
+    specs: list[ChildSpec] = []
+    urls: dict[str, str] = {}
+    if settings.database_url:
+        urls["REVENGE_DATABASE_URL"] = settings.database_url
+    else:
+        from revenge.entrypoints.embedded.postgres import EmbeddedPostgres
+
+        postgres = EmbeddedPostgres(data)
+        specs.append(postgres.spec())
+        urls["REVENGE_DATABASE_URL"] = postgres.url
+    if settings.redis_url:
+        urls["REVENGE_REDIS_URL"] = settings.redis_url
+    else:
+        from revenge.entrypoints.embedded.redis import EmbeddedRedis
+
+        redis = EmbeddedRedis(data)
+        specs.append(redis.spec())
+        urls["REVENGE_REDIS_URL"] = redis.url
+    return specs, urls
+
+
+def _app(host: str, port: int, env: dict[str, str]) -> list[ChildSpec]:
+    # `python -m revenge` rather than the console script: works from any install layout.
+    revenge = [sys.executable, "-m", "revenge"]
+    http = ChildSpec(
+        name="http",
+        argv=[*revenge, "http", "--host", host, "--port", str(port)],
+        env=env,
+        ready=lambda: accepts_connections(host, port),
+        ready_timeout=300,  # migrations are applied before the port is bound
+    )
+    worker = ChildSpec(name="worker", argv=[*revenge, "worker"], env=env)
+    return [http, worker] if _has_worker_command() else [http]
+
+
+def _has_worker_command() -> bool:
+    # TODO(lead): drop once `revenge worker` (worker_command.py) has landed.
+    return importlib.util.find_spec("revenge.entrypoints.cli.worker_command") is not None
+
+
+def _summary(host: str, port: int, embedded: list[str], data: Path) -> str:
+    external = [name for name in ("postgres", "redis") if name not in embedded]
+    return (f"Revenge is running at http://{host}:{port} "
+            f"(embedded: {', '.join(embedded) or 'none'}; external: {', '.join(external) or 'none'}"
+            f"; data in {data}) - Ctrl-C to stop")
+
+
+def _configure_logging() -> None:
+    # The supervisor's own lines; children (http, worker) set up their own logging.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("revenge serve: %(message)s"))
+    root = logging.getLogger("revenge")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
