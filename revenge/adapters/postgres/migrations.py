@@ -104,9 +104,7 @@ class MigrationRunner:
             return [m.label for m in done]
 
     async def _connect(self) -> psycopg.AsyncConnection[tuple[object, ...]]:
-        conn = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
-        await conn.execute(_CREATE_TABLE)
-        return conn
+        return await psycopg.AsyncConnection.connect(self._url, autocommit=True)
 
 
 class _locked:
@@ -117,12 +115,18 @@ class _locked:
 
     async def __aenter__(self) -> None:
         await self._conn.execute("SELECT pg_advisory_lock(%s)", (_LOCK_ID,))
+        # Created under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide.
+        await self._conn.execute(_CREATE_TABLE)
 
     async def __aexit__(self, *exc: object) -> None:
         await self._conn.execute("SELECT pg_advisory_unlock(%s)", (_LOCK_ID,))
 
 
 async def _applied(conn: psycopg.AsyncConnection[tuple[object, ...]]) -> dict[int, str]:
+    exists = await conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL")
+    row = await exists.fetchone()
+    if not row or not row[0]:
+        return {}
     cur = await conn.execute("SELECT version, checksum FROM schema_migrations")
     return {int(str(v)): str(c) for v, c in await cur.fetchall()}
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
 
 
 def create_redis_client(url: str, timeout_seconds: float = 2.0) -> aioredis.Redis:
@@ -13,6 +15,9 @@ def create_redis_client(url: str, timeout_seconds: float = 2.0) -> aioredis.Redi
         socket_connect_timeout=timeout_seconds,
         health_check_interval=15,
         retry_on_timeout=False,
+        # One quick retry covers a dropped idle connection; an outage must fail fast
+        # so callers (readiness, cache) can degrade instead of hanging for seconds.
+        retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), retries=1),
     )
 
 
