@@ -23,6 +23,18 @@ from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
 
 
+_KINDS = ("unit", "contract", "integration", "e2e")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by its folder, so `-m "integration or contract"` selects them."""
+    for item in items:
+        parts = Path(str(item.fspath)).parts
+        for kind in _KINDS:
+            if kind in parts:
+                item.add_marker(kind)
+
+
 @pytest.fixture(scope="session")
 def services_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("services")
