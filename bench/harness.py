@@ -1,0 +1,119 @@
+"""Shared bench plumbing: start a Revenge process, wait for it, drive load with wrk.
+
+Figures are printed, never asserted: benches compare against a baseline measured in
+the same run because this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import httpx
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, timeout: float = 120.0, status: int = 200) -> float:
+    """Seconds until `url` answers `status`; raises TimeoutError after `timeout`."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(url, timeout=1).status_code == status:
+                return time.perf_counter() - started
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not answer {status} within {timeout}s")
+
+
+@contextlib.contextmanager
+def revenge_process(args: Sequence[str], env: dict[str, str] | None = None,
+                    log_path: str = os.devnull) -> Iterator[subprocess.Popen[bytes]]:
+    """Run `python -m revenge ARGS`; SIGTERM and wait on exit."""
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "revenge", *args], cwd=ROOT,
+                                env={**os.environ, **(env or {})}, stdout=log, stderr=log)
+    try:
+        yield proc
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@dataclass(frozen=True)
+class Load:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run("apt-get update -qq && apt-get install -y -qq wrk", shell=True,
+                       check=False, capture_output=True)
+    found = shutil.which("wrk")
+    if not found:
+        sys.exit("bench: wrk is needed (Debian package `wrk`)")
+    return found
+
+
+def wrk(url: str, seconds: int = 10, connections: int = 32, threads: int = 1,
+        headers: Sequence[str] = ()) -> Load:
+    """Drive `url` with wrk from a separate process; returns throughput and latency."""
+    cmd = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        cmd += ["-H", header]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    return Load(
+        requests_per_second=float(_grab(r"Requests/sec:\s+([\d.]+)", out)),
+        p50_ms=_ms(_grab(r"50%\s+([\d.]+\w+)", out)),
+        p99_ms=_ms(_grab(r"99%\s+([\d.]+\w+)", out)),
+        errors=int(_grab(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0")),
+    )
+
+
+def _grab(pattern: str, text: str, default: str | None = None) -> str:
+    match = re.search(pattern, text)
+    if match:
+        return match.group(1)
+    if default is not None:
+        return default
+    raise ValueError(f"wrk output lacks {pattern!r}:\n{text}")
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def percentile(samples: Sequence[float], pct: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def summary_ms(samples: Sequence[float]) -> str:
+    ms = [s * 1000 for s in samples]
+    return (f"p50 {statistics.median(ms):.2f} ms  p95 {percentile(ms, 95):.2f} ms  "
+            f"p99 {percentile(ms, 99):.2f} ms  (n={len(ms)})")
