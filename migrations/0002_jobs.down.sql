@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS job_outbox;
+DROP TABLE IF EXISTS job_runs;

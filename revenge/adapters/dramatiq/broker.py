@@ -1,0 +1,85 @@
+"""The dramatiq Redis broker: AsyncIO actors, run recording, capped retries with backoff,
+and sending by actor name (the sender never imports the actor functions)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import dramatiq
+import msgspec
+import redis
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.errors import BrokerError
+from dramatiq.middleware import AsyncIO, Retries
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+from revenge.adapters.dramatiq.middleware import JobRecorder
+from revenge.application.jobs.ports import JobReporter
+from revenge.application.jobs.rules import should_retry
+from revenge.domain.errors import Unavailable
+
+# Every actor listens on one queue for now; routing by actor name would go here.
+QUEUE = "default"
+
+Handler = Callable[[str, dict[str, Any]], Awaitable[Mapping[str, Any] | None]]
+
+
+class BrokerOptions(msgspec.Struct, frozen=True, kw_only=True):
+    namespace: str = "revenge"
+    min_backoff_ms: int = 1_000
+    max_backoff_ms: int = 300_000
+    timeout_seconds: float = 5.0
+
+
+def create_redis_broker(url: str, reporter: JobReporter, *, max_retries: int,
+                        options: BrokerOptions) -> DramatiqJobBroker:
+    """No I/O here: Redis is first contacted by a send or by the worker."""
+    client = redis.Redis.from_url(
+        url,
+        socket_connect_timeout=options.timeout_seconds,
+        socket_timeout=options.timeout_seconds,
+        # Fail fast when Redis is down: the relay keeps the message and retries later.
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), retries=1),
+        health_check_interval=15,
+    )
+    middleware = [AsyncIO(), JobRecorder(reporter), retries(max_retries, options)]
+    broker = RedisBroker(  # type: ignore[no-untyped-call]  # dramatiq leaves it unannotated
+        client=client, namespace=options.namespace, middleware=middleware
+    )
+    return DramatiqJobBroker(broker)
+
+
+def retries(max_retries: int, options: BrokerOptions) -> Retries:
+    """Exponential backoff between attempts; domain errors are never retried."""
+
+    def retry_when(retries_so_far: int, error: BaseException) -> bool:
+        return should_retry(retries_so_far, error, max_retries=max_retries)
+
+    return Retries(max_retries=max_retries, min_backoff=options.min_backoff_ms,
+                   max_backoff=options.max_backoff_ms, retry_when=retry_when)
+
+
+class DramatiqJobBroker:
+    """`JobBroker` over a dramatiq broker; the worker registers its handlers here too."""
+
+    def __init__(self, broker: dramatiq.Broker) -> None:
+        self.dramatiq = broker
+
+    async def send(self, actor: str, job_id: str, payload: Mapping[str, Any]) -> None:
+        message: dramatiq.Message[Any] = dramatiq.Message(
+            queue_name=QUEUE, actor_name=actor, args=(job_id, dict(payload)), kwargs={},
+            options={},
+        )
+        try:
+            await asyncio.to_thread(self.dramatiq.enqueue, message)
+        except (redis.RedisError, BrokerError, OSError) as exc:
+            raise Unavailable("broker", str(exc) or type(exc).__name__) from exc
+
+    def register(self, actor: str, handler: Handler) -> None:
+        """Declares `handler(job_id, payload)` as the actor `actor` (worker side)."""
+        fn: Callable[..., Awaitable[Any]] = handler
+        dramatiq.Actor(fn, broker=self.dramatiq, actor_name=actor, queue_name=QUEUE,
+                       priority=0, options={})

@@ -1,0 +1,280 @@
+"""In-memory twins of the jobs adapters: runs and outbox rows in `InMemoryState` tables,
+a relay, and a broker that records messages and (inline) runs their handlers at once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+import msgspec
+import uuid_utils
+
+from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
+from revenge.application.jobs.clock import Clock, utc_now
+from revenge.application.jobs.ports import JobBroker, JobQueue, JobReporter
+from revenge.application.jobs.read_models import (
+    ACTIVE_STATUSES,
+    FINISHED_STATUSES,
+    JobRun,
+    JobRunPage,
+    JobStatus,
+    PrunedJobs,
+)
+from revenge.application.jobs.rules import (
+    checked_limit,
+    checked_percent,
+    decode_cursor,
+    describe_failure,
+    encode_cursor,
+    json_object,
+    should_retry,
+)
+from revenge.domain.errors import NotFound, Unavailable
+
+RUNS = "job_runs"
+OUTBOX = "job_outbox"
+
+Handler = Callable[[str, dict[str, Any]], Awaitable[Mapping[str, Any] | None]]
+
+
+class InMemoryJobQueue:
+    """`JobQueue` writing into the unit of work's state (rolled back with it)."""
+
+    def __init__(self, uow: InMemoryUnitOfWork, *, wake_relay: Callable[[], Awaitable[None]],
+                 max_attempts: int, clock: Clock = utc_now) -> None:
+        self._uow = uow
+        self._wake_relay = wake_relay
+        self._max_attempts = max_attempts
+        self._clock = clock
+
+    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
+                      dedupe_key: str | None = None) -> str:
+        runs = self._uow.state.table(RUNS)
+        holder = _active_holder(runs, dedupe_key)
+        if holder:
+            return holder
+        job_id = str(uuid_utils.uuid7())
+        runs[job_id] = self._new_run(job_id, actor, payload, dedupe_key)
+        outbox = self._uow.state.table(OUTBOX)
+        outbox[max(outbox, default=0) + 1] = {"job_id": job_id, "actor": actor,
+                                              "created_at": self._clock(), "relayed_at": None}
+        self._uow.after_commit(self._wake_relay)
+        return job_id
+
+    def _new_run(self, job_id: str, actor: str, payload: Mapping[str, Any],
+                 dedupe_key: str | None) -> dict[str, Any]:
+        now = self._clock()
+        return {"id": job_id, "name": actor, "payload": json_object(payload), "status": "queued",
+                "attempts": 0, "max_attempts": self._max_attempts, "progress": 0,
+                "result": None, "error": None, "dedupe_key": dedupe_key, "created_at": now,
+                "started_at": None, "finished_at": None, "updated_at": now}
+
+
+def _active_holder(runs: dict[str, dict[str, Any]], dedupe_key: str | None) -> str | None:
+    if dedupe_key is None:
+        return None
+    return next((job_id for job_id, run in runs.items()
+                 if run["dedupe_key"] == dedupe_key and run["status"] in ACTIVE_STATUSES), None)
+
+
+class InMemoryJobRuns:
+    def __init__(self, state: InMemoryState) -> None:
+        self._state = state
+
+    async def get(self, job_id: str) -> JobRun:
+        run = self._state.table(RUNS).get(job_id)
+        if run is None:
+            raise NotFound(f"job run {job_id} not found")
+        return _job_run(run)
+
+    async def list(self, *, limit: int = 50, cursor: str | None = None,
+                   status: JobStatus | None = None, name: str | None = None) -> JobRunPage:
+        checked_limit(limit)
+        matching = sorted((run for run in self._state.table(RUNS).values()
+                           if _matches(run, status, name)), key=_newest_first, reverse=True)
+        after = decode_cursor(cursor) if cursor else None
+        page = [run for run in matching if after is None or _newest_first(run) < after]
+        items = [_job_run(run) for run in page[:limit]]
+        more = len(page) > limit
+        next_cursor = encode_cursor(items[-1].created_at, items[-1].id) if more else None
+        return JobRunPage(items=items, next_cursor=next_cursor, total=len(matching))
+
+
+def _matches(run: dict[str, Any], status: JobStatus | None, name: str | None) -> bool:
+    return (status is None or run["status"] == status) and (name is None or run["name"] == name)
+
+
+def _newest_first(run: dict[str, Any]) -> tuple[datetime, str]:
+    return run["created_at"], run["id"]
+
+
+def _job_run(run: dict[str, Any]) -> JobRun:
+    fields = {name: run[name] for name in JobRun.__struct_fields__}
+    return JobRun(**{**fields, "result": json_object(fields["result"])})
+
+
+class InMemoryJobReporter:
+    """`JobReporter` writing straight into the state (each call "commits" at once)."""
+
+    def __init__(self, state: InMemoryState, clock: Clock = utc_now) -> None:
+        self._state = state
+        self._clock = clock
+
+    async def mark_running(self, job_id: str) -> bool:
+        run = self._active(job_id)
+        if run is None:
+            return False
+        run.update(status="running", attempts=run["attempts"] + 1, started_at=self._clock())
+        self._touch(run)
+        return True
+
+    async def progress(self, job_id: str, percent: int,
+                       result_so_far: Mapping[str, Any] | None = None) -> None:
+        checked_percent(percent)
+        run = self._active(job_id)
+        if run is None or run["status"] != "running":
+            return
+        run["progress"] = percent
+        if result_so_far is not None:
+            run["result"] = json_object(result_so_far)
+        self._touch(run)
+
+    async def succeeded(self, job_id: str, result: Mapping[str, Any] | None) -> None:
+        if run := self._active(job_id):
+            run.update(status="succeeded", progress=100, result=json_object(result), error=None,
+                       finished_at=self._clock())
+            self._touch(run)
+
+    async def failed(self, job_id: str, error: str, *, final: bool) -> None:
+        if run := self._active(job_id):
+            run.update(status="failed" if final else "queued", error=error)
+            if final:
+                run["finished_at"] = self._clock()
+            self._touch(run)
+
+    def _active(self, job_id: str) -> dict[str, Any] | None:
+        run: dict[str, Any] | None = self._state.table(RUNS).get(job_id)
+        return run if run is not None and run["status"] in ACTIVE_STATUSES else None
+
+    def _touch(self, run: dict[str, Any]) -> None:
+        run["updated_at"] = self._clock()
+
+
+class InMemoryJobHistory:
+    def __init__(self, state: InMemoryState) -> None:
+        self._state = state
+
+    async def prune(self, finished_before: datetime) -> PrunedJobs:
+        runs, outbox = self._state.table(RUNS), self._state.table(OUTBOX)
+        old = {job_id for job_id, run in runs.items() if run["status"] in FINISHED_STATUSES
+               and run["finished_at"] < finished_before}
+        rows = [row_id for row_id, row in outbox.items() if row["job_id"] in old
+                or (row["relayed_at"] is not None and row["relayed_at"] < finished_before)]
+        for row_id in rows:
+            del outbox[row_id]
+        for job_id in old:
+            del runs[job_id]
+        return PrunedJobs(runs=len(old), outbox_rows=len(rows))
+
+
+class InMemoryJobsUnitOfWork(InMemoryUnitOfWork):
+    def __init__(self, state: InMemoryState, *,
+                 job_queue: Callable[[InMemoryUnitOfWork], JobQueue]) -> None:
+        super().__init__(state)
+        self._job_queue = job_queue
+
+    def _bind(self) -> None:
+        self.jobs = self._job_queue(self)
+        self.job_history = InMemoryJobHistory(self.state)
+
+
+class InMemoryOutboxRelay:
+    """Relays outbox rows to the broker; `kick` relays at once (so, with an inline
+    broker, a committed job has run by the time `commit()` returns)."""
+
+    def __init__(self, state: InMemoryState, broker: JobBroker, *,
+                 period_seconds: float = 1.0, clock: Clock = utc_now) -> None:
+        self._state = state
+        self._broker = broker
+        self._period = period_seconds
+        self._clock = clock
+
+    async def relay_once(self) -> int:
+        sent = 0
+        for row_id in sorted(self._state.table(OUTBOX)):
+            if await self._relay(row_id):
+                sent += 1
+        return sent
+
+    async def _relay(self, row_id: int) -> bool:
+        row = self._state.table(OUTBOX).get(row_id)
+        if row is None or row["relayed_at"] is not None:
+            return False
+        # Marked before sending: an inline job that enqueues relays again, nested.
+        row["relayed_at"] = self._clock()
+        payload = self._state.table(RUNS)[row["job_id"]]["payload"]
+        try:
+            await self._broker.send(row["actor"], row["job_id"], payload)
+        except Unavailable:
+            self._state.table(OUTBOX)[row_id]["relayed_at"] = None
+            raise
+        return True
+
+    async def kick(self) -> None:
+        with contextlib.suppress(Unavailable):
+            await self.relay_once()
+
+    async def run(self) -> None:
+        while True:
+            with contextlib.suppress(Unavailable):
+                await self.relay_once()
+            await asyncio.sleep(self._period)
+
+
+class SentMessage(msgspec.Struct, frozen=True):
+    actor: str
+    job_id: str
+    payload: dict[str, Any]
+
+
+class InMemoryBroker:
+    """`JobBroker` twin: every message lands in `sent`. With `inline=True` a registered
+    handler runs at once, recorded through the reporter like the worker records it,
+    retrying (immediately) what the worker would retry. `available = False` makes
+    `send` raise `Unavailable`, as a broker that is down."""
+
+    def __init__(self, reporter: JobReporter, *, max_retries: int = 0, inline: bool = True) -> None:
+        self._reporter = reporter
+        self._max_retries = max_retries
+        self._inline = inline
+        self._handlers: dict[str, Handler] = {}
+        self.sent: list[SentMessage] = []
+        self.available = True
+
+    def register(self, actor: str, handler: Handler) -> None:
+        self._handlers[actor] = handler
+
+    async def send(self, actor: str, job_id: str, payload: Mapping[str, Any]) -> None:
+        if not self.available:
+            raise Unavailable("broker", "the in-memory broker is marked down")
+        self.sent.append(SentMessage(actor, job_id, dict(payload)))
+        handler = self._handlers.get(actor)
+        if self._inline and handler is not None:
+            await self._run(handler, job_id, dict(payload))
+
+    async def _run(self, handler: Handler, job_id: str, payload: dict[str, Any]) -> None:
+        retries = 0
+        while await self._reporter.mark_running(job_id):
+            try:
+                result = await handler(job_id, payload)
+            except Exception as exc:
+                final = not should_retry(retries, exc, max_retries=self._max_retries)
+                await self._reporter.failed(job_id, describe_failure(exc), final=final)
+                retries += 1
+                continue
+            await self._reporter.succeeded(job_id, result)
+            return
+

@@ -1,0 +1,48 @@
+"""Start a periodic job when its period has passed since its last run was requested."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import msgspec
+
+from revenge.application.jobs.clock import Clock, utc_now
+from revenge.application.jobs.ports import JobRuns, JobsUnitOfWork
+
+
+class EnqueuePeriodicJobCommand(msgspec.Struct, frozen=True, kw_only=True):
+    actor: str
+    every: timedelta
+    payload: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+class EnqueuePeriodicJob:
+    """Enqueues `actor` unless one of its runs was created within the last `every`.
+
+    The schedule lives in the database (the newest run), not in a process, so several
+    workers ticking together start the job once per period; the dedupe key covers
+    the race between two of them and an overlong run. Returns the run id, or None when
+    it is not due.
+    """
+
+    def __init__(self, unit_of_work: Callable[[], JobsUnitOfWork], job_runs: JobRuns,
+                 clock: Clock = utc_now) -> None:
+        self._unit_of_work = unit_of_work
+        self._job_runs = job_runs
+        self._clock = clock
+
+    async def execute(self, command: EnqueuePeriodicJobCommand) -> str | None:
+        if not await self._due(command):
+            return None
+        async with self._unit_of_work() as uow:
+            job_id = await uow.jobs.enqueue(
+                command.actor, command.payload, dedupe_key=f"periodic:{command.actor}"
+            )
+            await uow.commit()
+        return job_id
+
+    async def _due(self, command: EnqueuePeriodicJobCommand) -> bool:
+        latest = await self._job_runs.list(limit=1, name=command.actor)
+        return not latest.items or latest.items[0].created_at <= self._clock() - command.every

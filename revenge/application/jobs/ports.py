@@ -1,0 +1,101 @@
+"""Ports of the jobs capability: enqueue work, follow runs, report from a running job."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from revenge.application.jobs.read_models import JobRun, JobRunPage, JobStatus, PrunedJobs
+
+
+class JobQueue(Protocol):
+    """Requests background work by actor name, as part of the caller's unit of work.
+
+    The request is written inside the caller's transaction (a run record and an outbox
+    row), so it exists only if the caller commits, and the message reaches the broker
+    only after the commit: a rolled-back use case never starts a job, a committed one
+    never loses it, even while the broker is down (the outbox relay retries).
+    """
+
+    async def enqueue(
+        self, actor: str, payload: Mapping[str, Any], *, dedupe_key: str | None = None
+    ) -> str:
+        """Returns the new run's id. If a queued or running run holds `dedupe_key`,
+        nothing is added and that run's id is returned (so two scans of one library
+        never run at once). `payload` must be JSON-encodable."""
+        ...
+
+
+class JobRuns(Protocol):
+    """Reads run records (for the admin list and for callers following a job)."""
+
+    async def get(self, job_id: str) -> JobRun:
+        """Raises `NotFound` for an unknown (or malformed) id."""
+        ...
+
+    async def list(
+        self,
+        *,
+        limit: int = 50,
+        cursor: str | None = None,
+        status: JobStatus | None = None,
+        name: str | None = None,
+    ) -> JobRunPage:
+        """Newest first. Raises `RuleViolation` for a limit outside 1-200 or a cursor
+        this server did not return."""
+        ...
+
+
+class JobReporter(Protocol):
+    """Records what happens to a run while the worker executes it. Each call commits
+    on its own, so progress is visible while the job is still running."""
+
+    async def mark_running(self, job_id: str) -> bool:
+        """Counts an attempt. False when the run is unknown or already finished: the
+        message is a duplicate (the relay is at-least-once) and must not run."""
+        ...
+
+    async def progress(
+        self, job_id: str, percent: int, result_so_far: Mapping[str, Any] | None = None
+    ) -> None:
+        """Raises `RuleViolation` unless 0 <= percent <= 100."""
+        ...
+
+    async def succeeded(self, job_id: str, result: Mapping[str, Any] | None) -> None: ...
+
+    async def failed(self, job_id: str, error: str, *, final: bool) -> None:
+        """Not final: the run goes back to queued, keeping the error, until its retry."""
+        ...
+
+
+class JobHistory(Protocol):
+    """Removes old records, inside a unit of work."""
+
+    async def prune(self, finished_before: datetime) -> PrunedJobs:
+        """Deletes runs that finished before the cutoff and outbox rows relayed before it
+        (or belonging to those runs). Queued and running runs are never deleted."""
+        ...
+
+
+class JobBroker(Protocol):
+    """Delivers one job message to the workers (used by the outbox relay)."""
+
+    async def send(self, actor: str, job_id: str, payload: Mapping[str, Any]) -> None:
+        """Raises `Unavailable` when the broker cannot take the message."""
+        ...
+
+
+class JobsUnitOfWork(Protocol):
+    """One transaction of the jobs use cases; leaving without `commit()` rolls back."""
+
+    jobs: JobQueue
+    job_history: JobHistory
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None: ...
+
+    async def commit(self) -> None: ...
