@@ -71,8 +71,9 @@ def ensure_wrk() -> str:
     if found:
         return found
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run("apt-get update -qq && apt-get install -y -qq wrk", shell=True,
-                       check=False, capture_output=True)
+        subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False,
+                       capture_output=True)
     found = shutil.which("wrk")
     if not found:
         sys.exit("bench: wrk is needed (Debian package `wrk`)")
@@ -110,7 +111,7 @@ def _ms(value: str) -> float:
 
 def percentile(samples: Sequence[float], pct: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def summary_ms(samples: Sequence[float]) -> str:

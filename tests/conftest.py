@@ -22,7 +22,6 @@ from psycopg import sql
 from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
 
-
 _KINDS = ("unit", "contract", "integration", "e2e")
 
 

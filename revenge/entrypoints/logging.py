@@ -10,8 +10,9 @@ import logging
 import sys
 
 import structlog
+from structlog.types import EventDict, Processor
 
-_SHARED = [
+_SHARED: list[Processor] = [
     structlog.contextvars.merge_contextvars,
     structlog.stdlib.add_log_level,
     structlog.stdlib.add_logger_name,
@@ -23,7 +24,7 @@ def configure_logging(level: str = "info", fmt: str = "auto", process: str = "")
     json_lines = fmt == "json" or (fmt == "auto" and not sys.stderr.isatty())
     renderer = (structlog.processors.JSONRenderer() if json_lines
                 else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty()))
-    extra = [_add_process(process)] if process else []
+    extra: list[Processor] = [_add_process(process)] if process else []
     structlog.configure(
         processors=[*_SHARED, *extra, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
@@ -42,8 +43,9 @@ def configure_logging(level: str = "info", fmt: str = "auto", process: str = "")
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
 
 
-def _add_process(name: str) -> structlog.types.Processor:
-    def add(_logger: object, _method: str, event: structlog.types.EventDict) -> structlog.types.EventDict:
+def _add_process(name: str) -> Processor:
+    def add(_logger: object, _method: str, event: EventDict) -> EventDict:
         event.setdefault("process", name)
         return event
+
     return add

@@ -29,6 +29,7 @@ class Database:
             open=False,
             timeout=acquire_timeout,
             kwargs={"row_factory": dict_row, "autocommit": False},
+            connection_class=psycopg.AsyncConnection[dict[str, Any]],
             # A connection that died with the server (restart, failover) is
             # discarded on checkout instead of failing a request.
             check=AsyncConnectionPool.check_connection,

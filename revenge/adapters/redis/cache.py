@@ -64,13 +64,15 @@ class RedisCache:
             async with self._redis.pipeline(transaction=False) as pipe:
                 pipe.get(self._prefix + key)
                 pipe.ttl(self._prefix + key)
-                raw, ttl = await pipe.execute()
+                found, ttl = await pipe.execute()
         except RedisError as exc:
             self._l2_failed("get", exc)
             return None
-        if raw is not None and ttl > 0:
-            self._l1[key] = (ttl, raw)
-        return raw
+        if not isinstance(found, bytes):
+            return None
+        if ttl > 0:
+            self._l1[key] = (int(ttl), found)
+        return found
 
     def _l2_available(self) -> bool:
         return time.monotonic() >= self._l2_down_until

@@ -29,4 +29,4 @@ class RedisProbe:
         self._client = client
 
     async def check(self) -> None:
-        await self._client.ping()
+        await self._client.ping()  # type: ignore[misc]  # redis-py types sync|async

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 # subcommand name -> module under revenge.entrypoints.cli exposing
 # `configure(parser)` and `run(args) -> int`.
@@ -23,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _load(name: str):  # noqa: ANN202 - returns a module
+def _load(name: str) -> ModuleType:
     return importlib.import_module(f"revenge.entrypoints.cli.{COMMANDS[name][0]}")
 
 

@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
 async def _act(runner: MigrationRunner, action: str, steps: int) -> None:
     if action == "status":
-        for migration, applied in await runner.status():
-            print(f"{'applied' if applied else 'pending'}  {migration.label}")
+        for migration, done in await runner.status():
+            print(f"{'applied' if done else 'pending'}  {migration.label}")
     elif action == "up":
         applied = await runner.up()
         print("\n".join(f"applied  {label}" for label in applied) or "nothing to apply")

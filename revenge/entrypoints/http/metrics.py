@@ -20,13 +20,16 @@ DB_POOL = Gauge("revenge_db_pool", "psycopg pool statistics", ["stat"])
 JOBS = Gauge("revenge_jobs", "Job runs by status", ["status"])
 
 # Filled by the jobs context when it is wired: returns counts by status.
+# prometheus_client's constant already names a charset, which Litestar would repeat.
+_CONTENT_TYPE = CONTENT_TYPE_LATEST.split(";")[0] + "; version=0.0.4"
+
 JobCounter = Callable[[], Awaitable[dict[str, int]]]
 
 
 @get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False)
 async def metrics(lifecycle: NamedDependency[Lifecycle]) -> Response[bytes]:
     await _refresh_gauges(lifecycle)
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST.split(";")[0] + "; version=0.0.4")
+    return Response(generate_latest(REGISTRY), media_type=_CONTENT_TYPE)
 
 
 async def _refresh_gauges(lifecycle: NamedDependency[Lifecycle]) -> None:

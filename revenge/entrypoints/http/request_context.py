@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import structlog
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from revenge.entrypoints.http.metrics import HTTP_LATENCY
@@ -17,7 +18,7 @@ _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 
 def request_context_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         request_id = _request_id(scope)
@@ -31,13 +32,13 @@ def request_context_middleware(app: ASGIApp) -> ASGIApp:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
-                message = {**message, "headers": headers}  # type: ignore[typeddict-item]
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
             await app(scope, receive, send_with_id)
         finally:
-            HTTP_LATENCY.labels(scope["method"], _route(scope), str(status)).observe(
+            HTTP_LATENCY.labels(scope.get("method", ""), _route(scope), str(status)).observe(
                 time.perf_counter() - started
             )
             structlog.contextvars.unbind_contextvars("request_id")

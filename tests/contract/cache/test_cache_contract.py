@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 
 import msgspec
 import pytest
-import redis.asyncio as aioredis
 
 from revenge.adapters.memory.cache import InMemoryCache
 from revenge.adapters.redis.cache import RedisCache
