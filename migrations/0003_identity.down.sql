@@ -1,0 +1,12 @@
+DROP TABLE IF EXISTS mail_outbox;
+DROP TABLE IF EXISTS user_settings;
+DROP TABLE IF EXISTS server_settings;
+DROP TABLE IF EXISTS password_reset_tokens;
+DROP TABLE IF EXISTS audit_events;
+DROP FUNCTION IF EXISTS audit_events_append_only();
+DROP TABLE IF EXISTS api_keys;
+DROP TABLE IF EXISTS refresh_tokens;
+DROP TABLE IF EXISTS sessions;
+DROP TABLE IF EXISTS user_roles;
+DROP TABLE IF EXISTS users;
+DROP TABLE IF EXISTS roles;

@@ -1,0 +1,89 @@
+"""Resolve the caller of a request from an access token or an API key.
+
+A session's access token works only while the session is active and its user enabled:
+each request checks that (through a short cache that revocation clears), so logout,
+"log out everywhere" and disabling a user take effect immediately.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Literal
+
+import msgspec
+
+from revenge.application.identity.accounts import roles_of
+from revenge.application.identity.common import Kit
+from revenge.application.identity.ports import (
+    AccessClaims,
+    AccessTokens,
+    SecretTokens,
+    UnitOfWorkFactory,
+)
+from revenge.application.identity.principal import Principal
+from revenge.application.identity.server_settings import ServerSettingsReader
+from revenge.application.identity.session_cache import CachedSession, SessionCache
+from revenge.domain.identity.permissions import Permission
+from revenge.domain.identity.roles import permissions_of
+
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
+class Credential(msgspec.Struct, frozen=True, kw_only=True):
+    kind: Literal["access_token", "api_key"]
+    token: str
+
+
+class AuthenticateRequest:
+    def __init__(self, uow: UnitOfWorkFactory, access: AccessTokens, secrets: SecretTokens,
+                 settings: ServerSettingsReader, cache: SessionCache, kit: Kit) -> None:
+        self._uow = uow
+        self._access = access
+        self._secrets = secrets
+        self._settings = settings
+        self._cache = cache
+        self._kit = kit
+
+    async def execute(self, credential: Credential) -> Principal | None:
+        """The principal, or None for any invalid, expired or revoked credential."""
+        if credential.kind == "api_key":
+            return await self._by_api_key(credential.token)
+        claims = self._access.verify(credential.token, self._kit.now())
+        if claims is None:
+            return None
+        entry = await self._cache.get(claims.sid) or await self._load_session(claims)
+        if entry is None or entry.user_id != claims.sub:
+            return None
+        return Principal(user_id=entry.user_id, username=entry.username,
+                         permissions=frozenset(Permission(p) for p in entry.permissions),
+                         session_id=entry.session_id, mfa_verified=entry.mfa_verified)
+
+    async def _load_session(self, claims: AccessClaims) -> CachedSession | None:
+        idle = (await self._settings.current()).idle
+        async with self._uow() as tx:
+            session = await tx.sessions.get(claims.sid)
+            user = await tx.users.get(claims.sub)
+            if session is None or user is None or user.disabled:
+                return None
+            if not session.is_active(self._kit.now(), idle):
+                return None
+            permissions = permissions_of(await roles_of(tx, user.role_ids))
+        entry = CachedSession(session_id=session.id, user_id=user.id, username=user.username,
+                              permissions=sorted(permissions),
+                              mfa_verified=session.mfa_verified)
+        await self._cache.put(entry)
+        return entry
+
+    async def _by_api_key(self, token: str) -> Principal | None:
+        now = self._kit.now()
+        async with self._uow() as tx:
+            key = await tx.api_keys.by_hash(self._secrets.digest(token))
+            user = await tx.users.get(key.user_id) if key else None
+            if key is None or user is None or user.disabled or not key.is_usable(now):
+                return None
+            owner = permissions_of(await roles_of(tx, user.role_ids))
+            if key.last_used_at is None or now - key.last_used_at > LAST_USED_PRECISION:
+                await tx.api_keys.update(msgspec.structs.replace(key, last_used_at=now))
+                await tx.commit()
+        return Principal(user_id=user.id, username=user.username,
+                         permissions=key.effective(owner), api_key_id=key.id)

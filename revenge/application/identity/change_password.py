@@ -1,0 +1,47 @@
+"""Change one's password: needs the current one; every other session is ended."""
+
+from __future__ import annotations
+
+import msgspec
+
+from revenge.application.identity.accounts import end_sessions, get_user, touched
+from revenge.application.identity.common import ClientInfo, Kit
+from revenge.application.identity.passwords import PasswordPolicy
+from revenge.application.identity.ports import PasswordHasher, UnitOfWorkFactory
+from revenge.application.identity.principal import Principal
+from revenge.application.identity.session_cache import SessionCache
+from revenge.domain.errors import RuleViolation
+from revenge.domain.identity.audit import AuditType
+
+
+class ChangePasswordCommand(msgspec.Struct, frozen=True, kw_only=True):
+    principal: Principal
+    current_password: str
+    new_password: str
+    client: ClientInfo = ClientInfo()
+
+
+class ChangePassword:
+    def __init__(self, uow: UnitOfWorkFactory, policy: PasswordPolicy, hasher: PasswordHasher,
+                 cache: SessionCache, kit: Kit) -> None:
+        self._uow = uow
+        self._policy = policy
+        self._hasher = hasher
+        self._cache = cache
+        self._kit = kit
+
+    async def execute(self, cmd: ChangePasswordCommand) -> None:
+        """RuleViolation(field="current_password") when the current one is wrong."""
+        self._policy.check(cmd.new_password, field="new_password")
+        user_id = cmd.principal.user_id
+        async with self._uow() as tx:
+            user = await get_user(tx, user_id)
+            if not await self._hasher.verify(user.password_hash, cmd.current_password):
+                raise RuleViolation("the current password is wrong", field="current_password")
+            new_hash = await self._hasher.hash(cmd.new_password)
+            await tx.users.update(touched(user, self._kit, password_hash=new_hash))
+            await end_sessions(tx, self._kit, self._cache, user_id, "password changed",
+                               keep=cmd.principal.session_id)
+            await self._kit.audit(tx, AuditType.PASSWORD_CHANGED, cmd.client, actor=user_id,
+                                  subject=user_id)
+            await tx.commit()
