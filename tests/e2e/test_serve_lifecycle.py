@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -202,3 +203,16 @@ def _kill_tree(proc: subprocess.Popen[bytes]) -> None:
     for pid, started in tree:
         if _alive(pid, started):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_a_port_already_in_use_is_refused_instead_of_shared(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = dict(os.environ, REVENGE_DATA_DIR=str(tmp_path / "data"))
+        result = subprocess.run([sys.executable, "-m", "revenge", "serve", "--port", str(port)],
+                                env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"revenge: cannot listen on 127.0.0.1:{port}: Address already in use")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from revenge.entrypoints.cli.common import ExitError, child_environment, load_settings
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.embedded.net import accepts_connections
+from revenge.entrypoints.embedded.net import accepts_connections, ensure_port_free
 from revenge.entrypoints.embedded.process import ChildSpec, ServiceFailed
 from revenge.entrypoints.embedded.supervisor import Supervisor
 
@@ -27,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     _configure_logging()
     host, port = args.host or settings.host, args.port or settings.port
+    try:
+        ensure_port_free(host, port)
+    except OSError as exc:
+        raise ExitError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     try:
         services, urls = _services(settings)
     except ServiceFailed as failure:
@@ -70,7 +74,7 @@ def _app(host: str, port: int, env: dict[str, str]) -> list[ChildSpec]:
         argv=[*revenge, "http", "--host", host, "--port", str(port)],
         env=env,
         ready=lambda: accepts_connections(host, port),
-        ready_timeout=300,  # migrations are applied before the port is bound
+        ready_timeout=60,
     )
     worker = ChildSpec(name="worker", argv=[*revenge, "worker"], env=env)
     return [http, worker] if _has_worker_command() else [http]

@@ -23,3 +23,12 @@ def accepts_connections(host: str, port: int) -> None:
     """Raise OSError unless something accepts TCP connections on host:port."""
     with socket.create_connection((connectable_host(host), port), timeout=1):
         pass
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Raise OSError if host:port cannot be bound. Granian binds with SO_REUSEPORT, so a second
+    server on a busy port would start fine and silently share the traffic; we refuse instead."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.bind(address)

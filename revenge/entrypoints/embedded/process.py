@@ -192,7 +192,8 @@ def _spawn(spec: ChildSpec) -> subprocess.Popen[bytes]:
 
 def _open_log(spec: ChildSpec) -> BinaryIO:
     assert spec.log_path is not None
-    spec.log_path.parent.mkdir(parents=True, exist_ok=True)
+    # Private: server logs can quote queries and keys.
+    spec.log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     handle = open(spec.log_path, "ab")  # noqa: SIM115 - closed once the child holds it
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     handle.write(f"--- revenge: starting {spec.name} at {stamp} ---\n".encode())

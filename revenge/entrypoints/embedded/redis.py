@@ -43,7 +43,7 @@ class EmbeddedRedis:
             env={"PATH": os.environ.get("PATH", os.defpath)},
             ready=self._ping,
             ready_timeout=60,  # replaying a large append-only file takes a while
-            prepare=lambda: self.redis_dir.mkdir(parents=True, exist_ok=True),
+            prepare=lambda: self.redis_dir.mkdir(mode=0o700, parents=True, exist_ok=True),
             log_path=self.data_dir / "logs" / "redis.log",
         )
 

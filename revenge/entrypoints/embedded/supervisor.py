@@ -91,10 +91,9 @@ class Supervisor:
         child.crashes = [t for t in child.crashes if now - t < self.policy.window] + [now]
         attempt, limit = len(child.crashes), self.policy.max_restarts
         if attempt > limit:
-            raise ServiceFailed(
-                f"{child.name} crashed {attempt} times within {self.policy.window:g}s "
-                f"(last: {what}){child.log_hint()}"
-            )
+            hint = "" if child.log_hint() in what else child.log_hint()
+            raise ServiceFailed(f"{child.name} crashed {attempt} times within "
+                                f"{self.policy.window:g}s (last: {what}){hint}")
         log.warning("%s; restarting (attempt %d/%d)", what, attempt, limit)
         child.restart_at = now + self.policy.delay(attempt)
 
