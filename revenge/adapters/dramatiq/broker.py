@@ -4,6 +4,7 @@ and sending by actor name (the sender never imports the actor functions)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -45,6 +46,7 @@ def create_redis_broker(url: str, reporter: JobReporter, *, max_retries: int,
         retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), retries=1),
         health_check_interval=15,
     )
+    _quiet_results_warning()
     middleware = [AsyncIO(), JobRecorder(reporter), retries(max_retries, options)]
     broker = RedisBroker(  # type: ignore[no-untyped-call]  # dramatiq leaves it unannotated
         client=client, namespace=options.namespace, middleware=middleware
@@ -60,6 +62,20 @@ def retries(max_retries: int, options: BrokerOptions) -> Retries:
 
     return Retries(max_retries=max_retries, min_backoff=options.min_backoff_ms,
                    max_backoff=options.max_backoff_ms, retry_when=retry_when)
+
+
+class _ResultsKeptElsewhere(logging.Filter):
+    """Actors' results are recorded in job_runs by `JobRecorder`, so dramatiq's warning
+    that no Results backend keeps them is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Results middleware" not in record.getMessage()
+
+
+def _quiet_results_warning() -> None:
+    logger = logging.getLogger("dramatiq.worker.WorkerThread")
+    if not any(isinstance(f, _ResultsKeptElsewhere) for f in logger.filters):
+        logger.addFilter(_ResultsKeptElsewhere())
 
 
 class DramatiqJobBroker:

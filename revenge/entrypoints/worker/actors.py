@@ -1,0 +1,60 @@
+"""Job actors: thin async functions that turn a payload into a command, resolve the use
+case from the container and run it. The worker registers them on its broker by name;
+senders enqueue by that name through the `JobQueue` port and never import this module.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol, TypeVar
+
+import msgspec
+
+from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
+from revenge.domain.errors import RuleViolation
+from revenge.entrypoints.di.app import AppContainer
+
+Result = Mapping[str, Any] | None
+Handler = Callable[[str, dict[str, Any]], Awaitable[Result]]
+Actor = Callable[[AppContainer, str, dict[str, Any]], Awaitable[Result]]
+C = TypeVar("C")
+
+
+async def prune_job_runs(container: AppContainer, job_id: str,
+                         payload: dict[str, Any]) -> dict[str, Any]:
+    command = _command(payload, PruneJobRunsCommand)
+    pruned = await container.jobs.prune_job_runs().execute(command)
+    return dict(msgspec.structs.asdict(pruned))
+
+
+BUILT_IN_ACTORS: Mapping[str, Actor] = {
+    "maintenance.prune_job_runs": prune_job_runs,
+}
+
+
+class ActorRegistry(Protocol):
+    def register(self, actor: str, handler: Handler) -> None: ...
+
+
+def register_actors(registry: ActorRegistry, container: AppContainer,
+                    actors: Mapping[str, Actor] = BUILT_IN_ACTORS) -> None:
+    """Binds each actor to the container and registers it under its name."""
+    for name, actor in actors.items():
+        registry.register(name, _bound(actor, container))
+
+
+def _bound(actor: Actor, container: AppContainer) -> Handler:
+    @functools.wraps(actor)
+    async def handler(job_id: str, payload: dict[str, Any]) -> Result:
+        return await actor(container, job_id, payload)
+
+    return handler
+
+
+def _command(payload: dict[str, Any], command_type: type[C]) -> C:
+    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
+    try:
+        return msgspec.convert(payload, command_type)
+    except msgspec.ValidationError as exc:
+        raise RuleViolation(f"invalid job payload: {exc}") from None

@@ -1,0 +1,86 @@
+"""The worker process's moving parts: dramatiq's Worker (threads) and, on its event
+loop, the database pool, the outbox relay and the periodic scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Coroutine, Mapping, Sequence
+from typing import Any
+
+import dramatiq
+from dramatiq.middleware import AsyncIO
+
+from revenge.adapters.dramatiq.middleware import LoopHooks
+from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actor, register_actors
+from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS, PeriodicJob, run_scheduler
+
+
+class BackgroundLoops:
+    """The relay and the scheduler as tasks on the current loop, with the pool they use
+    (real profile). `start` and `stop` run on the same loop as the jobs."""
+
+    def __init__(self, container: AppContainer, schedule: Sequence[PeriodicJob] = PERIODIC_JOBS,
+                 *, tick_seconds: float = 60.0) -> None:
+        self._container = container
+        self._schedule = schedule
+        self._tick_seconds = tick_seconds
+        self._tasks: list[asyncio.Task[None]] = []
+
+    @property
+    def _real(self) -> bool:
+        return bool(self._container.profile() == "real")
+
+    async def start(self) -> None:
+        if self._real:
+            await self._container.core.database().open()
+        self._spawn(self._container.jobs.outbox_relay().run())
+        if self._schedule:
+            self._spawn(run_scheduler(self._container, self._schedule,
+                                      tick_seconds=self._tick_seconds))
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+        if self._real:
+            await self._container.core.database().close()
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        self._tasks.append(asyncio.get_running_loop().create_task(coro))
+
+
+class WorkerRuntime:
+    """dramatiq's Worker in this process (real profile). `start` returns at once;
+    `stop` waits up to `stop_timeout_ms` for running jobs to finish."""
+
+    def __init__(self, container: AppContainer, *, actors: Mapping[str, Actor] = BUILT_IN_ACTORS,
+                 schedule: Sequence[PeriodicJob] = PERIODIC_JOBS, worker_timeout_ms: int = 1000,
+                 stop_timeout_ms: int = 30_000) -> None:
+        self._container = container
+        self._actors = actors
+        self._loops = BackgroundLoops(container, schedule)
+        self._worker_timeout_ms = worker_timeout_ms
+        self._stop_timeout_ms = stop_timeout_ms
+        self._worker: dramatiq.Worker | None = None
+
+    def start(self) -> None:
+        broker = self._container.jobs.broker()
+        register_actors(broker, self._container, self._actors)
+        broker.dramatiq.add_middleware(LoopHooks(self._loops.start, self._loops.stop),
+                                       after=AsyncIO)
+        self._worker = dramatiq.Worker(
+            broker.dramatiq,
+            worker_threads=self._container.settings().worker_threads,
+            worker_timeout=self._worker_timeout_ms,
+        )
+        self._worker.start()
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.stop(timeout=self._stop_timeout_ms)
+            self._worker = None

@@ -1,0 +1,55 @@
+"""Periodic jobs: a small loop in each worker that enqueues what is due.
+
+No scheduler library: the schedule is a handful of fixed intervals, and whether a job
+is due is decided from its newest run in the database (`EnqueuePeriodicJob`), so any
+number of workers can tick without starting a job twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+import msgspec
+
+from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobCommand
+from revenge.domain.errors import Unavailable
+from revenge.entrypoints.di.app import AppContainer
+
+log = logging.getLogger(__name__)
+
+
+class PeriodicJob(msgspec.Struct, frozen=True):
+    actor: str
+    every: timedelta
+    payload: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
+    PeriodicJob("maintenance.prune_job_runs", timedelta(hours=6), {"older_than_days": 30}),
+)
+
+
+async def run_scheduler(container: AppContainer, schedule: Sequence[PeriodicJob] = PERIODIC_JOBS,
+                        *, tick_seconds: float = 60.0) -> None:
+    """Enqueues every due job now, then once per tick, until cancelled."""
+    while True:
+        for job in schedule:
+            await _enqueue_if_due(container, job)
+        await asyncio.sleep(tick_seconds)
+
+
+async def _enqueue_if_due(container: AppContainer, job: PeriodicJob) -> None:
+    command = EnqueuePeriodicJobCommand(actor=job.actor, every=job.every, payload=job.payload)
+    try:
+        job_id = await container.jobs.enqueue_periodic_job().execute(command)
+    except Unavailable as exc:
+        log.warning("periodic %s not enqueued (next tick retries): %s", job.actor, exc)
+    except Exception:
+        log.exception("periodic %s not enqueued", job.actor)
+    else:
+        if job_id:
+            log.info("periodic %s enqueued as run %s", job.actor, job_id)
