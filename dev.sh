@@ -52,6 +52,7 @@ case "$cmd" in
   test)
     ensure_venv
     ensure_system_tools
+    export PATH="$PWD/$VENV/bin:$PATH"
     "$VENV/bin/ruff" check revenge tests bench
     "$VENV/bin/mypy"
     "$VENV/bin/lint-imports"
