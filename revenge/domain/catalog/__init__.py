@@ -1,0 +1,1 @@
+"""The movie catalog's vocabulary and rules: movies, progress, collections, listing."""

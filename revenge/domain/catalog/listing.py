@@ -1,0 +1,125 @@
+"""How movie lists are asked for: sort orders, filters and page sizes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import msgspec
+
+from revenge.domain.catalog.cursor import KeyValue
+from revenge.domain.catalog.errors import InvalidQuery
+from revenge.domain.catalog.movie import MAX_YEAR, MIN_YEAR, Movie
+
+DEFAULT_LIMIT, MAX_LIMIT = 50, 200
+MAX_SEARCH_LENGTH = 200
+NO_VALUE = -1  # the sort key of an unknown year, rating, runtime or popularity: lowest
+
+
+class SortField(StrEnum):
+    TITLE = "title"
+    YEAR = "year"
+    ADDED = "added"
+    RATING = "rating"
+    RUNTIME = "runtime"
+    POPULARITY = "popularity"
+
+
+class MovieSort(StrEnum):
+    """`-` means descending. Ties are broken by id, so every order is total."""
+
+    TITLE = "title"
+    TITLE_DESC = "-title"
+    YEAR = "year"
+    YEAR_DESC = "-year"
+    ADDED = "added"
+    ADDED_DESC = "-added"
+    RATING = "rating"
+    RATING_DESC = "-rating"
+    RUNTIME = "runtime"
+    RUNTIME_DESC = "-runtime"
+    POPULARITY = "popularity"
+    POPULARITY_DESC = "-popularity"
+
+    @property
+    def field(self) -> SortField:
+        return SortField(self.value.lstrip("-"))
+
+    @property
+    def descending(self) -> bool:
+        return self.value.startswith("-")
+
+
+def sort_value(movie: Movie, field: SortField) -> KeyValue:
+    """A movie's key under a sort: what the cursor stores and pages compare."""
+    values: dict[SortField, KeyValue] = {
+        SortField.TITLE: movie.sort_title,
+        SortField.YEAR: NO_VALUE if movie.year is None else movie.year,
+        SortField.ADDED: movie.added_at,
+        SortField.RATING: NO_VALUE if movie.vote_average is None else movie.vote_average,
+        SortField.RUNTIME: NO_VALUE if movie.runtime_minutes is None else movie.runtime_minutes,
+        SortField.POPULARITY: NO_VALUE if movie.popularity is None else movie.popularity,
+    }
+    return values[field]
+
+
+class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
+    """All given conditions hold at once. `watched` and `on_watchlist` are about the
+    caller; `min_rating` is the community rating (0-10); `min_votes` keeps movies with
+    too few votes out of "top rated"."""
+
+    genre: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    watched: bool | None = None
+    on_watchlist: bool | None = None
+    min_rating: float | None = None
+    min_votes: int | None = None
+    missing: bool | None = None
+    search: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("year_from", "year_to"):
+            year = getattr(self, name)
+            if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+                raise InvalidQuery(f"{name} must be between {MIN_YEAR} and {MAX_YEAR}",
+                                   field=name)
+        if self.year_from is not None and self.year_to is not None \
+                and self.year_to < self.year_from:
+            raise InvalidQuery("year_to must not be before year_from", field="year_to")
+        self._check_rating_and_search()
+
+    def _check_rating_and_search(self) -> None:
+        if self.min_rating is not None and not 0 <= self.min_rating <= 10:
+            raise InvalidQuery("min_rating must be between 0 and 10", field="min_rating")
+        if self.search is not None and not 0 < len(self.search) <= MAX_SEARCH_LENGTH:
+            raise InvalidQuery(f"q must be 1 to {MAX_SEARCH_LENGTH} characters", field="q")
+
+    @property
+    def about_user(self) -> bool:
+        return self.watched is not None or self.on_watchlist is not None
+
+
+def checked_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidQuery(f"limit must be between 1 and {MAX_LIMIT}", field="limit")
+    return limit
+
+
+class PageRequest(msgspec.Struct, frozen=True):
+    """`cursor` is the opaque token of the previous page, as returned."""
+
+    limit: int = DEFAULT_LIMIT
+    cursor: str | None = None
+
+    def __post_init__(self) -> None:
+        checked_limit(self.limit)
+
+
+class MovieListQuery(msgspec.Struct, frozen=True, kw_only=True):
+    sort: MovieSort = MovieSort.TITLE
+    filter: MovieFilter = MovieFilter()
+    page: PageRequest = PageRequest()
+
+    @property
+    def scope(self) -> str:
+        return f"movies:{self.sort.value}"
