@@ -73,6 +73,8 @@ class EmbeddedPostgres:
 
     def _prepare(self) -> None:
         if not (self.pgdata / "PG_VERSION").exists():
+            if self.pgdata.exists() and any(self.pgdata.iterdir()):
+                raise ServiceFailed(f"{self.pgdata} is not empty but holds no PostgreSQL data")
             self._initdb()
         hand_over(self.pgdata, self._account)
         if self._account:

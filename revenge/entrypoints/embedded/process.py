@@ -23,6 +23,7 @@ from tenacity import (
 )
 
 _PR_SET_PDEATHSIG = 1
+_LOG_ROTATE_BYTES = 10 * 1024 * 1024  # one old file is kept
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def running(spec: ChildSpec) -> Iterator[Child]:
 
 
 def _spawn(spec: ChildSpec) -> subprocess.Popen[bytes]:
-    output = _open_log(spec) if spec.log_path else None
+    output = _open_log(spec.log_path, spec.name) if spec.log_path else None
     account = spec.account
     try:
         return subprocess.Popen(
@@ -190,13 +191,14 @@ def _spawn(spec: ChildSpec) -> subprocess.Popen[bytes]:
             output.close()
 
 
-def _open_log(spec: ChildSpec) -> BinaryIO:
-    assert spec.log_path is not None
+def _open_log(path: Path, name: str) -> BinaryIO:
     # Private: server logs can quote queries and keys.
-    spec.log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle = open(spec.log_path, "ab")  # noqa: SIM115 - closed once the child holds it
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.exists() and path.stat().st_size > _LOG_ROTATE_BYTES:
+        path.replace(path.with_name(path.name + ".1"))
+    handle = open(path, "ab")  # noqa: SIM115 - closed once the child holds it
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-    handle.write(f"--- revenge: starting {spec.name} at {stamp} ---\n".encode())
+    handle.write(f"--- revenge: starting {name} at {stamp} ---\n".encode())
     handle.flush()
     return handle
 
