@@ -47,8 +47,19 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_format: Literal["auto", "json", "console"] = "auto"
     trusted_proxies: list[str] = msgspec.field(default_factory=list)
-    jwt_secret: str | None = None
+    jwt_secret: str | None = None  # unset: a random key is kept in <data_dir>/jwt_secret
+    access_token_minutes: Annotated[int, msgspec.Meta(ge=1, le=1440)] = 15
+    argon2_time_cost: Annotated[int, msgspec.Meta(ge=1, le=20)] = 2
+    argon2_memory_kib: Annotated[int, msgspec.Meta(ge=8192, le=4_194_304)] = 19_456
+    argon2_parallelism: Annotated[int, msgspec.Meta(ge=1, le=16)] = 1
+    # auto: Secure cookies when the request came over https (or public_url is https).
+    cookie_secure: Literal["auto", "always", "never"] = "auto"
+    smtp_host: str | None = None  # unset: mails are kept in the mail_outbox table
+    smtp_port: Port = 587
+    smtp_username: str | None = None
     smtp_password: str | None = None
+    smtp_from: str = "revenge@localhost"
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
 
     @property
     def data_path(self) -> Path:
@@ -139,7 +150,9 @@ def _explain(message: str, values: dict[str, Any], sources: dict[str, str]) -> s
 _WORDS = {"int": "an integer", "float": "a number", "str": "text", "bool": "true or false",
           "array": "a list"}
 _TYPE_WORDS = re.compile(r"`(int|float|str|bool|array)`")
-_CHOICES = {"log_level": ("debug", "info", "warning", "error"),
+_CHOICES = {"cookie_secure": ("auto", "always", "never"),
+            "smtp_security": ("starttls", "tls", "none"),
+            "log_level": ("debug", "info", "warning", "error"),
             "log_format": ("auto", "json", "console")}
 
 
