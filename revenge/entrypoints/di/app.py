@@ -9,6 +9,7 @@ from dependency_injector import containers, providers
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.core import CoreContainer
 from revenge.entrypoints.di.health import HealthContainer
+from revenge.entrypoints.di.identity import IdentityContainer
 from revenge.entrypoints.di.jobs import JobsContainer
 
 Profile = Literal["real", "memory"]
@@ -21,6 +22,8 @@ class AppContainer(containers.DeclarativeContainer):
     core = providers.Container(CoreContainer, settings=settings, profile=profile)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile)
     jobs = providers.Container(JobsContainer, core=core, settings=settings, profile=profile)
+    identity = providers.Container(IdentityContainer, core=core, settings=settings,
+                                   profile=profile)
 
 
 def build_container(settings: Config, profile: Profile = "real") -> AppContainer:
