@@ -1,0 +1,1 @@
+"""Catalog use cases (movies, per-user watch state) and the ports they need."""

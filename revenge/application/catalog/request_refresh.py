@@ -1,0 +1,42 @@
+"""Ask for a movie's metadata to be fetched again (the job comes with the TMDb work)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import msgspec
+
+from revenge.application.catalog.common import authorize
+from revenge.application.catalog.ports import CatalogUnitOfWork
+from revenge.application.identity.principal import Principal
+from revenge.domain.errors import NotFound, Unavailable
+from revenge.domain.identity.permissions import Permission
+
+REFRESH_ACTOR = "refresh_movie_metadata"
+
+
+class RequestRefreshCommand(msgspec.Struct, frozen=True, kw_only=True):
+    actor: Principal
+    movie_id: str
+
+
+class RequestRefresh:
+    """Needs `library.manage`. Returns the job's id; asking again while one is queued or
+    running returns that job. Raises `NotFound` for an unknown movie and `Unavailable`
+    when this process has no job queue."""
+
+    def __init__(self, unit_of_work: Callable[[], CatalogUnitOfWork]) -> None:
+        self._unit_of_work = unit_of_work
+
+    async def execute(self, command: RequestRefreshCommand) -> str:
+        authorize(command.actor, Permission.LIBRARY_MANAGE)
+        async with self._unit_of_work() as uow:
+            if await uow.movies.get(command.movie_id) is None:
+                raise NotFound("no such movie", field="movie_id")
+            if uow.jobs is None:
+                raise Unavailable("jobs", "no job queue is configured")
+            job_id = await uow.jobs.enqueue(
+                REFRESH_ACTOR, {"movie_id": command.movie_id},
+                dedupe_key=f"{REFRESH_ACTOR}:{command.movie_id}")
+            await uow.commit()
+        return job_id

@@ -1,0 +1,30 @@
+"""Remove the caller's own rating of a movie (idempotent)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import msgspec
+
+from revenge.application.catalog.common import authorize
+from revenge.application.catalog.ports import UserListsUnitOfWork
+from revenge.application.identity.principal import Principal
+from revenge.domain.identity.permissions import Permission
+
+
+class UnrateMovieCommand(msgspec.Struct, frozen=True, kw_only=True):
+    actor: Principal
+    movie_id: str
+
+
+class UnrateMovie:
+    """Raises `NotFound` for an unknown movie."""
+
+    def __init__(self, unit_of_work: Callable[[], UserListsUnitOfWork]) -> None:
+        self._unit_of_work = unit_of_work
+
+    async def execute(self, command: UnrateMovieCommand) -> None:
+        user_id = authorize(command.actor, Permission.LIBRARY_READ)
+        async with self._unit_of_work() as uow:
+            await uow.ratings.unrate(user_id, command.movie_id)
+            await uow.commit()
