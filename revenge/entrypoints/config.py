@@ -23,7 +23,8 @@ Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
 PositiveInt = Annotated[int, msgspec.Meta(ge=1)]
 NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
 
-SECRET_FIELDS = frozenset({"database_url", "redis_url", "jwt_secret", "smtp_password"})
+SECRET_FIELDS = frozenset({"database_url", "redis_url", "jwt_secret", "smtp_password",
+                           "typesense_api_key"})
 
 
 class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -35,6 +36,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     public_url: str | None = None
     database_url: str | None = None
     redis_url: str | None = None
+    typesense_url: str | None = None  # unset (with the key): embedded Typesense
+    typesense_api_key: str | None = None
     db_pool_min_size: NonNegativeInt = 1
     db_pool_max_size: PositiveInt = 10
     http_workers: PositiveInt = 1
