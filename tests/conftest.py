@@ -88,6 +88,21 @@ def redis_url(services_dir: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def typesense(services_dir: Path) -> Iterator[tuple[str, str]]:
+    """(url, api_key) of a Typesense server: REVENGE_TEST_TYPESENSE_URL and
+    REVENGE_TEST_TYPESENSE_API_KEY when set, else the embedded one. Tests isolate
+    themselves by alias/collection names, not by server."""
+    configured = os.environ.get("REVENGE_TEST_TYPESENSE_URL")
+    if configured:
+        yield configured, os.environ.get("REVENGE_TEST_TYPESENSE_API_KEY", "")
+        return
+    from revenge.entrypoints.embedded.typesense import embedded_typesense
+
+    with embedded_typesense(services_dir / "typesense") as (url, api_key):
+        yield url, api_key
+
+
 @pytest.fixture
 async def database(migrated_database_url: str) -> AsyncIterator[Database]:
     """An open pool on the migrated test database; every table emptied after the test."""
