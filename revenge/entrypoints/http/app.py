@@ -6,15 +6,17 @@ import os
 from typing import Any
 
 from litestar import Litestar, Request, Response, Router, get
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, Profile, build_container
-from revenge.entrypoints.http import health, metrics
+from revenge.entrypoints.http import auth, health, metrics
 from revenge.entrypoints.http.di_bridge import provide
 from revenge.entrypoints.http.errors import exception_handlers
+from revenge.entrypoints.http.identity import identity_routers
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
@@ -32,7 +34,7 @@ def openapi_document(request: Request[Any, Any, Any]) -> Response[dict[str, Any]
 
 def api_routers() -> list[Router]:
     """Each context contributes its routers here (all under /api/v1)."""
-    return []
+    return [Router("/", route_handlers=identity_routers())]
 
 
 def create_app(container: AppContainer) -> Litestar:
@@ -43,7 +45,9 @@ def create_app(container: AppContainer) -> Litestar:
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
             "check_readiness": provide(container.health.check_readiness),
+            **auth.dependencies(),
         },
+        state=State({auth.STATE_KEY: auth.AuthState.from_container(container)}),
         exception_handlers=exception_handlers(),
         middleware=[request_context_middleware],
         on_startup=[lifecycle.start],

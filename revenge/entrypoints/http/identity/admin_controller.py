@@ -1,0 +1,153 @@
+"""/api/v1/admin: users, roles, the audit log and server settings (admins only)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from litestar import Controller, delete, get, patch, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from revenge.application.identity.common import ClientInfo
+from revenge.application.identity.create_role import CreateRoleCommand
+from revenge.application.identity.create_user import CreateUserCommand
+from revenge.application.identity.delete_role import DeleteRoleCommand
+from revenge.application.identity.delete_user import DeleteUserCommand
+from revenge.application.identity.principal import Principal
+from revenge.application.identity.update_role import UpdateRoleCommand
+from revenge.application.identity.update_server_settings import UpdateServerSettingsCommand
+from revenge.application.identity.update_user import UpdateUserCommand
+from revenge.application.identity.views import RoleView, UserView
+from revenge.domain.identity.audit import AuditFilter, AuditType
+from revenge.domain.identity.permissions import Permission
+from revenge.domain.identity.roles import USER_ROLE_ID
+from revenge.domain.identity.settings import ServerSettings
+from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.identity.schemas import (
+    AdminUserBody,
+    AdminUserPatch,
+    AuditList,
+    RoleBody,
+    RoleList,
+    RolePatch,
+    ServerSettingsPatch,
+    UserList,
+    changes,
+)
+
+Limit = Annotated[int, Parameter(ge=1, le=200, description="page size (1-200)")]
+Cursor = Annotated[str | None, Parameter(description="opaque cursor from next_cursor")]
+
+
+def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else tuple(values)
+
+
+class AdminUsersController(Controller):
+    path = "/admin/users"
+    tags = ["admin"]
+    guards = [require(Permission.USERS_MANAGE)]
+
+    @get("", summary="List users")
+    async def list_users(self, identity: Any, limit: Limit = 50,
+                         cursor: Cursor = None) -> UserList:
+        page = await identity.queries().users(limit, cursor)
+        return UserList(items=page.items, next_cursor=page.next_cursor, total=page.total)
+
+    @post("", status_code=201, summary="Create a user")
+    async def create_user(self, data: AdminUserBody, principal: Principal, identity: Any,
+                          client_info: ClientInfo) -> UserView:
+        result: UserView = await identity.create_user().execute(CreateUserCommand(
+            actor_id=principal.user_id, username=data.username, email=data.email,
+            password=data.password, display_name=data.display_name,
+            role_ids=_tuple(data.role_ids) or (USER_ROLE_ID,), client=client_info))
+        return result
+
+    @get("/{user_id:str}", summary="One user")
+    async def get_user(self, user_id: str, identity: Any) -> UserView:
+        result: UserView = await identity.queries().user(user_id)
+        return result
+
+    @patch("/{user_id:str}", summary="Change a user (disable, roles, e-mail, name)")
+    async def update_user(self, user_id: str, data: AdminUserPatch, principal: Principal,
+                          identity: Any, client_info: ClientInfo) -> UserView:
+        result: UserView = await identity.update_user().execute(UpdateUserCommand(
+            actor_id=principal.user_id, user_id=user_id, email=data.email,
+            display_name=data.display_name, disabled=data.disabled,
+            role_ids=_tuple(data.role_ids), client=client_info))
+        return result
+
+    @delete("/{user_id:str}", status_code=HTTP_204_NO_CONTENT, summary="Delete a user")
+    async def delete_user(self, user_id: str, principal: Principal, identity: Any,
+                          client_info: ClientInfo) -> None:
+        await identity.delete_user().execute(DeleteUserCommand(
+            actor_id=principal.user_id, user_id=user_id, client=client_info))
+
+
+class AdminRolesController(Controller):
+    path = "/admin/roles"
+    tags = ["admin"]
+    guards = [require(Permission.USERS_MANAGE)]
+
+    @get("", summary="List roles")
+    async def list_roles(self, identity: Any) -> RoleList:
+        items = await identity.queries().roles()
+        return RoleList(items=items, total=len(items))
+
+    @post("", status_code=201, summary="Create a custom role")
+    async def create_role(self, data: RoleBody, principal: Principal, identity: Any,
+                          client_info: ClientInfo) -> RoleView:
+        result: RoleView = await identity.create_role().execute(CreateRoleCommand(
+            actor_id=principal.user_id, name=data.name, permissions=tuple(data.permissions),
+            description=data.description, client=client_info))
+        return result
+
+    @patch("/{role_id:str}", summary="Change a custom role")
+    async def update_role(self, role_id: str, data: RolePatch, principal: Principal,
+                          identity: Any, client_info: ClientInfo) -> RoleView:
+        result: RoleView = await identity.update_role().execute(UpdateRoleCommand(
+            actor_id=principal.user_id, role_id=role_id, name=data.name,
+            description=data.description, permissions=_tuple(data.permissions),
+            client=client_info))
+        return result
+
+    @delete("/{role_id:str}", status_code=HTTP_204_NO_CONTENT, summary="Delete a custom role")
+    async def delete_role(self, role_id: str, principal: Principal, identity: Any,
+                          client_info: ClientInfo) -> None:
+        await identity.delete_role().execute(DeleteRoleCommand(
+            actor_id=principal.user_id, role_id=role_id, client=client_info))
+
+
+class AdminAuditController(Controller):
+    path = "/admin/audit"
+    tags = ["admin"]
+    guards = [require(Permission.AUDIT_READ)]
+
+    @get("", summary="Security events, newest first")
+    async def audit(self, identity: Any, user_id: str | None = None,
+                    event_type: Annotated[AuditType | None, Parameter(query="type")] = None,
+                    since: datetime | None = None, until: datetime | None = None,
+                    limit: Limit = 50, cursor: Cursor = None) -> AuditList:
+        where = AuditFilter(user_id=user_id, type=event_type, since=since, until=until)
+        page = await identity.queries().audit(where, limit, cursor)
+        return AuditList(items=page.items, next_cursor=page.next_cursor, total=page.total)
+
+
+class AdminSettingsController(Controller):
+    path = "/admin/settings"
+    tags = ["admin"]
+    guards = [require(Permission.SETTINGS_MANAGE)]
+
+    @get("", summary="Server settings")
+    async def get_settings(self, identity: Any) -> ServerSettings:
+        result: ServerSettings = await identity.server_settings().current()
+        return result
+
+    @patch("", summary="Change server settings")
+    async def update_settings(self, data: ServerSettingsPatch, principal: Principal,
+                              identity: Any, client_info: ClientInfo) -> ServerSettings:
+        result: ServerSettings = await identity.update_server_settings().execute(
+            UpdateServerSettingsCommand(actor_id=principal.user_id, changes=changes(data),
+                                        client=client_info))
+        return result

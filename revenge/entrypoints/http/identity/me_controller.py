@@ -1,0 +1,110 @@
+"""/api/v1/users/me: the caller's profile, password, settings, sessions and API keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, delete, get, patch, post
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from revenge.application.identity.change_password import ChangePasswordCommand
+from revenge.application.identity.common import ClientInfo
+from revenge.application.identity.create_api_key import CreateApiKeyCommand, CreatedApiKey
+from revenge.application.identity.principal import Principal
+from revenge.application.identity.revoke_api_key import RevokeApiKeyCommand
+from revenge.application.identity.revoke_other_sessions import RevokeOtherSessionsCommand
+from revenge.application.identity.revoke_session import RevokeSessionCommand
+from revenge.application.identity.update_profile import UpdateProfileCommand
+from revenge.application.identity.update_user_settings import (
+    UpdateUserSettingsCommand,
+    UserSettingsView,
+)
+from revenge.application.identity.views import UserView
+from revenge.entrypoints.http.identity.schemas import (
+    ApiKeyBody,
+    ApiKeyList,
+    CreatedKeyResponse,
+    PasswordChangeBody,
+    ProfilePatch,
+    RevokedCount,
+    SessionList,
+    UserSettingsPatch,
+    changes,
+)
+
+
+class MeController(Controller):
+    path = "/users/me"
+    tags = ["me"]
+
+    @get("", summary="Who am I")
+    async def me(self, principal: Principal, identity: Any) -> UserView:
+        result: UserView = await identity.queries().user(principal.user_id)
+        return result
+
+    @patch("", summary="Edit my profile (display name; e-mail needs the current password)")
+    async def edit(self, data: ProfilePatch, principal: Principal, identity: Any,
+                   client_info: ClientInfo) -> UserView:
+        result: UserView = await identity.update_profile().execute(UpdateProfileCommand(
+            user_id=principal.user_id, display_name=data.display_name, email=data.email,
+            current_password=data.current_password, client=client_info))
+        return result
+
+    @post("/password", status_code=HTTP_204_NO_CONTENT,
+          summary="Change my password (ends my other sessions)")
+    async def change_password(self, data: PasswordChangeBody, principal: Principal,
+                              identity: Any, client_info: ClientInfo) -> None:
+        await identity.change_password().execute(ChangePasswordCommand(
+            principal=principal, current_password=data.current_password,
+            new_password=data.new_password, client=client_info))
+
+    @get("/settings", summary="My settings")
+    async def settings(self, principal: Principal, identity: Any) -> UserSettingsView:
+        result: UserSettingsView = await identity.queries().user_settings(principal.user_id)
+        return result
+
+    @patch("/settings", summary="Change my settings")
+    async def edit_settings(self, data: UserSettingsPatch, principal: Principal,
+                            identity: Any) -> UserSettingsView:
+        result: UserSettingsView = await identity.update_user_settings().execute(
+            UpdateUserSettingsCommand(user_id=principal.user_id, changes=changes(data)))
+        return result
+
+    @get("/sessions", summary="My active sessions")
+    async def sessions(self, principal: Principal, identity: Any) -> SessionList:
+        items = await identity.queries().sessions(principal)
+        return SessionList(items=items, total=len(items))
+
+    @delete("/sessions", status_code=200, summary="Log out everywhere else")
+    async def end_other_sessions(self, principal: Principal, identity: Any,
+                                 client_info: ClientInfo) -> RevokedCount:
+        count = await identity.revoke_other_sessions().execute(
+            RevokeOtherSessionsCommand(principal=principal, client=client_info))
+        return RevokedCount(revoked=count)
+
+    @delete("/sessions/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
+            summary="End one of my sessions")
+    async def end_session(self, session_id: str, principal: Principal, identity: Any,
+                          client_info: ClientInfo) -> None:
+        await identity.revoke_session().execute(RevokeSessionCommand(
+            principal=principal, session_id=session_id, client=client_info))
+
+    @get("/api-keys", summary="My API keys")
+    async def api_keys(self, principal: Principal, identity: Any) -> ApiKeyList:
+        items = await identity.queries().api_keys(principal)
+        return ApiKeyList(items=items, total=len(items))
+
+    @post("/api-keys", status_code=201, summary="Create an API key (shown once)")
+    async def create_api_key(self, data: ApiKeyBody, principal: Principal, identity: Any,
+                             client_info: ClientInfo) -> CreatedKeyResponse:
+        created: CreatedApiKey = await identity.create_api_key().execute(CreateApiKeyCommand(
+            principal=principal, name=data.name, scopes=tuple(data.scopes),
+            expires_at=data.expires_at, client=client_info))
+        return CreatedKeyResponse(key=created.key, api_key=created.api_key)
+
+    @delete("/api-keys/{key_id:str}", status_code=HTTP_204_NO_CONTENT,
+            summary="Revoke one of my API keys")
+    async def revoke_api_key(self, key_id: str, principal: Principal, identity: Any,
+                             client_info: ClientInfo) -> None:
+        await identity.revoke_api_key().execute(RevokeApiKeyCommand(
+            principal=principal, key_id=key_id, client=client_info))

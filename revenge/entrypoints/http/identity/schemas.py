@@ -1,0 +1,163 @@
+"""Request and response bodies of the identity API. Requests refuse unknown fields, so
+no one can slip `is_admin` or `role_ids` through self-service (mass assignment)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+from revenge.application.identity.update_user_settings import UserSettingsView
+from revenge.application.identity.views import (
+    ApiKeyView,
+    RoleView,
+    SessionView,
+    TokenPair,
+    UserView,
+)
+from revenge.domain.identity.audit import AuditEvent
+from revenge.domain.identity.settings import ServerSettings
+
+
+class Body(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Base of request bodies."""
+
+
+class RegisterBody(Body):
+    username: str
+    email: str
+    password: str
+    display_name: str = ""
+
+
+class LoginBody(Body):
+    username: str  # username or e-mail
+    password: str
+
+
+class RefreshBody(Body):
+    refresh_token: str | None = None  # else the refresh cookie
+
+
+class ForgotBody(Body):
+    email: str  # or username
+
+
+class ResetBody(Body):
+    token: str
+    new_password: str
+
+
+class ProfilePatch(Body):
+    display_name: str | None = None
+    email: str | None = None
+    current_password: str | None = None  # needed to change the e-mail
+
+
+class PasswordChangeBody(Body):
+    current_password: str
+    new_password: str
+
+
+class ApiKeyBody(Body):
+    name: str
+    scopes: list[str]
+    expires_at: datetime | None = None
+
+
+class AdminUserBody(Body):
+    username: str
+    email: str
+    password: str
+    display_name: str = ""
+    role_ids: list[str] | None = None  # default: the built-in "user" role
+
+
+class AdminUserPatch(Body):
+    email: str | None = None
+    display_name: str | None = None
+    disabled: bool | None = None
+    role_ids: list[str] | None = None
+
+
+class RoleBody(Body):
+    name: str
+    permissions: list[str]
+    description: str = ""
+
+
+class RolePatch(Body):
+    name: str | None = None
+    description: str | None = None
+    permissions: list[str] | None = None
+
+
+def _patch_of(cls: type[msgspec.Struct], name: str, **extra: Any) -> Any:
+    fields = [(f.name, f.type | UnsetType, UNSET) for f in msgspec.structs.fields(cls)]
+    fields += [(k, t | UnsetType, UNSET) for k, t in extra.items()]
+    return msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=True,
+                             module=__name__)
+
+
+# Every field optional, same types and bounds as the settings themselves.
+ServerSettingsPatch = _patch_of(ServerSettings, "ServerSettingsPatch")
+UserSettingsPatch = _patch_of(UserSettingsView, "UserSettingsPatch")
+
+
+def changes(patch: msgspec.Struct) -> dict[str, Any]:
+    """The fields a PATCH body actually set."""
+    return {f: v for f in patch.__struct_fields__ if (v := getattr(patch, f)) is not UNSET}
+
+
+class LoginResponse(msgspec.Struct, frozen=True, kw_only=True):
+    access_token: str
+    refresh_token: str
+    token_type: str
+    expires_in: int
+    user: UserView
+
+    @classmethod
+    def of(cls, pair: TokenPair) -> LoginResponse:
+        return cls(access_token=pair.access_token, refresh_token=pair.refresh_token,
+                   token_type=pair.token_type, expires_in=pair.expires_in, user=pair.user)
+
+
+class CreatedKeyResponse(msgspec.Struct, frozen=True, kw_only=True):
+    key: str  # shown once; store it now
+    api_key: ApiKeyView
+
+
+class RevokedCount(msgspec.Struct, frozen=True):
+    revoked: int
+
+
+class UserList(msgspec.Struct, frozen=True, kw_only=True):
+    items: list[UserView]
+    next_cursor: str | None
+    total: int
+
+
+class RoleList(msgspec.Struct, frozen=True, kw_only=True):
+    items: list[RoleView]
+    next_cursor: str | None = None
+    total: int
+
+
+class SessionList(msgspec.Struct, frozen=True, kw_only=True):
+    items: list[SessionView]
+    next_cursor: str | None = None
+    total: int
+
+
+class ApiKeyList(msgspec.Struct, frozen=True, kw_only=True):
+    items: list[ApiKeyView]
+    next_cursor: str | None = None
+    total: int
+
+
+class AuditList(msgspec.Struct, frozen=True, kw_only=True):
+    items: list[AuditEvent]
+    next_cursor: str | None
+    total: int
