@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from litestar import Request, Response
@@ -87,8 +88,17 @@ def _lookup(error: type[Exception]) -> tuple[int, str]:
     return 500, "Internal server error"
 
 
+_NAMED_FIELD = re.compile(r"(?:unknown|required) field `([^`]+)`")
+
+
 def _field_error(item: dict[str, Any]) -> dict[str, Any]:
     key = str(item.get("key") or "").removeprefix("$.")
+    message = str(item.get("message") or "")
+    # A missing or unknown body field is reported against the whole body ("data"):
+    # name the field itself.
+    named = _NAMED_FIELD.search(message)
+    if named and key in ("", "data"):
+        key = named.group(1)
     return {"field": key or None, "source": item.get("source"), "message": item.get("message")}
 
 
