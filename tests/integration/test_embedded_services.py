@@ -84,7 +84,7 @@ def test_supervisor_restarts_a_crashed_child_and_stops_all_in_reverse_order(
     supervisor.start_all()
     try:
         with caplog.at_level(logging.INFO, "revenge"):
-            _watch_until(supervisor, lambda: "flaky is back" in caplog.text)
+            _watch_until(supervisor, lambda: "flaky restarted" in caplog.text)
     finally:
         with caplog.at_level(logging.INFO, "revenge"):
             supervisor.stop_all()

@@ -4,7 +4,6 @@ URLs are configured, with `revenge http` and `revenge worker` as supervised chil
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -77,12 +76,7 @@ def _app(host: str, port: int, env: dict[str, str]) -> list[ChildSpec]:
         ready_timeout=60,
     )
     worker = ChildSpec(name="worker", argv=[*revenge, "worker"], env=env)
-    return [http, worker] if _has_worker_command() else [http]
-
-
-def _has_worker_command() -> bool:
-    # TODO(lead): drop once `revenge worker` (worker_command.py) has landed.
-    return importlib.util.find_spec("revenge.entrypoints.cli.worker_command") is not None
+    return [http, worker]
 
 
 def _summary(host: str, port: int, embedded: list[str], data: Path) -> str:

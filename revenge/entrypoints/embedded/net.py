@@ -31,4 +31,6 @@ def ensure_port_free(host: str, port: int) -> None:
     family, kind, proto, _, address = socket.getaddrinfo(
         host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
     with socket.socket(family, kind, proto) as sock:
+        # Like any server: connections in TIME_WAIT from a previous run must not count.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)

@@ -103,7 +103,7 @@ class Supervisor:
         except ServiceFailed as failure:
             self._crashed(child, str(failure))
         else:
-            log.info("%s is back", child.name)
+            log.info("%s restarted", child.name)
 
 
 @contextmanager
