@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "migrate": ("migrate_command", "apply, roll back or list database migrations"),
     "config": ("config_command", "show the effective configuration"),
     "parse": ("parse_command", "parse movie file names"),
+    "user": ("user_command", "manage accounts (create an admin for headless set-up)"),
 }
 
 
