@@ -1,0 +1,1 @@
+"""Search vocabulary: what a search asks for, and how index drift is repaired."""

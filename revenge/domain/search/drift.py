@@ -1,0 +1,30 @@
+"""Reconciliation: what to repair so the index says what the database says."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import msgspec
+
+
+class Repairs(msgspec.Struct, frozen=True):
+    """Movies to (re)index and ids to drop from the index, each sorted."""
+
+    upsert: tuple[str, ...] = ()
+    delete: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.upsert and not self.delete
+
+
+def plan_repairs(truth: Mapping[str, int], index: Mapping[str, int]) -> Repairs:
+    """`truth` and `index` map movie ids to their version (updated_at in microseconds).
+
+    A movie the index lacks or holds at another version is re-indexed; an id the index
+    holds but the database does not is deleted. Applying the repairs makes both equal.
+    """
+    upsert = sorted(movie_id for movie_id, version in truth.items()
+                    if index.get(movie_id) != version)
+    delete = sorted(set(index) - set(truth))
+    return Repairs(upsert=tuple(upsert), delete=tuple(delete))
