@@ -7,7 +7,7 @@ CREATE TABLE movies (
     id uuid PRIMARY KEY,
     title text NOT NULL CHECK (title <> ''),
     original_title text,
-    sort_title text NOT NULL,
+    sort_title text COLLATE "C" NOT NULL,  -- folded by the domain; byte order is stable
     year integer CHECK (year BETWEEN 1800 AND 2200),
     release_date date,
     runtime_minutes integer CHECK (runtime_minutes >= 0),

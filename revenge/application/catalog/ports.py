@@ -29,7 +29,7 @@ from revenge.domain.catalog.credits import CastCredit, CrewCredit
 from revenge.domain.catalog.listing import MovieListQuery, PageRequest
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie
-from revenge.domain.catalog.progress import WatchState
+from revenge.domain.catalog.progress import WatchSource, WatchState
 
 Clock = Callable[[], datetime]
 NewId = Callable[[], str]
@@ -107,7 +107,7 @@ class WatchStateRepository(Protocol):
         ...
 
     async def add_history(self, entry_id: str, user_id: str, movie_id: str,
-                          watched_at: datetime, source: str) -> None: ...
+                          watched_at: datetime, source: WatchSource) -> None: ...
 
     async def states_for_movie(self, movie_id: str) -> dict[str, WatchState]:
         """Every user's state for the movie, by user id (for merging duplicates)."""

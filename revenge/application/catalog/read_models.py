@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
 import msgspec
+
+from revenge.domain.catalog.progress import WatchSource
 
 T = TypeVar("T")
 
@@ -131,7 +133,7 @@ class HistoryEntry(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     movie: MovieListItem
     watched_at: datetime
-    source: Literal["playback", "manual"]
+    source: WatchSource
 
 
 class WatchlistItem(msgspec.Struct, frozen=True, kw_only=True):

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import Literal
 
 import msgspec
 
 from revenge.domain.errors import RuleViolation
+
+WatchSource = Literal["playback", "manual"]  # how a history row came about
 
 
 class ProgressPolicy(msgspec.Struct, frozen=True, kw_only=True):
