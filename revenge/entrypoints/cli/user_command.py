@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
 from revenge.application.identity.create_user import CreateUserCommand
+from revenge.application.identity.views import UserView
 from revenge.domain.errors import DomainError, Unavailable
 from revenge.domain.identity.roles import ADMIN_ROLE_ID, USER_ROLE_ID
 from revenge.entrypoints.cli.common import ExitError, load_settings
@@ -81,7 +82,7 @@ def _database_url(settings: Config) -> Iterator[str]:
                         "or set REVENGE_DATABASE_URL") from None
 
 
-async def _create(settings: Config, url: str, command: CreateUserCommand) -> object:
+async def _create(settings: Config, url: str, command: CreateUserCommand) -> UserView:
     import msgspec
 
     from revenge.entrypoints.di.app import build_container
@@ -91,6 +92,7 @@ async def _create(settings: Config, url: str, command: CreateUserCommand) -> obj
     database = container.core.database()
     await database.open()
     try:
-        return await container.identity.create_user().execute(command)
+        user: UserView = await container.identity.create_user().execute(command)
+        return user
     finally:
         await database.close()

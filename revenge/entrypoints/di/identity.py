@@ -134,8 +134,8 @@ class IdentityContainer(containers.DeclarativeContainer):
     request_password_reset = providers.Singleton(
         RequestPasswordReset, uow, secret_tokens, mailer, throttle, server_settings, kit,
         providers.Callable(_reset_url, settings))
-    reset_password = providers.Singleton(ResetPassword, uow, policy, hasher, secret_tokens, throttle,
-                                         session_cache, kit)
+    reset_password = providers.Singleton(ResetPassword, uow, policy, hasher, secret_tokens,
+                                         throttle, session_cache, kit)
     create_role = providers.Singleton(CreateRole, uow, kit)
     update_role = providers.Singleton(UpdateRole, uow, session_cache, kit)
     delete_role = providers.Singleton(DeleteRole, uow, session_cache, kit)

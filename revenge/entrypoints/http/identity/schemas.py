@@ -25,49 +25,49 @@ class Body(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     """Base of request bodies."""
 
 
-class RegisterBody(Body):
+class RegisterBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     username: str
     email: str
     password: str
     display_name: str = ""
 
 
-class LoginBody(Body):
+class LoginBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     username: str  # username or e-mail
     password: str
 
 
-class RefreshBody(Body):
+class RefreshBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     refresh_token: str | None = None  # else the refresh cookie
 
 
-class ForgotBody(Body):
+class ForgotBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     email: str  # or username
 
 
-class ResetBody(Body):
+class ResetBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     token: str
     new_password: str
 
 
-class ProfilePatch(Body):
+class ProfilePatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     display_name: str | None = None
     email: str | None = None
     current_password: str | None = None  # needed to change the e-mail
 
 
-class PasswordChangeBody(Body):
+class PasswordChangeBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     current_password: str
     new_password: str
 
 
-class ApiKeyBody(Body):
+class ApiKeyBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     name: str
     scopes: list[str]
     expires_at: datetime | None = None
 
 
-class AdminUserBody(Body):
+class AdminUserBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     username: str
     email: str
     password: str
@@ -75,20 +75,20 @@ class AdminUserBody(Body):
     role_ids: list[str] | None = None  # default: the built-in "user" role
 
 
-class AdminUserPatch(Body):
+class AdminUserPatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     email: str | None = None
     display_name: str | None = None
     disabled: bool | None = None
     role_ids: list[str] | None = None
 
 
-class RoleBody(Body):
+class RoleBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     name: str
     permissions: list[str]
     description: str = ""
 
 
-class RolePatch(Body):
+class RolePatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     name: str | None = None
     description: str | None = None
     permissions: list[str] | None = None
