@@ -1,0 +1,1 @@
+"""Library context: recognising movies in folders of video files (naming, scanning)."""

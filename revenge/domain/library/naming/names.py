@@ -1,0 +1,44 @@
+"""`parse_name`: one file or release name (no folders) to a `ParsedName`."""
+
+from __future__ import annotations
+
+from revenge.domain.library.naming.attributes import Attributes, describe
+from revenge.domain.library.naming.prepare import Prepared, prepare
+from revenge.domain.library.naming.result import ExtraType, Kind, ParsedName
+from revenge.domain.library.naming.scan import Scan
+from revenge.domain.library.naming.title import alternative_titles, clean_title
+from revenge.domain.library.naming.zone import find_zone
+
+
+def parse_name(name: str) -> ParsedName:
+    """Parse a file or release name, with or without its extension."""
+    prepared = prepare(name)
+    scan = Scan(prepared.text)
+    zone = find_zone(scan)
+    title = clean_title(prepared.text[zone.start : zone.end])
+    found = describe(scan, zone)
+    kind, extra_type = _kind(prepared, found)
+    return ParsedName(
+        title=title,
+        year=zone.year,
+        kind=kind,
+        extra_type=extra_type,
+        edition=prepared.edition or found.edition,
+        part=found.part,
+        is_3d=found.is_3d or prepared.container == "mk3d",
+        resolution=found.resolution,
+        source=found.source,
+        codec=found.codec,
+        audio=found.audio,
+        release_group=found.release_group,
+        tmdb_id=prepared.tmdb_id,
+        imdb_id=prepared.imdb_id,
+        alternative_titles=alternative_titles(title),
+        container=prepared.container,
+    )
+
+
+def _kind(prepared: Prepared, found: Attributes) -> tuple[Kind, ExtraType | None]:
+    if prepared.kind == "movie" and found.is_sample:
+        return "sample", None
+    return prepared.kind, prepared.extra_type

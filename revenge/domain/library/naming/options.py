@@ -1,0 +1,112 @@
+"""The naming options: every regex table the parsers use, compiled once at import."""
+
+from __future__ import annotations
+
+import re
+
+from revenge.domain.library.naming import vocabulary as v
+
+_I = re.IGNORECASE
+_B = r"(?<![^\W_])"  # no letter or digit just before
+_E = r"(?![^\W_])"  # no letter or digit just after
+_YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
+_DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
+_NO_DATE_BEFORE = r"(?<!\d\d\.\d\d\.)(?<!\d\d-\d\d-)(?<!\d\d/\d\d/)"
+
+
+def _tags_pattern(categories: tuple[tuple[str, tuple[str, ...]], ...], *, cased: bool) -> re.Pattern[str]:
+    """One alternation of named groups, one per category.
+
+    The uncased pattern runs on lower-cased text without IGNORECASE: then every
+    alternative starts with a plain literal, which the regex engine rejects cheaply.
+    """
+    chosen = ((name, [_cased(f) for f in frags if _cased(f) != f]) for name, frags in categories)
+    if not cased:
+        chosen = ((name, [f for f in frags if _cased(f) == f]) for name, frags in categories)
+    groups = "|".join(f"(?P<{name}>{'|'.join(frags)})" for name, frags in chosen if frags)
+    return re.compile(f"{_B}(?:{groups}){_E}")
+
+
+def _cased(fragment: str) -> str:
+    """`(?-i:TS|TC)` -> `TS|TC`; other fragments are returned unchanged."""
+    return fragment[5:-1] if fragment.startswith("(?-i:") else fragment
+
+
+def _extra_suffix_pattern() -> re.Pattern[str]:
+    hyphen_only = "|".join(k for k in v.EXTRA_SUFFIXES if k != "trailer")
+    return re.compile(
+        rf"(?:[-._ ](?P<loose>trailer|sample)|-(?P<strict>{hyphen_only}))s?[\s._-]*\d*$", _I
+    )
+
+
+class NamingOptions:
+    """Compiled tables; one shared instance (`OPTIONS`) serves every parse."""
+
+    def __init__(self) -> None:
+        self.tags = _tags_pattern(v.CATEGORIES, cased=False)
+        self.cased_tags = _tags_pattern(v.CATEGORIES, cased=True)
+        self.strong = v.STRONG
+        self.leading_junk = v.LEADING_JUNK
+        self.year = re.compile(
+            rf"{_B}{_NO_DATE_BEFORE}(?<!\d{{4}}-)({_YEAR}){_E}(?!-\d{{4}})(?!{_DATE_AFTER})"
+        )
+        self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
+        self.separators = re.compile(r"[\s._\-–,+/&|~=*:;]*")
+        self.extension = re.compile(r"\.([A-Za-z0-9]{1,5}|dvr-ms)$")
+        self.video_extensions = frozenset(v.VIDEO_EXTENSIONS.split())
+        self.side_extensions = frozenset(v.SIDE_EXTENSIONS.split())
+        self.stub_type = re.compile(rf"\.({v.STUB_TYPES})$", _I)
+        self.extra_suffix = _extra_suffix_pattern()
+        self.extra_suffixes = v.EXTRA_SUFFIXES
+        self.extra_name = re.compile(r"^(trailer|sample)s?[\s._-]*\d*$", _I)
+        self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
+        self.proof_before = re.compile(r"proof[\s._-]*$", _I)
+        self.bonus = re.compile(r"-x(\d{1,3})-", _I)
+        self.film_number = re.compile(r"-f(\d{1,3})-", _I)
+        self.tmdb = re.compile(
+            r"[\[{(]\s*(?:tmdb|tmdbid|themoviedb)\s*[-=:]\s*(\d{1,9})\s*[\]})]"
+            rf"|{_B}(?:tmdb|tmdbid)[-=](\d{{1,9}}){_E}",
+            _I,
+        )
+        self.imdb = re.compile(
+            r"[\[{(]\s*(?:imdb|imdbid)\s*[-=:]\s*(tt\d{6,9})\s*[\]})]"
+            rf"|{_B}(?:imdbid[-=])?(tt\d{{7,9}}){_E}",
+            _I,
+        )
+        self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
+        self.leading_junk_chars = re.compile(r"[\s._\-–,+/|~=*:;]+")
+        self.leading_group = re.compile(r"\[[^\]]*\]|\{[^}]*\}|【[^】]*】")
+        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]")
+        self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
+        self.website = re.compile(
+            r"www\.[\w-]+(?:\.[\w-]+)+(?=[\s_\]-])|[\w-]+\.(?:com|org|net)(?=[\s_\]]|\s*-)", _I
+        )
+        self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
+        self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
+        self.language_dash = re.compile(r"\s*-\s+")
+        self.dash_separator = re.compile(r"\s+[-–]+(?:\s+|$)")
+        self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
+        self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}\.?")
+        self.dots = re.compile(r"[._]+")
+        self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
+        self.trailing_junk = re.compile(r"[\s._\-–,:;/|+~=*(\[{<]+$")
+        self.trailing_spaces = re.compile(r"[\s_\-–,:;/|+~=*(\[{<]+$")
+        self.spaces = re.compile(r"\s+")
+        self.aka = re.compile(r"\s+a\.?k\.?a\.?\s+", _I)
+        self.hash_token = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{8,}|[0-9a-f]{12,}", _I)
+        self.generic_file = re.compile(
+            rf"^(?:{v.GENERIC_FILE_NAMES})(?:[\s._-]*\d+)*$|^(?:video_ts|vts_\d|bdmv)", _I
+        )
+        self.scene_file = re.compile(r"^[a-z0-9]{1,5}-[a-z0-9]|^[a-z0-9]+_[a-z0-9]{1,3}$")
+        self.path_separators = re.compile(r"[\\/]+")
+        self.drive = re.compile(r"^[A-Za-z]:$")
+        self.rooted = re.compile(r"^(?:[/~]|\.\.?/|[A-Za-z]:)")
+        self.release_group = re.compile(r"-\s?([^\s\-.\[\](){}]+)(?:\s*\[[^\]]*\])*\s*$")
+        self.extra_folders = v.EXTRA_FOLDERS
+        self.sample_folders = v.SAMPLE_FOLDERS
+        self.generic_folders = v.GENERIC_FOLDERS | v.GENERIC_FOLDER_PHRASES
+        self.folder_words = re.compile(r"[\s._-]+")
+        self.part_folder = re.compile(r"^(?:cd|dis[ck]|dvd|part)[\s._-]*\d{1,2}$", _I)
+
+
+OPTIONS = NamingOptions()

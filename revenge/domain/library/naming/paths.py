@@ -1,0 +1,126 @@
+"""`parse_path`: a file path, where the folders above a file can name the movie.
+
+The file name wins when it names the movie.  The nearest folder that says something
+(not "Movies", "Extras", "CD1", a hash...) takes over when the file name is poor:
+no title, a hash or scene abbreviation ("dmd-aw.avi"), a generic word ("movie.mkv"),
+or no year where the folder has one ("The Matrix (1999)/The.Matrix.mkv").  A folder
+named like an extras type ("Trailers", "Behind The Scenes") or "Sample" sets `kind`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import msgspec
+
+from revenge.domain.library.naming.names import parse_name
+from revenge.domain.library.naming.options import OPTIONS as O
+from revenge.domain.library.naming.prepare import split_extension
+from revenge.domain.library.naming.result import ParsedName
+
+_INHERITED = ("edition", "resolution", "source", "codec", "audio", "release_group", "part")
+_INHERITED += ("tmdb_id", "imdb_id")
+
+
+def parse(text: str) -> ParsedName:
+    """Parse `text` as a path when it looks like one, else as a single name."""
+    return parse_path(text) if looks_like_path(text) else parse_name(text)
+
+
+def looks_like_path(text: str) -> bool:
+    """"Movies/Title (2000)/file.mkv" is a path; "Title / Alt Title" and "Ukr/Eng" are not."""
+    if "\\" in text or O.rooted.match(text):
+        return True
+    if "/" not in text or " /" in text or "/ " in text:
+        return False
+    first, last = text.partition("/")[0], text.rpartition("/")[2]
+    return split_extension(last)[1] is not None or _folder_key(first) in O.generic_folders
+
+
+def parse_path(path: str) -> ParsedName:
+    """Parse a file path (POSIX or Windows); folders fill in what the file name lacks."""
+    *folders, file_name = _components(path) or [""]
+    parsed = parse_name(file_name)
+    nearest = _folder_key(folders[-1]) if folders else ""
+    folder = next(_informative(reversed(folders)), None)
+    if folder is not None:
+        parsed = _merge(parsed, file_name, folder, in_extras=nearest in O.extra_folders)
+    return _with_folder_kind(parsed, nearest)
+
+
+def _components(path: str) -> list[str]:
+    parts = O.path_separators.split(path.strip())
+    return [part for part in parts if part.strip() and not O.drive.match(part)]
+
+
+def _folder_key(name: str) -> str:
+    return O.folder_words.sub(" ", name.casefold()).strip()
+
+
+def _informative(folders: Iterator[str]) -> Iterator[ParsedName]:
+    for name in folders:
+        key = _folder_key(name)
+        if key in O.generic_folders or key in O.extra_folders or key in O.sample_folders:
+            continue
+        if O.part_folder.match(key):
+            continue
+        parsed = parse_name(name)
+        if parsed.title and not _is_hash(parsed.title):
+            yield parsed
+
+
+def _merge(file: ParsedName, file_name: str, folder: ParsedName, *, in_extras: bool) -> ParsedName:
+    if _is_poor(file, file_name) or (file.year is None and folder.year and not in_extras):
+        return _titled_by(folder, file)
+    if file.year == folder.year and _has_junk_before(file.title, folder.title):
+        return _titled_by(folder, file)
+    return _filled(file, folder)
+
+
+def _is_poor(file: ParsedName, file_name: str) -> bool:
+    stem = split_extension(file_name)[0]
+    if file.title is None or _is_hash(file.title) or O.generic_file.match(stem):
+        return True
+    return " " not in stem and stem == stem.lower() and bool(O.scene_file.match(stem))
+
+
+def _is_hash(title: str) -> bool:
+    tokens = O.hash_token.findall(title)
+    return any(sum(char.isdigit() for char in token) >= 3 for token in tokens)
+
+
+def _has_junk_before(title: str | None, folder_title: str | None) -> bool:
+    """"08.03.09.The.Doors" in "The Doors (1991)": the folder says it better."""
+    name, better = _folder_key(title or ""), _folder_key(folder_title or "")
+    return bool(better) and name != better and name.endswith(" " + better)
+
+
+def _titled_by(folder: ParsedName, file: ParsedName) -> ParsedName:
+    titled = msgspec.structs.replace(
+        file,
+        title=folder.title,
+        year=folder.year or file.year,
+        alternative_titles=folder.alternative_titles,
+    )
+    return _filled(titled, folder)
+
+
+def _filled(file: ParsedName, folder: ParsedName) -> ParsedName:
+    missing = {
+        field: getattr(folder, field)
+        for field in _INHERITED
+        if getattr(file, field) is None and getattr(folder, field) is not None
+    }
+    if folder.is_3d and not file.is_3d:
+        missing["is_3d"] = True
+    return msgspec.structs.replace(file, **missing) if missing else file
+
+
+def _with_folder_kind(parsed: ParsedName, folder_key: str) -> ParsedName:
+    if parsed.kind != "movie":
+        return parsed
+    if folder_key in O.sample_folders:
+        return msgspec.structs.replace(parsed, kind="sample")
+    if extra_type := O.extra_folders.get(folder_key):
+        return msgspec.structs.replace(parsed, kind="extra", extra_type=extra_type)
+    return parsed

@@ -1,0 +1,49 @@
+"""Turning the raw title zone of a name into a readable title."""
+
+from __future__ import annotations
+
+from revenge.domain.library.naming.options import OPTIONS as O
+
+
+def clean_title(raw: str) -> str | None:
+    raw = _strip_ends(_first_segment(raw))
+    words = _undot(raw) if _is_dotted(raw) else raw.replace("_", " ")
+    words = O.spaces.sub(" ", O.empty_brackets.sub(" ", words)).strip()
+    return O.trailing_spaces.sub("", words) or None
+
+
+def alternative_titles(title: str | None) -> tuple[str, ...]:
+    """"Akahige AKA Red Beard" is known as both "Akahige" and "Red Beard"."""
+    if not title:
+        return ()
+    names = tuple(part.strip() for part in O.aka.split(title) if part.strip())
+    return names if len(names) > 1 else ()
+
+
+def _first_segment(raw: str) -> str:
+    """"Title - Subtitle" stays whole; "Title - Alt - Credits" keeps only "Title"."""
+    pieces = O.dash_separator.split(raw.rstrip())
+    if len(pieces) < 3 or any(O.title_part.match(piece) for piece in pieces[1:] if piece):
+        return raw
+    return pieces[0]
+
+
+def _strip_ends(text: str) -> str:
+    text = O.trailing_junk.sub("", text)
+    match = O.leading_junk_chars.match(text)
+    return text[match.end() :] if match else text
+
+
+def _is_dotted(raw: str) -> bool:
+    """"The.Movie.Name" or "The_Movie_Name": dots and underscores stand for spaces."""
+    return raw.count(".") + raw.count("_") > raw.count(" ")
+
+
+def _undot(raw: str) -> str:
+    """Dots become spaces, except in initialisms: "R.I.P.D.", "L.A.", "U.N.C.L.E."."""
+    pieces, last = [], 0
+    for match in O.acronym.finditer(raw):
+        pieces += [O.dots.sub(" ", raw[last : match.start()]), f" {match.group().rstrip('.')}. "]
+        last = match.end()
+    pieces.append(O.dots.sub(" ", raw[last:]))
+    return "".join(pieces)

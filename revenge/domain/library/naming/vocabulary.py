@@ -1,0 +1,261 @@
+"""Release-tag vocabularies: regex fragments per category, compiled by `options`.
+
+These are tables of *kinds of tags* found in release names (resolutions, sources,
+codecs, languages, editions, ...), never titles of particular movies.  Fragments are
+matched case-insensitively between non-alphanumeric boundaries; `(?-i:...)` marks
+short tags that only count in capitals (`TS`, `DC`, `WEB`) because in lower case they
+are ordinary words.  Inside a category, longer alternatives come first.
+"""
+
+from __future__ import annotations
+
+from revenge.domain.library.naming.result import ExtraType
+
+S = r"[ ._-]?"  # an optional separator inside a multi-word tag
+S1 = r"[ ._-]+"  # a required one
+
+RESOLUTION = (
+    r"\d{3,4}x\d{3,4}",
+    r"(?:4320|2160|1440|1080|720|576|540|480|360|240)[pi](?:24|25|30|50|60)?",
+    r"(?:4|8)k",
+    r"ultra" + S + r"hd",
+    r"[qf]?uhd",
+    r"(?:2160|1080|720)",
+)
+
+SOURCE = (
+    r"blu" + S + r"ray(?:" + S + r"rip)?(?:" + S + r"mux)?",
+    r"b[dr]" + S + r"(?:rip|remux)(?:" + S + r"mux)?",
+    r"b[dr]mux",
+    r"bd(?:25|50|5|9)?",
+    r"hd" + S + r"dvd(?:rip)?",
+    r"web" + S + r"dl(?:" + S + r"rip)?",
+    r"web" + S + r"(?:rip|hd|cap)",
+    r"(?-i:WEB)",
+    r"hd" + S + r"tv(?:rip)?",
+    r"[ps]dtv",
+    r"tv" + S + r"rip(?:hd)?",
+    r"(?:dsr|dth|sat|ppv|vod|dm|wbb|hd)" + S + r"rip",
+    r"dsr",
+    r"ppv",
+    r"vhs(?:" + S + r"rip)?",
+    r"dvd" + S + r"(?:rip|r|5|9|scr|screener)",
+    r"dvd(?:ivx)?",
+    r"(?:desi)?scr(?:eener)?(?:" + S + r"rip)?",
+    r"hd" + S + r"cam(?:" + S + r"rip)?",
+    r"cam" + S + r"rip",
+    r"(?-i:CAM)",
+    r"hd" + S + r"t[sc]",
+    r"tele" + S + r"(?:sync|cine)",
+    r"(?-i:TS|TC)",
+    r"r[56]",
+    r"hdlight",
+    r"m?hd",
+)
+
+HDR = (
+    r"dolby" + S + r"vision",
+    r"hdr(?:10(?:\+|plus)?)?",
+    r"(?-i:DV|SDR|HLG|HFR|DoVi)",
+    r"bt" + S + r"(?:2020|709)",
+    r"\d{2,3}fps",
+)
+
+CODEC = (
+    r"[xh]" + S + r"26[2-5]",
+    r"hevc(?:10)?",
+    r"avc",
+    r"xvid(?:hd)?",
+    r"divx\d?",
+    r"vc" + S + r"1",
+    r"vp[89]",
+    r"av1",
+    r"mpe?g" + S + r"[24]",
+    r"(?:8|10|12)" + S + r"bits?",
+    r"hi10p?",
+    r"dxva",
+)
+
+AUDIO = (
+    r"dts" + S + r"hd(?:" + S + r"(?:ma|hra))?(?:" + S + r"\d\.\d)?",
+    r"dts" + S + r"(?:x|es|ma)(?:\d\.\d)?",
+    r"dts(?:hd(?:ma)?|es)?(?:\d\.\d)?",
+    r"true" + S + r"hd",
+    r"atmos(?:\d\.\d)?",
+    r"e?ac" + S + r"3d?(?:" + S + r"\d\.\d)?",
+    r"dd(?:p|\+)?" + S + r"\d[ ._]\d",
+    r"dd" + S + r"ex",
+    r"(?-i:DDP|DD\+|DD)",
+    r"(?:he" + S + r")?aac(?:" + S + r"lc)?(?:v2)?(?:\d(?:[ .]\d)?)?",
+    r"flac(?:x\d|\d\.\d)?",
+    r"l?pcm",
+    r"mp3",
+    r"lame\d*",
+    r"opus",
+    r"dolby(?:" + S + r"digital)?",
+    r"dual" + S + r"audios?",
+    r"multi" + S + r"audio",
+    r"[1-8]" + S + r"ch",
+    r"[1-7]\.[01](?:ch)?",
+    r"\d+(?:\.\d+)?" + S + r"[km]bps",
+)
+
+# Strong tags never belong to a title: the title ends where the first one starts.
+OTHER = (
+    r"\d+(?:[.,]\d+)?" + S + r"(?:gi?b|mi?b)",
+    r"mkv|mp4|avi|m4v|wmv",
+    r"remux",
+    r"repack\d?",
+    r"rerip",
+    r"(?:nfo|proof|dir|sample)" + S + r"fix",
+    r"read" + S + r"nfo",
+    r"sub" + S + r"forced",
+    r"vostfr|vost",
+    r"\d" + S + r"cds?",
+    r"\d?in1",
+    r"v[1-9]",
+    r"(?-i:HC|HDC|DL|LD|MD|PROOF)",
+)
+
+SAMPLE = (r"sample",)
+
+THREE_D = (
+    r"(?:half|full)" + S + r"(?:sbs|ou|tab)",
+    r"[hf]?" + S + r"sbs",
+    r"htab|mvc",
+    r"(?-i:OU|HOU|H-OU|TAB)",
+)
+
+# Soft tags end a title only where nothing but tags, a year or brackets follow.
+EDITION = (
+    r"director'?s?" + S + r"cut",
+    r"dircut",
+    r"extended(?:" + S + r"(?:cut|edition|version))?",
+    r"(?:ultimate|collector'?s?|special|deluxe|limited|anniversary|definitive|fan"
+    r"|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
+    + S1 + r"(?:edition|collection|cut|version)",
+    r"edition" + S1 + r"collector",
+    r"theatrical(?:" + S + r"(?:cut|edition|version))?",
+    r"imax(?:" + S + r"edition)?",
+    r"unrated(?:" + S + r"(?:cut|edition|version))?",
+    r"uncut|uncensored",
+    r"(?:4k" + S + r")?remaster(?:ed)?",
+    r"restored",
+    r"criterion(?:" + S + r"(?:collection|edition))?",
+    r"alternat(?:e|ive)(?:" + S1 + r"extended)?" + S1 + r"(?:cut|version|edition)",
+    r"(?:international|integral|original)" + S1 + r"(?:cut|version|edition)",
+    r"version" + S1 + r"(?:longue|int[eé]grale)",
+    r"recut",
+    r"open" + S + r"matte",
+    r"fan" + S + r"edit",
+    r"(?-i:DC|SE|OM)",
+)
+
+THREE_D_SOFT = (r"3d",)
+
+SOFT = (
+    r"proper|internal|limited|complete|colou?rized|stv|docu|doku|upscaled?|oar",
+    r"(?-i:REAL|FEST[Ii]VAL|RETAIL|CONVERT|HYBRID|UNTOUCHED|XXX)",
+    r"ai" + S1 + r"upscale",
+    r"multi" + S + r"subs?",
+    r"[a-z]{0,3}subs?",
+    r"multi|dual|dub(?:bed)?|subbed|custom",
+    r"pal|ntsc|secam",
+    r"(?-i:HQ|HR|WS|FS|EUR)",
+    r"(?-i:AMZN|NF|NFLX|DSNP|DSNY|HMAX|HULU|ATVP|PCOK|PMTP|iT|iP|RKTN|NFB|INA|MUBI|IFX)",
+    r"(?-i:SPIK|SNET|HLMK|DDY|CSPN|CTV|STAN|CRAV|RUUTU|HoiChoi|Zee5|SonyLiv)",
+)
+
+# Languages end a title only where another tag or a bracket follows (not a year:
+# "The Good German 2006", "Johnny English 2003").
+LANGUAGE = (
+    r"(?:true|swiss)?(?:french|german)",
+    r"english|italian|spanish|castellano|latino|portuguese|brazilian|russian|ukrainian",
+    r"japanese|chinese|mandarin|cantonese|korean|thai|vietnamese|indonesian|malay",
+    r"hindi|tamil|telugu|malayalam|kannada|bengali|bangla|punjabi|urdu|marathi",
+    r"dutch|flemish|swedish|norwegian|danish|finnish|nordic|icelandic|polish|czech",
+    r"hungarian|romanian|turkish|greek|arabic|hebrew|persian",
+    r"eng|ita|fre|fra|ger|deu|rus|spa|esp|jpn|kor|chi|hin|ukr|swe|fr",
+    r"vff|vfq|vfi|vof",
+    r"(?-i:VO|VF|EN|PL|NL|PT|RU|JP|KR|QC|DAN|FIN|NOR|POL|TAM|TEL|MAL|KAN|POR)",
+)
+
+PART = (
+    r"(?:cd|dvd|dis[ck]|part|pt)" + S + r"\d{1,2}(?:" + S + r"of" + S + r"\d{1,2})?",
+    r"(?:cd|dis[ck])" + S + r"[a-d]",
+    r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
+)
+
+# ordered: at one position the first category that matches wins
+CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("resolution", RESOLUTION),
+    ("hdr", HDR),
+    ("source", SOURCE),
+    ("part", PART),
+    ("codec", CODEC),
+    ("audio", AUDIO),
+    ("three_d", THREE_D),
+    ("other", OTHER),
+    ("sample", SAMPLE),
+    ("edition", EDITION),
+    ("three_d_soft", THREE_D_SOFT),
+    ("language", LANGUAGE),
+    ("soft", SOFT),
+)
+
+STRONG = frozenset(
+    {"part", "resolution", "hdr", "source", "codec", "audio", "three_d", "sample", "other"}
+)
+LEADING_JUNK = frozenset({"resolution", "hdr", "source", "codec"})
+
+VIDEO_EXTENSIONS = (
+    "mkv mk3d mp4 m4v avi divx xvid mov qt wmv asf flv f4v webm ogm ogv mpg mpeg mpe m2v"
+    " m2ts mts m2t ts tp trp vob iso img rm rmvb 3gp 3g2 dv dvr-ms wtv strm disc"
+)
+SIDE_EXTENSIONS = "srt sub idx ass ssa vtt sup nfo txt nzb torrent jpg jpeg png par2 sfv"
+
+# a `.disc` stub names the disc type before it: "Brave (2006).bluray.disc"
+STUB_TYPES = "bluray|blu-ray|dvd|hddvd|hd-dvd|vhs|hdtv|tv"
+
+EXTRA_SUFFIXES: dict[str, ExtraType] = {
+    "trailer": "trailer",
+    "featurette": "featurette",
+    "behindthescenes": "behind_the_scenes",
+    "deleted": "deleted_scene",
+    "deletedscene": "deleted_scene",
+    "interview": "interview",
+    "scene": "scene",
+    "short": "short",
+    "clip": "clip",
+    "other": "other",
+    "extra": "other",
+}
+
+EXTRA_FOLDERS: dict[str, ExtraType] = {
+    "trailers": "trailer",
+    "featurettes": "featurette",
+    "extras": "other",
+    "behind the scenes": "behind_the_scenes",
+    "deleted scenes": "deleted_scene",
+    "interviews": "interview",
+    "scenes": "scene",
+    "shorts": "short",
+    "other": "other",
+    "clips": "clip",
+}
+SAMPLE_FOLDERS = frozenset({"sample", "samples"})
+
+# folders that say nothing about the movie inside them
+GENERIC_FOLDERS = frozenset(
+    "movies movie films film videos video media library libraries downloads download"
+    " complete completed finished incoming torrents torrent tmp temp share shared public"
+    " server mnt media data home users volumes storage nas test tests new unsorted"
+    " utorrent qbittorrent transmission sabnzbd nzbget plex jellyfin emby kodi"
+    " video_ts bdmv stream subs subtitles".split()
+)
+GENERIC_FOLDER_PHRASES = frozenset({"downloads finished", "my movies", "my videos"})
+
+# file names that say nothing about the movie: "movie.mkv", "VIDEO_TS.vob", "title_t00.mkv"
+GENERIC_FILE_NAMES = r"movie|film|video|feature|main|title|index|stream|t\d+"
+
+WEBSITE_TLDS = r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt"

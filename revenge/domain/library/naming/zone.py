@@ -1,0 +1,112 @@
+"""Where the title lies in a name, and which number in it is the year.
+
+The title starts after leading junk (release groups in brackets, web sites, tags)
+and ends at the first release information: a strong tag, a soft tag that only tags
+follow, a bracket group of release information, or the year.  The year is the one
+in that first bracket group, else the last year before the release information
+("Movie Klasse von 1999 1990 German" -> 1990, "2001 A Space Odyssey 1968"), else the
+first one after it ("Der Soldat James German Bluray ... 1998").  A number at the very
+start is title, not year ("1917 (2019)", "2012 2009").
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from revenge.domain.library.naming.options import OPTIONS as O
+from revenge.domain.library.naming.scan import Scan, Tag
+
+
+class Zone(NamedTuple):
+    start: int
+    end: int
+    year: int | None
+
+
+def find_zone(scan: Scan) -> Zone:
+    start, leading_year = title_start(scan)
+    cut, bracket = first_cut(scan, start)
+    end, year = _choose_year(scan, start, cut, bracket)
+    return Zone(start, max(start, end), year if year is not None else leading_year)
+
+
+def title_start(scan: Scan) -> tuple[int, int | None]:
+    pos, leading_year = _after_prefixes(scan), None
+    while (step := _skip_once(scan, pos)) is not None:
+        pos, year = step
+        leading_year = year or leading_year
+    return pos, leading_year
+
+
+def _after_prefixes(scan: Scan) -> int:
+    text = scan.text
+    film = O.film_number.search(text)
+    if film:
+        return film.end()
+    if _is_scene_file(scan) and (prefix := O.scene_prefix.match(text)):
+        return prefix.end()
+    return 0
+
+
+def _is_scene_file(scan: Scan) -> bool:
+    """"grp-title.2016.1080p.bluray.x264": lower case, dotted, group first not last."""
+    text = scan.text
+    if " " in text or text != text.lower() or O.trailing_group.search(text):
+        return False
+    return bool(scan.years or scan.tags)
+
+
+def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
+    text = scan.text
+    for pattern in (O.leading_junk_chars, O.website, O.leading_index):
+        if match := pattern.match(text, pos):
+            return match.end(), None
+    if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
+        return match.end(), int(match.group(1))
+    if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
+        return match.end(), None
+    return _skip_leading_tag(scan, pos)
+
+
+def _skip_leading_tag(scan: Scan, pos: int) -> tuple[int, int | None] | None:
+    tag = scan.tag_at.get(pos)
+    if tag is None:
+        return None
+    if tag.category in O.leading_junk:
+        return tag.end, None
+    if tag.category == "language" and O.language_dash.match(scan.text, tag.end):
+        return tag.end, None
+    return None
+
+
+def _words_after(text: str, pos: int) -> bool:
+    return bool(text[pos:].strip(" ._-"))
+
+
+def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
+    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t, start)), None)
+    cut = len(scan.text) if cut is None else cut
+    bonus = O.bonus.search(scan.text, start + 1, cut)
+    cut = bonus.start() if bonus else cut
+    for bracket in scan.brackets:
+        if start < bracket[0] < cut and scan.bracket_ends_title(*bracket):
+            return bracket[0], bracket
+    return cut, None
+
+
+def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
+    if tag.category == "part" and O.dash_separator.search(scan.text[start : tag.start][-4:]):
+        return False  # "Breaking Dawn - Part 2" names the movie, it is not a file part
+    return scan.tag_ends_title(tag)
+
+
+def _choose_year(
+    scan: Scan, start: int, cut: int, bracket: tuple[int, int] | None
+) -> tuple[int, int | None]:
+    if bracket and (inside := scan.years_within(*bracket)):
+        return cut, inside[0].value
+    before = scan.years_within(start, cut)
+    if before:
+        return before[-1].start, before[-1].value
+    after = next((year.value for year in scan.years if year.start >= cut), None)
+    return cut, after
