@@ -1,0 +1,1 @@
+"""ffmpeg and ffprobe: probing, HLS segmenting, subtitle conversion."""

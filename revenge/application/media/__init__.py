@@ -1,0 +1,1 @@
+"""Use cases and ports around media files (probing)."""
