@@ -69,23 +69,29 @@ class OutboxRelay:
         return sent, None
 
     async def kick(self) -> None:
-        """Wakes the loop now (called after a commit that enqueued); never fails."""
-        if self._wake is None or self._loop is None:
+        """Wakes the loop now (called after a commit that enqueued); never fails, and
+        does nothing when no loop runs (the rows wait for a relay in another process)."""
+        loop, wake = self._loop, self._wake
+        if loop is None or wake is None:
             return
-        if asyncio.get_running_loop() is self._loop:
-            self._wake.set()
+        if asyncio.get_running_loop() is loop:
+            wake.set()
         else:
-            self._loop.call_soon_threadsafe(self._wake.set)
+            with contextlib.suppress(RuntimeError):  # that loop has just closed
+                loop.call_soon_threadsafe(wake.set)
 
     async def run(self) -> None:
         """Relays until cancelled; backs off (up to `max_backoff_seconds`) while the
         broker or the database is down, and drains full batches without waiting."""
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
         delay = self._period
-        while True:
-            delay = await self._pass(delay)
-            if delay:
-                await self._sleep(delay)
+        try:
+            while True:
+                delay = await self._pass(delay)
+                if delay:
+                    await self._sleep(delay)
+        finally:
+            self._loop = self._wake = None
 
     async def _pass(self, delay: float) -> float:
         try:

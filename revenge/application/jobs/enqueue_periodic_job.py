@@ -22,9 +22,9 @@ class EnqueuePeriodicJob:
     """Enqueues `actor` unless one of its runs was created within the last `every`.
 
     The schedule lives in the database (the newest run), not in a process, so several
-    workers ticking together start the job once per period; the dedupe key covers
-    the race between two of them and an overlong run. Returns the run id, or None when
-    it is not due.
+    workers ticking together start the job once per period; the dedupe key covers two
+    of them deciding at once and a run outlasting its period (its id is returned).
+    Returns the run id, or None when the job is not due.
     """
 
     def __init__(self, unit_of_work: Callable[[], JobsUnitOfWork], job_runs: JobRuns,

@@ -1,8 +1,9 @@
 """Periodic jobs: a small loop in each worker that enqueues what is due.
 
-No scheduler library: the schedule is a handful of fixed intervals, and whether a job
-is due is decided from its newest run in the database (`EnqueuePeriodicJob`), so any
-number of workers can tick without starting a job twice.
+No scheduler library (APScheduler, periodiq, dramatiq-crontab): the schedule is a
+handful of fixed intervals, and whether a job is due is decided from its newest run in
+the database (`EnqueuePeriodicJob`), so several workers ticking together start it once
+per period (the dedupe key covers two of them deciding at the same instant).
 """
 
 from __future__ import annotations
