@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -27,6 +27,14 @@ class Server:
     proc: subprocess.Popen[bytes]
     port: int
     log: Path
+    # Every descendant ever seen: once the supervisor is gone its children can no longer be
+    # found through it, yet the fixture must still be able to clean them up.
+    seen: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def tree(self) -> dict[tuple[int, int], str]:
+        current = process_tree(self.proc.pid)
+        self.seen.update(current)
+        return current
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -39,6 +47,7 @@ class Server:
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"serve exited early:\n{self.output()}"
             if _status(self.url(path)) == status:
+                self.tree()
                 return
             time.sleep(0.1)
         raise AssertionError(f"{path} never answered {status}:\n{self.output()}")
@@ -69,7 +78,7 @@ def serve(tmp_path: Path) -> Iterator[Callable[[], Server]]:
 
     yield start
     for server in servers:
-        _kill_tree(server.proc)
+        _kill_tree(server)
 
 
 def test_sigterm_stops_a_ready_server_and_every_process_it_started(
@@ -78,7 +87,7 @@ def test_sigterm_stops_a_ready_server_and_every_process_it_started(
     server = serve()
     server.wait_for("/healthz")
     server.wait_for("/readyz")
-    tree = process_tree(server.proc.pid)
+    tree = server.tree()
     commands = " ".join(tree.values())
     for expected in ("bin/postgres", "redis-server", "revenge http", "revenge worker"):
         assert expected in commands
@@ -91,12 +100,25 @@ def test_sigterm_stops_a_ready_server_and_every_process_it_started(
 def test_ctrl_c_in_the_terminal_stops_everything_cleanly(serve: Callable[[], Server]) -> None:
     server = serve()
     server.wait_for("/readyz")
-    tree = process_tree(server.proc.pid)
+    tree = server.tree()
 
     os.killpg(server.proc.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
 
     assert server.proc.wait(60) == 0, server.output()
     assert _still_running(tree) == {}, server.output()
+
+
+def test_children_stop_on_their_own_when_the_supervisor_is_killed(
+    serve: Callable[[], Server],
+) -> None:
+    server = serve()
+    server.wait_for("/readyz")
+    tree = server.tree()
+
+    server.proc.kill()  # no chance to clean up: PR_SET_PDEATHSIG must do it
+    server.proc.wait()
+
+    assert _still_running(tree, timeout=30) == {}, server.output()
 
 
 def test_a_killed_redis_is_restarted_on_its_port_and_readiness_recovers(
@@ -127,6 +149,19 @@ def test_a_malformed_port_variable_exits_2_with_one_line_naming_it(tmp_path: Pat
     assert not (tmp_path / "data").exists()
 
 
+def test_a_port_already_in_use_is_refused_instead_of_shared(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = dict(os.environ, REVENGE_DATA_DIR=str(tmp_path / "data"))
+        result = subprocess.run([sys.executable, "-m", "revenge", "serve", "--port", str(port)],
+                                env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"revenge: cannot listen on 127.0.0.1:{port}: Address already in use")
+
+
 def process_tree(root: int) -> dict[tuple[int, int], str]:
     """Every descendant of `root`, keyed by (pid, start time) so a reused pid is not it."""
     children: dict[int, list[int]] = {}
@@ -145,8 +180,10 @@ def process_tree(root: int) -> dict[tuple[int, int], str]:
     return tree
 
 
-def _still_running(tree: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
-    deadline = time.monotonic() + 5  # reaping by init may lag a moment behind the exit
+def _still_running(
+    tree: dict[tuple[int, int], str], timeout: float = 5
+) -> dict[tuple[int, int], str]:
+    deadline = time.monotonic() + timeout  # reaping by init may lag a moment behind the exit
     while True:
         alive = {key: cmd for key, cmd in tree.items() if _alive(*key)}
         if not alive or time.monotonic() > deadline:
@@ -196,24 +233,12 @@ def _status(url: str) -> int | None:
         return None
 
 
-def _kill_tree(proc: subprocess.Popen[bytes]) -> None:
-    tree = process_tree(proc.pid)
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
-    for pid, started in tree:
+def _kill_tree(server: Server) -> None:
+    server.tree()
+    if server.proc.poll() is None:
+        server.proc.kill()
+        server.proc.wait()
+    for pid, started in server.seen:
         if _alive(pid, started):
             os.kill(pid, signal.SIGKILL)
 
-
-def test_a_port_already_in_use_is_refused_instead_of_shared(tmp_path: Path) -> None:
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        port = busy.getsockname()[1]
-        env = dict(os.environ, REVENGE_DATA_DIR=str(tmp_path / "data"))
-        result = subprocess.run([sys.executable, "-m", "revenge", "serve", "--port", str(port)],
-                                env=env, capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 1
-    assert result.stderr.strip() == (
-        f"revenge: cannot listen on 127.0.0.1:{port}: Address already in use")
