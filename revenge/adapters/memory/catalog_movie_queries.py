@@ -5,12 +5,12 @@ from __future__ import annotations
 from revenge.adapters.memory.catalog_tables import CatalogTables, CreditRow
 from revenge.adapters.memory.catalog_views import (
     existing_movie,
-    keyset_page,
     list_item,
     user_state,
     watched_ids,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState
+from revenge.application.catalog.paging import keyset_page
 from revenge.application.catalog.read_models import (
     CastMember,
     CollectionDetail,
@@ -89,8 +89,7 @@ class InMemoryMovieQueries:
     async def files(self, movie_id: str, page: PageRequest) -> Page[MovieFile]:
         existing_movie(self._tables, movie_id)
         rows = [f for f in self._tables.files.values() if f.movie_id == movie_id]
-        return keyset_page(rows, lambda f: (f.kind, f.part or 0, f.path), page,
-                           f"files:{movie_id}")
+        return keyset_page(rows, _file_order, page, f"files:{movie_id}")
 
     async def cast(self, movie_id: str, page: PageRequest) -> Page[CastMember]:
         existing_movie(self._tables, movie_id)
@@ -119,6 +118,10 @@ class InMemoryMovieQueries:
     async def genres_of(self, movie_id: str) -> list[GenreRef]:
         existing_movie(self._tables, movie_id)
         return self._genres(movie_id)
+
+
+def _file_order(file: MovieFile) -> tuple[int, int, str]:
+    return (0 if file.kind == "main" else 1, file.part or 0, file.path)
 
 
 def _searchable(movie: Movie) -> str:

@@ -8,12 +8,12 @@ from collections import Counter
 from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.catalog_views import (
     existing_movie,
-    keyset_page,
     list_item,
     watched_ids,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.application.catalog.common import progress_view
+from revenge.application.catalog.paging import keyset_page
 from revenge.application.catalog.read_models import (
     CatalogStats,
     ContinueWatchingItem,

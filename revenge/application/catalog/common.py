@@ -39,5 +39,5 @@ async def change_watch_state(unit_of_work: Callable[[], WatchUnitOfWork], clock:
         changed = rule(current)
         if changed != current:
             await uow.watch.save(user_id, movie_id, changed, clock())
-        await uow.commit()
+            await uow.commit()
     return progress_view(movie_id, changed)

@@ -35,5 +35,5 @@ class MarkWatched:
                 await uow.watch.save(user_id, command.movie_id, outcome.state, now)
                 await uow.watch.add_history(self._new_id(), user_id, command.movie_id, now,
                                             "manual")
-            await uow.commit()
+                await uow.commit()
         return progress_view(command.movie_id, outcome.state)

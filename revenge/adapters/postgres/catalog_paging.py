@@ -1,0 +1,66 @@
+"""Keyset pagination in SQL: `(key..., id) > (cursor...)` in index order, never OFFSET,
+so a page deep in a list costs what the first one does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from psycopg import sql
+
+from revenge.adapters.postgres.catalog_sql import Row
+from revenge.adapters.postgres.database import Connection
+from revenge.domain.catalog.cursor import Cursor, decode_cursor, encode_cursor
+from revenge.domain.catalog.errors import InvalidQuery
+
+# (SQL expression, PostgreSQL type of its cursor value); the last key is the unique id.
+Key = tuple[str, str]
+
+
+class Keyset(msgspec.Struct, frozen=True):
+    scope: str
+    keys: Sequence[Key]
+    descending: bool = False
+
+    def order_by(self) -> sql.Composable:
+        direction = sql.SQL(" DESC" if self.descending else "")
+        return sql.SQL(", ").join(sql.SQL(e) + direction for e, _ in self.keys)
+
+    def key_columns(self) -> sql.Composable:
+        return sql.SQL(", ").join(sql.SQL(f"{e} AS k{i}") for i, (e, _) in enumerate(self.keys))
+
+    def after(self, token: str | None, params: dict[str, Any]) -> sql.Composable:
+        """`AND (keys) > (cursor)` (or `<` when descending), filling `params`."""
+        if token is None:
+            return sql.SQL("")
+        values = decode_cursor(token, self.scope).key
+        if len(values) != len(self.keys):
+            raise InvalidQuery("cursor is not one this server returned", field="cursor")
+        params.update({f"c{i}": v for i, v in enumerate(values)})
+        left = sql.SQL(", ").join(sql.SQL(e) for e, _ in self.keys)
+        right = sql.SQL(", ").join(sql.SQL(f"%(c{i})s::{t}") for i, (_, t) in enumerate(self.keys))
+        op = sql.SQL("<" if self.descending else ">")
+        return sql.SQL(" AND ({}) {} ({})").format(left, op, right)
+
+    def next_cursor(self, rows: Sequence[Row], limit: int) -> str | None:
+        """Rows were fetched with LIMIT limit + 1: the extra one says there is more."""
+        if len(rows) <= limit:
+            return None
+        last = rows[limit - 1]
+        key = tuple(_plain(last[f"k{i}"]) for i in range(len(self.keys)))
+        return encode_cursor(Cursor(self.scope, key))
+
+
+def _plain(value: Any) -> Any:
+    """Cursor values stay msgpack-native: ids and dates travel as text."""
+    if value is None or isinstance(value, str | int | float | datetime):
+        return value
+    return str(value)
+
+
+async def fetch_page(conn: Connection, query: sql.Composed,
+                     params: dict[str, Any]) -> list[Row]:
+    cur = await conn.execute(query, params)
+    return await cur.fetchall()
