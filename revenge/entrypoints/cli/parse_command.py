@@ -4,18 +4,20 @@
     revenge parse --jsonl < names.txt                           # one JSON object per line
 
 Start-up time matters here (it is measured with the interpreter start included), so
-this module imports only the standard library, msgspec and the naming package.
+this module imports only the standard library and the naming package.
 """
 
 from __future__ import annotations
 
-import argparse
+import json
 import sys
-from collections.abc import Iterable
-
-import msgspec
 
 from revenge.domain.library.naming import parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -32,16 +34,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(encode_lines(sys.stdin.buffer))
     else:
         for name in args.names:
-            print(msgspec.json.format(msgspec.json.encode(parse(name)), indent=2).decode())
+            print(json.dumps(parse(name).as_dict(), ensure_ascii=False, indent=2))
     sys.stdout.flush()
     return 0
 
 
 def encode_lines(lines: Iterable[bytes]) -> bytes:
     """One JSON object per input line, in order; undecodable bytes are replaced."""
-    encoder = msgspec.json.Encoder()
-    out = bytearray()
-    for line in lines:
-        encoder.encode_into(parse(line.decode("utf-8", "replace").rstrip("\r\n")), out, -1)
-        out += b"\n"
-    return bytes(out)
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    texts = (line.decode("utf-8", "replace").rstrip("\r\n") for line in lines)
+    return "".join(encode(parse(text).as_dict()) + "\n" for text in texts).encode()

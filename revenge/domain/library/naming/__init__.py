@@ -14,10 +14,12 @@ abbreviation, "movie.mkv", no year), and folders named "Trailers", "Extras",
 "Sample", ... set `kind`.  `parse(text)` picks one of the two.  None of them raises,
 whatever the text.
 
-`ParsedName` (a frozen msgspec Struct) carries `title`, `year`, `kind` ("movie",
+`ParsedName` (an immutable value; `as_dict()` for JSON) carries `title`, `year`, `kind` ("movie",
 "extra" or "sample"), `extra_type`, `edition`, `part`, `is_3d`, `resolution`,
 `source`, `codec`, `audio`, `release_group`, `tmdb_id`, `imdb_id`,
-`alternative_titles` (from "A AKA B") and `container` (the extension).
+`alternative_titles` (from "A AKA B") and `container` (the extension).  The types
+`Kind` and `ExtraType` live in `result`, for type checkers only (`revenge parse` is
+timed with start-up included, so nothing here imports `typing` at run time).
 
 How it works: `prepare` takes off the extension, an extra's suffix ("-trailer") and
 provider ids ("[tmdbid-603]", "{imdb-tt0133093}"); `scan` finds the release tags
@@ -28,6 +30,6 @@ provider ids ("[tmdbid-603]", "{imdb-tt0133093}"); `scan` finds the release tags
 
 from revenge.domain.library.naming.names import parse_name
 from revenge.domain.library.naming.paths import looks_like_path, parse, parse_path
-from revenge.domain.library.naming.result import ExtraType, Kind, ParsedName
+from revenge.domain.library.naming.result import ParsedName
 
-__all__ = ["ExtraType", "Kind", "ParsedName", "looks_like_path", "parse", "parse_name", "parse_path"]
+__all__ = ["ParsedName", "looks_like_path", "parse", "parse_name", "parse_path"]

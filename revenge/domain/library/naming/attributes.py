@@ -2,52 +2,54 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple, TypeVar
-
 from revenge.domain.library.naming import labels
 from revenge.domain.library.naming.options import OPTIONS as O
-from revenge.domain.library.naming.scan import Scan, Tag, is_tag
-from revenge.domain.library.naming.zone import Zone
+from revenge.domain.library.naming.scan import is_tag
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import TypeVar
 
+    from revenge.domain.library.naming.scan import Scan, Tag
+    from revenge.domain.library.naming.zone import Zone
 
-class Attributes(NamedTuple):
-    edition: str | None
-    part: int | None
-    is_3d: bool
-    resolution: str | None
-    source: str | None
-    codec: str | None
-    audio: str | None
-    release_group: str | None
-    is_sample: bool
+    T = TypeVar("T")
 
 
-def describe(scan: Scan, zone: Zone) -> Attributes:
-    tags = [tag for tag in scan.tags if not zone.start <= tag.start < zone.end]
-    return Attributes(
-        edition=_editions(tags),
-        part=_first(tags, "part", labels.part),
-        is_3d=any(tag.category in ("three_d", "three_d_soft") for tag in tags),
-        resolution=_first(tags, "resolution", labels.resolution),
-        source=_first(tags, "source", lambda text: labels.by_prefix(labels.SOURCES, text)),
-        codec=_first(tags, "codec", lambda text: labels.by_prefix(labels.CODECS, text)),
-        audio=_first(tags, "audio", lambda text: labels.by_prefix(labels.AUDIO, text)),
-        release_group=_release_group(scan, zone),
-        is_sample=any(_is_sample(scan, tag) for tag in tags),
-    )
+class Attributes:
+    """What the tags outside the title say."""
+
+    __slots__ = (
+        "audio", "codec", "edition", "is_3d", "is_sample", "part", "release_group",
+        "resolution", "source",
+    )  # fmt: skip
+
+    def __init__(self, scan: Scan, zone: Zone) -> None:
+        tags = [tag for tag in scan.tags if not zone.start <= tag.start < zone.end]
+        by_category: dict[str, list[str]] = {}
+        for tag in tags:
+            by_category.setdefault(tag.category, []).append(tag.text)
+        self.edition = _editions(by_category.get("edition", ()))
+        self.part = _first(by_category, "part", labels.part)
+        self.is_3d = "three_d" in by_category or "three_d_soft" in by_category
+        self.resolution = _first(by_category, "resolution", labels.resolution)
+        self.source = _first(by_category, "source", labels.source)
+        self.codec = _first(by_category, "codec", labels.codec)
+        self.audio = _first(by_category, "audio", labels.audio)
+        self.release_group = _release_group(scan, zone) if tags else None
+        self.is_sample = "sample" in by_category and any(_is_sample(scan, tag) for tag in tags)
 
 
-def _first(tags: list[Tag], category: str, label: Callable[[str], T | None]) -> T | None:
-    found = (label(tag.text) for tag in tags if tag.category == category)
+def _first(
+    by_category: dict[str, list[str]], category: str, label: Callable[[str], T | None]
+) -> T | None:
+    found = (label(text) for text in by_category.get(category, ()))
     return next((value for value in found if value), None)
 
 
-def _editions(tags: list[Tag]) -> str | None:
-    found = (labels.edition(tag.text) for tag in tags if tag.category == "edition")
-    names = list(dict.fromkeys(name for name in found if name))
+def _editions(texts: Iterable[str]) -> str | None:
+    names = dict.fromkeys(name for name in map(labels.edition, texts) if name)
     return ", ".join(names) or None
 
 
@@ -57,10 +59,17 @@ def _is_sample(scan: Scan, tag: Tag) -> bool:
 
 
 def _release_group(scan: Scan, zone: Zone) -> str | None:
-    match = O.release_group.search(scan.text, zone.end)
-    if not match or not (scan.tags or scan.years) or match.start() < zone.end:
+    """"...x264-SPARKS", "...x264 - YIFY", "...-RARBG[rartv]": the last word after a dash."""
+    text = _without_trailing_brackets(scan.text)
+    dash = text.rfind("-", zone.end)
+    group = text[dash + 1 :].strip()
+    if dash < 0 or not O.release_group.fullmatch(group):
         return None
-    group = match.group(1)
-    if is_tag(group) or O.year.fullmatch(group) or group.isdigit():
-        return None
-    return group
+    return None if is_tag(group) or O.year.fullmatch(group) or group.isdigit() else group
+
+
+def _without_trailing_brackets(text: str) -> str:
+    text = text.rstrip()
+    while text.endswith("]") and (opening := text.rfind("[")) > 0:
+        text = text[:opening].rstrip()
+    return text

@@ -65,6 +65,18 @@ def by_prefix(table: tuple[tuple[str, str], ...], text: str) -> str | None:
     return next((label for prefix, label in table if tag_key.startswith(prefix)), None)
 
 
+def source(text: str) -> str | None:
+    return by_prefix(SOURCES, text)
+
+
+def codec(text: str) -> str | None:
+    return by_prefix(CODECS, text)
+
+
+def audio(text: str) -> str | None:
+    return by_prefix(AUDIO, text)
+
+
 def edition(text: str) -> str | None:
     if text in EDITION_ABBREVIATIONS:
         return EDITION_ABBREVIATIONS[text]

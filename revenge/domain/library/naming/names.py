@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from revenge.domain.library.naming.attributes import Attributes, describe
-from revenge.domain.library.naming.prepare import Prepared, prepare
-from revenge.domain.library.naming.result import ExtraType, Kind, ParsedName
+from revenge.domain.library.naming.attributes import Attributes
+from revenge.domain.library.naming.prepare import Prepared
+from revenge.domain.library.naming.result import ParsedName
 from revenge.domain.library.naming.scan import Scan
 from revenge.domain.library.naming.title import alternative_titles, clean_title
 from revenge.domain.library.naming.zone import find_zone
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from revenge.domain.library.naming.result import ExtraType, Kind
+
 
 def parse_name(name: str) -> ParsedName:
     """Parse a file or release name, with or without its extension."""
-    prepared = prepare(name)
+    prepared = Prepared(name)
     scan = Scan(prepared.text)
     zone = find_zone(scan)
     title = clean_title(prepared.text[zone.start : zone.end])
-    found = describe(scan, zone)
+    found = Attributes(scan, zone)
     kind, extra_type = _kind(prepared, found)
     return ParsedName(
         title=title,

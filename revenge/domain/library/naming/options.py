@@ -14,7 +14,7 @@ _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])"
 _NO_DATE_BEFORE = r"(?<!\d\d\.\d\d\.)(?<!\d\d-\d\d-)(?<!\d\d/\d\d/)"
 
 
-def _tags_pattern(categories: tuple[tuple[str, tuple[str, ...]], ...], *, cased: bool) -> re.Pattern[str]:
+def _tags_pattern(categories: v.Categories, *, cased: bool) -> re.Pattern[str]:
     """One alternation of named groups, one per category.
 
     The uncased pattern runs on lower-cased text without IGNORECASE: then every
@@ -51,13 +51,13 @@ class NamingOptions:
             rf"{_B}{_NO_DATE_BEFORE}(?<!\d{{4}}-)({_YEAR}){_E}(?!-\d{{4}})(?!{_DATE_AFTER})"
         )
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
-        self.separators = re.compile(r"[\s._\-–,+/&|~=*:;]*")
-        self.extension = re.compile(r"\.([A-Za-z0-9]{1,5}|dvr-ms)$")
-        self.video_extensions = frozenset(v.VIDEO_EXTENSIONS.split())
-        self.side_extensions = frozenset(v.SIDE_EXTENSIONS.split())
+        self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
+        self.extensions = frozenset(v.VIDEO_EXTENSIONS.split() + v.SIDE_EXTENSIONS.split())
         self.stub_type = re.compile(rf"\.({v.STUB_TYPES})$", _I)
         self.extra_suffix = _extra_suffix_pattern()
         self.extra_suffixes = v.EXTRA_SUFFIXES
+        self.extra_suffix_words = tuple(v.EXTRA_SUFFIXES) + tuple(f"{w}s" for w in v.EXTRA_SUFFIXES)
+        self.extra_suffix_words += ("sample", "samples")
         self.extra_name = re.compile(r"^(trailer|sample)s?[\s._-]*\d*$", _I)
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)
@@ -74,7 +74,7 @@ class NamingOptions:
             _I,
         )
         self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
-        self.leading_junk_chars = re.compile(r"[\s._\-–,+/|~=*:;]+")
+        self.leading_junk_chars = re.compile(r"[\s._\-\u2013,+/|~=*:;]+")
         self.leading_group = re.compile(r"\[[^\]]*\]|\{[^}]*\}|【[^】]*】")
         self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
@@ -84,13 +84,13 @@ class NamingOptions:
         self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
         self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.language_dash = re.compile(r"\s*-\s+")
-        self.dash_separator = re.compile(r"\s+[-–]+(?:\s+|$)")
+        self.dash_separator = re.compile(r"\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
         self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}\.?")
         self.dots = re.compile(r"[._]+")
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
-        self.trailing_junk = re.compile(r"[\s._\-–,:;/|+~=*(\[{<]+$")
-        self.trailing_spaces = re.compile(r"[\s_\-–,:;/|+~=*(\[{<]+$")
+        self.trailing_junk = re.compile(r"[\s._\-\u2013,:;/|+~=*(\[{<]+$")
+        self.trailing_spaces = re.compile(r"[\s_\-\u2013,:;/|+~=*(\[{<]+$")
         self.spaces = re.compile(r"\s+")
         self.aka = re.compile(r"\s+a\.?k\.?a\.?\s+", _I)
         self.hash_token = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{8,}|[0-9a-f]{12,}", _I)
@@ -101,7 +101,7 @@ class NamingOptions:
         self.path_separators = re.compile(r"[\\/]+")
         self.drive = re.compile(r"^[A-Za-z]:$")
         self.rooted = re.compile(r"^(?:[/~]|\.\.?/|[A-Za-z]:)")
-        self.release_group = re.compile(r"-\s?([^\s\-.\[\](){}]+)(?:\s*\[[^\]]*\])*\s*$")
+        self.release_group = re.compile(r"[^\s\-.\[\](){}]+")
         self.extra_folders = v.EXTRA_FOLDERS
         self.sample_folders = v.SAMPLE_FOLDERS
         self.generic_folders = v.GENERIC_FOLDERS | v.GENERIC_FOLDER_PHRASES

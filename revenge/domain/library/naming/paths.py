@@ -9,17 +9,20 @@ named like an extras type ("Trailers", "Behind The Scenes") or "Sample" sets `ki
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import msgspec
-
 from revenge.domain.library.naming.names import parse_name
 from revenge.domain.library.naming.options import OPTIONS as O
 from revenge.domain.library.naming.prepare import split_extension
-from revenge.domain.library.naming.result import ParsedName
 
-_INHERITED = ("edition", "resolution", "source", "codec", "audio", "release_group", "part")
-_INHERITED += ("tmdb_id", "imdb_id")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from revenge.domain.library.naming.result import ParsedName
+
+_INHERITED = (
+    "edition", "resolution", "source", "codec", "audio", "release_group", "part",
+    "tmdb_id", "imdb_id",
+)  # fmt: skip
 
 
 def parse(text: str) -> ParsedName:
@@ -96,8 +99,7 @@ def _has_junk_before(title: str | None, folder_title: str | None) -> bool:
 
 
 def _titled_by(folder: ParsedName, file: ParsedName) -> ParsedName:
-    titled = msgspec.structs.replace(
-        file,
+    titled = file.replace(
         title=folder.title,
         year=folder.year or file.year,
         alternative_titles=folder.alternative_titles,
@@ -113,14 +115,14 @@ def _filled(file: ParsedName, folder: ParsedName) -> ParsedName:
     }
     if folder.is_3d and not file.is_3d:
         missing["is_3d"] = True
-    return msgspec.structs.replace(file, **missing) if missing else file
+    return file.replace(**missing) if missing else file
 
 
 def _with_folder_kind(parsed: ParsedName, folder_key: str) -> ParsedName:
     if parsed.kind != "movie":
         return parsed
     if folder_key in O.sample_folders:
-        return msgspec.structs.replace(parsed, kind="sample")
+        return parsed.replace(kind="sample")
     if extra_type := O.extra_folders.get(folder_key):
-        return msgspec.structs.replace(parsed, kind="extra", extra_type=extra_type)
+        return parsed.replace(kind="extra", extra_type=extra_type)
     return parsed

@@ -2,52 +2,48 @@
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
 from revenge.domain.library.naming.options import OPTIONS as O
-from revenge.domain.library.naming.result import ExtraType, Kind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+    from revenge.domain.library.naming.result import ExtraType, Kind
 
 
-class Prepared(NamedTuple):
-    text: str
-    container: str | None
-    kind: Kind
-    extra_type: ExtraType | None
-    tmdb_id: int | None
-    imdb_id: str | None
-    edition: str | None
+class Prepared:
+    """A name ready to scan, and what came off it."""
 
+    __slots__ = ("container", "edition", "extra_type", "imdb_id", "kind", "text", "tmdb_id")
 
-def prepare(name: str) -> Prepared:
-    text, container = split_extension(name.strip())
-    text, kind, extra_type = _extra_kind(text)
-    text, tmdb_id = _take(O.tmdb, text)
-    text, imdb_id = _take(O.imdb, text)
-    text, edition = _take(O.plex_edition, text)
-    if O.bonus.search(text) and kind == "movie":
-        kind, extra_type = "extra", "other"
-    tmdb = int(tmdb_id) if tmdb_id else None
-    return Prepared(text, container, kind, extra_type, tmdb, imdb_id, edition)
+    def __init__(self, name: str) -> None:
+        text, self.container = split_extension(name.strip())
+        text, self.kind, self.extra_type = _extra_kind(text)
+        lowered = text.lower()  # cheap substring tests spare most regex searches
+        text, tmdb_id = _take(O.tmdb, text) if "tmdb" in lowered else (text, None)
+        text, self.imdb_id = _take(O.imdb, text) if "tt" in lowered else (text, None)
+        edition = "{edition-" in lowered
+        self.text, self.edition = _take(O.plex_edition, text) if edition else (text, None)
+        self.tmdb_id = int(tmdb_id) if tmdb_id else None
+        if self.kind == "movie" and "-x" in lowered and O.bonus.search(self.text):
+            self.kind, self.extra_type = "extra", "other"
 
 
 def split_extension(text: str) -> tuple[str, str | None]:
-    match = O.extension.search(text)
-    extension = match.group(1).lower() if match else ""
-    if not match or match.start() == 0:
+    stem, dot, extension = text.rpartition(".")
+    extension = extension.lower()
+    if not dot or not stem or extension not in O.extensions:
         return text, None
-    if extension not in O.video_extensions and extension not in O.side_extensions:
-        return text, None
-    text = text[: match.start()]
-    if extension == "disc" and (stub := O.stub_type.search(text)):
-        text = text[: stub.start()]
-    return text, extension
+    if extension == "disc" and (stub := O.stub_type.search(stem)):
+        stem = stem[: stub.start()]
+    return stem, extension
 
 
 def _extra_kind(text: str) -> tuple[str, Kind, ExtraType | None]:
     if match := O.extra_name.match(text):
         return "", *_kind_of(match.group(1))
-    if (match := O.extra_suffix.search(text)) and match.start() > 0:
+    suffix = text.lower().rstrip(" ._-0123456789").endswith(O.extra_suffix_words)
+    if suffix and (match := O.extra_suffix.search(text)) and match.start() > 0:
         return text[: match.start()], *_kind_of(match.group("loose") or match.group("strict"))
     if match := O.sample_prefix.match(text):
         return text[match.end() :], "sample", None

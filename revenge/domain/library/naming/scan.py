@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from revenge.domain.library.naming.options import OPTIONS as O
 
 _OPENERS = "([{<【"
 
 
-class Tag(NamedTuple):
-    category: str
-    start: int
-    end: int
-    text: str
+class Tag:
+    """A release tag: its category (a `vocabulary` table name), span and text."""
+
+    __slots__ = ("category", "end", "start", "text")
+
+    def __init__(self, category: str, start: int, end: int, text: str) -> None:
+        self.category, self.start, self.end, self.text = category, start, end, text
 
 
-class Year(NamedTuple):
-    value: int
-    start: int
-    end: int
+class Year:
+    __slots__ = ("end", "start", "value")
+
+    def __init__(self, value: int, start: int, end: int) -> None:
+        self.value, self.start, self.end = value, start, end
 
 
 def find_tags(text: str) -> list[Tag]:
@@ -60,7 +61,7 @@ class Scan:
         self.text = text
         self.tags = find_tags(text)
         self.tag_at = {tag.start: tag for tag in self.tags}
-        self.years = [Year(int(m.group(1)), *m.span()) for m in O.year.finditer(text)]
+        self.years = [Year(int(m.group(1)), m.start(), m.end()) for m in O.year.finditer(text)]
         self.year_starts = {year.start for year in self.years}
         self.brackets = [m.span() for m in O.brackets.finditer(text)]
 

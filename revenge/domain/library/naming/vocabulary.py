@@ -9,7 +9,9 @@ are ordinary words.  Inside a category, longer alternatives come first.
 
 from __future__ import annotations
 
-from revenge.domain.library.naming.result import ExtraType
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from revenge.domain.library.naming.result import ExtraType
 
 S = r"[ ._-]?"  # an optional separator inside a multi-word tag
 S1 = r"[ ._-]+"  # a required one
@@ -187,7 +189,8 @@ PART = (
 )
 
 # ordered: at one position the first category that matches wins
-CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+Categories = tuple[tuple[str, tuple[str, ...]], ...]
+CATEGORIES: Categories = (
     ("resolution", RESOLUTION),
     ("hdr", HDR),
     ("source", SOURCE),
@@ -246,13 +249,14 @@ EXTRA_FOLDERS: dict[str, ExtraType] = {
 SAMPLE_FOLDERS = frozenset({"sample", "samples"})
 
 # folders that say nothing about the movie inside them
-GENERIC_FOLDERS = frozenset(
+_GENERIC_FOLDER_WORDS = (
     "movies movie films film videos video media library libraries downloads download"
     " complete completed finished incoming torrents torrent tmp temp share shared public"
-    " server mnt media data home users volumes storage nas test tests new unsorted"
+    " server mnt data home users volumes storage nas test tests new unsorted"
     " utorrent qbittorrent transmission sabnzbd nzbget plex jellyfin emby kodi"
-    " video_ts bdmv stream subs subtitles".split()
+    " video_ts bdmv stream subs subtitles"
 )
+GENERIC_FOLDERS = frozenset(_GENERIC_FOLDER_WORDS.split())
 GENERIC_FOLDER_PHRASES = frozenset({"downloads finished", "my movies", "my videos"})
 
 # file names that say nothing about the movie: "movie.mkv", "VIDEO_TS.vob", "title_t00.mkv"

@@ -11,16 +11,20 @@ start is title, not year ("1917 (2019)", "2012 2009").
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from revenge.domain.library.naming.options import OPTIONS as O
-from revenge.domain.library.naming.scan import Scan, Tag
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from revenge.domain.library.naming.scan import Scan, Tag
 
 
-class Zone(NamedTuple):
-    start: int
-    end: int
-    year: int | None
+class Zone:
+    """Where the title lies in the text, and the year the name gives."""
+
+    __slots__ = ("end", "start", "year")
+
+    def __init__(self, start: int, end: int, year: int | None) -> None:
+        self.start, self.end, self.year = start, end, year
 
 
 def find_zone(scan: Scan) -> Zone:
