@@ -42,7 +42,7 @@ def _common(stream: dict[str, Any]) -> dict[str, Any]:
 def _video(stream: dict[str, Any]) -> VideoStream:
     return VideoStream(
         **_common(stream), width=int(stream.get("width") or 0),
-        height=int(stream.get("height") or 0),
+        height=int(stream.get("height") or 0), level=_level(stream.get("level")),
         frame_rate=fraction(stream.get("avg_frame_rate")) or fraction(stream.get("r_frame_rate")),
         pixel_format=stream.get("pix_fmt"), bit_depth=_int(stream.get("bits_per_raw_sample")),
         color_transfer=stream.get("color_transfer"),
@@ -61,6 +61,11 @@ def _subtitle(stream: dict[str, Any]) -> SubtitleStream:
     hearing = bool((stream.get("disposition") or {}).get("hearing_impaired"))
     return SubtitleStream(**common, format=subtitle_format(common["codec"]),  # type: ignore[arg-type]
                           hearing_impaired=hearing)
+
+
+def _level(value: Any) -> int | None:
+    level = _int(value)
+    return level if level is not None and level > 0 else None
 
 
 def _profile(value: Any) -> str | None:

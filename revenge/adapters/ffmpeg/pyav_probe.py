@@ -89,6 +89,7 @@ def _video(stream: Any) -> VideoStream:
     rate = stream.average_rate or stream.guessed_rate
     return VideoStream(
         **_common(stream), width=context.width, height=context.height,
+        level=context.level if context.level and context.level > 0 else None,
         frame_rate=round(float(rate), 3) if rate else None, pixel_format=context.pix_fmt,
         color_transfer=_TRANSFERS.get(context.color_trc),
         color_primaries=_PRIMARIES.get(context.color_primaries),

@@ -27,6 +27,7 @@ class StreamBase(msgspec.Struct, frozen=True, kw_only=True):
 class VideoStream(StreamBase, frozen=True, kw_only=True):
     width: int = 0
     height: int = 0
+    level: int | None = None
     frame_rate: float | None = None
     pixel_format: str | None = None
     bit_depth: int | None = None
