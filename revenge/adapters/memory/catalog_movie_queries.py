@@ -50,11 +50,13 @@ class InMemoryMovieQueries:
 
     def _matches(self, movie: Movie, f: MovieFilter, user_id: str) -> bool:
         state = user_state(self._tables, user_id, movie.id)
+        year = -1 if movie.year is None else movie.year
+        rating = -1 if movie.vote_average is None else movie.vote_average
         checks = (
             f.genre is None or f.genre.lower() in self._genre_names(movie.id),
-            f.year_from is None or (movie.year or -1) >= f.year_from,
-            f.year_to is None or (movie.year or -1) <= f.year_to,
-            f.min_rating is None or (movie.vote_average or -1) >= f.min_rating,
+            f.year_from is None or year >= f.year_from,
+            f.year_to is None or 0 <= year <= f.year_to,
+            f.min_rating is None or rating >= f.min_rating,
             f.min_votes is None or movie.vote_count >= f.min_votes,
             f.missing is None or movie.missing == f.missing,
             f.watched is None or state.watched == f.watched,

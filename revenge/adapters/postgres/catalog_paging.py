@@ -10,10 +10,11 @@ from typing import Any
 import msgspec
 from psycopg import sql
 
-from revenge.adapters.postgres.catalog_sql import Row
+from revenge.adapters.postgres.catalog_sql import FRAGMENTS, Row
 from revenge.adapters.postgres.database import Connection
 from revenge.domain.catalog.cursor import Cursor, decode_cursor, encode_cursor
 from revenge.domain.catalog.errors import InvalidQuery
+from revenge.domain.catalog.listing import PageRequest
 
 # (SQL expression, PostgreSQL type of its cursor value); the last key is the unique id.
 Key = tuple[str, str]
@@ -60,7 +61,26 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-async def fetch_page(conn: Connection, query: sql.Composed,
-                     params: dict[str, Any]) -> list[Row]:
-    cur = await conn.execute(query, params)
+async def keyset_rows(conn: Connection, template: str, count: str, keyset: Keyset,
+                      page: PageRequest, params: dict[str, Any]) -> list[Row]:
+    """One page (plus one row to tell whether there is more) of a template with
+    {keys}, {after}, {order}, {count} and the shared {fragments}; fills `params`."""
+    params["limit"] = page.limit + 1
+    statement = sql.SQL(template).format(
+        keys=keyset.key_columns(), after=keyset.after(page.cursor, params),
+        order=keyset.order_by(), count=sql.SQL(count), **FRAGMENTS)
+    cur = await conn.execute(statement, params)
     return await cur.fetchall()
+
+
+async def total_of(conn: Connection, rows: list[Row], count: str, page: PageRequest,
+                   params: dict[str, Any]) -> int:
+    """The `total` column of the page; counted apart only for an empty page after a
+    cursor (its rows were deleted meanwhile)."""
+    if rows:
+        return int(rows[0]["total"])
+    if page.cursor is None:
+        return 0
+    cur = await conn.execute(count, params)
+    row = await cur.fetchone()
+    return int(row["count"]) if row else 0

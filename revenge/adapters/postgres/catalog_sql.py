@@ -3,6 +3,7 @@ autocommit reads and the list-item columns every movie list selects."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -80,10 +81,22 @@ LIST_ITEM_COLUMNS = """
     CASE WHEN ws.in_progress THEN ws.percent END AS progress_percent,
     wl.movie_id IS NOT NULL AS on_watchlist, ur.rating"""
 
-USER_JOINS = """
-    LEFT JOIN watch_state ws ON ws.user_id = %(user)s AND ws.movie_id = m.id
+STATE_JOIN = """
+    LEFT JOIN watch_state ws ON ws.user_id = %(user)s AND ws.movie_id = m.id"""
+LISTS_JOINS = """
     LEFT JOIN watchlist wl ON wl.user_id = %(user)s AND wl.movie_id = m.id
     LEFT JOIN user_ratings ur ON ur.user_id = %(user)s AND ur.movie_id = m.id"""
+USER_JOINS = STATE_JOIN + LISTS_JOINS
+
+# Named pieces a query template may use: {columns}, {joins}, {state_join}, {lists_joins}.
+FRAGMENTS = {"columns": sql.SQL(LIST_ITEM_COLUMNS), "joins": sql.SQL(USER_JOINS),
+             "state_join": sql.SQL(STATE_JOIN), "lists_joins": sql.SQL(LISTS_JOINS)}
+
+
+@functools.cache
+def composed(template: str) -> str:
+    """A constant template with its {fragments} filled in (composed once)."""
+    return sql.SQL(template).format(**FRAGMENTS).as_string()
 
 
 def list_item(row: Row) -> MovieListItem:
@@ -98,3 +111,17 @@ def user_state(row: Row) -> UserMovieState:
     return UserMovieState(watched=row["watched"], play_count=row["play_count"],
                           progress_percent=row["progress_percent"],
                           on_watchlist=row["on_watchlist"], rating=row["rating"])
+
+
+async def require_movie(conn: Connection, movie_id: str) -> None:
+    """Raises `NotFound` unless the movie exists (malformed ids included)."""
+    require_uuid(movie_id)
+    cur = await conn.execute("SELECT 1 FROM movies WHERE id = %s", (movie_id,))
+    if await cur.fetchone() is None:
+        raise NotFound("no such movie", field="movie_id")
+
+
+async def rows_of(conn: Connection, statement: str | sql.Composed,
+                  params: dict[str, Any]) -> list[Row]:
+    cur = await conn.execute(statement, params)
+    return await cur.fetchall()
