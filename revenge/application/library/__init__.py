@@ -1,0 +1,1 @@
+"""Library context: libraries of folders, scanning them into movies, probing files."""

@@ -1,0 +1,1 @@
+"""The scanner: folders in, movies out, in explicit phases (see README.md)."""

@@ -1,0 +1,152 @@
+"""Phase 5, record: new files join their movie (found by grouping key or TMDb id, else
+created, flagged unmatched), extras join their owner's movie, moves keep their record,
+vanished files are marked missing, and each touched movie's `missing` flag follows."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection
+
+from revenge.application.library.ports import LibraryUnitOfWork, NewId
+from revenge.application.library.records import FileMove, NewFile, StatUpdate
+from revenge.application.library.scan.phase_3_classify import skipped
+from revenge.application.library.scan.state import Scan
+from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
+from revenge.domain.errors import RuleViolation
+from revenge.domain.library.grouping import (
+    FolderMovie,
+    MovieDraft,
+    Recognised,
+    draft_of,
+    group_by_movie,
+    owner_of,
+)
+from revenge.domain.library.timestamps import datetime_of
+
+
+async def record(scan: Scan, uow: LibraryUnitOfWork, new_id: NewId) -> None:
+    await _Recorder(scan, uow, new_id).record()
+
+
+class _Recorder:
+    """Writes one scan's outcome; nothing at all when nothing changed."""
+
+    def __init__(self, scan: Scan, uow: LibraryUnitOfWork, new_id: NewId) -> None:
+        self.scan = scan
+        self.uow = uow
+        self.new_id = new_id
+        self.touched_movies: set[str] = set()
+
+    async def record(self) -> None:
+        mains = await self._record_mains()
+        await self._record_extras(mains)
+        await self._record_moves_and_stats()
+        await self._record_missing_and_skipped()
+        if self.touched_movies:
+            await self.uow.movies.refresh_missing(self.touched_movies, self.scan.now)
+
+    async def _record_mains(self) -> list[NewFile]:
+        groups = group_by_movie(self.scan.recognised)
+        movie_ids = await self._movies_for(groups)
+        for key in groups.keys() - movie_ids.keys():
+            self.scan.skipped.extend(skipped(f.stat, "unrecognised") for f in groups[key])
+        return [self._new_file(file, movie_ids[key], key)
+                for key, group in groups.items() if key in movie_ids for file in group]
+
+    async def _movies_for(self, groups: dict[str, list[Recognised]]) -> dict[str, str]:
+        found = await self._existing(groups.keys())
+        drafts = [draft_of(key, group) for key, group in groups.items() if key not in found]
+        created = {draft.key: movie for draft in drafts
+                   if (movie := self._movie(draft)) is not None}
+        if created:
+            await self.uow.movies.add(list(created.values()))
+        self.scan.new_movie_ids = [movie.id for movie in created.values()]
+        self.scan.counts.movies_added = len(created)
+        return {**found, **{key: movie.id for key, movie in created.items()}}
+
+    async def _existing(self, keys: Collection[str]) -> dict[str, str]:
+        """Movies the keys already have: by the library's files, else by TMDb id."""
+        if not keys:
+            return {}
+        found = await self.uow.files.movies_by_key(self.scan.library.id, keys)
+        tmdb = {int(key[5:]): key for key in keys if key.startswith("tmdb:")}
+        if tmdb:
+            for tmdb_id, movie_id in (await self.uow.movies.ids_by_tmdb(tmdb)).items():
+                found.setdefault(tmdb[tmdb_id], movie_id)
+        self.touched_movies.update(found.values())
+        return found
+
+    def _movie(self, draft: MovieDraft) -> Movie | None:
+        fields = MovieFields(title=draft.title, original_title=draft.original_title,
+                             year=draft.year, tmdb_id=draft.tmdb_id, imdb_id=draft.imdb_id)
+        for attempt in (fields, MovieFields(title=draft.title)):
+            try:
+                return new_movie(self.new_id(), attempt, self.scan.now)
+            except RuleViolation:
+                continue  # an implausible year or id from a name: keep the title alone
+        return None
+
+    def _new_file(self, file: Recognised, movie_id: str, key: str) -> NewFile:
+        stat = file.stat
+        return NewFile(
+            id=self.new_id(), movie_id=movie_id, library_id=self.scan.library.id,
+            path=stat.path, size=stat.size, mtime=datetime_of(stat.mtime_us), kind=file.role,
+            group_key=key, extra_type=file.extra_type if file.role == "extra" else None,
+            part=file.part, edition=file.edition, container=file.container,
+        )
+
+    async def _record_extras(self, mains: list[NewFile]) -> None:
+        extras = [file for file in self.scan.recognised if file.role == "extra"]
+        folders = await self._folder_movies(mains, extras)
+        placed = []
+        for extra in extras:
+            movie_id = owner_of(extra, folders)
+            if movie_id is None:
+                self.scan.counts.orphaned_extras += 1
+            else:
+                placed.append(self._new_file(extra, movie_id, f"extra:{movie_id}"))
+        files = [*mains, *placed]
+        if files:
+            await self.uow.files.add(files)
+        self.scan.files_to_probe += len(files)
+
+    async def _folder_movies(self, mains: list[NewFile],
+                             extras: list[Recognised]) -> dict[str, list[FolderMovie]]:
+        if not extras:
+            return {}
+        owners = {extra.owner_folder for extra in extras}
+        folders = await self.uow.files.folder_movies(self.scan.library.id, owners)
+        for file in mains:
+            folder, name = posixpath.split(file.path)
+            if folder in owners:
+                stem = posixpath.splitext(name)[0]
+                folders.setdefault(folder, []).append(FolderMovie(stem, file.movie_id))
+        return folders
+
+    async def _record_moves_and_stats(self) -> None:
+        scan = self.scan
+        if scan.moves:
+            await self.uow.files.move([FileMove(
+                file_id=move.moved.file_id, library_id=scan.library.id, path=move.stat.path,
+                size=move.stat.size, mtime=datetime_of(move.stat.mtime_us),
+            ) for move in scan.moves])
+            self.touched_movies.update(move.moved.movie_id for move in scan.moves)
+        updates = [StatUpdate(before.file_id or "", stat.size, datetime_of(stat.mtime_us),
+                              not before.same_content_as(stat))
+                   for before, stat in (*scan.diff.changed, *scan.diff.returned)]
+        if updates:
+            await self.uow.files.update_stats(updates)
+            scan.files_to_probe += sum(update.content_changed for update in updates)
+            self.touched_movies.update(before.movie_id or "" for before, _ in scan.diff.returned)
+
+    async def _record_missing_and_skipped(self) -> None:
+        scan, library_id = self.scan, self.scan.library.id
+        if scan.vanished:
+            await self.uow.files.mark_missing([f.file_id or "" for f in scan.vanished], scan.now)
+            self.touched_movies.update(file.movie_id or "" for file in scan.vanished)
+        if scan.diff.forgotten:
+            await self.uow.files.forget_skipped(library_id,
+                                                [f.path for f in scan.diff.forgotten])
+        if scan.skipped:
+            await self.uow.files.skip(library_id, scan.skipped)
+        scan.counts.skipped = len(scan.skipped)

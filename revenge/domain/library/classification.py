@@ -1,0 +1,90 @@
+"""What a video file is, from where it sits and how it ends: a movie, an extra, a sample.
+
+Decided from folder names and name suffixes alone (no name parsing), so samples are
+dropped before the parser ever sees them. The rules follow the Kodi/Jellyfin/Plex
+conventions: an extras folder ("Trailers", "Behind The Scenes", ...) inside a movie's
+folder, or a suffix on the file name ("Alien (1979)-trailer.mkv").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import msgspec
+
+from revenge.domain.library.extensions import stem_of
+
+Role = Literal["main", "extra", "sample"]
+# The same words the name parser uses for `ParsedName.extra_type`.
+ExtraType = Literal["trailer", "featurette", "behind_the_scenes", "deleted_scene", "interview",
+                    "scene", "short", "clip", "other"]
+
+_EXTRA_FOLDERS: dict[str, ExtraType] = {
+    "trailers": "trailer", "trailer": "trailer",
+    "featurettes": "featurette", "featurette": "featurette",
+    "extras": "other", "extra": "other", "other": "other", "others": "other",
+    "behindthescenes": "behind_the_scenes",
+    "deletedscenes": "deleted_scene", "deleted": "deleted_scene",
+    "interviews": "interview", "interview": "interview",
+    "scenes": "scene", "shorts": "short", "short": "short",
+    "clips": "clip", "clip": "clip", "specials": "other", "bonus": "other",
+}
+_SAMPLE_FOLDERS = frozenset({"sample", "samples"})
+
+_SUFFIX_TYPES: dict[str, ExtraType] = {
+    "featurette": "featurette", "behindthescenes": "behind_the_scenes",
+    "deletedscene": "deleted_scene", "deleted": "deleted_scene", "interview": "interview",
+    "scene": "scene", "short": "short", "clip": "clip", "extra": "other", "other": "other",
+}
+# "-trailer" takes any separator; the other suffixes only a dash (Jellyfin's rule), so
+# "The Other.mkv" stays a movie.
+_TRAILER = re.compile(r"(?i)(?:^|[-._ ])trailer\d{0,2}$")
+_SUFFIX = re.compile(r"(?i)-(" + "|".join(_SUFFIX_TYPES) + r")\d{0,2}$")
+_SAMPLE_NAME = re.compile(r"(?i)(?:^|[-._ ])sample\d{0,2}$")
+
+
+class Classification(msgspec.Struct, frozen=True):
+    """`owner_depth`: how many folders up from the file its movie's folder is (1 for an
+    extras folder, 0 for a suffix extra or a main file)."""
+
+    role: Role
+    extra_type: ExtraType | None = None
+    owner_depth: int = 0
+
+
+MAIN = Classification("main")
+
+
+def folder_key(name: str) -> str:
+    """A folder name compared without case, spaces or separators."""
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def classify(folders: tuple[str, ...], file_name: str) -> Classification:
+    """`folders` are the names between the library root and the file, outermost first."""
+    if any(folder_key(folder) in _SAMPLE_FOLDERS for folder in folders):
+        return Classification("sample")
+    stem = stem_of(file_name)
+    if _SAMPLE_NAME.search(stem):
+        return Classification("sample")
+    by_folder = _extra_folder(folders)
+    if by_folder is not None:
+        return by_folder
+    return _by_suffix(stem) or MAIN
+
+
+def _extra_folder(folders: tuple[str, ...]) -> Classification | None:
+    # Only the innermost folder counts, and never the library root's own children:
+    # a library named "Shorts" holds movies, not extras.
+    if len(folders) < 2:
+        return None
+    extra_type = _EXTRA_FOLDERS.get(folder_key(folders[-1]))
+    return Classification("extra", extra_type, owner_depth=1) if extra_type else None
+
+
+def _by_suffix(stem: str) -> Classification | None:
+    if _TRAILER.search(stem):
+        return Classification("extra", "trailer")
+    match = _SUFFIX.search(stem)
+    return Classification("extra", _SUFFIX_TYPES[match.group(1).casefold()]) if match else None
