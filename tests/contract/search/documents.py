@@ -10,7 +10,7 @@ import uuid_utils
 
 from revenge.application.search.read_models import MovieDocument
 
-_versions = itertools.count(1_700_000_000_000_000)
+_versions = itertools.count(1_710_000_000_000_000)  # after every added_at
 
 
 def document(title: str, **fields: Any) -> MovieDocument:
