@@ -1,0 +1,115 @@
+"""Every real-world case in `naming_cases/` through the parser, known failures marked.
+
+A case passes when the title matches after the normalisation the shared `score.py`
+uses (case, punctuation, "&"/"and", dotted initials) - the expected title or one of
+its `alt_titles` - and, where the source states it, the year matches exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revenge.domain.library.naming import parse
+
+CASES_DIR = Path(__file__).parent / "naming_cases"
+
+_DASH_KEPT = "we keep a subtitle after ' - ' (Radarr, Jellyfin and PTN expect it); guessit cuts it"
+_LANGUAGE_BEFORE_YEAR = (
+    "a language word just before the year is read as title ('The Good German 2006')"
+)
+_LEADING_NUMBER = "a leading number stays title ('2001 A Space Odyssey', '1917 (2019)')"
+_BROADCASTER = "a leading 'BBC' stays title (guessit keeps 'BBC Earth South Pacific')"
+
+# Inputs the parser gets wrong, with why: test data, not parser logic.
+KNOWN_FAILURES: dict[str, str] = {
+    "Queen - A Kind of Magic (Alternative Extended Version) 2CD 2014": _DASH_KEPT,
+    "Paparazzi - Timsit/Lindon (MKV 1080p tvripHD)": _DASH_KEPT,
+    "Star Wars: Episode IV - A New Hope (2004) Special Edition.MKV": _DASH_KEPT,
+    "Justin Timberlake - MTV Video Music Awards 2013 1080i 32 Mbps DTS-HD 5.1.ts": _DASH_KEPT,
+    "French Maid Services - Lola At Your Service WEB-DL SPLIT SCENES MP4-RARBG": _DASH_KEPT,
+    "The Deep Blue Sea - Drama 2011 Eng Rus Multi-Subs 720p [H264-mp4]": (
+        "a genre after ' - ' is kept: genres are title words too ('Romantic Comedy 2019')"
+    ),
+    "OSS_117--Cairo,_Nest_of_Spies.mkv": "guessit reads '--' as a cut; we keep the subtitle",
+    "Immersion.French.2011.STV.READNFO.QC.NTSC.DVDR.nfo": _LANGUAGE_BEFORE_YEAR,
+    "Der.Film.deines.Lebens.German.2011.PAL.DVDR-ETM": _LANGUAGE_BEFORE_YEAR,
+    "2009.shoot.fruit.chan.multi.dvd5.pal": _LEADING_NUMBER,
+    "2009.shoot.fruit.chan.multi.dvd9.pal": _LEADING_NUMBER,
+    "BBC.When.Pop.Went.Epic.1080p.HDTV.x265.AAC.MVGroup.org.mkv": _BROADCASTER,
+    "BBC.Billy.and.Us.1080p.HDTV.x265.AAC.MVGroup.org.mkv": _BROADCASTER,
+    "Mother [Madre] (2016) BluRay - 720p - [Tamil + Hindi + Spanish] - 950MB - ESub - TamilMV": (
+        "square brackets after a title hold release information, so they end it"
+    ),
+    "[06] Documentry -BBC - The Ottomans: Europe's Muslim Emperors (2013) eng.ara sub [Etcohod]": (
+        "genre and channel words before the title; no general rule tells them apart"
+    ),
+}
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def norm_title(title: object) -> str:
+    """The shared scorer's normalisation: casefold, '&' -> 'and', no punctuation,
+    runs of single letters joined (R.I.P.D. == RIPD)."""
+    if title is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(title)).casefold().replace("&", " and ")
+    words, run = [], []
+    for token in _NON_WORD.sub(" ", _APOSTROPHES.sub("", text)).split():
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        words += ["".join(run)] if run else []
+        run = []
+        words.append(token)
+    words += ["".join(run)] if run else []
+    return " ".join(words)
+
+
+def load_cases() -> list[dict[str, Any]]:
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                cases.append(json.loads(line) | {"file": path.name})
+    return cases
+
+
+def passes(case: dict[str, Any]) -> bool:
+    parsed = parse(case["input"])
+    got = norm_title(parsed.title)
+    title_ok = bool(got) and got in map(norm_title, [case["title"], *case.get("alt_titles", [])])
+    return title_ok and (not case["year_stated"] or parsed.year == case["year"])
+
+
+CASES = load_cases()
+
+
+def _param(case: dict[str, Any]) -> Any:
+    reason = KNOWN_FAILURES.get(case["input"])
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(case, id=f"{case['file']}:{case['input']}", marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+def test_case_gives_the_expected_title_and_year(case: dict[str, Any]) -> None:
+    parsed = parse(case["input"])
+    want = f"{case['title']!r} ({case['year'] if case['year_stated'] else '-'})"
+    assert passes(case), f"got {parsed.title!r} ({parsed.year}), want {want}"
+
+
+def test_at_least_95_percent_of_all_cases_pass() -> None:
+    rate = sum(map(passes, CASES)) / len(CASES)
+    assert rate >= 0.95, f"pass rate {rate:.1%}"
+
+
+def test_every_known_failure_is_a_real_case() -> None:
+    inputs = {case["input"] for case in CASES}
+    assert set(KNOWN_FAILURES) <= inputs
