@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 from datetime import datetime
+from typing import Any
 
 import msgspec
 
@@ -22,8 +23,16 @@ class Cursor(msgspec.Struct, frozen=True, array_like=True):
     key: tuple[KeyValue, ...]
 
 
+class _Wire(msgspec.Struct, frozen=True, array_like=True):
+    # msgspec cannot decode a union of str and datetime, so the key is decoded loosely
+    # (msgpack timestamps come back as datetimes) and checked by hand.
+    scope: str
+    key: tuple[Any, ...]
+
+
+_KEY_TYPES = (str, int, float, datetime, type(None))
 _encoder = msgspec.msgpack.Encoder()
-_decoder = msgspec.msgpack.Decoder(Cursor)
+_decoder = msgspec.msgpack.Decoder(_Wire)
 
 
 def encode_cursor(cursor: Cursor) -> str:
@@ -34,9 +43,11 @@ def decode_cursor(token: str, scope: str) -> Cursor:
     """Raises `InvalidQuery` (field "cursor") for garbage or a cursor of another list."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        cursor = _decoder.decode(raw)
+        wire = _decoder.decode(raw)
     except (binascii.Error, ValueError, msgspec.DecodeError):
         raise InvalidQuery("cursor is not one this server returned", field="cursor") from None
-    if cursor.scope != scope:
+    if not all(isinstance(v, _KEY_TYPES) and not isinstance(v, bool) for v in wire.key):
+        raise InvalidQuery("cursor is not one this server returned", field="cursor")
+    if wire.scope != scope:
         raise InvalidQuery("cursor belongs to another list or sort order", field="cursor")
-    return cursor
+    return Cursor(wire.scope, wire.key)
