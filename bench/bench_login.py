@@ -1,0 +1,142 @@
+"""Identity figures: login latency (argon2id t=2, m=19 MiB, p=1), and /healthz throughput
+idle vs while 2 logins/s run, in the same run (goal: >= 80% of idle).
+
+Uses REVENGE_BENCH_DATABASE_URL / REVENGE_BENCH_REDIS_URL when set (a fresh database is
+created on that server and dropped afterwards), else embedded PostgreSQL and Redis.
+
+usage: python bench/bench_login.py [--seconds 10] [--connections 32] [--logins 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+
+import httpx
+import psycopg
+from harness import free_port, revenge_process, summary_ms, wait_for, wrk
+from psycopg import sql
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+PASSWORD = "bench password that is long enough"
+
+
+@contextlib.contextmanager
+def services(scratch: str) -> Iterator[tuple[str, str]]:
+    db_url = os.environ.get("REVENGE_BENCH_DATABASE_URL")
+    redis_url = os.environ.get("REVENGE_BENCH_REDIS_URL")
+    with contextlib.ExitStack() as stack:
+        if not db_url:
+            from revenge.entrypoints.embedded.postgres import embedded_postgres
+
+            db_url = stack.enter_context(embedded_postgres(os.path.join(scratch, "pg")))
+        if not redis_url:
+            from revenge.entrypoints.embedded.redis import embedded_redis
+
+            redis_url = stack.enter_context(embedded_redis(os.path.join(scratch, "redis")))
+        yield stack.enter_context(fresh_database(db_url)), redis_url
+
+
+@contextlib.contextmanager
+def fresh_database(server_url: str) -> Iterator[str]:
+    name = f"revenge_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    info = psycopg.conninfo.conninfo_to_dict(server_url)
+    info["dbname"] = name
+    try:
+        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v})
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)))
+
+
+def login(client: httpx.Client) -> float:
+    started = time.perf_counter()
+    response = client.post("/api/v1/auth/login",
+                           json={"username": "bench", "password": PASSWORD})
+    elapsed = time.perf_counter() - started
+    response.raise_for_status()
+    return elapsed
+
+
+def login_latencies(base: str, count: int) -> list[float]:
+    with httpx.Client(base_url=base, timeout=30) as client:
+        login(client)  # warm-up (the server computes its dummy hash once)
+        return [login(client) for _ in range(count)]
+
+
+class Logins(threading.Thread):
+    """Logs in at `rate` per second until stopped, recording latencies."""
+
+    def __init__(self, base: str, rate: float) -> None:
+        super().__init__(daemon=True)
+        self._base, self._interval = base, 1 / rate
+        self._stop_event = threading.Event()
+        self.latencies: list[float] = []
+
+    def run(self) -> None:
+        with httpx.Client(base_url=self._base, timeout=30) as client:
+            next_at = time.perf_counter()
+            while not self._stop_event.is_set():
+                self.latencies.append(login(client))
+                next_at += self._interval
+                self._stop_event.wait(max(0.0, next_at - time.perf_counter()))
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def run(seconds: int, connections: int, count: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="revenge-bench-") as scratch, \
+            services(scratch) as (db_url, redis_url):
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        env = {"REVENGE_DATABASE_URL": db_url, "REVENGE_REDIS_URL": redis_url,
+               "REVENGE_DATA_DIR": os.path.join(scratch, "data"),
+               "REVENGE_LOG_LEVEL": "warning"}
+        with revenge_process(["http", "--port", str(port)], env):
+            wait_for(f"{base}/readyz", timeout=120)
+            httpx.post(f"{base}/api/v1/auth/register", json={
+                "username": "bench", "email": "bench@example.org", "password": PASSWORD},
+                timeout=30).raise_for_status()
+            report(base, seconds, connections, count)
+
+
+def report(base: str, seconds: int, connections: int, count: int) -> None:
+    print(f"login latency, idle server:      {summary_ms(login_latencies(base, count))}")
+    idle = wrk(f"{base}/healthz", seconds, connections)
+    logins = Logins(base, rate=2.0)
+    logins.start()
+    busy = wrk(f"{base}/healthz", seconds, connections)
+    logins.stop()
+    print(f"login latency, under /healthz load: {summary_ms(logins.latencies)}")
+    print(f"GET /healthz idle:               {idle.requests_per_second:9.0f} req/s  "
+          f"p50 {idle.p50_ms:.2f} ms  p99 {idle.p99_ms:.2f} ms")
+    print(f"GET /healthz with 2 logins/s:    {busy.requests_per_second:9.0f} req/s  "
+          f"p50 {busy.p50_ms:.2f} ms  p99 {busy.p99_ms:.2f} ms")
+    ratio = busy.requests_per_second / idle.requests_per_second
+    print(f"throughput with logins vs idle:  {ratio:.0%}  (goal >= 80%)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--logins", type=int, default=40)
+    args = parser.parse_args()
+    run(args.seconds, args.connections, args.logins)
+
+
+if __name__ == "__main__":
+    main()
