@@ -13,6 +13,7 @@ import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -72,7 +73,9 @@ def _with_database(url: str, name: str) -> str:
 @pytest.fixture(scope="session")
 def migrated_database_url(database_url: str) -> str:
     runner = MigrationRunner(database_url, load_migrations(default_directory()))
-    asyncio.run(runner.up())
+    # In a thread: this fixture may be first requested from inside a running loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, runner.up()).result()
     return database_url
 
 

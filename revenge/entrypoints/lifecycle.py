@@ -14,8 +14,10 @@ from typing import Any
 
 from tenacity import AsyncRetrying, retry_if_not_exception_type, wait_exponential
 
+from revenge.adapters.postgres.jobs import job_counts
 from revenge.adapters.postgres.migrations import MigrationError
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.actors import register_actors
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,10 @@ class Lifecycle:
     async def start(self) -> None:
         if self.real:
             await self.container.core.database().open()
+            self.job_counter = lambda: job_counts(self.container.core.database())
+        else:
+            # No broker process in the memory profile: jobs run inline after commit.
+            register_actors(self.container.jobs.broker(), self.container)
         self._spawn(self._migrate())
 
     async def stop(self) -> None:
@@ -68,6 +74,9 @@ class Lifecycle:
             log.info("migrations applied: %s", ", ".join(applied))
         self.state.error = None
         self.state.migrated.set()
+        if self.real:
+            # After migrations: the relay treats a missing outbox table as a bug.
+            self._spawn(self.container.jobs.outbox_relay().run())
 
     def _note_retry(self, retry_state: Any) -> None:
         exc = retry_state.outcome.exception() if retry_state.outcome else None

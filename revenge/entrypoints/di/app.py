@@ -21,7 +21,8 @@ class AppContainer(containers.DeclarativeContainer):
 
     core = providers.Container(CoreContainer, settings=settings, profile=profile)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile)
-    jobs = providers.Container(JobsContainer, core=core, settings=settings, profile=profile)
+    jobs = providers.Container(JobsContainer, core=core, settings=settings, profile=profile,
+                               memory_state=core.memory_state)
     identity = providers.Container(IdentityContainer, core=core, settings=settings,
                                    profile=profile)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from revenge.adapters.memory.cache import InMemoryCache
+from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.database import Database, PostgresProbe
 from revenge.adapters.redis.cache import RedisCache
 from revenge.adapters.redis.client import RedisProbe, create_redis_client
@@ -25,6 +26,10 @@ def _required(value: str | None, variable: str) -> str:
 class CoreContainer(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Config)
     profile = providers.Dependency(instance_of=str)
+
+    # Every in-memory adapter shares this, so one memory unit of work rolls back
+    # the changes of all contexts it touched.
+    memory_state = providers.Singleton(InMemoryState)
 
     database = providers.Singleton(
         Database,

@@ -40,13 +40,13 @@ def _tables(url: str) -> set[str]:
         return {r[0] for r in rows}
 
 
-async def test_project_migrations_apply_and_roll_back_cleanly(database_url: str) -> None:
-    runner = MigrationRunner(database_url, load_migrations(default_directory()))
-    count = len(await runner.pending())
-    assert await runner.up() and await runner.pending() == []
-    assert len(await runner.down(count)) == count
-    assert len(await runner.pending()) == count
-    await runner.up()
+async def test_project_migrations_apply_and_roll_back_cleanly(fresh_url: str) -> None:
+    migrations = load_migrations(default_directory())
+    runner = MigrationRunner(fresh_url, migrations)
+    assert len(await runner.up()) == len(migrations) and await runner.pending() == []
+    assert len(await runner.down(len(migrations))) == len(migrations)
+    assert _tables(fresh_url) == {"schema_migrations"}
+    assert len(await runner.up()) == len(migrations)
 
 
 async def test_two_runners_starting_together_apply_each_migration_once(
