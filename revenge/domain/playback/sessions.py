@@ -37,6 +37,7 @@ class PlaybackSession(msgspec.Struct, frozen=True, kw_only=True):
     size: int
     mtime: float
     video_index: int
+    hdr: str | None = None
     duration: float
     decision: PlaybackDecision
     hls: HlsPlan | None
@@ -58,3 +59,23 @@ class PlaybackSession(msgspec.Struct, frozen=True, kw_only=True):
 
     def idle_for(self, now: float) -> float:
         return now - self.last_active
+
+
+class HlsJob(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything needed to produce one rendition's segments; all values come from the
+    probe and the decision, none from a request."""
+
+    session_id: str
+    source: str
+    video_index: int
+    hdr: str | None
+    variant: Variant
+    decision: PlaybackDecision
+    segments: tuple[Segment, ...]
+
+
+def hls_job(session: PlaybackSession, variant: Variant) -> HlsJob:
+    assert session.hls is not None
+    return HlsJob(session_id=session.id, source=session.path, video_index=session.video_index,
+                  hdr=session.hdr, variant=variant, decision=session.decision,
+                  segments=session.hls.segments(variant))

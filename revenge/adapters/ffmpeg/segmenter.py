@@ -1,0 +1,182 @@
+"""HLS segments on demand: one ffmpeg per rendition, started at the requested segment.
+
+A request for a segment the running ffmpeg will reach soon waits for it; a far seek (or
+a step back before where it started) restarts ffmpeg there. Each run writes into its own
+folder (so a restart never rewrites a file being read) and lists finished segments in a
+CSV file that we poll. ffmpeg that runs far ahead of the player is paused (SIGSTOP) and
+resumed on the next request; a rendition nobody asked for lately is stopped; ending a
+session kills its processes and deletes its folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from revenge.adapters.ffmpeg.commands import EncoderOptions, hls_command
+from revenge.adapters.ffmpeg.runs import FfmpegRun, finished_segments, spawn_run
+from revenge.domain.errors import NotFound, Unavailable
+from revenge.domain.playback.sessions import HlsJob
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SegmenterOptions:
+    lookahead: int = 3  # a request this many segments ahead still waits for the run
+    max_ahead: int = 10  # a run this far ahead of the player is paused
+    ready_timeout: float = 60.0
+    poll_seconds: float = 0.03
+
+
+@dataclass
+class _Rendition:
+    job: HlsJob
+    directory: Path
+    done: dict[int, Path] = field(default_factory=dict)
+    run: FfmpegRun | None = None
+    runs: int = 0
+    last_index: int = 0
+    last_request: float = 0.0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class FfmpegSegmenter:
+    def __init__(self, ffmpeg: str, cache_dir: Path, encoder: EncoderOptions,
+                 options: SegmenterOptions | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._ffmpeg = ffmpeg
+        self._root = cache_dir / f"proc-{os.getpid()}"
+        self._encoder = encoder
+        self._options = options or SegmenterOptions()
+        self._clock = clock
+        self._renditions: dict[tuple[str, str], _Rendition] = {}
+
+    async def segment(self, job: HlsJob, index: int) -> str:
+        if not 0 <= index < len(job.segments):
+            raise NotFound(f"segment {index} does not exist")
+        rendition = self._rendition(job)
+        rendition.last_index, rendition.last_request = index, self._clock()
+        async with rendition.lock:
+            self._refresh(rendition)
+            if index not in rendition.done and not self._will_reach(rendition, index):
+                await self._restart(rendition, index)
+        if rendition.run:
+            rendition.run.resume()
+        return str(await self._wait(rendition, index))
+
+    def running(self) -> int:
+        return sum(1 for r in self._renditions.values() if r.run and r.run.alive)
+
+    def progress(self, session_id: str) -> dict[str, list[int]]:
+        """Finished segments per rendition of a session (for tests and the admin view)."""
+        return {name: sorted(r.done) for (sid, name), r in self._renditions.items()
+                if sid == session_id}
+
+    async def stop(self, session_id: str) -> None:
+        """Kills the session's ffmpeg processes at once and deletes its segments."""
+        for key in [k for k in self._renditions if k[0] == session_id]:
+            rendition = self._renditions.pop(key)
+            if rendition.run:
+                await rendition.run.kill()
+        await asyncio.to_thread(shutil.rmtree, self._root / session_id, True)
+
+    async def reap(self, idle_seconds: float) -> None:
+        """Stops runs nobody asked for within `idle_seconds`; pauses runaway ones."""
+        now = self._clock()
+        for rendition in list(self._renditions.values()):
+            run = rendition.run
+            if run is None or not run.alive:
+                continue
+            if now - rendition.last_request > idle_seconds:
+                await run.kill()
+            elif self._ahead(rendition) > self._options.max_ahead:
+                run.pause()
+
+    async def close(self) -> None:
+        for session_id in {k[0] for k in self._renditions}:
+            await self.stop(session_id)
+        await asyncio.to_thread(shutil.rmtree, self._root, True)
+
+    def _rendition(self, job: HlsJob) -> _Rendition:
+        key = (job.session_id, job.variant.name)
+        if key not in self._renditions:
+            directory = self._root / job.session_id / job.variant.name
+            self._renditions[key] = _Rendition(job=job, directory=directory)
+        return self._renditions[key]
+
+    def _refresh(self, rendition: _Rendition) -> None:
+        if rendition.run:
+            rendition.done.update(finished_segments(rendition.run.directory))
+
+    def _will_reach(self, rendition: _Rendition, index: int) -> bool:
+        run = rendition.run
+        if run is None or not run.alive or index < run.start:
+            return False
+        return index <= self._produced(rendition) + self._options.lookahead
+
+    def _produced(self, rendition: _Rendition) -> int:
+        run = rendition.run
+        start = run.start if run else 0
+        produced = start - 1
+        while produced + 1 in rendition.done:
+            produced += 1
+        return produced
+
+    def _ahead(self, rendition: _Rendition) -> int:
+        return self._produced(rendition) - rendition.last_index
+
+    async def _restart(self, rendition: _Rendition, index: int) -> None:
+        if rendition.run:
+            await rendition.run.kill()
+        rendition.runs += 1
+        directory = rendition.directory / f"run{rendition.runs}"
+        argv = hls_command(self._ffmpeg, rendition.job, index, directory, self._encoder)
+        rendition.run = await spawn_run(argv, directory, index)
+        log.info("hls: ffmpeg for %s/%s from segment %d", rendition.job.session_id,
+                 rendition.job.variant.name, index)
+
+    async def _wait(self, rendition: _Rendition, index: int) -> Path:
+        deadline = self._clock() + self._options.ready_timeout
+        while True:
+            self._refresh(rendition)
+            if index in rendition.done:
+                return rendition.done[index]
+            run = rendition.run
+            if run is None or not run.alive:
+                self._refresh(rendition)
+                if index in rendition.done:
+                    return rendition.done[index]
+                raise Unavailable("ffmpeg", run.error() if run else "no segmenter running")
+            if self._clock() > deadline:
+                raise Unavailable("ffmpeg", f"segment {index} not ready in time")
+            await asyncio.sleep(self._options.poll_seconds)
+
+
+def remove_stale_caches(cache_dir: Path) -> None:
+    """Deletes the segment folders of processes that are gone (a crash, a kill -9)."""
+    if not cache_dir.is_dir():
+        return
+    for entry in cache_dir.glob("proc-*"):
+        pid = entry.name.removeprefix("proc-")
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+

@@ -1,0 +1,90 @@
+"""The ffmpeg segmenter against real files: segments on demand, far seeks, clean stops."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from revenge.adapters.ffmpeg.commands import EncoderOptions
+from revenge.adapters.ffmpeg.probe import FfprobeMediaProbe
+from revenge.adapters.ffmpeg.segmenter import FfmpegSegmenter
+from revenge.adapters.ffmpeg.tools import locate_tools
+from revenge.domain.playback.decision import decide
+from revenge.domain.playback.ladder import quality_ladder
+from revenge.domain.playback.profiles import BROWSER
+from revenge.domain.playback.segments import fixed_segments, keyframe_segments
+from revenge.domain.playback.sessions import HlsJob
+
+
+async def _job(path: Path, remux: bool) -> HlsJob:
+    tools = locate_tools()
+    assert tools.ffprobe
+    info = await FfprobeMediaProbe(tools.ffprobe).probe(str(path), keyframes=True)
+    decision = decide(info, BROWSER)
+    variant = quality_ladder(info, decision)[0]
+    assert variant.copy_video is remux
+    segments = (keyframe_segments(info.keyframes or (), info.duration, 2.0) if remux
+                else fixed_segments(info.duration, 2.0))
+    return HlsJob(session_id="s1", source=str(path), video_index=0, hdr=None, variant=variant,
+                  decision=decision, segments=segments)
+
+
+def _duration(path: str) -> float:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+                          "json", path], capture_output=True, check=True).stdout
+    return float(json.loads(out)["format"]["duration"])
+
+
+@pytest.fixture
+async def segmenter(tmp_path: Path):
+    segmenter = FfmpegSegmenter(locate_tools().ffmpeg, tmp_path / "cache", EncoderOptions())
+    yield segmenter
+    await segmenter.close()
+
+
+@pytest.mark.parametrize(("name", "remux"), [("h264_aac_long.mkv", True),
+                                             ("hevc_ac3_long.mkv", False)])
+async def test_segments_in_order_have_the_planned_durations(
+        segmenter: FfmpegSegmenter, playback_media: dict[str, Path], name: str,
+        remux: bool) -> None:
+    job = await _job(playback_media[name], remux)
+    paths = [await segmenter.segment(job, s.index) for s in job.segments]
+    for segment, path in zip(job.segments, paths, strict=True):
+        assert _duration(path) == pytest.approx(segment.duration, abs=0.15)
+    assert segmenter.running() <= 1
+
+
+async def test_a_far_seek_restarts_ffmpeg_near_the_end(
+        segmenter: FfmpegSegmenter, playback_media: dict[str, Path]) -> None:
+    job = await _job(playback_media["h264_aac_long.mkv"], True)
+    started = time.perf_counter()
+    await segmenter.segment(job, 0)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    last = await segmenter.segment(job, len(job.segments) - 1)
+    far = time.perf_counter() - started
+    assert Path(last).exists() and far <= max(2 * first, 0.5)  # noqa: ASYNC240
+
+
+async def test_stopping_a_session_kills_ffmpeg_and_deletes_its_segments(
+        segmenter: FfmpegSegmenter, playback_media: dict[str, Path], tmp_path: Path) -> None:
+    job = await _job(playback_media["hevc_ac3_long.mkv"], False)
+    path = Path(await segmenter.segment(job, 0))
+    assert segmenter.running() == 1
+    await segmenter.stop("s1")
+    assert segmenter.running() == 0 and not path.exists()  # noqa: ASYNC240
+    assert list((tmp_path / "cache").rglob("*.ts")) == []
+
+
+async def test_an_idle_rendition_is_reaped(segmenter: FfmpegSegmenter,
+                                           playback_media: dict[str, Path]) -> None:
+    job = await _job(playback_media["hevc_ac3_long.mkv"], False)
+    await segmenter.segment(job, 0)
+    await asyncio.sleep(0.05)
+    await segmenter.reap(idle_seconds=0.01)
+    assert segmenter.running() == 0
