@@ -1,0 +1,94 @@
+"""Names per second: our file-name parser against guessit, in process and end to end.
+
+    .venv/bin/python bench/bench_parse.py [--rounds N] [--score PATH]
+
+Prints figures only (not a test).  Both parsers run on the 686 real-world names in
+tests/unit/library/naming_cases, in this process, best of several rounds; the ratio
+is what to compare across machines.  Then the shared `score.py` is timed running
+`revenge parse --jsonl` as a fresh process (interpreter start-up included), which is
+the figure the acceptance bar (> 2,200 names/s) is about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "unit" / "library" / "naming_cases"
+DEFAULT_SCORE = ROOT.parent / "shared" / "naming-cases" / "score.py"
+
+
+def load_names() -> list[str]:
+    lines = (line for path in sorted(CASES.glob("*.jsonl")) for line in path.open(encoding="utf-8"))
+    return [json.loads(line)["input"] for line in lines if line.strip()]
+
+
+def names_per_second(parse: Callable[[str], object], names: list[str], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for name in names:
+            parse(name)
+        best = min(best, time.perf_counter() - started)
+    return len(names) / best
+
+
+def ours(names: list[str], rounds: int) -> float:
+    from revenge.domain.library.naming import parse
+
+    return names_per_second(parse, names, rounds)
+
+
+def theirs(names: list[str], rounds: int) -> float | None:
+    try:
+        from guessit import guessit
+    except ImportError:
+        return None
+    guessit("warm.up.2000.mkv")
+    return names_per_second(guessit, names, rounds)
+
+
+def end_to_end(score: Path, runs: int) -> tuple[float, str] | None:
+    if not score.exists():
+        return None
+    command = [sys.executable, str(score), "--json", "--", str(ROOT / ".venv/bin/revenge")]
+    command += ["parse", "--jsonl"]
+    runs_out = (subprocess.run(command, capture_output=True, check=True) for _ in range(runs))
+    reports = [json.loads(done.stdout) for done in runs_out]
+    best = max(reports, key=lambda report: report["speed"]["cases_per_s"])
+    return best["speed"]["cases_per_s"], f"{best['files']['overall']['pass_pct']}% pass"
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--rounds", type=int, default=20, help="rounds of our parser")
+    options.add_argument("--guessit-rounds", type=int, default=2)
+    options.add_argument("--score", type=Path, default=DEFAULT_SCORE, help="shared score.py")
+    options.add_argument("--score-runs", type=int, default=5, help="best of N score.py runs")
+    args = options.parse_args()
+    names = load_names()
+    our_rate = ours(names, args.rounds)
+    print(f"{len(names)} names, in process, best of N rounds")
+    print(f"  revenge naming  {our_rate:10.0f} names/s")
+    their_rate = theirs(names, args.guessit_rounds)
+    if their_rate is None:
+        print("  guessit         not installed")
+    else:
+        print(f"  guessit         {their_rate:10.0f} names/s")
+        print(f"  ratio           {our_rate / their_rate:10.1f}x")
+    timed = end_to_end(args.score, args.score_runs)
+    if timed is None:
+        print(f"score.py not found at {args.score}")
+    else:
+        print(f"score.py end to end (start-up included), best of {args.score_runs}:")
+        print(f"  revenge parse --jsonl {timed[0]:8.0f} names/s, {timed[1]}")
+
+
+if __name__ == "__main__":
+    main()
