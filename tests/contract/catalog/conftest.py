@@ -45,6 +45,7 @@ from revenge.application.catalog.ports import (
 )
 from revenge.application.identity.principal import Principal
 from revenge.domain.catalog.collection import Collection
+from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.identity.permissions import Permission
 
@@ -112,6 +113,10 @@ class Catalog:
             await uow.collections.set_members(collection.id, [m.id for m in members])
             await uow.commit()
         return collection
+
+
+def page(limit: int = 50, cursor: str | None = None) -> PageRequest:
+    return PageRequest(limit, cursor)
 
 
 async def _no_user_row(user_id: str) -> None:

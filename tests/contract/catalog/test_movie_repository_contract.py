@@ -9,7 +9,7 @@ import pytest
 from revenge.domain.catalog.credits import CastCredit, CrewCredit, Person
 from revenge.domain.catalog.movie import MoviePatch, edited
 from revenge.domain.errors import Conflict, NotFound
-from tests.contract.catalog.conftest import Catalog, new_id
+from tests.contract.catalog.conftest import Catalog, new_id, page
 
 
 async def test_a_stored_movie_reads_back_with_every_field(catalog: Catalog) -> None:
@@ -90,13 +90,13 @@ async def test_credits_keep_their_order_and_people_are_shared_by_tmdb_id(
             CastCredit(person=Person(name="Keanu Reeves", tmdb_id=6384, profile_path="/k.jpg"),
                        character="John Wick")], [])
         await uow.commit()
-    cast = await catalog.details.cast(first.id, _page())
+    cast = await catalog.details.cast(first.id, page())
     assert [(c.name, c.character, c.order) for c in cast.items] == [
         ("Keanu Reeves", "Neo", 0), ("Carrie-Anne Moss", "Trinity", 1)]
-    other = await catalog.details.cast(second.id, _page())
+    other = await catalog.details.cast(second.id, page())
     assert other.items[0].person_id == cast.items[0].person_id
     assert cast.items[0].profile_path == "/k.jpg"  # the person was updated, not duplicated
-    crew = await catalog.details.crew(first.id, _page())
+    crew = await catalog.details.crew(first.id, page())
     assert [(c.name, c.job, c.department) for c in crew.items] == [
         ("Lana Wachowski", "Director", "Directing")]
 
@@ -104,9 +104,9 @@ async def test_credits_keep_their_order_and_people_are_shared_by_tmdb_id(
 async def test_reads_of_an_unknown_movie_raise_not_found(catalog: Catalog) -> None:
     user = await catalog.user()
     for read in (catalog.details.movie(user.user_id, new_id()),
-                 catalog.details.files(new_id(), _page()),
-                 catalog.details.cast("garbage", _page()),
-                 catalog.details.crew(new_id(), _page()),
+                 catalog.details.files(new_id(), page()),
+                 catalog.details.cast("garbage", page()),
+                 catalog.details.crew(new_id(), page()),
                  catalog.details.genres_of(new_id()),
                  catalog.library.progress(user.user_id, new_id())):
         with pytest.raises(NotFound):
@@ -127,9 +127,3 @@ async def test_deleting_a_movie_removes_it_with_its_user_state(catalog: Catalog)
         await catalog.details.movie(user.user_id, movie.id)
     async with catalog.unit_of_work() as uow:
         assert await uow.watch.states_for_movie(movie.id) == {}
-
-
-def _page(limit: int = 50, cursor: str | None = None):  # type: ignore[no-untyped-def]
-    from revenge.domain.catalog.listing import PageRequest
-
-    return PageRequest(limit, cursor)
