@@ -3,7 +3,8 @@ creates, the file system it walks, and the watcher that wakes it up."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -203,11 +204,10 @@ class FileSystem(Protocol):
 class FileWatcher(Protocol):
     """Changes below folders, as they happen."""
 
-    def changes(self, roots: Sequence[str], *,
-                stop: Callable[[], Awaitable[None]] | None = None) -> AsyncIterator[set[str]]:
-        """Yields the paths changed (created, modified, deleted) since the last batch;
-        an empty batch at least every few seconds so callers can act on time. Ends
-        when `stop` (awaited in the background) returns."""
+    def changes(self, roots: Sequence[str], stop: asyncio.Event) -> AsyncIterator[set[str]]:
+        """Yields the paths changed (created, modified, deleted) since the last batch,
+        and an empty batch at least every second so callers can act on time. Roots
+        that do not exist are left out. Ends soon after `stop` is set."""
         ...
 
 

@@ -1,0 +1,1 @@
+"""The local disk: walking library folders, reading .nfo files, hashing, watching."""
