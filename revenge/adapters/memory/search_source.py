@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 
-from revenge.application.search.read_models import MovieDocument
+from revenge.adapters.memory.catalog_tables import CatalogTables
+from revenge.adapters.memory.unit_of_work import InMemoryState
+from revenge.application.search.read_models import MAX_CAST, MovieDocument, version_of
+from revenge.domain.catalog.movie import Movie
 
 
 class InMemoryMovieDocuments:
@@ -40,3 +43,51 @@ class InMemoryWatchedMovies:
 
     async def watched_ids(self, user_id: str) -> frozenset[str]:
         return frozenset(self.watched.get(user_id, ()))
+
+
+class InMemoryCatalogDocuments:
+    """`MovieDocuments` read from the in-memory catalog's tables (the memory profile)."""
+
+    def __init__(self, state: InMemoryState) -> None:
+        self._tables = CatalogTables(state)
+
+    async def get(self, movie_ids: Sequence[str]) -> list[MovieDocument]:
+        movies = self._tables.movies
+        return [self._document(movies[i]) for i in movie_ids if i in movies]
+
+    async def batches(self, size: int) -> AsyncIterator[list[MovieDocument]]:
+        ids = sorted(self._tables.movies)
+        for start in range(0, len(ids), size):
+            yield await self.get(ids[start:start + size])
+
+    async def versions(self) -> dict[str, int]:
+        return {i: version_of(movie.updated_at) for i, movie in self._tables.movies.items()}
+
+    def _document(self, movie: Movie) -> MovieDocument:
+        tables = self._tables
+        genres = sorted(tables.genres[g].name for g in tables.movie_genres.get(movie.id, ()))
+        credits = sorted(tables.credits.get(movie.id, []), key=lambda c: (c.kind, c.position))
+        names = {c.person_id: tables.people[c.person_id].person.name for c in credits}
+        collection = next((tables.collections[c].name for c, members in tables.members.items()
+                           if movie.id in members), None)
+        return MovieDocument(
+            id=movie.id, title=movie.title, original_title=movie.original_title,
+            sort_title=movie.sort_title, overview=movie.overview, year=movie.year,
+            genres=tuple(genres),
+            cast=tuple(names[c.person_id] for c in credits if c.kind == "cast")[:MAX_CAST],
+            directors=tuple(names[c.person_id] for c in credits if c.job == "Director"),
+            collection=collection, rating=movie.vote_average,
+            runtime_minutes=movie.runtime_minutes, popularity=movie.popularity,
+            poster_path=movie.poster_path, added_at=movie.added_at,
+            version=version_of(movie.updated_at))
+
+
+class InMemoryCatalogWatched:
+    """`WatchedMovies` from the in-memory catalog's watch states."""
+
+    def __init__(self, state: InMemoryState) -> None:
+        self._tables = CatalogTables(state)
+
+    async def watched_ids(self, user_id: str) -> frozenset[str]:
+        return frozenset(movie_id for (user, movie_id), row in self._tables.watch.items()
+                         if user == user_id and row.state.completed)

@@ -27,13 +27,14 @@ class TypesenseClient:
 
     After a transport failure or a 5xx, requests fail at once for `cooldown_seconds`
     (the breaker is open), except `health`, which always asks and closes it on success.
+    Without a URL every request raises `Unavailable`: searches fall back to PostgreSQL.
     """
 
-    def __init__(self, url: str, api_key: str, *, timeout_seconds: float = 2.0,
+    def __init__(self, url: str | None, api_key: str | None, *, timeout_seconds: float = 2.0,
                  write_timeout_seconds: float = 120.0, cooldown_seconds: float = 1.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self.url = url.rstrip("/")
-        self._headers = {"X-TYPESENSE-API-KEY": api_key}
+        self.url = (url or "").rstrip("/")  # none configured: every request is Unavailable
+        self._headers = {"X-TYPESENSE-API-KEY": api_key or ""}
         self._timeout = timeout_seconds
         self._write_timeout = write_timeout_seconds
         self._cooldown = cooldown_seconds
@@ -62,6 +63,8 @@ class TypesenseClient:
 
     async def _send(self, method: str, path: str, seconds: float | None,
                     kwargs: Mapping[str, Any]) -> httpx.Response:
+        if not self.url:
+            raise Unavailable(DEPENDENCY, "REVENGE_TYPESENSE_URL is not configured")
         try:
             response = await self._client().request(
                 method, path, timeout=seconds or self._timeout, **kwargs)

@@ -11,6 +11,7 @@ from revenge.entrypoints.di.core import CoreContainer
 from revenge.entrypoints.di.health import HealthContainer
 from revenge.entrypoints.di.identity import IdentityContainer
 from revenge.entrypoints.di.jobs import JobsContainer
+from revenge.entrypoints.di.search import SearchContainer
 
 Profile = Literal["real", "memory"]
 
@@ -20,11 +21,14 @@ class AppContainer(containers.DeclarativeContainer):
     profile = providers.Dependency(instance_of=str)
 
     core = providers.Container(CoreContainer, settings=settings, profile=profile)
-    health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile)
     jobs = providers.Container(JobsContainer, core=core, settings=settings, profile=profile,
                                memory_state=core.memory_state)
     identity = providers.Container(IdentityContainer, core=core, settings=settings,
                                    profile=profile)
+    search = providers.Container(SearchContainer, core=core, jobs=jobs, settings=settings,
+                                 profile=profile)
+    health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile,
+                                 extra_probes=search.probes)
 
 
 def build_container(settings: Config, profile: Profile = "real") -> AppContainer:

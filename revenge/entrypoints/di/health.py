@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dependency_injector import containers, providers
 
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
@@ -36,10 +38,13 @@ class HealthContainer(containers.DeclarativeContainer):
     )
 
     startup_state = providers.Singleton(StartupState)
+    # Probes of other contexts (search); the app container passes them in.
+    extra_probes: providers.Dependency[list[Any]] = providers.Dependency(default=[])
     probes = providers.Callable(
-        lambda core_probes, state: [*core_probes, MigrationsProbe(state)],
+        lambda core_probes, state, extra: [*core_probes, MigrationsProbe(state), *extra],
         core.probes,
         startup_state,
+        extra_probes,
     )
     check_readiness = providers.Singleton(
         CheckReadiness, probes, timeout_seconds=settings.provided.readiness_timeout_seconds
