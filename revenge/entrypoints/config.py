@@ -44,6 +44,11 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     worker_processes: PositiveInt = 1
     worker_threads: PositiveInt = 2
     job_max_retries: NonNegativeInt = 5
+    # Progress policy: at this share a play counts as watched; under either minimum a
+    # position is not kept as a resume point.
+    watched_threshold_percent: Annotated[float, msgspec.Meta(gt=0, le=100)] = 90.0
+    resume_min_percent: Annotated[float, msgspec.Meta(ge=0, lt=100)] = 5.0
+    resume_min_seconds: NonNegativeInt = 120
     cache_l1_max_items: PositiveInt = 10_000
     cache_l1_ttl_seconds: PositiveInt = 30
     readiness_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=30)] = 1.0

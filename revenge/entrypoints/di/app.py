@@ -7,6 +7,7 @@ from typing import Literal
 from dependency_injector import containers, providers
 
 from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.catalog import CatalogContainer
 from revenge.entrypoints.di.core import CoreContainer
 from revenge.entrypoints.di.health import HealthContainer
 from revenge.entrypoints.di.identity import IdentityContainer
@@ -25,6 +26,8 @@ class AppContainer(containers.DeclarativeContainer):
                                memory_state=core.memory_state)
     identity = providers.Container(IdentityContainer, core=core, settings=settings,
                                    profile=profile)
+    catalog = providers.Container(CatalogContainer, core=core, jobs=jobs, settings=settings,
+                                  profile=profile)
     search = providers.Container(SearchContainer, core=core, jobs=jobs, settings=settings,
                                  profile=profile)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile,
