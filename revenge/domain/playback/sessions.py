@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from revenge.domain.media.info import SubtitleStream
+from revenge.domain.media.info import SubtitleStream, VideoStream
 from revenge.domain.playback.decision import PlaybackDecision
 from revenge.domain.playback.ladder import Variant
 from revenge.domain.playback.segments import Segment
@@ -36,8 +36,7 @@ class PlaybackSession(msgspec.Struct, frozen=True, kw_only=True):
     path: str
     size: int
     mtime: float
-    video_index: int
-    hdr: str | None = None
+    video: VideoStream
     duration: float
     decision: PlaybackDecision
     hls: HlsPlan | None
@@ -76,6 +75,6 @@ class HlsJob(msgspec.Struct, frozen=True, kw_only=True):
 
 def hls_job(session: PlaybackSession, variant: Variant) -> HlsJob:
     assert session.hls is not None
-    return HlsJob(session_id=session.id, source=session.path, video_index=session.video_index,
-                  hdr=session.hdr, variant=variant, decision=session.decision,
+    return HlsJob(session_id=session.id, source=session.path, video_index=session.video.index,
+                  hdr=session.video.hdr, variant=variant, decision=session.decision,
                   segments=session.hls.segments(variant))

@@ -1,0 +1,49 @@
+"""End a playback session: stop its encoders at once and record where the user was."""
+
+from __future__ import annotations
+
+import msgspec
+
+from revenge.application.identity.principal import Principal
+from revenge.application.playback.common import authorize
+from revenge.application.playback.ports import PlaybackSessions, ProgressRecorder, Segmenter
+from revenge.domain.errors import NotFound, RuleViolation
+from revenge.domain.identity.permissions import Permission
+
+
+class StopPlaybackCommand(msgspec.Struct, frozen=True, kw_only=True):
+    actor: Principal
+    session_id: str
+    position_seconds: float | None = None
+
+
+class StopPlayback:
+    """The owner ends a session (recording the final position: the one given, else the
+    last one known); an admin (`settings.manage`) may end anyone's without recording.
+    Raises `NotFound` for an unknown session or someone else's."""
+
+    def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter,
+                 progress: ProgressRecorder) -> None:
+        self._sessions = sessions
+        self._segmenter = segmenter
+        self._progress = progress
+
+    async def execute(self, command: StopPlaybackCommand) -> None:
+        authorize(command.actor)
+        session = self._sessions.get(command.session_id)
+        owner = session is not None and session.user_id == command.actor.user_id
+        if session is None or not (owner or command.actor.can(Permission.SETTINGS_MANAGE)):
+            raise NotFound("no such playback session")
+        _check_position(command.position_seconds)
+        self._sessions.remove(session.id)
+        await self._segmenter.stop(session.id)
+        position = command.position_seconds if command.position_seconds is not None else (
+            session.position)
+        if owner and position > 0:
+            await self._progress.record(command.actor, session.movie_id,
+                                        min(position, session.duration), session.duration)
+
+
+def _check_position(position: float | None) -> None:
+    if position is not None and not position >= 0:
+        raise RuleViolation("position_seconds must not be negative", field="position_seconds")
