@@ -20,6 +20,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import psycopg
@@ -112,7 +113,7 @@ def run(seconds: int, connections: int, count: int, rounds: int) -> None:
             try:
                 wait_for(f"{base}/readyz", timeout=120)
             except TimeoutError:
-                sys.exit(f"server not ready; its log:\n{open(log).read()}")
+                sys.exit(f"server not ready; its log:\n{Path(log).read_text()}")
             httpx.post(f"{base}/api/v1/auth/register", json={
                 "username": "bench", "email": "bench@example.org", "password": PASSWORD},
                 timeout=30).raise_for_status()
