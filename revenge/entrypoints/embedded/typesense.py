@@ -129,7 +129,7 @@ def _join(halves: list[Path], target: Path) -> Path:
                 with half.open("rb") as part:
                     while chunk := part.read(1 << 22):
                         out.write(chunk)
-        os.chmod(scratch, stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
+        os.chmod(scratch, stat.S_IRWXU)
         os.replace(scratch, target)
     except BaseException:
         Path(scratch).unlink(missing_ok=True)

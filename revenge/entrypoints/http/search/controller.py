@@ -1,0 +1,115 @@
+"""GET /search, GET /search/autocomplete and POST /admin/search/reindex: thin handlers."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, get, post
+from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency, Provide
+from litestar.handlers.base import BaseRouteHandler
+from litestar.params import FromQuery, QueryParameter
+from litestar.status_codes import HTTP_202_ACCEPTED
+
+from revenge.application.identity.principal import Principal
+from revenge.application.search.search_movies import SearchMoviesCommand
+from revenge.application.search.suggest_titles import SuggestTitlesCommand
+from revenge.domain.errors import AuthenticationFailed, Forbidden
+from revenge.domain.identity.permissions import Permission
+from revenge.domain.search.errors import InvalidSearch
+from revenge.domain.search.query import (
+    DEFAULT_LIMIT,
+    MAX_SUGGESTIONS,
+    SearchQuery,
+    SearchSort,
+    decode_cursor,
+    encode_cursor,
+)
+from revenge.entrypoints.http.auth import require, resolve_principal
+from revenge.entrypoints.http.search.schemas import (
+    ReindexAccepted,
+    SearchResponse,
+    SuggestionsResponse,
+)
+from revenge.entrypoints.lifecycle import Lifecycle
+
+SORTS = ", ".join(sort.value for sort in SearchSort)
+
+
+def _search_context(lifecycle: NamedDependency[Lifecycle]) -> Any:
+    return lifecycle.container.search
+
+
+class SearchController(Controller):
+    path = "/search"
+    tags = ["search"]
+    guards = [require(Permission.LIBRARY_READ)]
+    dependencies = {"search_context": Provide(_search_context, sync_to_thread=False)}
+
+    @get("", summary="Search movies: typo-tolerant text, filters, facets, sorts, pages")
+    async def search_movies(
+        self, principal: NamedDependency[Principal], search_context: NamedDependency[Any],
+        q: FromQuery[str] = "",
+        kind: Annotated[str, QueryParameter(query="type", description="only `movie`")] = "movie",
+        genre: Annotated[list[str] | None, QueryParameter(description="any of (repeat)")] = None,
+        year_from: FromQuery[int | None] = None, year_to: FromQuery[int | None] = None,
+        min_rating: FromQuery[float | None] = None,
+        watched: Annotated[bool | None, QueryParameter(description="by the caller")] = None,
+        sort: Annotated[str, QueryParameter(description=f"one of {SORTS}")] = "relevance",
+        limit: FromQuery[int] = DEFAULT_LIMIT, cursor: FromQuery[str | None] = None,
+    ) -> SearchResponse:
+        _check_kind(kind)
+        query = SearchQuery(text=q, genres=tuple(genre or ()), year_from=year_from,
+                            year_to=year_to, min_rating=min_rating, watched=watched,
+                            sort=_sort(sort), limit=limit, offset=decode_cursor(cursor))
+        result = await search_context.search_movies().execute(
+            SearchMoviesCommand(user_id=principal.user_id, query=query))
+        more = query.next_offset < result.found
+        return SearchResponse(hits=result.hits, facets=result.facets, found=result.found,
+                              next_cursor=encode_cursor(query.next_offset) if more else None,
+                              degraded=result.degraded)
+
+    @get("/autocomplete", summary="Title suggestions while typing (at most 10)")
+    async def autocomplete(self, search_context: NamedDependency[Any], q: FromQuery[str],
+                           limit: FromQuery[int] = MAX_SUGGESTIONS) -> SuggestionsResponse:
+        result = await search_context.suggest_titles().execute(
+            SuggestTitlesCommand(prefix=q, limit=limit))
+        return SuggestionsResponse(items=result.items, degraded=result.degraded)
+
+
+def require_any(*permissions: Permission) -> Any:
+    """A guard: 401 without a principal, 403 unless it holds at least one of `permissions`."""
+
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        principal = await resolve_principal(connection)
+        if principal is None:
+            raise AuthenticationFailed("authentication required")
+        if not any(principal.can(p) for p in permissions):
+            raise Forbidden(f"needs one of: {', '.join(p.value for p in permissions)}")
+
+    return guard
+
+
+class AdminSearchController(Controller):
+    path = "/admin/search"
+    tags = ["search", "admin"]
+    guards = [require_any(Permission.SETTINGS_MANAGE, Permission.LIBRARY_MANAGE)]
+    dependencies = {"search_context": Provide(_search_context, sync_to_thread=False)}
+
+    @post("/reindex", status_code=HTTP_202_ACCEPTED,
+          summary="Rebuild the search index in the background (no downtime)")
+    async def reindex(self, search_context: NamedDependency[Any]) -> ReindexAccepted:
+        requested = await search_context.request_reindex().execute()
+        return ReindexAccepted(job_id=requested.job_id)
+
+
+def _check_kind(kind: str) -> None:
+    if kind != "movie":
+        raise InvalidSearch("type must be movie (the only kind searched so far)", field="type")
+
+
+def _sort(value: str) -> SearchSort:
+    try:
+        return SearchSort(value)
+    except ValueError:
+        raise InvalidSearch(f"sort must be one of {SORTS}", field="sort") from None
