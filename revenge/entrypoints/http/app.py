@@ -14,6 +14,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, Profile, build_container
 from revenge.entrypoints.http import auth, health, metrics
+from revenge.entrypoints.http.catalog import catalog_router
 from revenge.entrypoints.http.di_bridge import provide
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
@@ -36,7 +37,8 @@ def openapi_document(request: Request[Any, Any, Any]) -> Response[dict[str, Any]
 def api_routers() -> list[Router]:
     """Each context contributes its routers here (all under /api/v1)."""
     return [Router("/", route_handlers=identity_routers()),
-            Router("/", route_handlers=search_routers())]
+            Router("/", route_handlers=search_routers()),
+            catalog_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:

@@ -1,0 +1,37 @@
+"""The catalog HTTP API (controllers are thin: decisions are in use cases, reads in
+query ports). Everything needs `library.read`; changes to movies need `library.manage`.
+
+Merging duplicates is `POST /api/v1/movies/{id}/merge` with `{"source_ids": [...]}`:
+the movie in the path survives and the sources are folded into it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Router
+from litestar.di import Provide
+
+from revenge.entrypoints.http.catalog import parameters
+from revenge.entrypoints.http.catalog.admin_controller import MovieAdminController
+from revenge.entrypoints.http.catalog.collections_controller import (
+    CollectionsController,
+    GenresController,
+)
+from revenge.entrypoints.http.catalog.movies_controller import MoviesController
+from revenge.entrypoints.http.catalog.watch_controller import WatchController
+from revenge.entrypoints.lifecycle import Lifecycle
+
+
+def _catalog(lifecycle: Lifecycle) -> Any:
+    return lifecycle.container.catalog
+
+
+def catalog_router() -> Router:
+    # WatchController first: its static paths (/movies/watchlist, ...) sit beside
+    # /movies/{movie_id}; Litestar prefers static segments whatever the order.
+    return Router("/", route_handlers=[
+        WatchController, MoviesController, MovieAdminController, CollectionsController,
+        GenresController,
+    ], dependencies={"catalog": Provide(_catalog, sync_to_thread=False),
+                     **parameters.dependencies()})

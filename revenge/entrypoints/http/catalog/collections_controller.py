@@ -1,0 +1,47 @@
+"""Collections (with "next in collection") and the genre list with counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, get
+
+from revenge.application.catalog.read_models import CollectionDetail
+from revenge.application.identity.principal import Principal
+from revenge.domain.catalog.listing import PageRequest
+from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.schemas import GenrePage, MoviePage, page_body
+
+
+class CollectionsController(Controller):
+    path = "/collections"
+    tags = ["movies"]
+    guards = [require(Permission.LIBRARY_READ)]
+
+    @get("/{collection_id:str}", summary="A collection, with the next movie I have not seen",
+         responses=documented(CollectionDetail))
+    async def collection(self, collection_id: str, principal: Principal,
+                         catalog: Any) -> CollectionDetail:
+        detail: CollectionDetail = await catalog.collections().collection(principal.user_id,
+                                                                          collection_id)
+        return detail
+
+    @get("/{collection_id:str}/movies", summary="Its movies in release order",
+         responses=documented(MoviePage))
+    async def members(self, collection_id: str, principal: Principal, catalog: Any,
+                      page: PageRequest) -> MoviePage:
+        return page_body(MoviePage, await catalog.collections().members(
+            principal.user_id, collection_id, page))
+
+
+class GenresController(Controller):
+    path = "/genres"
+    tags = ["movies"]
+    guards = [require(Permission.LIBRARY_READ)]
+
+    @get("", summary="Every genre with its number of movies",
+         responses=documented(GenrePage, errors=(400, 401, 403)))
+    async def genres(self, catalog: Any, page: PageRequest) -> GenrePage:
+        return page_body(GenrePage, await catalog.stats().genres(page))

@@ -1,0 +1,81 @@
+"""/api/v1/movies: browsing the catalog (lists, one movie, its files, cast, crew, genres)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, get
+
+from revenge.application.catalog.read_models import MovieDetail
+from revenge.application.identity.principal import Principal
+from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
+from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.schemas import (
+    CastPage,
+    CrewPage,
+    FilePage,
+    GenreRefPage,
+    MoviePage,
+    page_body,
+)
+
+TOP_RATED_MIN_VOTES = 50  # fewer votes than this is not a reliable rating
+
+
+class MoviesController(Controller):
+    path = "/movies"
+    tags = ["movies"]
+    guards = [require(Permission.LIBRARY_READ)]
+
+    @get("", summary="List movies: filter, sort, page", responses=documented(
+        MoviePage, errors=(400, 401, 403)))
+    async def list_movies(self, principal: Principal, catalog: Any, page: PageRequest,
+                          movie_filter: MovieFilter,
+                          sort: MovieSort = MovieSort.TITLE) -> MoviePage:
+        query = MovieListQuery(sort=sort, filter=movie_filter, page=page)
+        return page_body(MoviePage, await catalog.movie_lists().list_movies(
+            principal.user_id, query))
+
+    @get("/recently-added", summary="Newest additions first",
+         responses=documented(MoviePage, errors=(400, 401, 403)))
+    async def recently_added(self, principal: Principal, catalog: Any,
+                             page: PageRequest) -> MoviePage:
+        query = MovieListQuery(sort=MovieSort.ADDED_DESC, page=page)
+        return page_body(MoviePage, await catalog.movie_lists().list_movies(
+            principal.user_id, query))
+
+    @get("/top-rated", summary=f"Best community rating first ({TOP_RATED_MIN_VOTES}+ votes)",
+         responses=documented(MoviePage, errors=(400, 401, 403)))
+    async def top_rated(self, principal: Principal, catalog: Any,
+                        page: PageRequest) -> MoviePage:
+        query = MovieListQuery(sort=MovieSort.RATING_DESC, page=page,
+                               filter=MovieFilter(min_votes=TOP_RATED_MIN_VOTES))
+        return page_body(MoviePage, await catalog.movie_lists().list_movies(
+            principal.user_id, query))
+
+    @get("/{movie_id:str}", summary="One movie, with my state for it",
+         responses=documented(MovieDetail))
+    async def movie(self, movie_id: str, principal: Principal, catalog: Any) -> MovieDetail:
+        detail: MovieDetail = await catalog.movie_details().movie(principal.user_id, movie_id)
+        return detail
+
+    @get("/{movie_id:str}/files", summary="The movie's files and their streams",
+         responses=documented(FilePage))
+    async def files(self, movie_id: str, catalog: Any, page: PageRequest) -> FilePage:
+        return page_body(FilePage, await catalog.movie_details().files(movie_id, page))
+
+    @get("/{movie_id:str}/cast", summary="Cast in billing order", responses=documented(CastPage))
+    async def cast(self, movie_id: str, catalog: Any, page: PageRequest) -> CastPage:
+        return page_body(CastPage, await catalog.movie_details().cast(movie_id, page))
+
+    @get("/{movie_id:str}/crew", summary="Crew", responses=documented(CrewPage))
+    async def crew(self, movie_id: str, catalog: Any, page: PageRequest) -> CrewPage:
+        return page_body(CrewPage, await catalog.movie_details().crew(movie_id, page))
+
+    @get("/{movie_id:str}/genres", summary="The movie's genres (all of them, one page)",
+         responses=documented(GenreRefPage))
+    async def genres(self, movie_id: str, catalog: Any) -> GenreRefPage:
+        genres = await catalog.movie_details().genres_of(movie_id)
+        return GenreRefPage(genres, None, len(genres))

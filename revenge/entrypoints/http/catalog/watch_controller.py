@@ -1,0 +1,141 @@
+"""My own state for movies: progress, watched, continue watching, history, watchlist,
+ratings. Every route acts for the caller only; nothing here reads another user's state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, delete, get, post, put
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from revenge.application.catalog.add_to_watchlist import AddToWatchlistCommand
+from revenge.application.catalog.clear_progress import ClearProgressCommand
+from revenge.application.catalog.hide_from_continue_watching import (
+    HideFromContinueWatchingCommand,
+)
+from revenge.application.catalog.mark_watched import MarkWatchedCommand
+from revenge.application.catalog.rate_movie import RateMovieCommand
+from revenge.application.catalog.read_models import CatalogStats, WatchProgress
+from revenge.application.catalog.record_progress import RecordProgressCommand
+from revenge.application.catalog.remove_from_watchlist import RemoveFromWatchlistCommand
+from revenge.application.catalog.unmark_watched import UnmarkWatchedCommand
+from revenge.application.catalog.unrate_movie import UnrateMovieCommand
+from revenge.application.identity.principal import Principal
+from revenge.domain.catalog.listing import PageRequest
+from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.schemas import (
+    ContinueWatchingPage,
+    HistoryPage,
+    ProgressBody,
+    RatingBody,
+    WatchlistPage,
+    page_body,
+)
+
+_NO_BODY = documented(None, errors=(400, 401, 403, 404))
+
+
+class WatchController(Controller):
+    path = "/movies"
+    tags = ["my library"]
+    guards = [require(Permission.LIBRARY_READ)]
+
+    @post("/{movie_id:str}/progress", status_code=200, responses=documented(WatchProgress),
+          summary="Report my position (≥ 90% marks it watched; < 5% or < 2 min is no "
+                  "resume point)")
+    async def report_progress(self, movie_id: str, data: ProgressBody, principal: Principal,
+                              catalog: Any) -> WatchProgress:
+        progress: WatchProgress = await catalog.record_progress().execute(RecordProgressCommand(
+            actor=principal, movie_id=movie_id, position_seconds=data.position_seconds,
+            duration_seconds=data.duration_seconds))
+        return progress
+
+    @get("/{movie_id:str}/progress", summary="My progress in a movie",
+         responses=documented(WatchProgress))
+    async def progress(self, movie_id: str, principal: Principal, catalog: Any) -> WatchProgress:
+        progress: WatchProgress = await catalog.user_library().progress(principal.user_id,
+                                                                        movie_id)
+        return progress
+
+    @delete("/{movie_id:str}/progress", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
+            summary="Forget my resume point (watched or not stays)")
+    async def clear_progress(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+        await catalog.clear_progress().execute(ClearProgressCommand(actor=principal,
+                                                                    movie_id=movie_id))
+
+    @post("/{movie_id:str}/watched", status_code=200, responses=documented(WatchProgress),
+          summary="Mark watched (counts one play, however often it is sent)")
+    async def mark_watched(self, movie_id: str, principal: Principal,
+                           catalog: Any) -> WatchProgress:
+        progress: WatchProgress = await catalog.mark_watched().execute(MarkWatchedCommand(
+            actor=principal, movie_id=movie_id))
+        return progress
+
+    @delete("/{movie_id:str}/watched", status_code=200, responses=documented(WatchProgress),
+            summary="Mark unwatched (history is kept)")
+    async def unmark_watched(self, movie_id: str, principal: Principal,
+                             catalog: Any) -> WatchProgress:
+        progress: WatchProgress = await catalog.unmark_watched().execute(UnmarkWatchedCommand(
+            actor=principal, movie_id=movie_id))
+        return progress
+
+    @get("/continue-watching", summary="Movies I am in the middle of, latest first",
+         responses=documented(ContinueWatchingPage, errors=(400, 401, 403)))
+    async def continue_watching(self, principal: Principal, catalog: Any,
+                                page: PageRequest) -> ContinueWatchingPage:
+        return page_body(ContinueWatchingPage, await catalog.user_library().continue_watching(
+            principal.user_id, page))
+
+    @delete("/{movie_id:str}/continue-watching", status_code=HTTP_204_NO_CONTENT,
+            responses=_NO_BODY, summary="Remove from continue watching, keeping the position")
+    async def hide(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+        await catalog.hide_from_continue_watching().execute(HideFromContinueWatchingCommand(
+            actor=principal, movie_id=movie_id))
+
+    @get("/watch-history", summary="My completed plays, newest first",
+         responses=documented(HistoryPage, errors=(400, 401, 403)))
+    async def history(self, principal: Principal, catalog: Any,
+                      page: PageRequest) -> HistoryPage:
+        return page_body(HistoryPage, await catalog.user_library().history(principal.user_id,
+                                                                          page))
+
+    @get("/watchlist", summary="My watchlist, last added first",
+         responses=documented(WatchlistPage, errors=(400, 401, 403)))
+    async def watchlist(self, principal: Principal, catalog: Any,
+                        page: PageRequest) -> WatchlistPage:
+        return page_body(WatchlistPage, await catalog.user_library().watchlist(
+            principal.user_id, page))
+
+    @put("/{movie_id:str}/watchlist", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
+         summary="Put on my watchlist (idempotent)")
+    async def add_to_watchlist(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+        await catalog.add_to_watchlist().execute(AddToWatchlistCommand(actor=principal,
+                                                                       movie_id=movie_id))
+
+    @delete("/{movie_id:str}/watchlist", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
+            summary="Take off my watchlist (idempotent)")
+    async def remove_from_watchlist(self, movie_id: str, principal: Principal,
+                                    catalog: Any) -> None:
+        await catalog.remove_from_watchlist().execute(RemoveFromWatchlistCommand(
+            actor=principal, movie_id=movie_id))
+
+    @put("/{movie_id:str}/rating", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
+         summary="Rate a movie for myself, 1 to 10")
+    async def rate(self, movie_id: str, data: RatingBody, principal: Principal,
+                   catalog: Any) -> None:
+        await catalog.rate_movie().execute(RateMovieCommand(actor=principal, movie_id=movie_id,
+                                                            rating=data.rating))
+
+    @delete("/{movie_id:str}/rating", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
+            summary="Remove my rating (idempotent)")
+    async def unrate(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+        await catalog.unrate_movie().execute(UnrateMovieCommand(actor=principal,
+                                                                movie_id=movie_id))
+
+    @get("/stats", summary="Library counts, and mine: watched, plays, minutes",
+         responses=documented(CatalogStats, errors=(401, 403)))
+    async def stats(self, principal: Principal, catalog: Any) -> CatalogStats:
+        stats: CatalogStats = await catalog.stats().stats(principal.user_id)
+        return stats
