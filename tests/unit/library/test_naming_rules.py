@@ -151,6 +151,8 @@ def test_3d_inside_a_title_is_a_title_word() -> None:
         ("Alien (1979) disc b.mkv", 2),
         ("Battle.Royale.(2000).CD1of2.DVDRiP.XviD.avi", 1),
         ("The Godfather Part III.mkv", 3),
+        ("Iron Man - part 2.mkv", 2),
+        ("Iron Man-dvdb.mkv", 2),
     ],
 )
 def test_part_number_of_a_split_movie(name: str, part: int) -> None:
@@ -159,9 +161,19 @@ def test_part_number_of_a_split_movie(name: str, part: int) -> None:
     assert not re.search(r"(?i)\b(?:cd|part|pt|disc)\b", parsed.title or "")
 
 
-def test_part_after_a_spaced_dash_names_the_movie() -> None:
-    parsed = parse_name("The Twilight Saga Breaking Dawn - Part 2 (2012) 1080p.mkv")
-    assert (parsed.title, parsed.part) == ("The Twilight Saga Breaking Dawn - Part 2", None)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Harry.Potter.and.the.Deathly.Hallows.Part.1.2010.1080p",
+        "The Twilight Saga Breaking Dawn - Part 2 (2012) 1080p.mkv",
+        "The Godfather Part II (1974).mkv",
+    ],
+)
+def test_part_before_the_year_names_the_movie(name: str) -> None:
+    parsed = parse_name(name)
+    assert parsed.title is not None
+    assert parsed.title.split()[-2:][0] == "Part"
+    assert parsed.part is None
 
 
 # --- provider ids --------------------------------------------------------------------

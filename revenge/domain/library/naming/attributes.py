@@ -36,7 +36,9 @@ class Attributes:
         self.resolution = _first(by_category, "resolution", labels.resolution)
         self.source = _first(by_category, "source", labels.source)
         self.codec = _first(by_category, "codec", labels.codec)
-        self.audio = _first(by_category, "audio", labels.audio)
+        self.audio = _first(by_category, "audio", labels.audio) or _first(
+            by_category, "audio_word", labels.audio
+        )
         self.release_group = _release_group(scan, zone) if tags else None
         self.is_sample = "sample" in by_category and any(_is_sample(scan, tag) for tag in tags)
 

@@ -97,7 +97,7 @@ def part(text: str) -> int | None:
     tag_key = key(text)
     if digits := _DIGITS.search(tag_key):
         return int(digits.group())
-    for prefix in ("part", "cd", "disc", "disk"):
+    for prefix in ("part", "cd", "dvd", "disc", "disk"):
         if tag_key.startswith(prefix):
             rest = tag_key[len(prefix) :]
             return _ROMAN.get(rest) if prefix == "part" else "abcd".find(rest) + 1 or None

@@ -46,6 +46,7 @@ class NamingOptions:
         self.tags = _tags_pattern(v.CATEGORIES, cased=False)
         self.cased_tags = _tags_pattern(v.CATEGORIES, cased=True)
         self.strong = v.STRONG
+        self.never_ends_title = v.NEVER_ENDS_TITLE
         self.leading_junk = v.LEADING_JUNK
         self.year = re.compile(
             rf"{_B}{_NO_DATE_BEFORE}(?<!\d{{4}}-)({_YEAR}){_E}(?!-\d{{4}})(?!{_DATE_AFTER})"

@@ -81,6 +81,8 @@ class Scan:
         """Strong tags always end a title; soft ones only where no title words follow."""
         if tag.category in O.strong:
             return True
+        if tag.category in O.never_ends_title:
+            return False
         after = self.next_word(tag.end)
         if tag.category == "language":
             return after in self.tag_at

@@ -26,7 +26,7 @@ RESOLUTION = (
 )
 
 SOURCE = (
-    r"blu" + S + r"ray(?:" + S + r"rip)?(?:" + S + r"mux)?",
+    r"blue?" + S + r"ray(?:" + S + r"rip)?(?:" + S + r"mux)?",
     r"b[dr]" + S + r"(?:rip|remux)(?:" + S + r"mux)?",
     r"b[dr]mux",
     r"bd(?:25|50|5|9)?",
@@ -60,7 +60,8 @@ HDR = (
     r"hdr(?:10(?:\+|plus)?)?",
     r"(?-i:DV|SDR|HLG|HFR|DoVi)",
     r"bt" + S + r"(?:2020|709)",
-    r"\d{2,3}fps",
+    r"\d{2,3}(?:\.\d{1,3})?" + S + r"fps",
+    r"vr" + S + r"(?:180|360)",
 )
 
 CODEC = (
@@ -93,7 +94,6 @@ AUDIO = (
     r"l?pcm",
     r"mp3",
     r"lame\d*",
-    r"opus",
     r"dolby(?:" + S + r"digital)?",
     r"dual" + S + r"audios?",
     r"multi" + S + r"audio",
@@ -120,6 +120,10 @@ OTHER = (
 )
 
 SAMPLE = (r"sample",)
+
+# Tags that are also words ("Mr. Holland's Opus"): they describe a release but never
+# end a title.
+AUDIO_WORDS = (r"opus",)
 
 THREE_D = (
     r"(?:half|full)" + S + r"(?:sbs|ou|tab)",
@@ -184,7 +188,7 @@ LANGUAGE = (
 
 PART = (
     r"(?:cd|dvd|dis[ck]|part|pt)" + S + r"\d{1,2}(?:" + S + r"of" + S + r"\d{1,2})?",
-    r"(?:cd|dis[ck])" + S + r"[a-d]",
+    r"(?:cd|dvd|dis[ck])" + S + r"[a-d]",
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
 )
 
@@ -197,6 +201,7 @@ CATEGORIES: Categories = (
     ("part", PART),
     ("codec", CODEC),
     ("audio", AUDIO),
+    ("audio_word", AUDIO_WORDS),
     ("three_d", THREE_D),
     ("other", OTHER),
     ("sample", SAMPLE),
@@ -209,6 +214,7 @@ CATEGORIES: Categories = (
 STRONG = frozenset(
     {"part", "resolution", "hdr", "source", "codec", "audio", "three_d", "sample", "other"}
 )
+NEVER_ENDS_TITLE = frozenset({"audio_word"})
 LEADING_JUNK = frozenset({"resolution", "hdr", "source", "codec"})
 
 VIDEO_EXTENSIONS = (

@@ -53,11 +53,15 @@ def _after_prefixes(scan: Scan) -> int:
 
 
 def _is_scene_file(scan: Scan) -> bool:
-    """"grp-title.2016.1080p.bluray.x264": lower case, dotted, group first not last."""
+    """"grp-how.to.be.single.2016.1080p.bluray.x264": lower case, group first not last.
+
+    At least two title words must follow the group, so "ant-man.2015.1080p" keeps "ant".
+    """
     text = scan.text
     if " " in text or text != text.lower() or O.trailing_group.search(text):
         return False
-    return bool(scan.years or scan.tags)
+    first_tag = min([t.start for t in scan.tags] + [y.start for y in scan.years], default=0)
+    return "." in text[: first_tag].strip(".")
 
 
 def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
@@ -88,7 +92,7 @@ def _words_after(text: str, pos: int) -> bool:
 
 
 def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
-    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t, start)), None)
+    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t)), None)
     cut = len(scan.text) if cut is None else cut
     bonus = O.bonus.search(scan.text, start + 1, cut)
     cut = bonus.start() if bonus else cut
@@ -98,10 +102,22 @@ def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
     return cut, None
 
 
-def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
-    if tag.category == "part" and O.dash_separator.search(scan.text[start : tag.start][-4:]):
-        return False  # "Breaking Dawn - Part 2" names the movie, it is not a file part
+def _cuts(scan: Scan, tag: Tag) -> bool:
+    if tag.category == "part" and _names_the_movie(scan, tag):
+        return False
     return scan.tag_ends_title(tag)
+
+
+def _names_the_movie(scan: Scan, part: Tag) -> bool:
+    """"Deathly Hallows Part 1 2010", "Breaking Dawn - Part 2 (2012)": a title.
+
+    "Part N" before the year belongs to the title; after it, or with no year at all
+    ("Movie.2010.Part1", "Iron Man - part 2.mkv"), it numbers the files.
+    """
+    after = scan.next_word(part.end)
+    if scan.text[after : after + 1] in ("(", "["):
+        after += 1
+    return part.text[:4].lower() == "part" and after in scan.year_starts
 
 
 def _choose_year(
