@@ -36,7 +36,8 @@ def sizes_worth_hashing(new: Sequence[FileStat],
 def pair_moves(hashed: Sequence[tuple[FileStat, str | None]],
                candidates: Sequence[MoveCandidate]) -> list[Move]:
     """Each new file takes at most one candidate of its size: the one with the same
-    partial content hash, else one never hashed that bears the same file name."""
+    partial content hash, else one never hashed (not probed yet) with the same file
+    name or in the same folder (a rename in place)."""
     free = list(candidates)
     moves: list[Move] = []
     for stat, content_hash in hashed:
@@ -51,7 +52,9 @@ def _best(stat: FileStat, content_hash: str | None,
           candidates: Sequence[MoveCandidate]) -> MoveCandidate | None:
     same_size = [c for c in candidates if c.size == stat.size]
     by_hash = [c for c in same_size if content_hash and c.content_hash == content_hash]
-    name = posixpath.basename(stat.path)
-    by_name = [c for c in same_size
-               if c.content_hash is None and posixpath.basename(c.path) == name]
-    return next(iter(by_hash or by_name), None)
+    folder, name = posixpath.split(stat.path)
+    by_name = [c for c in same_size if c.content_hash is None
+               and posixpath.basename(c.path) == name]
+    by_folder = [c for c in same_size if c.content_hash is None
+                 and posixpath.dirname(c.path) == folder]
+    return next(iter(by_hash or by_name or by_folder), None)

@@ -126,12 +126,15 @@ def test_a_move_is_paired_by_content_hash_and_each_candidate_used_once() -> None
     assert [(m.stat.path, m.moved.file_id) for m in moved] == [("/y/1.mkv", "b")]
 
 
-def test_a_never_hashed_file_moves_only_to_the_same_name() -> None:
+def test_a_never_hashed_file_moves_only_to_the_same_name_or_within_its_folder() -> None:
     a = MoveCandidate(file_id="a", movie_id="m", path="/x/Heat.mkv", size=5)
+    b = MoveCandidate(file_id="b", movie_id="m", path="/z/Alien.mkv", size=5)
     moved = pair_moves([(FileStat("/y/Other.mkv", 5, 0), "h"),
-                        (FileStat("/y/Heat.mkv", 5, 0), "h")], [a])
+                        (FileStat("/y/Heat.mkv", 5, 0), "h"),
+                        (FileStat("/z/Alien (1979).mkv", 5, 0), "h")], [a, b])
 
-    assert [m.stat.path for m in moved] == ["/y/Heat.mkv"]
+    assert [(m.stat.path, m.moved.file_id) for m in moved] == [
+        ("/y/Heat.mkv", "a"), ("/z/Alien (1979).mkv", "b")]
 
 
 @pytest.mark.parametrize(("a", "b"), [
