@@ -14,6 +14,7 @@ import msgspec
 from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
 from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.search_actors import SEARCH_ACTORS
 
 Result = Mapping[str, Any] | None
 Handler = Callable[[str, dict[str, Any]], Awaitable[Result]]
@@ -30,6 +31,7 @@ async def prune_job_runs(container: AppContainer, job_id: str,
 
 BUILT_IN_ACTORS: Mapping[str, Actor] = {
     "maintenance.prune_job_runs": prune_job_runs,
+    **SEARCH_ACTORS,
 }
 
 

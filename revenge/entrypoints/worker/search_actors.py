@@ -1,0 +1,71 @@
+"""Search job actors (names in `application/search/requests.py`) and the periodic check.
+
+Other contexts request them by name through their unit of work's job queue; the worker
+registers these with the built-in actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any, TypeVar
+
+import msgspec
+
+from revenge.application.search.index_movie import IndexMovieCommand
+from revenge.application.search.reconcile_index import ReconcileIndexCommand
+from revenge.application.search.reindex_all import ReindexAllCommand
+from revenge.application.search.remove_movie import RemoveMovieCommand
+from revenge.application.search.requests import INDEX_MOVIE, RECONCILE, REINDEX, REMOVE_MOVIE
+
+__all__ = ["RECONCILE", "RECONCILE_EVERY", "SEARCH_ACTORS"]
+from revenge.domain.errors import RuleViolation
+from revenge.entrypoints.di.app import AppContainer
+
+RECONCILE_EVERY = timedelta(minutes=15)
+C = TypeVar("C")
+
+
+async def index_movie(container: AppContainer, job_id: str,
+                      payload: dict[str, Any]) -> dict[str, Any]:
+    command = _command(payload, IndexMovieCommand)
+    indexed = await container.search.index_movie().execute(command)
+    return {"movie_id": command.movie_id, "indexed": indexed}
+
+
+async def remove_movie(container: AppContainer, job_id: str,
+                       payload: dict[str, Any]) -> dict[str, Any]:
+    command = _command(payload, RemoveMovieCommand)
+    await container.search.remove_movie().execute(command)
+    return {"movie_id": command.movie_id, "removed": True}
+
+
+async def reindex(container: AppContainer, job_id: str,
+                  payload: dict[str, Any]) -> dict[str, Any]:
+    """A full rebuild, then a reconciliation for what changed while it ran."""
+    report = await container.search.reindex_all().execute(_command(payload, ReindexAllCommand))
+    repaired = await container.search.reconcile_index().execute(ReconcileIndexCommand())
+    return {**msgspec.structs.asdict(report), "repaired": repaired.indexed + repaired.removed}
+
+
+async def reconcile(container: AppContainer, job_id: str,
+                    payload: dict[str, Any]) -> dict[str, Any]:
+    command = _command(payload, ReconcileIndexCommand)
+    report = await container.search.reconcile_index().execute(command)
+    return dict(msgspec.structs.asdict(report))
+
+
+SEARCH_ACTORS: Mapping[str, Any] = {
+    INDEX_MOVIE: index_movie,
+    REMOVE_MOVIE: remove_movie,
+    REINDEX: reindex,
+    RECONCILE: reconcile,
+}
+
+
+def _command(payload: dict[str, Any], command_type: type[C]) -> C:
+    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
+    try:
+        return msgspec.convert(payload, command_type)
+    except msgspec.ValidationError as exc:
+        raise RuleViolation(f"invalid job payload: {exc}") from None
