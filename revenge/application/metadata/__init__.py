@@ -1,0 +1,1 @@
+"""Metadata: matching movies with a provider (TMDb), refreshing them, caching images."""

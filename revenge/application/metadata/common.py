@@ -1,0 +1,49 @@
+"""What the metadata use cases share: actor names, fetching a movie with its collection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import msgspec
+
+from revenge.application.metadata.ports import MetadataProvider, MetadataUnitOfWork
+from revenge.domain.catalog.movie import Movie
+from revenge.domain.errors import NotFound
+from revenge.domain.metadata.details import CollectionDetails, MovieDetails
+
+MATCH_ACTOR = "match_movie"
+REFRESH_ACTOR = "refresh_movie_metadata"
+REFRESH_CHANGED_ACTOR = "metadata.refresh_changed"
+
+Clock = Callable[[], datetime]
+NewId = Callable[[], str]
+UnitOfWorkFactory = Callable[[], MetadataUnitOfWork]
+
+
+def dedupe_key(actor: str, movie_id: str) -> str:
+    """The key the scanner and the catalog use too, so one movie has one job at a time."""
+    return f"{actor}:{movie_id}"
+
+
+class Fetched(msgspec.Struct, frozen=True, kw_only=True):
+    details: MovieDetails
+    collection: CollectionDetails | None = None
+
+
+async def fetch(provider: MetadataProvider, tmdb_id: int, *, fresh: bool) -> Fetched:
+    """Details and, when the movie belongs to one, its collection (a collection the
+    provider lost meanwhile is simply left out)."""
+    details = await provider.movie_details(tmdb_id, fresh=fresh)
+    if details.collection is None:
+        return Fetched(details=details)
+    try:
+        collection = await provider.collection(details.collection.tmdb_id)
+    except NotFound:
+        collection = None
+    return Fetched(details=details, collection=collection)
+
+
+async def load_movie(unit_of_work: UnitOfWorkFactory, movie_id: str) -> Movie | None:
+    async with unit_of_work() as uow:
+        return await uow.movies.get(movie_id)

@@ -1,0 +1,1 @@
+"""Metadata rules: matching files to provider movies, merging refreshed fields, images."""
