@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "worker": ("worker_command", "run the background job worker"),
     "migrate": ("migrate_command", "apply, roll back or list database migrations"),
     "config": ("config_command", "show the effective configuration"),
+    "search": ("search_command", "rebuild (reindex) or repair (reconcile) the search index"),
     "parse": ("parse_command", "parse movie file names"),
     "user": ("user_command", "manage accounts (create an admin for headless set-up)"),
 }
