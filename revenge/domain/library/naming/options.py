@@ -11,6 +11,8 @@ _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
+_NO_RANGE_BEFORE = r"(?<!(?:1[89]|20)\d\d-)"  # "1982-1992" is a range, not two years
+_NO_RANGE_AFTER = r"(?!-(?:1[89]|20)\d\d)"
 _NO_DATE_BEFORE = r"(?<!\d\d\.\d\d\.)(?<!\d\d-\d\d-)(?<!\d\d/\d\d/)"
 
 
@@ -49,7 +51,7 @@ class NamingOptions:
         self.never_ends_title = v.NEVER_ENDS_TITLE
         self.leading_junk = v.LEADING_JUNK
         self.year = re.compile(
-            rf"{_B}{_NO_DATE_BEFORE}(?<!\d{{4}}-)({_YEAR}){_E}(?!-\d{{4}})(?!{_DATE_AFTER})"
+            rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_E}{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
@@ -89,6 +91,7 @@ class NamingOptions:
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
         self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}\.?")
         self.dots = re.compile(r"[._]+")
+        self.acronym_end = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+$")
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
         self.trailing_junk = re.compile(r"[\s._\-\u2013,:;/|+~=*(\[{<]+$")
         self.trailing_spaces = re.compile(r"[\s_\-\u2013,:;/|+~=*(\[{<]+$")
@@ -105,7 +108,8 @@ class NamingOptions:
         self.release_group = re.compile(r"[^\s\-.\[\](){}]+")
         self.extra_folders = v.EXTRA_FOLDERS
         self.sample_folders = v.SAMPLE_FOLDERS
-        self.generic_folders = v.GENERIC_FOLDERS | v.GENERIC_FOLDER_PHRASES
+        self.disc_folders = v.DISC_FOLDERS
+        self.generic_folders = v.GENERIC_FOLDERS | v.DISC_FOLDERS
         self.folder_words = re.compile(r"[\s._-]+")
         self.part_folder = re.compile(r"^(?:cd|dis[ck]|dvd|part)[\s._-]*\d{1,2}$", _I)
 

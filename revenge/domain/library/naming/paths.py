@@ -47,7 +47,7 @@ def parse_path(path: str) -> ParsedName:
     nearest = _folder_key(folders[-1]) if folders else ""
     folder = next(_informative(reversed(folders)), None)
     if folder is not None:
-        parsed = _merge(parsed, file_name, folder, in_extras=nearest in O.extra_folders)
+        parsed = _merge(parsed, file_name, folder, nearest)
     return _with_folder_kind(parsed, nearest)
 
 
@@ -72,8 +72,10 @@ def _informative(folders: Iterator[str]) -> Iterator[ParsedName]:
             yield parsed
 
 
-def _merge(file: ParsedName, file_name: str, folder: ParsedName, *, in_extras: bool) -> ParsedName:
-    if _is_poor(file, file_name) or (file.year is None and folder.year and not in_extras):
+def _merge(file: ParsedName, file_name: str, folder: ParsedName, nearest: str) -> ParsedName:
+    if _is_poor(file, file_name) or nearest in O.disc_folders:
+        return _titled_by(folder, file)
+    if file.year is None and folder.year and nearest not in O.extra_folders:
         return _titled_by(folder, file)
     if file.year == folder.year and _has_junk_before(file.title, folder.title):
         return _titled_by(folder, file)

@@ -6,10 +6,16 @@ from revenge.domain.library.naming.options import OPTIONS as O
 
 
 def clean_title(raw: str) -> str | None:
-    raw = _strip_ends(_first_segment(raw))
-    words = _undot(raw) if _is_dotted(raw) else raw.replace("_", " ")
+    raw = _first_segment(raw)
+    hyphenated = _is_hyphenated(raw)
+    raw = _strip_ends(raw)
+    if _is_dotted(raw):
+        words = _undot(raw)
+    else:
+        words = (raw.replace("-", " ") if hyphenated else raw).replace("_", " ")
     words = O.spaces.sub(" ", O.empty_brackets.sub(" ", words)).strip()
-    return O.trailing_spaces.sub("", words) or None
+    words = O.trailing_spaces.sub("", words)
+    return words + "." if O.acronym_end.search(words) else words or None
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:
@@ -37,6 +43,11 @@ def _strip_ends(text: str) -> str:
 def _is_dotted(raw: str) -> bool:
     """"The.Movie.Name" or "The_Movie_Name": dots and underscores stand for spaces."""
     return raw.count(".") + raw.count("_") > raw.count(" ")
+
+
+def _is_hyphenated(raw: str) -> bool:
+    """"Movie-Title-2010-1080p": with no spaces, dots or underscores, hyphens are spaces."""
+    return raw.count("-") >= 2 and not any(char in raw for char in " ._")
 
 
 def _undot(raw: str) -> str:

@@ -240,12 +240,18 @@ EXTRA_SUFFIXES: dict[str, ExtraType] = {
     "extra": "other",
 }
 
+# folder names as compared: case-folded, separators as single spaces
 EXTRA_FOLDERS: dict[str, ExtraType] = {
     "trailers": "trailer",
+    "trailer": "trailer",
     "featurettes": "featurette",
+    "featurette": "featurette",
     "extras": "other",
+    "extra": "other",
     "behind the scenes": "behind_the_scenes",
+    "behindthescenes": "behind_the_scenes",
     "deleted scenes": "deleted_scene",
+    "deletedscenes": "deleted_scene",
     "interviews": "interview",
     "scenes": "scene",
     "shorts": "short",
@@ -259,11 +265,17 @@ _GENERIC_FOLDER_WORDS = (
     "movies movie films film videos video media library libraries downloads download"
     " complete completed finished incoming torrents torrent tmp temp share shared public"
     " server mnt data home users volumes storage nas test tests new unsorted"
-    " utorrent qbittorrent transmission sabnzbd nzbget plex jellyfin emby kodi"
-    " video_ts bdmv stream subs subtitles"
+    " utorrent qbittorrent transmission sabnzbd nzbget plex jellyfin emby kodi subs subtitles"
 )
-GENERIC_FOLDERS = frozenset(_GENERIC_FOLDER_WORDS.split())
-GENERIC_FOLDER_PHRASES = frozenset({"downloads finished", "my movies", "my videos"})
+GENERIC_FOLDERS = frozenset(_GENERIC_FOLDER_WORDS.split()) | {
+    "downloads finished",
+    "my movies",
+    "my videos",
+}
+# inside a disc's folder structure the file names are meaningless ("VTS_01_1.VOB")
+DISC_FOLDERS = frozenset(
+    {"video ts", "audio ts", "bdmv", "stream", "playlist", "clipinf", "backup", "certificate"}
+)
 
 # file names that say nothing about the movie: "movie.mkv", "VIDEO_TS.vob", "title_t00.mkv"
 GENERIC_FILE_NAMES = r"movie|film|video|feature|main|title|index|stream|t\d+"
