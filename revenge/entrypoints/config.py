@@ -24,7 +24,7 @@ PositiveInt = Annotated[int, msgspec.Meta(ge=1)]
 NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
 
 SECRET_FIELDS = frozenset({"database_url", "redis_url", "jwt_secret", "smtp_password",
-                           "typesense_api_key"})
+                           "typesense_api_key", "media_token_secret"})
 
 
 class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -68,6 +68,14 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     smtp_password: str | None = None
     smtp_from: str = "revenge@localhost"
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    # Playback: ffmpeg path (unset: system ffmpeg, else imageio-ffmpeg's), the cap on
+    # concurrent transcodes, hardware encoding, HLS segment length, segment cache folder.
+    ffmpeg_path: str | None = None
+    transcode_limit: NonNegativeInt = 2
+    transcode_hwaccel: Literal["none", "vaapi", "nvenc", "qsv"] = "none"
+    hls_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 6.0
+    transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
+    media_token_secret: str | None = None  # unset: generated into the data dir
 
     @property
     def data_path(self) -> Path:
@@ -161,7 +169,8 @@ _TYPE_WORDS = re.compile(r"`(int|float|str|bool|array)`")
 _CHOICES = {"cookie_secure": ("auto", "always", "never"),
             "smtp_security": ("starttls", "tls", "none"),
             "log_level": ("debug", "info", "warning", "error"),
-            "log_format": ("auto", "json", "console")}
+            "log_format": ("auto", "json", "console"),
+            "transcode_hwaccel": ("none", "vaapi", "nvenc", "qsv")}
 
 
 def masked(config: Config) -> dict[str, Any]:

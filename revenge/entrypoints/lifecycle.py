@@ -41,8 +41,10 @@ class Lifecycle:
             # No broker process in the memory profile: jobs run inline after commit.
             register_actors(self.container.jobs.broker(), self.container)
         self._spawn(self._migrate())
+        await self.container.playback.runtime().start()
 
     async def stop(self) -> None:
+        await self.container.playback.runtime().stop()  # no ffmpeg outlives the server
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:

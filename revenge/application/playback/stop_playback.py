@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import msgspec
 
 from revenge.application.identity.principal import Principal
@@ -40,8 +42,9 @@ class StopPlayback:
         position = command.position_seconds if command.position_seconds is not None else (
             session.position)
         if owner and position > 0:
-            await self._progress.record(command.actor, session.movie_id,
-                                        min(position, session.duration), session.duration)
+            with contextlib.suppress(NotFound):  # the movie went away meanwhile
+                await self._progress.record(command.actor, session.movie_id,
+                                            min(position, session.duration), session.duration)
 
 
 def _check_position(position: float | None) -> None:

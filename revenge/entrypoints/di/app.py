@@ -12,6 +12,7 @@ from revenge.entrypoints.di.core import CoreContainer
 from revenge.entrypoints.di.health import HealthContainer
 from revenge.entrypoints.di.identity import IdentityContainer
 from revenge.entrypoints.di.jobs import JobsContainer
+from revenge.entrypoints.di.playback import PlaybackContainer
 from revenge.entrypoints.di.search import SearchContainer
 
 Profile = Literal["real", "memory"]
@@ -30,8 +31,12 @@ class AppContainer(containers.DeclarativeContainer):
                                   profile=profile)
     search = providers.Container(SearchContainer, core=core, jobs=jobs, settings=settings,
                                  profile=profile)
+    playback = providers.Container(PlaybackContainer, core=core, catalog=catalog,
+                                   settings=settings, profile=profile)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile,
-                                 extra_probes=search.probes)
+                                 extra_probes=providers.Callable(
+                                     lambda *groups: [p for g in groups for p in g],
+                                     search.probes, playback.probes))
 
 
 def build_container(settings: Config, profile: Profile = "real") -> AppContainer:

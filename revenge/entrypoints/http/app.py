@@ -18,6 +18,7 @@ from revenge.entrypoints.http.catalog import catalog_router
 from revenge.entrypoints.http.di_bridge import provide
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
+from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
 from revenge.entrypoints.lifecycle import Lifecycle
@@ -38,7 +39,8 @@ def api_routers() -> list[Router]:
     """Each context contributes its routers here (all under /api/v1)."""
     return [Router("/", route_handlers=identity_routers()),
             Router("/", route_handlers=search_routers()),
-            catalog_router()]
+            catalog_router(),
+            playback_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:

@@ -1,0 +1,85 @@
+"""Media URLs of a session: the file itself, HLS playlists and segments, subtitles.
+
+Video elements cannot send headers, so these authenticate by the `token` query
+parameter signed at session start (401 without a valid one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Response, get, route
+from litestar.params import Parameter
+from litestar.response.base import ASGIResponse
+
+from revenge.application.playback.playlists import (
+    master_playlist,
+    subtitle_playlist,
+    variant_playlist,
+)
+from revenge.domain.errors import NotFound
+from revenge.domain.media.codecs import mime_type
+from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.playback.ranged_file import RangedFile
+
+M3U8 = "application/vnd.apple.mpegurl"
+TOKEN = Parameter(query="token", required=False, description="the signed media token")
+
+
+class PlaybackMediaController(Controller):
+    path = "/playback/sessions/{session_id:str}"
+    tags = ["playback"]
+
+    @route("/direct", http_method=["GET", "HEAD"], summary="The file, with HTTP ranges")
+    async def direct(self, session_id: str, playback: Any, token: str | None = TOKEN
+                     ) -> ASGIResponse:
+        session = await _open(playback, session_id, token)
+        return RangedFile(session.path, mime_type(session.path))
+
+    @get("/hls/master.m3u8", summary="HLS master playlist (quality ladder, subtitles)")
+    async def master(self, session_id: str, playback: Any, token: str | None = TOKEN
+                     ) -> Response[str]:
+        session = await _open(playback, session_id, token)
+        return _playlist(master_playlist(session, token or ""))
+
+    @get("/hls/subtitles/{name:str}", summary="HLS subtitle playlist (one WebVTT file)")
+    async def subtitle_list(self, session_id: str, name: str, playback: Any,
+                            token: str | None = TOKEN) -> Response[str]:
+        session = await _open(playback, session_id, token)
+        return _playlist(subtitle_playlist(session, _number(name, ".m3u8"), token or ""))
+
+    @get("/hls/{variant:str}/index.m3u8", summary="HLS variant playlist (VOD)")
+    async def variant(self, session_id: str, variant: str, playback: Any,
+                      token: str | None = TOKEN) -> Response[str]:
+        session = await _open(playback, session_id, token)
+        return _playlist(variant_playlist(session, variant, token or ""))
+
+    @get("/hls/{variant:str}/{segment:str}", summary="One HLS segment (MPEG-TS)")
+    async def segment(self, session_id: str, variant: str, segment: str, playback: Any,
+                      token: str | None = TOKEN) -> ASGIResponse:
+        session = await _open(playback, session_id, token)
+        path = await playback.get_segment().execute(session, variant, _number(segment, ".ts"))
+        return RangedFile(path, "video/mp2t")
+
+    @get("/subtitles/{name:str}", summary="A text subtitle as WebVTT")
+    async def subtitle(self, session_id: str, name: str, playback: Any,
+                       token: str | None = TOKEN) -> Response[bytes]:
+        session = await _open(playback, session_id, token)
+        text = await playback.get_subtitle().execute(session, _number(name, ".vtt"))
+        return Response(text, media_type="text/vtt; charset=utf-8",
+                        headers={"cache-control": "private, max-age=3600"})
+
+
+async def _open(playback: Any, session_id: str, token: str | None) -> PlaybackSession:
+    session: PlaybackSession = await playback.authorize_media().execute(session_id, token)
+    return session
+
+
+def _number(name: str, suffix: str) -> int:
+    stem = name.removesuffix(suffix)
+    if stem == name or not stem.isdigit() or len(stem) > 9:
+        raise NotFound(f"no such file {name[:40]!r}")
+    return int(stem)
+
+
+def _playlist(text: str) -> Response[str]:
+    return Response(text, media_type=M3U8, headers={"cache-control": "no-cache"})

@@ -1,0 +1,92 @@
+"""Start and end playback sessions; admins list the active ones."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Controller, delete, get, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from revenge.application.identity.principal import Principal
+from revenge.application.playback.start_playback import StartedPlayback, StartPlaybackCommand
+from revenge.application.playback.stop_playback import StopPlaybackCommand
+from revenge.domain.identity.permissions import Permission
+from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.playback.schemas import (
+    ActiveSession,
+    ActiveSessionList,
+    SessionView,
+    StartSessionBody,
+    SubtitleLink,
+)
+
+SESSIONS_PATH = "/api/v1/playback/sessions"
+
+
+class PlaybackSessionsController(Controller):
+    path = "/playback/sessions"
+    tags = ["playback"]
+    guards = [require(Permission.PLAYBACK)]
+
+    @post("", status_code=HTTP_201_CREATED, summary="Start playing a movie",
+          description="Decides direct play, remux or transcode for the caller's profile and "
+                      "returns media URLs carrying a short-lived signed token. 429 when every "
+                      "transcoding slot is in use.")
+    async def start(self, data: StartSessionBody, principal: Principal,
+                    playback: Any) -> SessionView:
+        started: StartedPlayback = await playback.start_playback().execute(StartPlaybackCommand(
+            actor=principal, movie_id=data.movie_id, file_id=data.file_id,
+            audio_index=data.audio_index, subtitle_index=data.subtitle_index,
+            max_bitrate=data.max_bitrate, profile=data.profile))
+        return session_view(started.session, started.token)
+
+    @delete("/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
+            summary="End a playback session (stops its ffmpeg at once)")
+    async def stop(self, session_id: str, principal: Principal, playback: Any,
+                   position_seconds: float | None = Parameter(
+                       default=None, query="position_seconds",
+                       description="final position, recorded as the user's progress")) -> None:
+        await playback.stop_playback().execute(StopPlaybackCommand(
+            actor=principal, session_id=session_id, position_seconds=position_seconds))
+
+
+class AdminPlaybackController(Controller):
+    path = "/admin/playback/sessions"
+    tags = ["playback", "admin"]
+    guards = [require(Permission.SETTINGS_MANAGE)]
+
+    @get("", summary="Active playback sessions of this server process")
+    async def active(self, playback: Any) -> ActiveSessionList:
+        now = time.time()
+        items = [_active(s, now) for s in playback.sessions().all()]
+        return ActiveSessionList(items=items, total=len(items),
+                                 encoders_running=playback.segmenter().running())
+
+
+def session_view(session: PlaybackSession, token: str) -> SessionView:
+    base, query = f"{SESSIONS_PATH}/{session.id}", f"?token={quote(token, safe='')}"
+    direct = session.decision.method == "direct"
+    return SessionView(
+        id=session.id, method=session.decision.method,
+        direct_url=f"{base}/direct{query}" if direct else None,
+        hls_url=None if direct else f"{base}/hls/master.m3u8{query}",
+        audio_index=session.decision.audio_index,
+        burned_subtitle=session.decision.burn_subtitle, duration_seconds=session.duration,
+        reasons=list(session.decision.reasons),
+        subtitles=[SubtitleLink(
+            index=s.index, language=s.language, format=s.codec, kind=s.format, title=s.title,
+            forced=s.forced, default=s.default, external=s.external,
+            url=f"{base}/subtitles/{s.index}.vtt{query}" if s.format == "text" else None)
+            for s in session.subtitles])
+
+
+def _active(session: PlaybackSession, now: float) -> ActiveSession:
+    return ActiveSession(
+        id=session.id, user_id=session.user_id, username=session.username,
+        movie_id=session.movie_id, file_id=session.file_id, method=session.decision.method,
+        position_seconds=session.position, duration_seconds=session.duration,
+        started_at=session.started_at, idle_seconds=round(session.idle_for(now), 1))
