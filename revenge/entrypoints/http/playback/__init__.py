@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Router
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.playback.media_controller import PlaybackMediaController
 from revenge.entrypoints.http.playback.sessions_controller import (
@@ -15,7 +15,7 @@ from revenge.entrypoints.http.playback.sessions_controller import (
 from revenge.entrypoints.lifecycle import Lifecycle
 
 
-def _playback(lifecycle: Lifecycle) -> Any:
+def _playback(lifecycle: NamedDependency[Lifecycle]) -> Any:
     return lifecycle.container.playback
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Response, get, route
+from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.response.base import ASGIResponse
 
@@ -22,6 +23,7 @@ from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.playback.ranged_file import RangedFile
 
 M3U8 = "application/vnd.apple.mpegurl"
+Playback = NamedDependency[Any]  # the playback DI container
 TOKEN = Parameter(query="token", required=False, description="the signed media token")
 
 
@@ -30,38 +32,38 @@ class PlaybackMediaController(Controller):
     tags = ["playback"]
 
     @route("/direct", http_method=["GET", "HEAD"], summary="The file, with HTTP ranges")
-    async def direct(self, session_id: str, playback: Any, token: str | None = TOKEN
+    async def direct(self, session_id: str, playback: Playback, token: str | None = TOKEN
                      ) -> ASGIResponse:
         session = await _open(playback, session_id, token)
         return RangedFile(session.path, mime_type(session.path))
 
     @get("/hls/master.m3u8", summary="HLS master playlist (quality ladder, subtitles)")
-    async def master(self, session_id: str, playback: Any, token: str | None = TOKEN
+    async def master(self, session_id: str, playback: Playback, token: str | None = TOKEN
                      ) -> Response[str]:
         session = await _open(playback, session_id, token)
         return _playlist(master_playlist(session, token or ""))
 
     @get("/hls/subtitles/{name:str}", summary="HLS subtitle playlist (one WebVTT file)")
-    async def subtitle_list(self, session_id: str, name: str, playback: Any,
+    async def subtitle_list(self, session_id: str, name: str, playback: Playback,
                             token: str | None = TOKEN) -> Response[str]:
         session = await _open(playback, session_id, token)
         return _playlist(subtitle_playlist(session, _number(name, ".m3u8"), token or ""))
 
     @get("/hls/{variant:str}/index.m3u8", summary="HLS variant playlist (VOD)")
-    async def variant(self, session_id: str, variant: str, playback: Any,
+    async def variant(self, session_id: str, variant: str, playback: Playback,
                       token: str | None = TOKEN) -> Response[str]:
         session = await _open(playback, session_id, token)
         return _playlist(variant_playlist(session, variant, token or ""))
 
     @get("/hls/{variant:str}/{segment:str}", summary="One HLS segment (MPEG-TS)")
-    async def segment(self, session_id: str, variant: str, segment: str, playback: Any,
+    async def segment(self, session_id: str, variant: str, segment: str, playback: Playback,
                       token: str | None = TOKEN) -> ASGIResponse:
         session = await _open(playback, session_id, token)
         path = await playback.get_segment().execute(session, variant, _number(segment, ".ts"))
         return RangedFile(path, "video/mp2t")
 
     @get("/subtitles/{name:str}", summary="A text subtitle as WebVTT")
-    async def subtitle(self, session_id: str, name: str, playback: Any,
+    async def subtitle(self, session_id: str, name: str, playback: Playback,
                        token: str | None = TOKEN) -> Response[bytes]:
         session = await _open(playback, session_id, token)
         text = await playback.get_subtitle().execute(session, _number(name, ".vtt"))

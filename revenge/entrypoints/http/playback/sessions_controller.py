@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from litestar import Controller, delete, get, post
+from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
@@ -37,7 +38,7 @@ class PlaybackSessionsController(Controller):
                       "returns media URLs carrying a short-lived signed token. 429 when every "
                       "transcoding slot is in use.")
     async def start(self, data: StartSessionBody, principal: Principal,
-                    playback: Any) -> SessionView:
+                    playback: NamedDependency[Any]) -> SessionView:
         started: StartedPlayback = await playback.start_playback().execute(StartPlaybackCommand(
             actor=principal, movie_id=data.movie_id, file_id=data.file_id,
             audio_index=data.audio_index, subtitle_index=data.subtitle_index,
@@ -46,7 +47,7 @@ class PlaybackSessionsController(Controller):
 
     @delete("/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End a playback session (stops its ffmpeg at once)")
-    async def stop(self, session_id: str, principal: Principal, playback: Any,
+    async def stop(self, session_id: str, principal: Principal, playback: NamedDependency[Any],
                    position_seconds: float | None = Parameter(
                        default=None, query="position_seconds",
                        description="final position, recorded as the user's progress")) -> None:
@@ -60,7 +61,7 @@ class AdminPlaybackController(Controller):
     guards = [require(Permission.SETTINGS_MANAGE)]
 
     @get("", summary="Active playback sessions of this server process")
-    async def active(self, playback: Any) -> ActiveSessionList:
+    async def active(self, playback: NamedDependency[Any]) -> ActiveSessionList:
         now = time.time()
         items = [_active(s, now) for s in playback.sessions().all()]
         return ActiveSessionList(items=items, total=len(items),
