@@ -62,7 +62,22 @@ def _services(settings: Config) -> tuple[list[ChildSpec], dict[str, str]]:
         redis = EmbeddedRedis(data)
         specs.append(redis.spec())
         urls["REVENGE_REDIS_URL"] = redis.url
+    _add_typesense(settings, specs, urls)
     return specs, urls
+
+
+def _add_typesense(settings: Config, specs: list[ChildSpec], urls: dict[str, str]) -> None:
+    """Embedded Typesense unless REVENGE_TYPESENSE_URL is configured (search issue)."""
+    if settings.typesense_url:
+        urls["REVENGE_TYPESENSE_URL"] = settings.typesense_url
+        urls["REVENGE_TYPESENSE_API_KEY"] = settings.typesense_api_key or ""
+        return
+    from revenge.entrypoints.embedded.typesense import EmbeddedTypesense
+
+    typesense = EmbeddedTypesense(settings.data_path)
+    specs.append(typesense.spec())
+    urls["REVENGE_TYPESENSE_URL"] = typesense.url
+    urls["REVENGE_TYPESENSE_API_KEY"] = typesense.api_key
 
 
 def _app(host: str, port: int, env: dict[str, str]) -> list[ChildSpec]:
@@ -80,7 +95,7 @@ def _app(host: str, port: int, env: dict[str, str]) -> list[ChildSpec]:
 
 
 def _summary(host: str, port: int, embedded: list[str], data: Path) -> str:
-    external = [name for name in ("postgres", "redis") if name not in embedded]
+    external = [name for name in ("postgres", "redis", "typesense") if name not in embedded]
     return (f"Revenge is running at http://{host}:{port} "
             f"(embedded: {', '.join(embedded) or 'none'}; external: {', '.join(external) or 'none'}"
             f"; data in {data}) - Ctrl-C to stop")
