@@ -304,6 +304,16 @@ def test_folder_year_completes_a_file_without_one() -> None:
     assert (parsed.title, parsed.year) == ("La Science des Rêves", 2006)
 
 
+def test_a_collection_folder_does_not_rename_the_movies_in_it() -> None:
+    parsed = parse_path("/movies/Kids (2010)/Toy.Story.3.mkv")
+    assert (parsed.title, parsed.year) == ("Toy Story 3", None)
+
+
+def test_disc_structure_files_are_named_by_the_movie_folder() -> None:
+    assert parse_path("/movies/Heat (1995)/VIDEO_TS/VTS_01_1.VOB").title == "Heat"
+    assert parse_path("/movies/Heat/BDMV/STREAM/00001.m2ts").title == "Heat"
+
+
 def test_file_name_with_its_own_year_wins_over_the_folder() -> None:
     assert parse_path("/server/Movies/300 (2007)/300 (2006).mkv").year == 2006
 

@@ -3,11 +3,14 @@
 The file name wins when it names the movie.  The nearest folder that says something
 (not "Movies", "Extras", "CD1", a hash...) takes over when the file name is poor:
 no title, a hash or scene abbreviation ("dmd-aw.avi"), a generic word ("movie.mkv"),
-or no year where the folder has one ("The Matrix (1999)/The.Matrix.mkv").  A folder
+or no year where the folder has one and names the same movie ("The Matrix (1999)/
+The.Matrix.mkv") or is a release ("Heat.1995.1080p.BluRay-GRP/grp-heat.mkv").  A folder
 named like an extras type ("Trailers", "Behind The Scenes") or "Sample" sets `kind`.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from revenge.domain.library.naming.names import parse_name
 from revenge.domain.library.naming.options import OPTIONS as O
@@ -75,11 +78,18 @@ def _informative(folders: Iterator[str]) -> Iterator[ParsedName]:
 def _merge(file: ParsedName, file_name: str, folder: ParsedName, nearest: str) -> ParsedName:
     if _is_poor(file, file_name) or nearest in O.disc_folders:
         return _titled_by(folder, file)
-    if file.year is None and folder.year and nearest not in O.extra_folders:
+    if _folder_dates(file, folder) and nearest not in O.extra_folders:
         return _titled_by(folder, file)
     if file.year == folder.year and _has_junk_before(file.title, folder.title):
         return _titled_by(folder, file)
     return _filled(file, folder)
+
+
+def _folder_dates(file: ParsedName, folder: ParsedName) -> bool:
+    """The folder gives the year the file lacks, if it is about the same movie."""
+    if file.year is not None or folder.year is None:
+        return False
+    return _is_release(folder) or _same_movie(file.title, folder.title)
 
 
 def _is_poor(file: ParsedName, file_name: str) -> bool:
@@ -92,6 +102,22 @@ def _is_poor(file: ParsedName, file_name: str) -> bool:
 def _is_hash(title: str) -> bool:
     tokens = O.hash_token.findall(title)
     return any(sum(char.isdigit() for char in token) >= 3 for token in tokens)
+
+
+def _is_release(folder: ParsedName) -> bool:
+    """A release folder ("Heat.1995.1080p.BluRay.x264-GRP") holds one movie's files."""
+    return any((folder.resolution, folder.source, folder.codec, folder.audio))
+
+
+def _same_movie(title: str | None, folder_title: str | None) -> bool:
+    """"La.Science.Des.Reves" in "La Science des Rêves (2006)": one title in the other."""
+    name, other = f" {_plain(title)} ", f" {_plain(folder_title)} "
+    return bool(name.strip() and other.strip()) and (name in other or other in name)
+
+
+def _plain(title: str | None) -> str:
+    decomposed = unicodedata.normalize("NFKD", _folder_key(title or ""))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _has_junk_before(title: str | None, folder_title: str | None) -> bool:

@@ -278,6 +278,6 @@ DISC_FOLDERS = frozenset(
 )
 
 # file names that say nothing about the movie: "movie.mkv", "VIDEO_TS.vob", "title_t00.mkv"
-GENERIC_FILE_NAMES = r"movie|film|video|feature|main|title|index|stream|t\d+"
+GENERIC_FILE_NAMES = r"movie|film|video|file|feature|main|title|index|stream|t\d+"
 
 WEBSITE_TLDS = r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt"

@@ -77,6 +77,11 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
 
 
 def _skip_leading_tag(scan: Scan, pos: int) -> tuple[int, int | None] | None:
+    """Leading technical tags go ("h265 - HEVC Riddick", "(CD3) Movie"), so does
+    a language before a dash ("Fr - Paris"); editions and such stay ("IMAX Blue Planet")."""
+    if scan.text.startswith("(", pos) and pos + 1 in scan.tag_at:
+        closing = scan.text.find(")", pos)
+        return (closing + 1, None) if closing > 0 else None
     tag = scan.tag_at.get(pos)
     if tag is None:
         return None
