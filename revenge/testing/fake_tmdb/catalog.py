@@ -78,8 +78,9 @@ class Row:
                 "logos": [_image("logo", self.id, "en", 400, 150)]}
 
     def release_dates(self) -> Json:
-        dates: list[Json] = [{"certification": self.certification or "", "descriptors": [], "iso_639_1": "",
-                  "note": "", "release_date": f"{self.release_date}T00:00:00.000Z", "type": 3}]
+        dates: list[Json] = [{
+            "certification": self.certification or "", "descriptors": [], "iso_639_1": "",
+            "note": "", "release_date": f"{self.release_date}T00:00:00.000Z", "type": 3}]
         return {"id": self.id, "results": [{"iso_3166_1": "US", "release_dates": dates}]}
 
     def external_ids(self) -> Json:
