@@ -76,6 +76,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     hls_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 6.0
     transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
     media_token_secret: str | None = None  # unset: generated into the data dir
+    # Library: parallel probing jobs per library; how long a watched path must stay
+    # quiet before it is scanned (a copy in progress keeps changing it).
+    library_probe_jobs: PositiveInt = 2
+    library_watch_delay_seconds: Annotated[float, msgspec.Meta(ge=0.1, le=300)] = 2.0
 
     @property
     def data_path(self) -> Path:

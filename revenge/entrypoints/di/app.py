@@ -12,6 +12,7 @@ from revenge.entrypoints.di.core import CoreContainer
 from revenge.entrypoints.di.health import HealthContainer
 from revenge.entrypoints.di.identity import IdentityContainer
 from revenge.entrypoints.di.jobs import JobsContainer
+from revenge.entrypoints.di.library import LibraryContainer
 from revenge.entrypoints.di.playback import PlaybackContainer
 from revenge.entrypoints.di.search import SearchContainer
 
@@ -33,6 +34,8 @@ class AppContainer(containers.DeclarativeContainer):
                                  profile=profile)
     playback = providers.Container(PlaybackContainer, core=core, catalog=catalog,
                                    settings=settings, profile=profile)
+    library = providers.Container(LibraryContainer, core=core, jobs=jobs, settings=settings,
+                                  profile=profile, media_probe=playback.media_probe)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile,
                                  extra_probes=providers.Callable(
                                      lambda *groups: [p for g in groups for p in g],

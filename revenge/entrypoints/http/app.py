@@ -18,6 +18,8 @@ from revenge.entrypoints.http.catalog import catalog_router
 from revenge.entrypoints.http.di_bridge import provide
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
+from revenge.entrypoints.http.jobs import jobs_router
+from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
@@ -40,7 +42,9 @@ def api_routers() -> list[Router]:
     return [Router("/", route_handlers=identity_routers()),
             Router("/", route_handlers=search_routers()),
             catalog_router(),
-            playback_router()]
+            playback_router(),
+            library_router(),
+            jobs_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:

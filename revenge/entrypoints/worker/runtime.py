@@ -14,6 +14,7 @@ from dramatiq.middleware import AsyncIO
 from revenge.adapters.dramatiq.middleware import LoopHooks
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actor, register_actors
+from revenge.entrypoints.worker.library_actors import library_loops
 from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS, PeriodicJob, run_scheduler
 
 
@@ -39,6 +40,8 @@ class BackgroundLoops:
         if self._schedule:
             self._spawn(run_scheduler(self._container, self._schedule,
                                       tick_seconds=self._tick_seconds))
+        for loop in library_loops(self._container):
+            self._spawn(loop)
 
     async def stop(self) -> None:
         for task in self._tasks:

@@ -100,13 +100,18 @@ class World:
                                                          within=within))
 
     async def probe_all(self) -> ProbeSummary:
-        """Runs the probing jobs the scans asked for (every slot of the library)."""
-        assert self.library is not None
+        """Runs the probing jobs the scans asked for, as the worker would."""
         probe = InMemoryMediaProbe()
         for path in self.fs.files:
             probe.add(path, MediaInfo(container="matroska", duration=60.0))
         use_case = ProbeFiles(self.unit_of_work, probe, self.fs, self.clock)
-        return await use_case.execute(ProbeFilesCommand(library_id=self.library.id))
+        total = ProbeSummary()
+        for actor, payload, _ in self.jobs:
+            if actor == "library.probe_files":
+                done = await use_case.execute(msgspec.convert(payload, ProbeFilesCommand))
+                total.probed += done.probed
+        self.jobs = [job for job in self.jobs if job[0] != "library.probe_files"]
+        return total
 
     @property
     def catalog(self) -> CatalogTables:

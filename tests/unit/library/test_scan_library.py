@@ -51,6 +51,19 @@ async def test_new_files_request_probing_in_at_most_the_configured_parallel_jobs
         f"library.probe:{world.library.id}:0", f"library.probe:{world.library.id}:1"}
 
 
+@pytest.mark.parametrize("files", [1, 2, 7])
+async def test_the_probing_jobs_together_probe_every_new_file_once(files: int) -> None:
+    world = World(probe_slots=3)
+    for year in range(2001, 2001 + files):
+        world.add(f"Movie {year} ({year})/movie.mkv")
+    await world.scan()
+
+    probed = await world.probe_all()
+
+    assert probed.probed == files
+    assert all(f.probed_at is not None for f in world.catalog.files.values())
+
+
 async def test_new_movies_are_sent_to_matching_when_a_provider_is_configured() -> None:
     world = World(match_actor="metadata.match_movie")
     world.add("Heat (1995)/Heat.mkv")

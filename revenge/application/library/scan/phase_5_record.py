@@ -44,6 +44,7 @@ class _Recorder:
         await self._record_missing_and_skipped()
         if self.touched_movies:
             await self.uow.movies.refresh_missing(self.touched_movies, self.scan.now)
+        self.scan.touched_movie_ids = self.touched_movies | set(self.scan.new_movie_ids)
 
     async def _record_mains(self) -> list[NewFile]:
         groups = group_by_movie(self.scan.recognised)

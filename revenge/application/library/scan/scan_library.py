@@ -27,6 +27,8 @@ from revenge.application.library.scan.state import (
     ScanReport,
     ScanSettings,
 )
+from revenge.domain.errors import RuleViolation
+from revenge.domain.library.diff import under
 
 
 class ScanLibraryCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -77,6 +79,10 @@ class ScanLibrary:
     async def _start(self, command: ScanLibraryCommand) -> Scan:
         async with self._unit_of_work() as uow:
             library = await uow.libraries.get(command.library_id)
+        outside = [path for path in command.within if not under(path, library.paths)]
+        if outside:
+            raise RuleViolation(f"{outside[0]} is not in library {library.name!r}",
+                                field="within")
         roots: Sequence[str] = command.within or library.paths
         return Scan(library=library, roots=tuple(roots), full=not command.within,
                     now=self._clock())

@@ -47,6 +47,7 @@ class ScanCounts(msgspec.Struct, kw_only=True):
     movies_added: int = 0
     probes_requested: int = 0
     matches_requested: int = 0
+    index_requests: int = 0
 
 
 class ScanReport(msgspec.Struct, frozen=True, kw_only=True):
@@ -80,4 +81,5 @@ class Scan:
     recognised: list[Recognised] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     new_movie_ids: list[str] = field(default_factory=list)
+    touched_movie_ids: set[str] = field(default_factory=set)
     files_to_probe: int = 0

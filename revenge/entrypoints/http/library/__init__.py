@@ -1,0 +1,20 @@
+"""The library admin API: `/api/v1/admin/libraries` (needs `library.manage`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Router
+from litestar.di import Provide
+
+from revenge.entrypoints.http.library.controller import LibrariesController
+from revenge.entrypoints.lifecycle import Lifecycle
+
+
+def _library(lifecycle: Lifecycle) -> Any:
+    return lifecycle.container.library
+
+
+def library_router() -> Router:
+    return Router("/", route_handlers=[LibrariesController],
+                  dependencies={"library": Provide(_library, sync_to_thread=False)})

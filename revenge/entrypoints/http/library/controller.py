@@ -1,0 +1,72 @@
+"""Library administration (`library.manage`): add, list, edit, delete, scan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from litestar import Controller, Response, delete, get, patch, post
+from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
+
+from revenge.application.library.create_library import CreateLibraryCommand
+from revenge.application.library.delete_library import DeleteLibraryCommand
+from revenge.application.library.request_library_scan import RequestLibraryScanCommand
+from revenge.application.library.update_library import UpdateLibraryCommand
+from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.library.schemas import (
+    CreatedLibraryView,
+    LibraryBody,
+    LibraryList,
+    LibraryPatch,
+    LibraryView,
+    ScanAccepted,
+)
+
+
+class LibrariesController(Controller):
+    path = "/admin/libraries"
+    tags = ["libraries"]
+    guards = [require(Permission.LIBRARY_MANAGE)]
+
+    @get("", summary="Every library, by name")
+    async def list_libraries(self, library: Any) -> LibraryList:
+        libraries = await library.queries().list_libraries()
+        return LibraryList([LibraryView.of(lib) for lib in libraries], None, len(libraries))
+
+    @post("", status_code=201, summary="Add a library (its folders must exist, be readable "
+                                       "and not overlap another library's); a first scan "
+                                       "starts at once")
+    async def create(self, data: LibraryBody, library: Any) -> Response[CreatedLibraryView]:
+        created = await library.create_library().execute(CreateLibraryCommand(
+            name=data.name, paths=tuple(data.paths), watch=data.watch,
+            scan_interval_minutes=data.scan_interval_minutes))
+        view = LibraryView.of(created.library)
+        body = CreatedLibraryView(**msgspec.structs.asdict(view), scan_job_id=created.scan_job_id)
+        return Response(body, status_code=201,
+                        headers={"Location": f"/api/v1/admin/libraries/{view.id}"})
+
+    @get("/{library_id:str}", summary="One library")
+    async def read(self, library_id: str, library: Any) -> LibraryView:
+        return LibraryView.of(await library.queries().get_library(library_id))
+
+    @patch("/{library_id:str}", summary="Change a library's name, folders, schedule or "
+                                        "watching")
+    async def edit(self, library_id: str, data: LibraryPatch, library: Any) -> LibraryView:
+        paths = data.paths if isinstance(data.paths, msgspec.UnsetType) else tuple(data.paths)
+        updated = await library.update_library().execute(UpdateLibraryCommand(
+            library_id=library_id, name=data.name, paths=paths, watch=data.watch,
+            scan_interval_minutes=data.scan_interval_minutes))
+        return LibraryView.of(updated)
+
+    @delete("/{library_id:str}", status_code=HTTP_204_NO_CONTENT,
+            summary="Remove a library; its movies stay, marked missing, with everyone's "
+                    "watch state (files on disk are not touched)")
+    async def remove(self, library_id: str, library: Any) -> None:
+        await library.delete_library().execute(DeleteLibraryCommand(library_id))
+
+    @post("/{library_id:str}/scan", status_code=HTTP_202_ACCEPTED,
+          summary="Scan now (the job already queued or running, if any)")
+    async def scan(self, library_id: str, library: Any) -> ScanAccepted:
+        job_id = await library.request_scan().execute(RequestLibraryScanCommand(library_id))
+        return ScanAccepted(job_id=job_id)

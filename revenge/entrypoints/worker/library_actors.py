@@ -1,0 +1,78 @@
+"""Library job actors (`library.scan`, `library.probe_files`) and the library's
+background loops in the worker: real-time watching and the per-library scan schedule."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine, Mapping
+from typing import Any, TypeVar
+
+import msgspec
+
+from revenge.application.library.common import SCAN_ACTOR
+from revenge.application.library.probe_files import ProbeFilesCommand
+from revenge.application.library.scan.phase_6_enqueue import PROBE_ACTOR
+from revenge.application.library.scan.scan_library import ScanLibraryCommand
+from revenge.domain.errors import RuleViolation, Unavailable
+from revenge.entrypoints.di.app import AppContainer
+
+log = logging.getLogger(__name__)
+C = TypeVar("C")
+SCHEDULE_TICK_SECONDS = 60.0
+
+
+async def scan_library(container: AppContainer, job_id: str,
+                       payload: dict[str, Any]) -> dict[str, Any]:
+    """Progress (files seen, new, changed, moved, missing, errors ...) is recorded on the
+    run as it goes, so `GET /admin/jobs/{id}` shows it while the scan runs."""
+    command = _command(payload, ScanLibraryCommand)
+    reporter = container.jobs.job_reporter()
+
+    async def progress(percent: int, counts: Mapping[str, int]) -> None:
+        await reporter.progress(job_id, percent, counts)
+
+    report = await container.library.scan_library().execute(command, progress)
+    return {**msgspec.structs.asdict(report.counts), "unreadable": list(report.unreadable)}
+
+
+async def probe_files(container: AppContainer, job_id: str,
+                      payload: dict[str, Any]) -> dict[str, Any]:
+    command = _command(payload, ProbeFilesCommand)
+    summary = await container.library.probe_files().execute(command)
+    return dict(msgspec.structs.asdict(summary))
+
+
+LIBRARY_ACTORS: Mapping[str, Any] = {
+    SCAN_ACTOR: scan_library,
+    PROBE_ACTOR: probe_files,
+}
+
+
+def library_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:
+    """What the worker runs beside its jobs: the watcher and the scan schedule."""
+    return [container.library.watch_libraries().run(), run_library_schedule(container)]
+
+
+async def run_library_schedule(container: AppContainer,
+                               tick_seconds: float = SCHEDULE_TICK_SECONDS) -> None:
+    """Requests every due periodic library scan, now and then once per tick."""
+    while True:
+        try:
+            requested = await container.library.schedule_scans().execute()
+        except Unavailable as exc:
+            log.warning("library scans not scheduled (next tick retries): %s", exc)
+        except Exception:
+            log.exception("library scans not scheduled")
+        else:
+            if requested:
+                log.info("periodic library scans requested: %s", ", ".join(requested))
+        await asyncio.sleep(tick_seconds)
+
+
+def _command(payload: dict[str, Any], command_type: type[C]) -> C:
+    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
+    try:
+        return msgspec.convert(payload, command_type)
+    except msgspec.ValidationError as exc:
+        raise RuleViolation(f"invalid job payload: {exc}") from None
