@@ -1,6 +1,7 @@
 """THE authentication interface of the HTTP API.
 
-* `principal` — an app-level dependency: the caller's `Principal`, from
+* `principal` — an app-level dependency (annotate it `principal: CurrentPrincipal`):
+  the caller's `Principal`, from
   `Authorization: Bearer <access token | API key>`, `X-Api-Key`, or the session cookie;
   401 problem+json when there is none.
 * `require(*permissions)` — a guard: `guards=[require(Permission.LIBRARY_READ)]`;
@@ -22,7 +23,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.handlers.base import BaseRouteHandler
 
 from revenge.application.identity.authenticate_request import Credential
@@ -45,6 +46,12 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _RESOLVED = "revenge_principal"
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Handler parameter types for the app-level dependencies (explicit, as Litestar 3 wants).
+CurrentPrincipal = NamedDependency[Principal]
+MaybePrincipal = NamedDependency[Principal | None]
+Client = NamedDependency[ClientInfo]
+Identity = NamedDependency[Any]
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
 

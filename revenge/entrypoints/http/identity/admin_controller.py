@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from litestar import Controller, delete, get, patch, post
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from revenge.application.identity.common import ClientInfo
 from revenge.application.identity.create_role import CreateRoleCommand
 from revenge.application.identity.create_user import CreateUserCommand
 from revenge.application.identity.delete_role import DeleteRoleCommand
 from revenge.application.identity.delete_user import DeleteUserCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.update_role import UpdateRoleCommand
 from revenge.application.identity.update_server_settings import UpdateServerSettingsCommand
 from revenge.application.identity.update_user import UpdateUserCommand
@@ -23,7 +21,7 @@ from revenge.domain.identity.audit import AuditFilter, AuditType
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import USER_ROLE_ID
 from revenge.domain.identity.settings import ServerSettings
-from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.auth import Client, CurrentPrincipal, Identity, require
 from revenge.entrypoints.http.identity.schemas import (
     AdminUserBody,
     AdminUserPatch,
@@ -50,14 +48,15 @@ class AdminUsersController(Controller):
     guards = [require(Permission.USERS_MANAGE)]
 
     @get("", summary="List users")
-    async def list_users(self, identity: Any, limit: Limit = 50,
+    async def list_users(self, identity: Identity, limit: Limit = 50,
                          cursor: Cursor = None) -> UserList:
         page = await identity.queries().users(limit, cursor)
         return UserList(items=page.items, next_cursor=page.next_cursor, total=page.total)
 
     @post("", status_code=201, summary="Create a user")
-    async def create_user(self, data: AdminUserBody, principal: Principal, identity: Any,
-                          client_info: ClientInfo) -> UserView:
+    async def create_user(self, data: AdminUserBody, principal: CurrentPrincipal,
+                          identity: Identity,
+                          client_info: Client) -> UserView:
         result: UserView = await identity.create_user().execute(CreateUserCommand(
             actor_id=principal.user_id, username=data.username, email=data.email,
             password=data.password, display_name=data.display_name,
@@ -65,13 +64,13 @@ class AdminUsersController(Controller):
         return result
 
     @get("/{user_id:str}", summary="One user")
-    async def get_user(self, user_id: str, identity: Any) -> UserView:
+    async def get_user(self, user_id: str, identity: Identity) -> UserView:
         result: UserView = await identity.queries().user(user_id)
         return result
 
     @patch("/{user_id:str}", summary="Change a user (disable, roles, e-mail, name)")
-    async def update_user(self, user_id: str, data: AdminUserPatch, principal: Principal,
-                          identity: Any, client_info: ClientInfo) -> UserView:
+    async def update_user(self, user_id: str, data: AdminUserPatch, principal: CurrentPrincipal,
+                          identity: Identity, client_info: Client) -> UserView:
         result: UserView = await identity.update_user().execute(UpdateUserCommand(
             actor_id=principal.user_id, user_id=user_id, email=data.email,
             display_name=data.display_name, disabled=data.disabled,
@@ -79,8 +78,8 @@ class AdminUsersController(Controller):
         return result
 
     @delete("/{user_id:str}", status_code=HTTP_204_NO_CONTENT, summary="Delete a user")
-    async def delete_user(self, user_id: str, principal: Principal, identity: Any,
-                          client_info: ClientInfo) -> None:
+    async def delete_user(self, user_id: str, principal: CurrentPrincipal, identity: Identity,
+                          client_info: Client) -> None:
         await identity.delete_user().execute(DeleteUserCommand(
             actor_id=principal.user_id, user_id=user_id, client=client_info))
 
@@ -91,21 +90,21 @@ class AdminRolesController(Controller):
     guards = [require(Permission.USERS_MANAGE)]
 
     @get("", summary="List roles")
-    async def list_roles(self, identity: Any) -> RoleList:
+    async def list_roles(self, identity: Identity) -> RoleList:
         items = await identity.queries().roles()
         return RoleList(items=items, total=len(items))
 
     @post("", status_code=201, summary="Create a custom role")
-    async def create_role(self, data: RoleBody, principal: Principal, identity: Any,
-                          client_info: ClientInfo) -> RoleView:
+    async def create_role(self, data: RoleBody, principal: CurrentPrincipal, identity: Identity,
+                          client_info: Client) -> RoleView:
         result: RoleView = await identity.create_role().execute(CreateRoleCommand(
             actor_id=principal.user_id, name=data.name, permissions=tuple(data.permissions),
             description=data.description, client=client_info))
         return result
 
     @patch("/{role_id:str}", summary="Change a custom role")
-    async def update_role(self, role_id: str, data: RolePatch, principal: Principal,
-                          identity: Any, client_info: ClientInfo) -> RoleView:
+    async def update_role(self, role_id: str, data: RolePatch, principal: CurrentPrincipal,
+                          identity: Identity, client_info: Client) -> RoleView:
         result: RoleView = await identity.update_role().execute(UpdateRoleCommand(
             actor_id=principal.user_id, role_id=role_id, name=data.name,
             description=data.description, permissions=_tuple(data.permissions),
@@ -113,8 +112,8 @@ class AdminRolesController(Controller):
         return result
 
     @delete("/{role_id:str}", status_code=HTTP_204_NO_CONTENT, summary="Delete a custom role")
-    async def delete_role(self, role_id: str, principal: Principal, identity: Any,
-                          client_info: ClientInfo) -> None:
+    async def delete_role(self, role_id: str, principal: CurrentPrincipal, identity: Identity,
+                          client_info: Client) -> None:
         await identity.delete_role().execute(DeleteRoleCommand(
             actor_id=principal.user_id, role_id=role_id, client=client_info))
 
@@ -125,7 +124,7 @@ class AdminAuditController(Controller):
     guards = [require(Permission.AUDIT_READ)]
 
     @get("", summary="Security events, newest first")
-    async def audit(self, identity: Any, user_id: str | None = None,
+    async def audit(self, identity: Identity, user_id: str | None = None,
                     event_type: Annotated[AuditType | None, Parameter(query="type")] = None,
                     since: datetime | None = None, until: datetime | None = None,
                     limit: Limit = 50, cursor: Cursor = None) -> AuditList:
@@ -140,13 +139,13 @@ class AdminSettingsController(Controller):
     guards = [require(Permission.SETTINGS_MANAGE)]
 
     @get("", summary="Server settings")
-    async def get_settings(self, identity: Any) -> ServerSettings:
+    async def get_settings(self, identity: Identity) -> ServerSettings:
         result: ServerSettings = await identity.server_settings().current()
         return result
 
     @patch("", summary="Change server settings")
-    async def update_settings(self, data: ServerSettingsPatch, principal: Principal,
-                              identity: Any, client_info: ClientInfo) -> ServerSettings:
+    async def update_settings(self, data: ServerSettingsPatch, principal: CurrentPrincipal,
+                              identity: Identity, client_info: Client) -> ServerSettings:
         result: ServerSettings = await identity.update_server_settings().execute(
             UpdateServerSettingsCommand(actor_id=principal.user_id, changes=changes(data),
                                         client=client_info))

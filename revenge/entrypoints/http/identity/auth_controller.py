@@ -8,10 +8,8 @@ from typing import Any
 from litestar import Controller, Request, Response, post
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
-from revenge.application.identity.common import ClientInfo
 from revenge.application.identity.log_in import LogInCommand
 from revenge.application.identity.log_out import LogOutCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.refresh_session import RefreshSessionCommand
 from revenge.application.identity.register_user import RegisterUserCommand
 from revenge.application.identity.request_password_reset import RequestPasswordResetCommand
@@ -20,6 +18,9 @@ from revenge.application.identity.views import TokenPair, UserView
 from revenge.domain.errors import AuthenticationFailed
 from revenge.entrypoints.http.auth import (
     REFRESH_COOKIE,
+    Client,
+    Identity,
+    MaybePrincipal,
     check_csrf,
     clear_session_cookies,
     set_session_cookies,
@@ -41,8 +42,8 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/register", status_code=201, summary="Create an account (the first becomes admin)")
-    async def register(self, data: RegisterBody, identity: Any,
-                       client_info: ClientInfo) -> UserView:
+    async def register(self, data: RegisterBody, identity: Identity,
+                       client_info: Client) -> UserView:
         command = RegisterUserCommand(username=data.username, email=data.email,
                                       password=data.password, display_name=data.display_name,
                                       client=client_info)
@@ -50,15 +51,15 @@ class AuthController(Controller):
         return result
 
     @post("/login", status_code=200, summary="Log in with username or e-mail and password")
-    async def login(self, request: AnyRequest, data: LoginBody, identity: Any,
-                    client_info: ClientInfo) -> Response[LoginResponse]:
+    async def login(self, request: AnyRequest, data: LoginBody, identity: Identity,
+                    client_info: Client) -> Response[LoginResponse]:
         command = LogInCommand(identifier=data.username, password=data.password,
                                client=client_info)
         pair: TokenPair = await identity.log_in().execute(command)
         return _with_cookies(request, pair)
 
     @post("/refresh", status_code=200, summary="Exchange a refresh token for a new pair")
-    async def refresh(self, request: AnyRequest, identity: Any, client_info: ClientInfo,
+    async def refresh(self, request: AnyRequest, identity: Identity, client_info: Client,
                       data: RefreshBody | None = None) -> Response[LoginResponse]:
         token = _refresh_token(request, data)
         command = RefreshSessionCommand(refresh_token=token, client=client_info)
@@ -66,8 +67,8 @@ class AuthController(Controller):
         return _with_cookies(request, pair)
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the current session")
-    async def logout(self, request: AnyRequest, identity: Any, client_info: ClientInfo,
-                     maybe_principal: Principal | None,
+    async def logout(self, request: AnyRequest, identity: Identity, client_info: Client,
+                     maybe_principal: MaybePrincipal,
                      data: RefreshBody | None = None) -> Response[None]:
         session_id = maybe_principal.session_id if maybe_principal else None
         token = None if session_id else _refresh_token(request, data, required=False)
@@ -79,13 +80,13 @@ class AuthController(Controller):
 
     @post("/password/forgot", status_code=HTTP_202_ACCEPTED,
           summary="Mail a reset link if the account exists (always 202)")
-    async def forgot(self, data: ForgotBody, identity: Any, client_info: ClientInfo) -> None:
+    async def forgot(self, data: ForgotBody, identity: Identity, client_info: Client) -> None:
         await identity.request_password_reset().execute(
             RequestPasswordResetCommand(identifier=data.email, client=client_info))
 
     @post("/password/reset", status_code=HTTP_204_NO_CONTENT,
           summary="Choose a new password with a mailed token")
-    async def reset(self, data: ResetBody, identity: Any, client_info: ClientInfo) -> None:
+    async def reset(self, data: ResetBody, identity: Identity, client_info: Client) -> None:
         await identity.reset_password().execute(ResetPasswordCommand(
             token=data.token, new_password=data.new_password, client=client_info))
 

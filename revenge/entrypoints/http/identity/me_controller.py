@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Controller, delete, get, patch, post
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.application.identity.change_password import ChangePasswordCommand
-from revenge.application.identity.common import ClientInfo
 from revenge.application.identity.create_api_key import CreateApiKeyCommand, CreatedApiKey
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.revoke_api_key import RevokeApiKeyCommand
 from revenge.application.identity.revoke_other_sessions import RevokeOtherSessionsCommand
 from revenge.application.identity.revoke_session import RevokeSessionCommand
@@ -20,6 +16,7 @@ from revenge.application.identity.update_user_settings import (
     UserSettingsView,
 )
 from revenge.application.identity.views import UserView
+from revenge.entrypoints.http.auth import Client, CurrentPrincipal, Identity
 from revenge.entrypoints.http.identity.schemas import (
     ApiKeyBody,
     ApiKeyList,
@@ -38,13 +35,13 @@ class MeController(Controller):
     tags = ["me"]
 
     @get("", summary="Who am I")
-    async def me(self, principal: Principal, identity: Any) -> UserView:
+    async def me(self, principal: CurrentPrincipal, identity: Identity) -> UserView:
         result: UserView = await identity.queries().user(principal.user_id)
         return result
 
     @patch("", summary="Edit my profile (display name; e-mail needs the current password)")
-    async def edit(self, data: ProfilePatch, principal: Principal, identity: Any,
-                   client_info: ClientInfo) -> UserView:
+    async def edit(self, data: ProfilePatch, principal: CurrentPrincipal, identity: Identity,
+                   client_info: Client) -> UserView:
         result: UserView = await identity.update_profile().execute(UpdateProfileCommand(
             user_id=principal.user_id, display_name=data.display_name, email=data.email,
             current_password=data.current_password, client=client_info))
@@ -52,51 +49,52 @@ class MeController(Controller):
 
     @post("/password", status_code=HTTP_204_NO_CONTENT,
           summary="Change my password (ends my other sessions)")
-    async def change_password(self, data: PasswordChangeBody, principal: Principal,
-                              identity: Any, client_info: ClientInfo) -> None:
+    async def change_password(self, data: PasswordChangeBody, principal: CurrentPrincipal,
+                              identity: Identity, client_info: Client) -> None:
         await identity.change_password().execute(ChangePasswordCommand(
             principal=principal, current_password=data.current_password,
             new_password=data.new_password, client=client_info))
 
     @get("/settings", summary="My settings")
-    async def settings(self, principal: Principal, identity: Any) -> UserSettingsView:
+    async def settings(self, principal: CurrentPrincipal, identity: Identity) -> UserSettingsView:
         result: UserSettingsView = await identity.queries().user_settings(principal.user_id)
         return result
 
     @patch("/settings", summary="Change my settings")
-    async def edit_settings(self, data: UserSettingsPatch, principal: Principal,
-                            identity: Any) -> UserSettingsView:
+    async def edit_settings(self, data: UserSettingsPatch, principal: CurrentPrincipal,
+                            identity: Identity) -> UserSettingsView:
         result: UserSettingsView = await identity.update_user_settings().execute(
             UpdateUserSettingsCommand(user_id=principal.user_id, changes=changes(data)))
         return result
 
     @get("/sessions", summary="My active sessions")
-    async def sessions(self, principal: Principal, identity: Any) -> SessionList:
+    async def sessions(self, principal: CurrentPrincipal, identity: Identity) -> SessionList:
         items = await identity.queries().sessions(principal)
         return SessionList(items=items, total=len(items))
 
     @delete("/sessions", status_code=200, summary="Log out everywhere else")
-    async def end_other_sessions(self, principal: Principal, identity: Any,
-                                 client_info: ClientInfo) -> RevokedCount:
+    async def end_other_sessions(self, principal: CurrentPrincipal, identity: Identity,
+                                 client_info: Client) -> RevokedCount:
         count = await identity.revoke_other_sessions().execute(
             RevokeOtherSessionsCommand(principal=principal, client=client_info))
         return RevokedCount(revoked=count)
 
     @delete("/sessions/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End one of my sessions")
-    async def end_session(self, session_id: str, principal: Principal, identity: Any,
-                          client_info: ClientInfo) -> None:
+    async def end_session(self, session_id: str, principal: CurrentPrincipal, identity: Identity,
+                          client_info: Client) -> None:
         await identity.revoke_session().execute(RevokeSessionCommand(
             principal=principal, session_id=session_id, client=client_info))
 
     @get("/api-keys", summary="My API keys")
-    async def api_keys(self, principal: Principal, identity: Any) -> ApiKeyList:
+    async def api_keys(self, principal: CurrentPrincipal, identity: Identity) -> ApiKeyList:
         items = await identity.queries().api_keys(principal)
         return ApiKeyList(items=items, total=len(items))
 
     @post("/api-keys", status_code=201, summary="Create an API key (shown once)")
-    async def create_api_key(self, data: ApiKeyBody, principal: Principal, identity: Any,
-                             client_info: ClientInfo) -> CreatedKeyResponse:
+    async def create_api_key(self, data: ApiKeyBody, principal: CurrentPrincipal,
+                             identity: Identity,
+                             client_info: Client) -> CreatedKeyResponse:
         created: CreatedApiKey = await identity.create_api_key().execute(CreateApiKeyCommand(
             principal=principal, name=data.name, scopes=tuple(data.scopes),
             expires_at=data.expires_at, client=client_info))
@@ -104,7 +102,7 @@ class MeController(Controller):
 
     @delete("/api-keys/{key_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="Revoke one of my API keys")
-    async def revoke_api_key(self, key_id: str, principal: Principal, identity: Any,
-                             client_info: ClientInfo) -> None:
+    async def revoke_api_key(self, key_id: str, principal: CurrentPrincipal, identity: Identity,
+                             client_info: Client) -> None:
         await identity.revoke_api_key().execute(RevokeApiKeyCommand(
             principal=principal, key_id=key_id, client=client_info))
