@@ -61,12 +61,14 @@ class StoredImage(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ImageFile(msgspec.Struct, frozen=True, kw_only=True):
-    """One variant on disk, ready to send. `etag` changes exactly when the bytes do."""
+    """One variant, ready to send: a file on disk (`path`) or, from the in-memory twin,
+    the bytes themselves (`content`). `etag` changes exactly when the bytes do."""
 
-    path: str
     content_type: str
     size_bytes: int
     etag: str
+    path: str | None = None
+    content: bytes | None = None
 
 
 class PendingMovie(msgspec.Struct, frozen=True, kw_only=True):
