@@ -348,6 +348,8 @@ _RESOLUTION = re.compile(r"(?i)\d{3,4}x\d{3,4}|(?:480|576|720|1080|1440|2160|432
 @example("[]()-._ ")
 @example("(((((")
 @example("tt12345678 tmdbid-1 {edition-}")
+@example("a" + " ._-" * 1000 + "b")  # long runs of separators stay linear, not quadratic
+@example("www." + "a." * 1000)
 def test_parse_never_raises_and_titles_hold_no_resolution(text: str) -> None:
     for parsed in (parse_name(text), parse_path(text), parse(text)):
         assert isinstance(parsed, ParsedName)

@@ -46,8 +46,10 @@ class Attributes:
 def _first(
     by_category: dict[str, list[str]], category: str, label: Callable[[str], T | None]
 ) -> T | None:
-    found = (label(text) for text in by_category.get(category, ()))
-    return next((value for value in found if value), None)
+    for text in by_category.get(category, ()):
+        if value := label(text):
+            return value
+    return None
 
 
 def _editions(texts: Iterable[str]) -> str | None:

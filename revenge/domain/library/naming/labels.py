@@ -62,7 +62,10 @@ def key(text: str) -> str:
 
 def by_prefix(table: tuple[tuple[str, str], ...], text: str) -> str | None:
     tag_key = key(text)
-    return next((label for prefix, label in table if tag_key.startswith(prefix)), None)
+    for prefix, label in table:
+        if tag_key.startswith(prefix):
+            return label
+    return None
 
 
 def source(text: str) -> str | None:

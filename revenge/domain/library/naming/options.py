@@ -87,17 +87,17 @@ class NamingOptions:
         self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
         self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.language_dash = re.compile(r"\s*-\s+")
-        self.dash_separator = re.compile(r"\s+[-\u2013]+(?:\s+|$)")
+        # `(?<!\s)` and friends keep long runs of spaces from costing quadratic time
+        self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
         self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}\.?")
         self.dots = re.compile(r"[._]+")
-        self.acronym_end = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+$")
+        self.acronym_word = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
-        self.trailing_junk = re.compile(r"[\s._\-\u2013,:;/|+~=*(\[{<]+$")
-        self.trailing_spaces = re.compile(r"[\s_\-\u2013,:;/|+~=*(\[{<]+$")
+        self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
-        self.aka = re.compile(r"\s+a\.?k\.?a\.?\s+", _I)
-        self.hash_token = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{8,}|[0-9a-f]{12,}", _I)
+        self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
+        self.long_words = re.compile(r"[^\W_]{8,}")
         self.generic_file = re.compile(
             rf"^(?:{v.GENERIC_FILE_NAMES})(?:[\s._-]*\d+)*$|^(?:video_ts|vts_\d|bdmv)", _I
         )

@@ -100,8 +100,12 @@ def _is_poor(file: ParsedName, file_name: str) -> bool:
 
 
 def _is_hash(title: str) -> bool:
-    tokens = O.hash_token.findall(title)
-    return any(sum(char.isdigit() for char in token) >= 3 for token in tokens)
+    """"0e895c37245186812cb08aab1529cf8ee389dd05", "AHFMZXGHEWD660": not a title."""
+    for word in O.long_words.findall(title):
+        digits = sum(char.isdigit() for char in word)
+        if digits >= 3 and digits < len(word):
+            return True
+    return False
 
 
 def _is_release(folder: ParsedName) -> bool:

@@ -14,8 +14,8 @@ def clean_title(raw: str) -> str | None:
     else:
         words = (raw.replace("-", " ") if hyphenated else raw).replace("_", " ")
     words = O.spaces.sub(" ", O.empty_brackets.sub(" ", words)).strip()
-    words = O.trailing_spaces.sub("", words)
-    return words + "." if O.acronym_end.search(words) else words or None
+    words = words.rstrip(O.junk_chars)
+    return words + "." if _ends_in_initials(words) else words or None
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:
@@ -35,9 +35,14 @@ def _first_segment(raw: str) -> str:
 
 
 def _strip_ends(text: str) -> str:
-    text = O.trailing_junk.sub("", text)
+    text = text.rstrip(O.junk_chars + ".")
     match = O.leading_junk_chars.match(text)
     return text[match.end() :] if match else text
+
+
+def _ends_in_initials(words: str) -> bool:
+    """"Escape from L.A" lost its last dot to the year that followed it."""
+    return bool(O.acronym_word.fullmatch(words.rpartition(" ")[2]))
 
 
 def _is_dotted(raw: str) -> bool:
