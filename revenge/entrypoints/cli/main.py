@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("config_command", "show the effective configuration"),
     "search": ("search_command", "rebuild (reindex) or repair (reconcile) the search index"),
     "parse": ("parse_command", "parse movie file names"),
+    "scan": ("scan_command", "scan libraries (or one) for new, changed and missing files"),
+    "library": ("library_command", "add or list libraries"),
     "user": ("user_command", "manage accounts (create an admin for headless set-up)"),
 }
 
