@@ -67,7 +67,7 @@ def _release_group(scan: Scan, zone: Zone) -> str | None:
     text = _without_trailing_brackets(scan.text)
     dash = text.rfind("-", zone.end)
     group = text[dash + 1 :].strip()
-    if dash < 0 or not O.release_group.fullmatch(group):
+    if dash < 0 or not O.group_word.fullmatch(group):
         return None
     return None if is_tag(group) or O.year.fullmatch(group) or group.isdigit() else group
 

@@ -17,19 +17,20 @@ _NO_DATE_BEFORE = r"(?<!\d\d\.\d\d\.)(?<!\d\d-\d\d-)(?<!\d\d/\d\d/)"
 
 
 def _tags_pattern(categories: v.Categories, *, cased: bool) -> re.Pattern[str]:
-    """One alternation of named groups, one per category.
+    """One alternation of named groups, one per category, for either case rule.
 
-    The uncased pattern runs on lower-cased text without IGNORECASE: then every
-    alternative starts with a plain literal, which the regex engine rejects cheaply.
+    The uncased pattern runs on lower-cased text without IGNORECASE, so alternatives
+    that start with a literal are rejected cheaply by the regex engine.
     """
-    chosen = ((name, [_cased(f) for f in frags if _cased(f) != f]) for name, frags in categories)
-    if not cased:
-        chosen = ((name, [f for f in frags if _cased(f) == f]) for name, frags in categories)
-    groups = "|".join(f"(?P<{name}>{'|'.join(frags)})" for name, frags in chosen if frags)
-    return re.compile(f"{_B}(?:{groups}){_E}")
+    groups = []
+    for name, fragments in categories:
+        chosen = [_uncased(f) for f in fragments if f.startswith("(?-i:") == cased]
+        if chosen:
+            groups.append(f"(?P<{name}>{'|'.join(chosen)})")
+    return re.compile(f"{_B}(?:{'|'.join(groups)}){_E}")
 
 
-def _cased(fragment: str) -> str:
+def _uncased(fragment: str) -> str:
     """`(?-i:TS|TC)` -> `TS|TC`; other fragments are returned unchanged."""
     return fragment[5:-1] if fragment.startswith("(?-i:") else fragment
 
@@ -45,6 +46,13 @@ class NamingOptions:
     """Compiled tables; one shared instance (`OPTIONS`) serves every parse."""
 
     def __init__(self) -> None:
+        self._compile_scanning()
+        self._compile_preparing()
+        self._compile_title()
+        self._compile_paths()
+
+    def _compile_scanning(self) -> None:
+        """Tags, years and bracket groups (`scan`)."""
         self.tags = _tags_pattern(v.CATEGORIES, cased=False)
         self.cased_tags = _tags_pattern(v.CATEGORIES, cased=True)
         self.strong = v.STRONG
@@ -55,17 +63,20 @@ class NamingOptions:
         )
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
+        self.proof_before = re.compile(r"proof[\s._-]*$", _I)
+        self.group_word = re.compile(r"[^\s\-.\[\](){}]+")
+
+    def _compile_preparing(self) -> None:
+        """Extensions, extras' suffixes and provider ids (`prepare`)."""
         self.extensions = frozenset(v.VIDEO_EXTENSIONS.split() + v.SIDE_EXTENSIONS.split())
         self.stub_type = re.compile(rf"\.({v.STUB_TYPES})$", _I)
         self.extra_suffix = _extra_suffix_pattern()
         self.extra_suffixes = v.EXTRA_SUFFIXES
-        self.extra_suffix_words = tuple(v.EXTRA_SUFFIXES) + tuple(f"{w}s" for w in v.EXTRA_SUFFIXES)
+        self.extra_suffix_words = (*v.EXTRA_SUFFIXES, *(f"{w}s" for w in v.EXTRA_SUFFIXES))
         self.extra_suffix_words += ("sample", "samples")
         self.extra_name = re.compile(r"^(trailer|sample)s?[\s._-]*\d*$", _I)
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
-        self.proof_before = re.compile(r"proof[\s._-]*$", _I)
         self.bonus = re.compile(r"-x(\d{1,3})-", _I)
-        self.film_number = re.compile(r"-f(\d{1,3})-", _I)
         self.tmdb = re.compile(
             r"[\[{(]\s*(?:tmdb|tmdbid|themoviedb)\s*[-=:]\s*(\d{1,9})\s*[\]})]"
             rf"|{_B}(?:tmdb|tmdbid)[-=](\d{{1,9}}){_E}",
@@ -77,6 +88,12 @@ class NamingOptions:
             _I,
         )
         self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
+
+    def _compile_title(self) -> None:
+        """Where a title starts (`zone`) and how it is cleaned (`title`)."""
+        self.film_number = re.compile(r"-f(\d{1,3})-", _I)
+        self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
+        self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.leading_junk_chars = re.compile(r"[\s._\-\u2013,+/|~=*:;]+")
         self.leading_group = re.compile(r"\[[^\]]*\]|\{[^}]*\}|【[^】]*】")
         self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]")
@@ -84,34 +101,34 @@ class NamingOptions:
         self.website = re.compile(
             r"www\.[\w-]+(?:\.[\w-]+)+(?=[\s_\]-])|[\w-]+\.(?:com|org|net)(?=[\s_\]]|\s*-)", _I
         )
-        self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
-        self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.language_dash = re.compile(r"\s*-\s+")
-        # `(?<!\s)` and friends keep long runs of spaces from costing quadratic time
+        # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
         self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}\.?")
-        self.dots = re.compile(r"[._]+")
         self.acronym_word = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
+        self.dots = re.compile(r"[._]+")
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
         self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
         self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
+
+    def _compile_paths(self) -> None:
+        """Files and the folders above them (`paths`)."""
+        self.path_separators = re.compile(r"[\\/]+")
+        self.drive = re.compile(r"^[A-Za-z]:$")
+        self.rooted = re.compile(r"^(?:[/~]|\.\.?/|[A-Za-z]:)")
         self.long_words = re.compile(r"[^\W_]{8,}")
         self.generic_file = re.compile(
             rf"^(?:{v.GENERIC_FILE_NAMES})(?:[\s._-]*\d+)*$|^(?:video_ts|vts_\d|bdmv)", _I
         )
         self.scene_file = re.compile(r"^[a-z0-9]{1,5}-[a-z0-9]|^[a-z0-9]+_[a-z0-9]{1,3}$")
-        self.path_separators = re.compile(r"[\\/]+")
-        self.drive = re.compile(r"^[A-Za-z]:$")
-        self.rooted = re.compile(r"^(?:[/~]|\.\.?/|[A-Za-z]:)")
-        self.release_group = re.compile(r"[^\s\-.\[\](){}]+")
+        self.folder_words = re.compile(r"[\s._-]+")
+        self.part_folder = re.compile(r"^(?:cd|dis[ck]|dvd|part)[\s._-]*\d{1,2}$", _I)
         self.extra_folders = v.EXTRA_FOLDERS
         self.sample_folders = v.SAMPLE_FOLDERS
         self.disc_folders = v.DISC_FOLDERS
         self.generic_folders = v.GENERIC_FOLDERS | v.DISC_FOLDERS
-        self.folder_words = re.compile(r"[\s._-]+")
-        self.part_folder = re.compile(r"^(?:cd|dis[ck]|dvd|part)[\s._-]*\d{1,2}$", _I)
 
 
 OPTIONS = NamingOptions()
