@@ -68,6 +68,13 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     smtp_password: str | None = None
     smtp_from: str = "revenge@localhost"
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    tmdb_api_key: str | None = None  # v3 key or v4 read token; unset: no matching
+    tmdb_base_url: str = "https://api.themoviedb.org/3"
+    tmdb_image_base_url: str | None = None  # unset: from TMDb's /configuration
+    tmdb_language: str = "en-US"
+    tmdb_region: str = "US"
+    tmdb_requests_per_second: PositiveInt = 40
+    tmdb_proxy: str | None = None
     # Playback: ffmpeg path (unset: system ffmpeg, else imageio-ffmpeg's), the cap on
     # concurrent transcodes, hardware encoding, HLS segment length, segment cache folder.
     ffmpeg_path: str | None = None

@@ -13,6 +13,7 @@ from revenge.entrypoints.di.health import HealthContainer
 from revenge.entrypoints.di.identity import IdentityContainer
 from revenge.entrypoints.di.jobs import JobsContainer
 from revenge.entrypoints.di.library import LibraryContainer
+from revenge.entrypoints.di.metadata import MetadataContainer
 from revenge.entrypoints.di.playback import PlaybackContainer
 from revenge.entrypoints.di.search import SearchContainer
 
@@ -36,6 +37,8 @@ class AppContainer(containers.DeclarativeContainer):
                                    settings=settings, profile=profile)
     library = providers.Container(LibraryContainer, core=core, jobs=jobs, settings=settings,
                                   profile=profile, media_probe=playback.media_probe)
+    metadata = providers.Container(MetadataContainer, core=core, jobs=jobs, settings=settings,
+                                   profile=profile)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile,
                                  extra_probes=providers.Callable(
                                      lambda *groups: [p for g in groups for p in g],

@@ -15,6 +15,7 @@ from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
 from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.worker.library_actors import LIBRARY_ACTORS
+from revenge.entrypoints.worker.metadata_actors import METADATA_ACTORS
 from revenge.entrypoints.worker.search_actors import SEARCH_ACTORS
 
 Result = Mapping[str, Any] | None
@@ -34,6 +35,7 @@ BUILT_IN_ACTORS: Mapping[str, Actor] = {
     "maintenance.prune_job_runs": prune_job_runs,
     **SEARCH_ACTORS,
     **LIBRARY_ACTORS,
+    **METADATA_ACTORS,
 }
 
 

@@ -19,6 +19,7 @@ import msgspec
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobCommand
 from revenge.domain.errors import Unavailable
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.metadata_actors import REFRESH_CHANGED_EVERY
 from revenge.entrypoints.worker.search_actors import RECONCILE, RECONCILE_EVERY
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class PeriodicJob(msgspec.Struct, frozen=True):
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("maintenance.prune_job_runs", timedelta(hours=6), {"older_than_days": 30}),
     PeriodicJob(RECONCILE, RECONCILE_EVERY),
+    PeriodicJob("metadata.refresh_changed", REFRESH_CHANGED_EVERY),
 )
 
 

@@ -1,0 +1,112 @@
+"""Metadata context: the TMDb provider, the image cache, records and use cases.
+
+The provider and the image store exist only when a TMDb key is configured (in either
+profile: an e2e run may point the memory profile at the fake TMDb); without one they
+are None, and matching is skipped. Tests override `metadata_provider` / `image_store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import uuid_utils
+from dependency_injector import containers, providers
+
+from revenge.adapters.images.download import ImageDownloader
+from revenge.adapters.images.processing import Limits
+from revenge.adapters.images.store import FileImageStore
+from revenge.adapters.memory.metadata_records import (
+    InMemoryMetadataQueries,
+    InMemoryMetadataUnitOfWork,
+)
+from revenge.adapters.postgres.metadata import (
+    PostgresMetadataQueries,
+    PostgresMetadataUnitOfWork,
+)
+from revenge.adapters.tmdb.client import TmdbClient, TmdbSettings
+from revenge.adapters.tmdb.provider import TmdbMetadataProvider
+from revenge.application.metadata.fix_match import FixMatch
+from revenge.application.metadata.images import ImageFetcher
+from revenge.application.metadata.match_movie import MatchMovie
+from revenge.application.metadata.refresh_changed import RefreshChanged
+from revenge.application.metadata.refresh_movie_metadata import RefreshMovieMetadata
+from revenge.application.metadata.writer import MetadataWriter
+from revenge.application.shared.cache import Cache
+from revenge.entrypoints.config import Config
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid_utils.uuid7())
+
+
+def tmdb_client(settings: Config, cache: Cache) -> TmdbClient | None:
+    if not settings.tmdb_api_key:
+        return None
+    return TmdbClient(TmdbSettings(
+        api_key=settings.tmdb_api_key, base_url=settings.tmdb_base_url,
+        language=settings.tmdb_language, region=settings.tmdb_region,
+        requests_per_second=settings.tmdb_requests_per_second, proxy=settings.tmdb_proxy),
+        cache)
+
+
+def tmdb_provider(client: TmdbClient | None) -> TmdbMetadataProvider | None:
+    return TmdbMetadataProvider(client) if client is not None else None
+
+
+def image_store(settings: Config, provider: TmdbMetadataProvider | None,
+                limits: Limits) -> FileImageStore | None:
+    if provider is None:
+        return None
+    base_url = _fixed(settings.tmdb_image_base_url) if settings.tmdb_image_base_url \
+        else provider.image_base_url
+    downloader = ImageDownloader(base_url, max_bytes=limits.max_bytes)
+    return FileImageStore(settings.data_path / "images", downloader, limits)
+
+
+def _fixed(url: str) -> Callable[[], Awaitable[str]]:
+    async def base_url() -> str:
+        return url
+
+    return base_url
+
+
+class MetadataContainer(containers.DeclarativeContainer):
+    core = providers.DependenciesContainer()
+    jobs = providers.DependenciesContainer()
+    settings = providers.Dependency(instance_of=Config)
+    profile = providers.Dependency(instance_of=str)
+
+    clock = providers.Object(utc_now)
+    ids = providers.Object(new_id)
+    image_limits = providers.Object(Limits())
+
+    tmdb_client = providers.Singleton(tmdb_client, settings, core.cache)
+    metadata_provider = providers.Singleton(tmdb_provider, tmdb_client)
+    image_store = providers.Singleton(image_store, settings, metadata_provider, image_limits)
+
+    unit_of_work = providers.Selector(
+        profile,
+        real=providers.Factory(PostgresMetadataUnitOfWork, core.database,
+                               job_queue=jobs.job_queue.provider),
+        memory=providers.Factory(InMemoryMetadataUnitOfWork, core.memory_state,
+                                 job_queue=jobs.job_queue.provider),
+    )
+    queries = providers.Selector(
+        profile,
+        real=providers.Singleton(PostgresMetadataQueries, core.database),
+        memory=providers.Singleton(InMemoryMetadataQueries, core.memory_state),
+    )
+
+    image_fetcher = providers.Factory(ImageFetcher, image_store, unit_of_work.provider, clock)
+    writer = providers.Factory(MetadataWriter, unit_of_work.provider, image_fetcher, clock, ids)
+    match_movie = providers.Factory(MatchMovie, unit_of_work.provider, metadata_provider, writer)
+    refresh_movie_metadata = providers.Factory(RefreshMovieMetadata, unit_of_work.provider,
+                                               metadata_provider, writer, match_movie)
+    fix_match = providers.Factory(FixMatch, unit_of_work.provider, metadata_provider, writer)
+    refresh_changed = providers.Factory(RefreshChanged, unit_of_work.provider, queries,
+                                        metadata_provider, clock)
