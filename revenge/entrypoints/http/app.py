@@ -20,6 +20,7 @@ from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
 from revenge.entrypoints.http.jobs import jobs_router
 from revenge.entrypoints.http.library import library_router
+from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
@@ -44,7 +45,8 @@ def api_routers() -> list[Router]:
             catalog_router(),
             playback_router(),
             library_router(),
-            jobs_router()]
+            jobs_router(),
+            metadata_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:
