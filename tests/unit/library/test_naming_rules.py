@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from revenge.domain.library.naming import ParsedName, parse, parse_name, parse_path
@@ -342,6 +342,7 @@ def test_parser_reads_only_the_text_never_the_filesystem(tmp_path: Path) -> None
 _RESOLUTION = re.compile(r"(?i)\d{3,4}x\d{3,4}|(?:480|576|720|1080|1440|2160|4320)[pi]|[48]k")
 
 
+@settings(deadline=None)  # a loaded CI box must not turn slowness into failures
 @given(st.text())
 @example("")
 @example("1080p")
@@ -372,6 +373,7 @@ _SUFFIXES = st.sampled_from(
 )
 
 
+@settings(deadline=None)
 @given(_TITLES, st.integers(1900, 2030), _SUFFIXES, st.sampled_from([" ", ".", "_"]))
 def test_common_release_suffixes_leave_ordinary_titles_whole(
     title: str, year: int, suffix: str, separator: str
