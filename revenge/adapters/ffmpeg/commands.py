@@ -51,6 +51,8 @@ def hls_command(ffmpeg: str, job: HlsJob, start_index: int, output: Path,
     argv = [ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y"]
     argv += _input(job, start, options)
     argv += _video(job, options) + _maps(job) + _audio(job)
+    if job.variant.copy_video and start > 0:
+        argv += ["-copypriorss", "0"]  # an output option: drop what precedes the cut
     cuts = ",".join(f"{s.start:.6f}" for s in segments[1:])
     argv += ["-copyts", "-muxdelay", "0", "-muxpreload", "0", "-f", "segment",
              "-segment_format", "mpegts", "-segment_time_delta", "0.05",
@@ -66,8 +68,6 @@ def _input(job: HlsJob, start: float, options: EncoderOptions) -> list[str]:
     if start > 0:
         seek = max(0.0, start - _SEEK_EARLY) if job.variant.copy_video else start
         argv += ["-ss", f"{seek:.6f}"]
-    if job.variant.copy_video:
-        argv += ["-copypriorss", "0"] if start > 0 else []
     return [*argv, "-i", "file:" + job.source]
 
 
