@@ -6,7 +6,7 @@ import itertools
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revenge.domain.errors import RuleViolation
@@ -31,11 +31,13 @@ def _assert_covers(segments, duration: float) -> None:
     assert all(s.duration > 0 for s in segments)
 
 
+@settings(deadline=None)
 @given(durations, lengths)
 def test_a_fixed_plan_covers_the_whole_duration(duration: float, length: float) -> None:
     _assert_covers(fixed_segments(duration, length), duration)
 
 
+@settings(deadline=None)
 @given(st.lists(st.floats(min_value=0, max_value=4 * 3600, allow_nan=False), max_size=300),
        durations, lengths)
 def test_a_keyframe_plan_covers_the_whole_duration_and_cuts_only_on_keyframes(
