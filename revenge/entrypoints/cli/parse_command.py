@@ -10,6 +10,7 @@ this module imports only the standard library and the naming package.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from revenge.domain.library.naming import parse
@@ -30,12 +31,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.jsonl:
-        sys.stdout.buffer.write(encode_lines(sys.stdin.buffer))
-    else:
-        for name in args.names:
-            print(json.dumps(parse(name).as_dict(), ensure_ascii=False, indent=2))
-    sys.stdout.flush()
+    try:
+        if args.jsonl:
+            sys.stdout.buffer.write(encode_lines(sys.stdin.buffer))
+        else:
+            for name in args.names:
+                print(json.dumps(parse(name).as_dict(), ensure_ascii=False, indent=2))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `revenge parse --jsonl < names | head`: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
     return 0
 
 
