@@ -31,13 +31,13 @@ def _assert_covers(segments, duration: float) -> None:
     assert all(s.duration > 0 for s in segments)
 
 
-@settings(deadline=None)
+@settings(deadline=None, max_examples=60)
 @given(durations, lengths)
 def test_a_fixed_plan_covers_the_whole_duration(duration: float, length: float) -> None:
     _assert_covers(fixed_segments(duration, length), duration)
 
 
-@settings(deadline=None)
+@settings(deadline=None, max_examples=60)
 @given(st.lists(st.floats(min_value=0, max_value=4 * 3600, allow_nan=False), max_size=300),
        durations, lengths)
 def test_a_keyframe_plan_covers_the_whole_duration_and_cuts_only_on_keyframes(
