@@ -92,7 +92,8 @@ async def test_changed_ids_come_from_every_page(provider: MetadataProvider,
     assert found == changed
 
 
-async def test_tmdb_over_http_with_a_read_token_and_the_twin_give_identical_details(fake_tmdb: FakeTmdb) -> None:
+async def test_tmdb_over_http_with_a_read_token_and_the_twin_give_identical_details(
+        fake_tmdb: FakeTmdb) -> None:
     client = TmdbClient(TmdbSettings(api_key=READ_TOKEN, base_url=fake_tmdb.base_url))
     try:
         over_http = TmdbMetadataProvider(client)
