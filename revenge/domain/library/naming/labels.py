@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _KEY_DROP = re.compile(r"[\s._'-]+")
 _DIGITS = re.compile(r"\d+")
@@ -68,18 +69,22 @@ def by_prefix(table: tuple[tuple[str, str], ...], text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # the same few tags come back name after name
 def source(text: str) -> str | None:
     return by_prefix(SOURCES, text)
 
 
+@lru_cache(maxsize=1024)
 def codec(text: str) -> str | None:
     return by_prefix(CODECS, text)
 
 
+@lru_cache(maxsize=1024)
 def audio(text: str) -> str | None:
     return by_prefix(AUDIO, text)
 
 
+@lru_cache(maxsize=1024)
 def edition(text: str) -> str | None:
     if text in EDITION_ABBREVIATIONS:
         return EDITION_ABBREVIATIONS[text]
@@ -87,6 +92,7 @@ def edition(text: str) -> str | None:
     return next((label for word, label in EDITIONS if word in tag_key), None)
 
 
+@lru_cache(maxsize=1024)
 def resolution(text: str) -> str | None:
     tag_key = key(text)
     if frame := _FRAME.fullmatch(tag_key):
@@ -96,6 +102,7 @@ def resolution(text: str) -> str | None:
     return f"{tag_key}p" if tag_key.isdigit() else NAMED_RESOLUTIONS.get(tag_key)
 
 
+@lru_cache(maxsize=1024)
 def part(text: str) -> int | None:
     tag_key = key(text)
     if digits := _DIGITS.search(tag_key):
