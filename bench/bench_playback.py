@@ -3,9 +3,9 @@
 * direct play throughput of Revenge vs nginx (Debian package, started here on loopback
   with a temp config, sendfile on, one worker) serving the same file, with 1 and 4
   concurrent streams, for a plain GET (Revenge: ASGI pathsend) and a browser-like
-  `Range: bytes=0-` (Revenge: pread + send) — goals ≥ 90% (1 stream) and ≥ 65% (4);
+  `Range: bytes=0-` (Revenge: pread + send) — goals >= 90% (1 stream) and >= 65% (4);
 * time to the first HLS segment (remux) vs a bare `ffmpeg -c copy -f hls` on the same
-  file — goal ≤ 1.5×. Ours includes creating the session (probe + keyframe scan),
+  file — goal <= 1.5x. Ours includes creating the session (probe + keyframe scan),
   fetching the master and variant playlists, and segment 0.
 
 usage: ./dev.sh bench bench_playback [--size-mb 256] [--rounds 3]
