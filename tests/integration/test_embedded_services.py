@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -14,7 +15,7 @@ import pytest
 import redis
 
 from revenge.entrypoints.embedded.postgres import EmbeddedPostgres, embedded_postgres
-from revenge.entrypoints.embedded.process import ChildSpec, running
+from revenge.entrypoints.embedded.process import ChildSpec, ServiceFailed, running
 from revenge.entrypoints.embedded.redis import EmbeddedRedis, embedded_redis
 from revenge.entrypoints.embedded.supervisor import RestartPolicy, Supervisor
 
@@ -103,6 +104,20 @@ def test_supervisor_gives_up_with_exit_code_1_when_a_child_keeps_crashing(
     assert "broken exited with code 1; restarting (attempt 2/2)" in caplog.text
     assert "broken crashed 3 times within 60s (last: broken exited with code 1)" in caplog.text
     assert all(child.proc is None for child in supervisor.children)
+
+
+def test_a_child_that_cannot_be_spawned_fails_with_a_one_line_reason() -> None:
+    spec = ChildSpec(name="ghost", argv=["/nonexistent/ghost-server"])
+    with pytest.raises(ServiceFailed, match=r"^cannot start ghost: .*No such file"), running(spec):
+        pass
+
+
+def test_a_child_that_exits_while_starting_is_reported_with_its_log(tmp_path: Path) -> None:
+    spec = ChildSpec(name="broken", argv=[sys.executable, "-c", "raise SystemExit(4)"],
+                     ready=lambda: 1 / 0, log_path=tmp_path / "broken.log")
+    expected = f"broken exited with code 4 while starting (see {tmp_path / 'broken.log'})"
+    with pytest.raises(ServiceFailed, match=re.escape(expected)), running(spec):
+        pass
 
 
 def _python(name: str, code: str) -> ChildSpec:

