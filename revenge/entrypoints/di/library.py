@@ -96,4 +96,5 @@ class LibraryContainer(containers.DeclarativeContainer):
     probe_files = providers.Factory(ProbeFiles, unit_of_work.provider, media_probe, filesystem,
                                     clock)
     watch_libraries = providers.Factory(WatchLibraries, queries, watcher, scan_library,
-                                        providers.Callable(watch_settings, settings))
+                                        request_scan, providers.Callable(watch_settings,
+                                                                         settings))
