@@ -49,7 +49,7 @@ def allow_traversal(path: Path) -> None:
     for directory in [path, *path.parents]:
         mode = directory.stat().st_mode
         if not mode & stat.S_IXOTH:
-            log.info("allowing other users to traverse %s (for %s)", directory, SERVICE_USER)
+            log.info("allowing other users to traverse %s (for the PostgreSQL account)", directory)
             directory.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
 
 
