@@ -3,11 +3,14 @@ Redis (the session's `postgres_server_url` / `redis_url`), with a fresh database
 server migrates itself. Reusable by every context's e2e tests.
 
 The server trusts 127.0.0.1 as a proxy, so tests may set `X-Forwarded-For` to act as
-different clients (throttling is per client IP).
+different clients (throttling is per client IP). A suite that needs a server of its own
+(e.g. an empty one, to register its first user) overrides `live_server` in its conftest
+with `fresh_database` + `start_server`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -44,18 +47,27 @@ class LiveServer:
         return self.log.read_text(errors="replace")
 
 
-@pytest.fixture(scope="session")
-def live_server_database(postgres_server_url: str) -> Iterator[str]:
-    """A fresh, empty database for the live server (dropped afterwards)."""
-    name = f"revenge_e2e_{uuid.uuid4().hex[:10]}"
+@contextlib.contextmanager
+def fresh_database(postgres_server_url: str, prefix: str = "revenge_e2e") -> Iterator[str]:
+    """A new, empty database on that server, dropped on exit."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(postgres_server_url, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     info = psycopg.conninfo.conninfo_to_dict(postgres_server_url)
     info["dbname"] = name
-    yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v is not None})
-    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
+    try:
+        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v is not None})
+    finally:
+        with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)))
+
+
+@pytest.fixture(scope="session")
+def live_server_database(postgres_server_url: str) -> Iterator[str]:
+    """A fresh, empty database for the live server (dropped afterwards)."""
+    with fresh_database(postgres_server_url) as url:
+        yield url
 
 
 def live_server_environment(database_url: str, redis_url: str, data_dir: Path,

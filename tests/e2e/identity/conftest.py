@@ -1,5 +1,5 @@
-"""Helpers for identity e2e tests: a client per test acting from its own IP, and the
-server's first user (the admin) registered once per session."""
+"""Helpers for identity e2e tests: an identity-only server, a client per test acting from
+its own IP, and the server's first user (the admin) registered once per session."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from tests.e2e.conftest import LiveServer
+from tests.e2e.conftest import LiveServer, fresh_database, start_server
 
 pytestmark = pytest.mark.e2e
 
@@ -44,6 +44,16 @@ def log_in(api: httpx.Client, username: str, password: str = PASSWORD) -> Accoun
     assert response.status_code == 200, response.text
     body = response.json()
     return Account(body["user"]["id"], username, body["access_token"], body["refresh_token"])
+
+
+@pytest.fixture(scope="session")
+def live_server(postgres_server_url: str, redis_url: str,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server of our own, with an empty database: the acceptance flow registers its
+    first user, which must not have been done by another suite on the shared server."""
+    with fresh_database(postgres_server_url, "revenge_e2e_identity") as url, \
+            start_server(url, redis_url, tmp_path_factory.mktemp("identity-server")) as server:
+        yield server
 
 
 @pytest.fixture
