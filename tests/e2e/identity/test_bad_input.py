@@ -38,6 +38,13 @@ def test_self_service_cannot_assign_roles_or_admin(api: httpx.Client, user: Acco
         assert _fields(body) == set(sneaky)
 
 
+@pytest.mark.parametrize("sneaky", [{"is_admin": True}, {"role_ids": ["x"]}, {"roles": ["admin"]}])
+def test_registration_refuses_role_fields_naming_them(api: httpx.Client,
+                                                     sneaky: dict[str, object]) -> None:
+    payload = {"username": "mallory", "email": "m@example.org", "password": PASSWORD, **sneaky}
+    assert _fields(_problem(api.post("/auth/register", json=payload), 400)) == set(sneaky)
+
+
 def test_registration_rules_name_the_field(api: httpx.Client, admin: Account) -> None:
     cases = [({"username": "ok_name", "email": "not-an-email", "password": PASSWORD}, "email"),
              ({"username": "ok_name", "email": "a@b.io", "password": "short"}, "password"),
