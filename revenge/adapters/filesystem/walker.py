@@ -7,6 +7,7 @@ import codecs
 import hashlib
 import os
 import stat as stat_flags
+from collections.abc import Collection
 
 from revenge.application.library.ports import WalkResult
 from revenge.domain.library.diff import FileStat
@@ -25,8 +26,9 @@ class OsFileSystem:
     async def folder_problem(self, path: str) -> str | None:
         return await asyncio.to_thread(folder_problem, path)
 
-    async def read_text(self, path: str, limit: int = 256 * 1024) -> str | None:
-        return await asyncio.to_thread(read_text, path, limit)
+    async def read_texts(self, paths: Collection[str],
+                         limit: int = 256 * 1024) -> dict[str, str | None]:
+        return await asyncio.to_thread(lambda: {path: read_text(path, limit) for path in paths})
 
     async def partial_hash(self, path: str) -> str | None:
         return await asyncio.to_thread(partial_hash, path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 
 from revenge.application.library.ports import WalkResult
 from revenge.domain.library.diff import FileStat, under
@@ -82,10 +82,11 @@ class InMemoryFileSystem:
         exists = path.rstrip("/") in self.folders or any(under(p, [path]) for p in self.files)
         return None if exists else "does not exist"
 
-    async def read_text(self, path: str, limit: int = 256 * 1024) -> str | None:
-        self.reads += 1
-        file = self.files.get(path)
-        return file.content[:limit].decode("utf-8", errors="replace") if file else None
+    async def read_texts(self, paths: Collection[str],
+                         limit: int = 256 * 1024) -> dict[str, str | None]:
+        self.reads += len(paths)
+        return {path: file.content[:limit].decode("utf-8", errors="replace")
+                if (file := self.files.get(path)) else None for path in paths}
 
     async def partial_hash(self, path: str) -> str | None:
         self.hashes += 1

@@ -191,8 +191,9 @@ class FileSystem(Protocol):
         "cannot be read"), or None when it can."""
         ...
 
-    async def read_text(self, path: str, limit: int = 256 * 1024) -> str | None:
-        """The start of a small text file (decoded leniently); None when unreadable."""
+    async def read_texts(self, paths: Collection[str],
+                         limit: int = 256 * 1024) -> dict[str, str | None]:
+        """The start of each small text file (decoded leniently); None when unreadable."""
         ...
 
     async def partial_hash(self, path: str) -> str | None:

@@ -3,8 +3,6 @@ a main file, an extra or a sample. Samples stop here (remembered, never parsed).
 
 from __future__ import annotations
 
-import posixpath
-
 from revenge.application.library.records import SkippedFile
 from revenge.application.library.scan.state import Scan
 from revenge.domain.library.classification import classify as classify_file
@@ -24,9 +22,8 @@ def classify(scan: Scan) -> None:
 
 def relative_parts(path: str, roots: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """The folder names between the library root holding `path` and the file, and its name."""
-    root = next((r for r in roots if under(path, [r])), "/")
-    relative = posixpath.relpath(path, root)
-    *folders, name = relative.split("/")
+    root = next((r for r in roots if under(path, [r])), "")
+    *folders, name = path[len(root):].strip("/").split("/")
     return tuple(folders), name
 
 

@@ -19,23 +19,43 @@ from revenge.domain.library.nfo import NfoInfo, parse_nfo
 from revenge.domain.library.stacking import stack_parts
 
 MOVIE_NFO = "movie.nfo"
+NO_NFO = NfoInfo()
 
 
 async def parse(scan: Scan, fs: FileSystem, parser: NameParser) -> None:
     stacks = _stacks(scan)
-    nfos = _NfoReader(fs, scan.walk.nfos)
+    nfos = await _read_nfos(scan, fs)
     recognised: list[Recognised] = []
     for stat, found in scan.classified:
         parsed = parser(stat.path)
         scan.counts.parsed += 1
-        file = await _recognise(stat, found, parsed, stacks.get(stat.path), nfos)
+        info = nfos.get(nfo_of(stat.path, scan.walk.nfos) or "", NO_NFO)
+        file = _recognise(stat, found, parsed, stacks.get(stat.path), info)
         if isinstance(file, Recognised):
             recognised.append(file)
         else:
             scan.skipped.append(skipped(stat, file))
     stack_keys = {path: key for path, (key, _) in stacks.items()}
     scan.recognised = unify_stacks(recognised, stack_keys)
-    scan.counts.skipped = len(scan.skipped)
+
+
+def nfo_of(path: str, nfos: frozenset[str]) -> str | None:
+    """The .nfo of a video: `<name>.nfo` beside it, else its folder's `movie.nfo`."""
+    folder, name = posixpath.split(path)
+    for candidate in (posixpath.join(folder, stem_of(name) + ".nfo"),
+                      posixpath.join(folder, MOVIE_NFO)):
+        if candidate in nfos:
+            return candidate
+    return None
+
+
+async def _read_nfos(scan: Scan, fs: FileSystem) -> dict[str, NfoInfo]:
+    """Every .nfo the new files need, read in one go and parsed once each."""
+    wanted = {nfo for stat, _ in scan.classified if (nfo := nfo_of(stat.path, scan.walk.nfos))}
+    if not wanted:
+        return {}
+    texts = await fs.read_texts(wanted)
+    return {path: parse_nfo(text) if text else NO_NFO for path, text in texts.items()}
 
 
 def _stacks(scan: Scan) -> dict[str, tuple[str, int]]:
@@ -51,8 +71,8 @@ def _stacks(scan: Scan) -> dict[str, tuple[str, int]]:
             for name, (key, part) in stack_parts(names).items()}
 
 
-async def _recognise(stat: FileStat, found: Classification, parsed: ParsedName,
-                     stack: tuple[str, int] | None, nfos: _NfoReader) -> Recognised | str:
+def _recognise(stat: FileStat, found: Classification, parsed: ParsedName,
+               stack: tuple[str, int] | None, info: NfoInfo) -> Recognised | str:
     folder = posixpath.dirname(stat.path)
     if found.role == "extra":
         return _extra(stat, found.extra_type, _ancestor(folder, found.owner_depth), parsed)
@@ -60,7 +80,6 @@ async def _recognise(stat: FileStat, found: Classification, parsed: ParsedName,
         return "sample"
     if parsed.kind == "extra":
         return _extra(stat, parsed.extra_type, folder, parsed)
-    info = await nfos.for_file(stat.path)
     if not (info.title or parsed.title or info.tmdb_id or info.imdb_id or parsed.tmdb_id):
         return "unrecognised"
     return _main(stat, parsed, info, stack)
@@ -89,27 +108,3 @@ def _ancestor(folder: str, depth: int) -> str:
     for _ in range(depth):
         folder = posixpath.dirname(folder)
     return folder
-
-
-class _NfoReader:
-    """The .nfo for a video: `<name>.nfo` beside it, else the folder's `movie.nfo`.
-    Each file is read once per scan."""
-
-    def __init__(self, fs: FileSystem, nfos: frozenset[str]) -> None:
-        self._fs = fs
-        self._nfos = nfos
-        self._read: dict[str, NfoInfo] = {}
-
-    async def for_file(self, path: str) -> NfoInfo:
-        folder, name = posixpath.split(path)
-        for candidate in (posixpath.join(folder, stem_of(name) + ".nfo"),
-                          posixpath.join(folder, MOVIE_NFO)):
-            if candidate in self._nfos:
-                return await self._info(candidate)
-        return NfoInfo()
-
-    async def _info(self, path: str) -> NfoInfo:
-        if path not in self._read:
-            text = await self._fs.read_text(path)
-            self._read[path] = parse_nfo(text) if text else NfoInfo()
-        return self._read[path]

@@ -1,0 +1,217 @@
+"""Library scan figures (issue 6's goals), in one run:
+
+* first scan of a 20k-file tree (probing stubbed: probe jobs are queued, never run)
+  vs bare `os.walk` + `os.stat` + parsing the same names, in this process (goal <= 1.3x);
+* rescan of the unchanged tree vs bare walk+stat (goal <= 3x), with the scan's own
+  counters of parse and hash calls and the probe jobs it queued (goal: all zero);
+* time from a new file closed (renamed into place) to visible in `GET /movies`, with
+  watching on, through a live `revenge http` + `revenge worker` pair.
+
+The tree holds sparse files (truncate: no disk used) under realistic names: folders
+per movie, flat release names, extras, samples, multi-part and .nfo files. The scan
+runs against a fresh database on REVENGE_BENCH_DATABASE_URL's server (default
+postgresql://root@127.0.0.1:5432/test; dropped afterwards); the live pair uses
+REVENGE_BENCH_REDIS_URL (default a random database 1-15 of redis://127.0.0.1:6379).
+
+usage: python bench/bench_scan.py [--files 20000] [--rounds 3] [--watch-samples 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import free_port, revenge_process, wait_for
+from bench.scan_tree import fresh_database, make_tree
+from revenge.domain.library.naming import ParsedName, parse_path
+
+
+def best_of(rounds: int, run: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def bare_walk(root: str) -> int:
+    count = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            os.stat(os.path.join(folder, name))
+            count += 1
+    return count
+
+
+class CountingParser:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, path: str) -> ParsedName:
+        self.calls += 1
+        return parse_path(path)
+
+
+async def scan_rounds(database_url: str, root: str, rounds: int) -> dict[str, Any]:
+    from dependency_injector import providers
+
+    from revenge.application.library.create_library import CreateLibraryCommand
+    from revenge.application.library.scan.scan_library import ScanLibraryCommand
+    from revenge.entrypoints.cli.scan_command import open_container
+    from revenge.entrypoints.config import Config
+
+    settings = Config(database_url=database_url)
+    firsts, rescans, reports = [], [], []
+    async with open_container(settings, relay=False) as container:
+        parser = CountingParser()
+        container.library.parser.override(providers.Object(parser))
+        for _ in range(rounds):
+            await empty(container)
+            created = await container.library.create_library().execute(CreateLibraryCommand(
+                name="Bench", paths=(root,), scan=False))
+            command = ScanLibraryCommand(library_id=created.library.id)
+            use_case = container.library.scan_library()
+            started = time.perf_counter()
+            first = await use_case.execute(command)
+            firsts.append(time.perf_counter() - started)
+            parser.calls = 0
+            for _ in range(3):
+                started = time.perf_counter()
+                again = await use_case.execute(command)
+                rescans.append(time.perf_counter() - started)
+            reports.append((first, again, parser.calls))
+    return {"first": statistics.median(firsts), "rescan": min(rescans), "reports": reports}
+
+
+async def empty(container: Any) -> None:
+    async with container.core.database().transaction() as conn:
+        for table in ("library_skipped_files", "movie_files", "movies", "libraries",
+                      "job_outbox", "job_runs"):
+            await conn.execute(f"DELETE FROM {table}")  # noqa: S608 - constant names
+
+
+def stub_probes(database_url: str) -> None:
+    """Probing stubbed for the live pair too: every file counts as probed already."""
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("UPDATE movie_files SET probed_at = now(), probe_error = 'bench: stub'")
+        conn.execute("DELETE FROM job_runs WHERE status = 'queued'")
+
+
+def watch_latencies(database_url: str, redis_url: str, root: str, samples: int) -> list[float]:
+    env = {"REVENGE_DATABASE_URL": database_url, "REVENGE_REDIS_URL": redis_url,
+           "REVENGE_LIBRARY_WATCH_DELAY_SECONDS": "0.5", "REVENGE_LOG_LEVEL": "warning",
+           "REVENGE_DATA_DIR": tempfile.mkdtemp(prefix="bench-scan-data-")}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = os.path.join(env["REVENGE_DATA_DIR"], "bench.log")
+    with revenge_process(["http", "--host", "127.0.0.1", "--port", str(port)], env, log), \
+            revenge_process(["worker"], env, log):
+        wait_for(base + "/readyz")
+        with httpx.Client(base_url=base + "/api/v1", timeout=30) as api:
+            api.headers["Authorization"] = f"Bearer {sign_in(api)}"
+            library_id = api.get("/admin/libraries").json()["items"][0]["id"]
+            api.patch(f"/admin/libraries/{library_id}", json={"watch": True}).raise_for_status()
+            settle(api)
+            return [one_latency(api, root, n) for n in range(samples)]
+
+
+PASSWORD = "bench password that is long enough"
+
+
+def sign_in(api: httpx.Client) -> str:
+    api.post("/auth/register", json={"username": "bench", "email": "bench@example.org",
+                                     "password": PASSWORD}).raise_for_status()
+    login = api.post("/auth/login", json={"username": "bench", "password": PASSWORD})
+    login.raise_for_status()
+    return str(login.json()["access_token"])
+
+
+def settle(api: httpx.Client) -> None:
+    """Waits for the worker's catch-up scan of the newly watched library to end."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        runs = api.get("/admin/jobs", params={"name": "library.scan"}).json()["items"]
+        if runs and all(run["status"] in ("succeeded", "failed") for run in runs):
+            return
+        time.sleep(0.2)
+    raise TimeoutError("the catch-up scan did not finish")
+
+
+def one_latency(api: httpx.Client, root: str, n: int) -> float:
+    title = f"Zzyzx Road Part {n + 1}"
+    folder = Path(root) / f"{title} (2006)"
+    folder.mkdir()
+    partial = folder / ".copying"
+    with partial.open("wb") as handle:
+        handle.truncate(700_000_000)
+    partial.rename(folder / f"{title}.2006.1080p.BluRay.x264-BENCH.mkv")
+    started = time.perf_counter()
+    while time.perf_counter() - started < 60:
+        items = api.get("/movies", params={"q": "Zzyzx", "limit": 50}).json()["items"]
+        if any(item["title"] == title for item in items):
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    raise TimeoutError(f"{title} never appeared")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--watch-samples", type=int, default=5)
+    args = parser.parse_args()
+    server = os.environ.get("REVENGE_BENCH_DATABASE_URL",
+                            "postgresql://root@127.0.0.1:5432/test")
+    redis_url = os.environ.get("REVENGE_BENCH_REDIS_URL",
+                               f"redis://127.0.0.1:6379/{random.randint(1, 15)}")
+    with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
+        root = os.path.join(tmp, "Movies")
+        paths = make_tree(root, args.files)
+        report(args, root, paths, server, redis_url)
+
+
+def report(args: argparse.Namespace, root: str, paths: list[str], server: str,
+           redis_url: str) -> None:
+    seen = bare_walk(root)  # warms the page cache for everyone
+    walk = best_of(args.rounds, lambda: bare_walk(root))
+    parse = best_of(args.rounds, lambda: [parse_path(p) for p in paths])
+    print(f"tree: {seen} files ({len(paths)} videos) under {root}")
+    print(f"baseline: walk+stat {walk:.3f} s, parse {parse:.3f} s "
+          f"({len(paths) / parse:,.0f} names/s), together {walk + parse:.3f} s")
+    with fresh_database(server) as database_url:
+        figures = asyncio.run(scan_rounds(database_url, root, args.rounds))
+        first_report, again, parses = figures["reports"][-1]
+        print(f"first scan: {figures['first']:.3f} s = {figures['first'] / (walk + parse):.2f}x "
+              f"(walk+stat+parse) [goal <= 1.3x]; {first_report.counts.movies_added} movies, "
+              f"{first_report.counts.new} files, {first_report.counts.skipped} skipped, "
+              f"{first_report.counts.probes_requested} probe jobs queued")
+        c = again.counts
+        print(f"rescan unchanged: {figures['rescan']:.3f} s = {figures['rescan'] / walk:.2f}x "
+              f"walk+stat [goal <= 3x]; parse calls {parses}, scan parsed {c.parsed}, "
+              f"hashed {c.hashed}, probe jobs queued {c.probes_requested}, "
+              f"wrote {again.wrote} [goal: 0, 0, 0, 0, False]")
+        stub_probes(database_url)
+        latencies = watch_latencies(database_url, redis_url, root, args.watch_samples)
+        print(f"watching: new file closed -> visible in GET /movies: median "
+              f"{statistics.median(latencies):.2f} s, max {max(latencies):.2f} s "
+              f"(n={len(latencies)}; quiet period 0.5 s)")
+
+
+if __name__ == "__main__":
+    main()
