@@ -68,6 +68,7 @@ def create_app(container: AppContainer) -> Litestar:
             title="Revenge", version="1.0.0", path="/api/docs",
             description="Self-hosted movie server API",
             render_plugins=[SwaggerRenderPlugin(path="/")],
+            components=auth.openapi_components(),
         ),
         logging_config=None,
         debug=False,

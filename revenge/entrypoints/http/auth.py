@@ -25,6 +25,7 @@ from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
 
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.common import ClientInfo
@@ -220,3 +221,18 @@ def _provide_client_info(request: Request[Any, Any, Any]) -> ClientInfo:
 
 def _provide_identity(request: Request[Any, Any, Any]) -> Any:
     return auth_state(request).identity
+
+
+# OpenAPI: how to authenticate; controllers that need a principal set `security = SECURITY`.
+SECURITY: list[SecurityRequirement] = [{"bearer": []}, {"api_key": []}, {"cookie": []}]
+
+
+def openapi_components() -> Components:
+    return Components(security_schemes={
+        "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT or API key",
+                                 description="An access token from /auth/login, or an API key"),
+        "api_key": SecurityScheme(type="apiKey", name="X-Api-Key", security_scheme_in="header"),
+        "cookie": SecurityScheme(type="apiKey", name=ACCESS_COOKIE, security_scheme_in="cookie",
+                                 description="Web UI session; unsafe methods also need the "
+                                             "X-CSRF-Token header"),
+    })

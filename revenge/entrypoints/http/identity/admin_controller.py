@@ -21,7 +21,7 @@ from revenge.domain.identity.audit import AuditFilter, AuditType
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import USER_ROLE_ID
 from revenge.domain.identity.settings import ServerSettings
-from revenge.entrypoints.http.auth import Client, CurrentPrincipal, Identity, require
+from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, Identity, require
 from revenge.entrypoints.http.identity.schemas import (
     AdminUserBody,
     AdminUserPatch,
@@ -45,6 +45,7 @@ def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
 class AdminUsersController(Controller):
     path = "/admin/users"
     tags = ["admin"]
+    security = SECURITY
     guards = [require(Permission.USERS_MANAGE)]
 
     @get("", summary="List users")
@@ -87,6 +88,7 @@ class AdminUsersController(Controller):
 class AdminRolesController(Controller):
     path = "/admin/roles"
     tags = ["admin"]
+    security = SECURITY
     guards = [require(Permission.USERS_MANAGE)]
 
     @get("", summary="List roles")
@@ -121,6 +123,7 @@ class AdminRolesController(Controller):
 class AdminAuditController(Controller):
     path = "/admin/audit"
     tags = ["admin"]
+    security = SECURITY
     guards = [require(Permission.AUDIT_READ)]
 
     @get("", summary="Security events, newest first")
@@ -136,6 +139,7 @@ class AdminAuditController(Controller):
 class AdminSettingsController(Controller):
     path = "/admin/settings"
     tags = ["admin"]
+    security = SECURITY
     guards = [require(Permission.SETTINGS_MANAGE)]
 
     @get("", summary="Server settings")

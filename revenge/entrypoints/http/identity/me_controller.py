@@ -16,7 +16,7 @@ from revenge.application.identity.update_user_settings import (
     UserSettingsView,
 )
 from revenge.application.identity.views import UserView
-from revenge.entrypoints.http.auth import Client, CurrentPrincipal, Identity
+from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, Identity
 from revenge.entrypoints.http.identity.schemas import (
     ApiKeyBody,
     ApiKeyList,
@@ -33,6 +33,7 @@ from revenge.entrypoints.http.identity.schemas import (
 class MeController(Controller):
     path = "/users/me"
     tags = ["me"]
+    security = SECURITY
 
     @get("", summary="Who am I")
     async def me(self, principal: CurrentPrincipal, identity: Identity) -> UserView:
