@@ -1,10 +1,9 @@
-"""One user's lists (progress, continue watching, history, watchlist) and the catalog
-statistics in SQL. Library-wide aggregates are cached per catalog generation; the
-caller's part is computed from the caller's own rows, so neither grows with the library."""
+"""One user's lists in SQL: progress, continue watching, history, watchlist. Each page
+is one statement (its total included) on the user's own index, whatever the library's
+size."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import msgspec
@@ -18,22 +17,15 @@ from revenge.adapters.postgres.catalog_sql import (
     require_uuid,
     rows_of,
 )
-from revenge.adapters.postgres.database import Connection, Database
+from revenge.adapters.postgres.database import Database
 from revenge.application.catalog.common import progress_view
-from revenge.application.catalog.paging import keyset_page
 from revenge.application.catalog.read_models import (
-    CatalogStats,
     ContinueWatchingItem,
-    GenreCount,
-    GenreStat,
     HistoryEntry,
     Page,
-    UserStats,
     WatchlistItem,
     WatchProgress,
-    YearStat,
 )
-from revenge.application.shared.cache import Cache
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.progress import WatchState
 from revenge.domain.errors import NotFound
@@ -114,91 +106,3 @@ class PostgresUserLibraryQueries:
             rows = await keyset_rows(conn, template, count, keyset, page, params)
             total = await total_of(conn, rows, count, page, params)
         return rows[: page.limit], keyset.next_cursor(rows, page.limit), total
-
-
-class _LibraryAggregates(msgspec.Struct, frozen=True):
-    movie_count: int
-    total_runtime_minutes: int
-    missing_count: int
-    genres: list[tuple[str, str, int]]  # (id, name, movies)
-    years: list[tuple[int | None, int]]
-
-
-_LIBRARY_TOTALS = """
-SELECT count(*) AS movies, COALESCE(sum(runtime_minutes), 0) AS runtime,
-    count(*) FILTER (WHERE missing) AS missing
-FROM movies"""
-_GENRE_COUNTS = """
-SELECT g.id::text AS id, g.name, count(mg.movie_id) AS movies
-FROM genres g LEFT JOIN movie_genres mg ON mg.genre_id = g.id GROUP BY g.id"""
-_YEAR_COUNTS = "SELECT year, count(*) AS movies FROM movies GROUP BY year"
-_USER_TOTALS = """
-SELECT count(*) FILTER (WHERE ws.completed) AS watched,
-    COALESCE(sum(ws.play_count), 0) AS plays,
-    COALESCE(sum(ws.play_count * COALESCE(m.runtime_minutes, ws.duration_seconds / 60)), 0)
-        AS minutes,
-    count(*) FILTER (WHERE ws.in_progress AND NOT ws.hidden_from_continue) AS in_progress,
-    (SELECT count(*) FROM watchlist WHERE user_id = %(user)s) AS watchlist,
-    (SELECT count(*) FROM user_ratings WHERE user_id = %(user)s) AS rated,
-    (SELECT generation FROM catalog_generation) AS generation
-FROM watch_state ws JOIN movies m ON m.id = ws.movie_id WHERE ws.user_id = %(user)s"""
-_USER_GENRES = """
-SELECT mg.genre_id::text AS id, count(*) AS watched
-FROM watch_state ws JOIN movie_genres mg ON mg.movie_id = ws.movie_id
-WHERE ws.user_id = %(user)s AND ws.completed GROUP BY mg.genre_id"""
-_USER_YEARS = """
-SELECT m.year, count(*) AS watched
-FROM watch_state ws JOIN movies m ON m.id = ws.movie_id
-WHERE ws.user_id = %(user)s AND ws.completed GROUP BY m.year"""
-_AGGREGATES_TTL_SECONDS = 3600  # keyed by generation: replaced, never stale
-
-
-class PostgresCatalogStatsQueries:
-    def __init__(self, database: Database, cache: Cache) -> None:
-        self._database = database
-        self._cache = cache
-
-    async def stats(self, user_id: str) -> CatalogStats:
-        params = {"user": user_id}
-        async with reading(self._database) as conn:
-            mine = (await rows_of(conn, _USER_TOTALS, params))[0]
-            library = await self._aggregates(conn, mine["generation"])
-            by_genre = {r["id"]: r["watched"] for r in await rows_of(conn, _USER_GENRES, params)}
-            by_year = {r["year"]: r["watched"] for r in await rows_of(conn, _USER_YEARS, params)}
-        return CatalogStats(
-            movie_count=library.movie_count, total_runtime_minutes=library.total_runtime_minutes,
-            missing_count=library.missing_count,
-            by_genre=[GenreStat(name, n, by_genre.get(gid, 0))
-                      for gid, name, n in sorted(library.genres, key=lambda g: g[1].lower())
-                      if n > 0],
-            by_year=[YearStat(y, n, by_year.get(y, 0)) for y, n in
-                     sorted(library.years, key=lambda y: (y[0] is None, y[0] or 0))],
-            user=UserStats(watched_count=mine["watched"], play_count=int(mine["plays"]),
-                           watched_minutes=math.floor(mine["minutes"]),
-                           in_progress_count=mine["in_progress"],
-                           watchlist_count=mine["watchlist"], rated_count=mine["rated"]))
-
-    async def genres(self, page: PageRequest) -> Page[GenreCount]:
-        async with reading(self._database) as conn:
-            cur = await conn.execute("SELECT generation FROM catalog_generation")
-            row = await cur.fetchone()
-            library = await self._aggregates(conn, row["generation"] if row else None)
-        rows = [GenreCount(gid, name, n) for gid, name, n in library.genres]
-        return keyset_page(rows, lambda g: (g.name.lower(), g.id), page, "genres")
-
-    async def _aggregates(self, conn: Connection, generation: int | None) -> _LibraryAggregates:
-        key = f"catalog:aggregates:{generation}"
-        cached = await self._cache.get(key, _LibraryAggregates) if generation else None
-        if cached is None:
-            cached = await _library_aggregates(conn)
-            if generation:
-                await self._cache.set(key, cached, _AGGREGATES_TTL_SECONDS)
-        return cached
-
-
-async def _library_aggregates(conn: Connection) -> _LibraryAggregates:
-    totals = (await rows_of(conn, _LIBRARY_TOTALS, {}))[0]
-    genres = [(r["id"], r["name"], r["movies"]) for r in await rows_of(conn, _GENRE_COUNTS, {})]
-    years = [(r["year"], r["movies"]) for r in await rows_of(conn, _YEAR_COUNTS, {})]
-    return _LibraryAggregates(totals["movies"], int(totals["runtime"]), totals["missing"],
-                              genres, years)

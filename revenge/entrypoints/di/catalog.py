@@ -26,11 +26,9 @@ from revenge.adapters.postgres.catalog_movie_queries import (
     PostgresCollectionQueries,
     PostgresMovieQueries,
 )
+from revenge.adapters.postgres.catalog_stats import PostgresCatalogStatsQueries
 from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
-from revenge.adapters.postgres.catalog_user_queries import (
-    PostgresCatalogStatsQueries,
-    PostgresUserLibraryQueries,
-)
+from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQueries
 from revenge.application.catalog.add_to_watchlist import AddToWatchlist
 from revenge.application.catalog.clear_progress import ClearProgress
 from revenge.application.catalog.create_movie import CreateMovie

@@ -29,11 +29,9 @@ from revenge.adapters.postgres.catalog_movie_queries import (
     PostgresCollectionQueries,
     PostgresMovieQueries,
 )
+from revenge.adapters.postgres.catalog_stats import PostgresCatalogStatsQueries
 from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
-from revenge.adapters.postgres.catalog_user_queries import (
-    PostgresCatalogStatsQueries,
-    PostgresUserLibraryQueries,
-)
+from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQueries
 from revenge.adapters.postgres.database import Database
 from revenge.application.catalog.ports import (
     CatalogStatsQueries,
