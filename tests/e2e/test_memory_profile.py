@@ -53,3 +53,15 @@ def _wait_ready(url: str, timeout: float = 30) -> httpx.Response:
             pass
         time.sleep(0.1)
     raise AssertionError(f"{url} never became ready")
+
+
+def test_http_refuses_a_port_another_server_listens_on() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "revenge", "http", "--profile", "memory",
+                                 "--port", str(port)], capture_output=True, text=True,
+                                timeout=60, check=False)
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr

@@ -6,6 +6,7 @@ import argparse
 import os
 
 from revenge.entrypoints.cli.common import ExitError, child_environment, load_settings
+from revenge.entrypoints.embedded.net import ensure_port_free
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +21,13 @@ def run(args: argparse.Namespace) -> int:
     if args.profile == "real" and not (settings.database_url and settings.redis_url):
         raise ExitError("REVENGE_DATABASE_URL and REVENGE_REDIS_URL must be set for "
                         "`revenge http` (or use `revenge serve` for the embedded stack)", 2)
+    host, port = args.host or settings.host, args.port or settings.port
+    try:
+        ensure_port_free(host, port)
+    except OSError as exc:
+        raise ExitError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     os.environ.update(child_environment(args, REVENGE_PROFILE=args.profile))
-    serve_http(args.host or settings.host, args.port or settings.port, settings.http_workers)
+    serve_http(host, port, settings.http_workers)
     return 0
 
 

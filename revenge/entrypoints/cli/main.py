@@ -46,11 +46,12 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(argv).parse_args(argv)
-    if args.command is None:
-        build_parser([]).print_help()
-        return 2
     try:
+        # Inside the try: a Ctrl-C while a subcommand is still importing is not a crash.
+        args = build_parser(argv).parse_args(argv)
+        if args.command is None:
+            build_parser([]).print_help()
+            return 2
         return int(_load(args.command).run(args) or 0)
     except KeyboardInterrupt:
         return 130
