@@ -3,6 +3,7 @@ a `total` that does not grow with the library (cached per catalog generation).""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from typing import Any
@@ -98,13 +99,9 @@ class PostgresMovieListQueries:
         f = query.filter
         conditions = _movie_conditions(f) + [
             c for (name, value), c in _USER_CONDITIONS.items() if getattr(f, name) is value]
-        statement = sql.SQL(
-            "SELECT {columns}, {keys}, ({generation}) AS generation FROM movies m {joins} "
-            "WHERE {where}{after} ORDER BY {order} LIMIT %(limit)s").format(
-            columns=sql.SQL(LIST_ITEM_COLUMNS), keys=keyset.key_columns(),
-            generation=sql.SQL(_GENERATION), joins=sql.SQL(USER_JOINS),
-            where=_where(conditions), after=keyset.after(query.page.cursor, params),
-            order=keyset.order_by())
+        if query.page.cursor is not None:
+            keyset.bind(query.page.cursor, params)
+        statement = _page_sql(keyset, tuple(conditions), query.page.cursor is not None)
         cur = await conn.execute(statement, params)
         return await cur.fetchall()
 
@@ -154,6 +151,20 @@ class PostgresMovieListQueries:
         cur = await conn.execute(_GENERATION)
         row = await cur.fetchone()
         return None if row is None else int(row["generation"])
+
+
+@functools.lru_cache(maxsize=512)
+def _page_sql(keyset: Keyset, conditions: tuple[str, ...], after_cursor: bool) -> str:
+    """The page statement for one shape of request (sort, filters, cursor or not),
+    composed once per process."""
+    return sql.SQL(
+        "SELECT {columns}, {keys}, ({generation}) AS generation FROM movies m {joins} "
+        "WHERE {where}{after} ORDER BY {order} LIMIT %(limit)s").format(
+        columns=sql.SQL(LIST_ITEM_COLUMNS), keys=keyset.key_columns(),
+        generation=sql.SQL(_GENERATION), joins=sql.SQL(USER_JOINS),
+        where=_where(list(conditions)),
+        after=keyset.after_clause() if after_cursor else sql.SQL(""),
+        order=keyset.order_by()).as_string()
 
 
 def _count_key(generation: int, f: MovieFilter) -> str:

@@ -36,10 +36,17 @@ class Keyset(msgspec.Struct, frozen=True):
         """`AND (keys) > (cursor)` (or `<` when descending), filling `params`."""
         if token is None:
             return sql.SQL("")
+        self.bind(token, params)
+        return self.after_clause()
+
+    def bind(self, token: str, params: dict[str, Any]) -> None:
+        """The cursor's values as the parameters `after_clause` names."""
         values = decode_cursor(token, self.scope).key
         if len(values) != len(self.keys):
             raise InvalidQuery("cursor is not one this server returned", field="cursor")
         params.update({f"c{i}": v for i, v in enumerate(values)})
+
+    def after_clause(self) -> sql.Composable:
         left = sql.SQL(", ").join(sql.SQL(e) for e, _ in self.keys)
         right = sql.SQL(", ").join(sql.SQL(f"%(c{i})s::{t}") for i, (_, t) in enumerate(self.keys))
         op = sql.SQL("<" if self.descending else ">")
