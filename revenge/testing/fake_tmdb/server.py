@@ -192,6 +192,9 @@ def _failure_reply(failure: Failure) -> Reply:
 
 def _handler(fake: FakeTmdb) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, like the real API
+        disable_nagle_algorithm = True
+
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
             query = {k: v[0] for k, v in parse_qs(parts.query).items()}
