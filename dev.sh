@@ -36,6 +36,7 @@ ensure_system_tools() {
   local missing=()
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v ffprobe >/dev/null || missing+=(ffmpeg)
+  command -v oathtool >/dev/null || missing+=(oathtool)
   if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "dev.sh: installing ${missing[*]} with apt-get ..." >&2
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null \
