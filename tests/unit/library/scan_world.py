@@ -83,11 +83,12 @@ class World:
         self.fs.add(path, **kwargs)
         return path
 
-    async def create_library(self, **kwargs: Any) -> Library:
-        command = CreateLibraryCommand(name="Movies", paths=(ROOT,), scan=False, **kwargs)
+    async def create_library(self, name: str = "Movies", paths: tuple[str, ...] = (ROOT,),
+                             **kwargs: Any) -> Library:
+        command = CreateLibraryCommand(name=name, paths=paths, **{"scan": False, **kwargs})
         created = await CreateLibrary(self.unit_of_work, self.fs, self.clock,
                                       self.new_id).execute(command)
-        self.library = created.library
+        self.library = self.library or created.library
         return created.library
 
     async def scan(self, *within: str) -> ScanReport:
