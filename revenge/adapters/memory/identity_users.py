@@ -40,6 +40,10 @@ class InMemoryUserRepository:
     async def count(self) -> int:
         return len(self._users)
 
+    async def lock_registrations(self) -> None:
+        """Nothing to wait for: an in-memory transaction never yields to another task
+        between reading the user count and adding the user."""
+
     async def ids_with_role(self, role_id: str) -> list[str]:
         return [u.id for u in self._users.values() if role_id in u.role_ids]
 

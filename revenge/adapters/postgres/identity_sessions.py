@@ -10,7 +10,8 @@ from revenge.domain.identity.api_keys import ApiKey
 from revenge.domain.identity.sessions import RefreshToken, Session
 
 _SESSION = """SELECT id::text, user_id::text, created_at, last_seen_at, expires_at, ip,
-    user_agent, mfa_verified, mfa_verified_at, revoked_at, revoked_reason FROM sessions"""
+    user_agent, mfa_verified, mfa_verified_at, reauthenticated_at, revoked_at, revoked_reason
+    FROM sessions"""
 
 
 class PostgresSessionRepository:
@@ -20,18 +21,19 @@ class PostgresSessionRepository:
     async def add(self, s: Session) -> None:
         await self._conn.execute(
             "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip,"
-            " user_agent, mfa_verified, mfa_verified_at, revoked_at, revoked_reason)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            " user_agent, mfa_verified, mfa_verified_at, reauthenticated_at, revoked_at,"
+            " revoked_reason) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             (s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
-             s.mfa_verified, s.mfa_verified_at, s.revoked_at, s.revoked_reason))
+             s.mfa_verified, s.mfa_verified_at, s.reauthenticated_at, s.revoked_at,
+             s.revoked_reason))
 
     async def update(self, s: Session) -> None:
         await self._conn.execute(
             "UPDATE sessions SET last_seen_at = %s, expires_at = %s, ip = %s, user_agent = %s,"
-            " mfa_verified = %s, mfa_verified_at = %s, revoked_at = %s, revoked_reason = %s"
-            " WHERE id = %s",
+            " mfa_verified = %s, mfa_verified_at = %s, reauthenticated_at = %s,"
+            " revoked_at = %s, revoked_reason = %s WHERE id = %s",
             (s.last_seen_at, s.expires_at, s.ip, s.user_agent, s.mfa_verified,
-             s.mfa_verified_at, s.revoked_at, s.revoked_reason, s.id))
+             s.mfa_verified_at, s.reauthenticated_at, s.revoked_at, s.revoked_reason, s.id))
 
     async def get(self, session_id: str) -> Session | None:
         if not valid_uuid(session_id):

@@ -23,6 +23,9 @@ _USER = """SELECT id::text, username, email, display_name, password_hash, disabl
         AS role_ids
   FROM users u"""
 
+# A transaction-scoped advisory lock serialising registrations (the first becomes admin).
+_REGISTRATION_LOCK = 0x5245_5647_5245  # "REVGRE"
+
 
 class PostgresUserRepository:
     def __init__(self, conn: Connection) -> None:
@@ -64,6 +67,9 @@ class PostgresUserRepository:
         cur = await self._conn.execute("SELECT count(*) AS n FROM users")
         row = await cur.fetchone()
         return int(row["n"]) if row else 0
+
+    async def lock_registrations(self) -> None:
+        await self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_REGISTRATION_LOCK,))
 
     async def ids_with_role(self, role_id: str) -> list[str]:
         cur = await self._conn.execute(

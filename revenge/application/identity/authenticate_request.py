@@ -2,7 +2,9 @@
 
 A session's access token works only while the session is active and its user enabled:
 each request checks that (through a short cache that revocation clears), so logout,
-"log out everywhere" and disabling a user take effect immediately.
+"log out everywhere" and disabling a user take effect immediately. When the server
+requires MFA of the user and the session has not passed a second factor, the session
+keeps no permissions (only its own profile and MFA enrolment remain reachable).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from revenge.application.identity.server_settings import ServerSettingsReader
 from revenge.application.identity.session_cache import CachedSession, SessionCache
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import permissions_of
+from revenge.domain.mfa.enrolment import RequireMfa, enrolment_pending, policy_applies
 
 LAST_USED_PRECISION = timedelta(minutes=1)
 
@@ -59,15 +62,18 @@ class AuthenticateRequest:
                          session_id=entry.session_id, mfa_verified=entry.mfa_verified)
 
     async def _load_session(self, claims: AccessClaims) -> CachedSession | None:
-        idle = (await self._settings.current()).idle
+        settings = await self._settings.current()
         async with self._uow() as tx:
             session = await tx.sessions.get(claims.sid)
             user = await tx.users.get(claims.sub)
             if session is None or user is None or user.disabled:
                 return None
-            if not session.is_active(self._kit.now(), idle):
+            if not session.is_active(self._kit.now(), settings.idle):
                 return None
             permissions = permissions_of(await roles_of(tx, user.role_ids))
+        if enrolment_pending(policy_applies(RequireMfa(settings.require_mfa), permissions),
+                             session.mfa_verified):
+            permissions = frozenset()  # until a second factor is verified in this session
         entry = CachedSession(session_id=session.id, user_id=user.id, username=user.username,
                               permissions=sorted(permissions),
                               mfa_verified=session.mfa_verified)

@@ -6,16 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 import msgspec
 
+from revenge.application.identity.views import MfaChallenge
 from revenge.domain.identity.api_keys import ApiKey
 from revenge.domain.identity.audit import AuditEvent, AuditFilter
 from revenge.domain.identity.roles import Role
 from revenge.domain.identity.sessions import RefreshToken, Session
 from revenge.domain.identity.throttling import ThrottleRule
 from revenge.domain.identity.users import User
+
+if TYPE_CHECKING:  # common.py imports this module
+    from revenge.application.identity.common import ClientInfo
 
 
 class Page(msgspec.Struct, frozen=True, kw_only=True):
@@ -43,6 +47,11 @@ class UserRepository(Protocol):
         """The user whose username or e-mail equals `identifier`, ignoring case."""
 
     async def count(self) -> int: ...
+
+    async def lock_registrations(self) -> None:
+        """Waits until no other transaction holds the registration lock, then holds it
+        until this transaction ends, so two registrations on an empty server cannot
+        both see no users (and both become admin)."""
 
     async def ids_with_role(self, role_id: str) -> list[str]: ...
 
@@ -229,6 +238,15 @@ class Mailer(Protocol):
 class Clock(Protocol):
     def now(self) -> datetime:
         """Aware UTC time."""
+
+
+class SecondFactorGate(Protocol):
+    """Decides whether a correct password completes a login or must be followed by a
+    second factor (the MFA context implements it)."""
+
+    async def challenge(self, user: User, client: ClientInfo) -> MfaChallenge | None:
+        """None when no second factor is needed; otherwise a challenge holding a
+        short-lived, single-use token for the second step (stored and audited here)."""
 
 
 class IdGenerator(Protocol):

@@ -39,6 +39,7 @@ class RegisterUser:
         self._policy.check(cmd.password)
         password_hash = await self._hasher.hash(cmd.password)
         async with self._uow() as tx:
+            await tx.users.lock_registrations()
             first = await tx.users.count() == 0
             if not first:
                 await self._ensure_open()

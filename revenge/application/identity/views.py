@@ -68,6 +68,14 @@ class TokenPair(msgspec.Struct, frozen=True, kw_only=True):
     token_type: str = "bearer"  # noqa: S105
 
 
+class MfaChallenge(msgspec.Struct, frozen=True, kw_only=True):
+    """The answer to a correct password when a second factor must follow."""
+
+    mfa_token: str
+    methods: list[str]
+    mfa_required: bool = True
+
+
 def user_view(user: User, roles: Sequence[Role]) -> UserView:
     mine = [r for r in roles if r.id in user.role_ids]
     return UserView(

@@ -32,6 +32,20 @@ class AuditType(StrEnum):
     API_KEY_CREATED = "api_key.created"
     API_KEY_REVOKED = "api_key.revoked"
     SETTINGS_CHANGED = "settings.changed"
+    MFA_CHALLENGED = "login.mfa_required"
+    MFA_FAILED = "mfa.failed"
+    REAUTHENTICATED = "session.reauthenticated"
+    MFA_ENABLED = "mfa.enabled"
+    MFA_DISABLED = "mfa.disabled"
+    TOTP_SET_UP = "mfa.totp_set_up"
+    TOTP_ENABLED = "mfa.totp_enabled"
+    TOTP_REMOVED = "mfa.totp_removed"
+    BACKUP_CODES_GENERATED = "mfa.backup_codes_generated"
+    BACKUP_CODE_USED = "mfa.backup_code_used"
+    WEBAUTHN_REGISTERED = "mfa.webauthn_registered"
+    WEBAUTHN_RENAMED = "mfa.webauthn_renamed"
+    WEBAUTHN_REMOVED = "mfa.webauthn_removed"
+    WEBAUTHN_CLONE_SUSPECTED = "mfa.webauthn_clone_suspected"
 
 
 class AuditEvent(msgspec.Struct, frozen=True, kw_only=True):

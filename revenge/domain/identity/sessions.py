@@ -17,6 +17,7 @@ class Session(msgspec.Struct, frozen=True, kw_only=True):
     user_agent: str = ""
     mfa_verified: bool = False
     mfa_verified_at: datetime | None = None
+    reauthenticated_at: datetime | None = None
     revoked_at: datetime | None = None
     revoked_reason: str | None = None
 
@@ -26,6 +27,19 @@ class Session(msgspec.Struct, frozen=True, kw_only=True):
 
     def seen(self, now: datetime, ip: str, user_agent: str) -> Session:
         return msgspec.structs.replace(self, last_seen_at=now, ip=ip, user_agent=user_agent)
+
+    @property
+    def authenticated_at(self) -> datetime:
+        """The last time the owner proved who they are in this session: the login, a
+        second factor, or a re-authentication."""
+        proofs = (self.mfa_verified_at, self.reauthenticated_at)
+        return max([self.created_at, *(p for p in proofs if p is not None)])
+
+    def mfa_passed(self, now: datetime) -> Session:
+        return msgspec.structs.replace(self, mfa_verified=True, mfa_verified_at=now)
+
+    def reauthenticated(self, now: datetime) -> Session:
+        return msgspec.structs.replace(self, reauthenticated_at=now)
 
     def revoked(self, now: datetime, reason: str) -> Session:
         if self.revoked_at is not None:

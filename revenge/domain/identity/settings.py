@@ -27,6 +27,8 @@ class ServerSettings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_f
     account_lock_minutes: Annotated[int, msgspec.Meta(ge=1, le=60)] = 15
     ip_login_failures: Annotated[int, msgspec.Meta(ge=3, le=1000)] = 10
     ip_window_minutes: Annotated[int, msgspec.Meta(ge=1, le=1440)] = 15
+    # Demand a second factor at login from administrators or from every user.
+    require_mfa: Literal["off", "admins", "all"] = "off"
 
     @property
     def idle(self) -> timedelta:

@@ -34,8 +34,10 @@ from revenge.application.identity.create_role import CreateRole
 from revenge.application.identity.create_user import CreateUser
 from revenge.application.identity.delete_role import DeleteRole
 from revenge.application.identity.delete_user import DeleteUser
-from revenge.application.identity.log_in import LogIn
+from revenge.application.identity.log_in import LogIn, NoSecondFactor
+from revenge.application.identity.login_throttle import LoginThrottle
 from revenge.application.identity.log_out import LogOut
+from revenge.application.identity.open_session import SessionOpener
 from revenge.application.identity.passwords import PasswordPolicy
 from revenge.application.identity.queries import IdentityQueries
 from revenge.application.identity.refresh_session import RefreshSession
@@ -122,8 +124,12 @@ class IdentityContainer(containers.DeclarativeContainer):
     update_user = providers.Singleton(UpdateUser, uow, session_cache, kit)
     delete_user = providers.Singleton(DeleteUser, uow, session_cache, kit)
     update_profile = providers.Singleton(UpdateProfile, uow, hasher, kit)
-    log_in = providers.Singleton(LogIn, uow, hasher, throttle, server_settings, session_tokens,
-                                 kit)
+    login_throttle = providers.Singleton(LoginThrottle, throttle, server_settings)
+    session_opener = providers.Singleton(SessionOpener, session_tokens, kit)
+    # The MFA container overrides this with its gate (see di/app.py).
+    second_factor_gate = providers.Singleton(NoSecondFactor)
+    log_in = providers.Singleton(LogIn, uow, hasher, login_throttle, server_settings,
+                                 session_opener, second_factor_gate, kit)
     refresh_session = providers.Singleton(RefreshSession, uow, session_tokens, throttle,
                                           server_settings, session_cache, kit)
     log_out = providers.Singleton(LogOut, uow, secret_tokens, session_cache, kit)

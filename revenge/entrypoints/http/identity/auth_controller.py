@@ -14,7 +14,7 @@ from revenge.application.identity.refresh_session import RefreshSessionCommand
 from revenge.application.identity.register_user import RegisterUserCommand
 from revenge.application.identity.request_password_reset import RequestPasswordResetCommand
 from revenge.application.identity.reset_password import ResetPasswordCommand
-from revenge.application.identity.views import TokenPair, UserView
+from revenge.application.identity.views import MfaChallenge, TokenPair, UserView
 from revenge.domain.errors import AuthenticationFailed
 from revenge.entrypoints.http.auth import (
     REFRESH_COOKIE,
@@ -50,13 +50,16 @@ class AuthController(Controller):
         result: UserView = await identity.register_user().execute(command)
         return result
 
-    @post("/login", status_code=200, summary="Log in with username or e-mail and password")
+    @post("/login", status_code=200,
+          summary="Log in with username or e-mail and password (or get an MFA challenge)")
     async def login(self, request: AnyRequest, data: LoginBody, identity: Identity,
-                    client_info: Client) -> Response[LoginResponse]:
+                    client_info: Client) -> Response[LoginResponse | MfaChallenge]:
         command = LogInCommand(identifier=data.username, password=data.password,
                                client=client_info)
-        pair: TokenPair = await identity.log_in().execute(command)
-        return _with_cookies(request, pair)
+        result: TokenPair | MfaChallenge = await identity.log_in().execute(command)
+        if isinstance(result, MfaChallenge):
+            return Response(result)
+        return with_cookies(request, result)
 
     @post("/refresh", status_code=200, summary="Exchange a refresh token for a new pair")
     async def refresh(self, request: AnyRequest, identity: Identity, client_info: Client,
@@ -64,7 +67,7 @@ class AuthController(Controller):
         token = _refresh_token(request, data)
         command = RefreshSessionCommand(refresh_token=token, client=client_info)
         pair: TokenPair = await identity.refresh_session().execute(command)
-        return _with_cookies(request, pair)
+        return with_cookies(request, pair)
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the current session")
     async def logout(self, request: AnyRequest, identity: Identity, client_info: Client,
@@ -103,7 +106,8 @@ def _refresh_token(request: AnyRequest, data: RefreshBody | None, *,
     return cookie
 
 
-def _with_cookies(request: AnyRequest, pair: TokenPair) -> Response[LoginResponse]:
+def with_cookies(request: AnyRequest, pair: TokenPair) -> Response[LoginResponse]:
+    """The token pair as the body, and as cookies for the web UI."""
     response = Response(LoginResponse.of(pair))
     set_session_cookies(request, response, pair, secrets.token_urlsafe(32))
     return response
