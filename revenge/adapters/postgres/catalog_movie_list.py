@@ -129,14 +129,13 @@ class PostgresMovieListQueries:
 
     async def _movie_count(self, conn: Connection, f: MovieFilter, params: dict[str, Any],
                            generation: int | None) -> int:
-        statement = sql.SQL("SELECT count(*) AS n FROM movies m WHERE {}").format(
-            _where(_movie_conditions(f)))
+        statement = sql.SQL("SELECT count(*) AS n FROM movies m WHERE {}")
         if generation is None:
-            return await _scalar(conn, statement, params)
+            return await _scalar(conn, statement.format(_where(_movie_conditions(f))), params)
         key = _count_key(generation, f)
         cached = await self._cache.get(key, int)
         if cached is None:
-            cached = await _scalar(conn, statement, params)
+            cached = await _scalar(conn, statement.format(_where(_movie_conditions(f))), params)
             await self._cache.set(key, cached, _COUNT_TTL_SECONDS)
         return cached
 
