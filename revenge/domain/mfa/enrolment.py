@@ -67,6 +67,18 @@ class Factors(msgspec.Struct, frozen=True, kw_only=True):
         return [method for method, present in found if present]
 
 
+def profile_after(profile: MfaProfile | None, before: Factors, after: Factors, *,
+                  user_id: str, now: datetime) -> MfaProfile | None:
+    """The profile to keep after factors changed; None when it stays as it is. The
+    first factor switches MFA on; removing the last one switches it off."""
+    enabled = profile is not None and profile.enabled
+    if enabled and not after.any:
+        return MfaProfile(user_id=user_id, enabled=False, changed_at=now)
+    if not enabled and after.any and not before.any:
+        return MfaProfile(user_id=user_id, enabled=True, changed_at=now)
+    return None
+
+
 def policy_applies(policy: RequireMfa, permissions: frozenset[Permission]) -> bool:
     if policy == RequireMfa.ALL:
         return True
