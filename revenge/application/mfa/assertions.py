@@ -50,11 +50,8 @@ class AssertionCheck:
         """The stored credential, updated in `tx` (sign count, last use). Raises
         AuthenticationFailed otherwise; a suspected clone is flagged and committed first."""
         stored = await self._stored(tx, credential, challenge)
-        try:
-            verified = self._rp.verify_authentication(credential, challenge.challenge,
-                                                      stored.public_key)
-        except RuleViolation:
-            raise AuthenticationFailed(REFUSED) from None
+        verified = self._rp.verify_authentication(credential, challenge.challenge,
+                                                  stored.public_key)
         if counter_went_back(stored.sign_count, verified.sign_count):
             await self._flag_clone(tx, stored, verified, client)
         used = stored.used(self._kit.now(), verified.sign_count, verified.backup_state)
