@@ -35,8 +35,8 @@ from revenge.application.identity.create_user import CreateUser
 from revenge.application.identity.delete_role import DeleteRole
 from revenge.application.identity.delete_user import DeleteUser
 from revenge.application.identity.log_in import LogIn, NoSecondFactor
-from revenge.application.identity.login_throttle import LoginThrottle
 from revenge.application.identity.log_out import LogOut
+from revenge.application.identity.login_throttle import LoginThrottle
 from revenge.application.identity.open_session import SessionOpener
 from revenge.application.identity.passwords import PasswordPolicy
 from revenge.application.identity.queries import IdentityQueries
