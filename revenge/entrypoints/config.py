@@ -87,6 +87,9 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     # quiet before it is scanned (a copy in progress keeps changing it).
     library_probe_jobs: PositiveInt = 2
     library_watch_delay_seconds: Annotated[float, msgspec.Meta(ge=0.1, le=300)] = 2.0
+    # WebAuthn: unset, the RP id is public_url's host and its origin the one allowed.
+    webauthn_rp_id: str | None = None
+    webauthn_origins: list[str] = msgspec.field(default_factory=list)
 
     @property
     def data_path(self) -> Path:
@@ -147,7 +150,7 @@ def _read_env(environ: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
 
 
 def _env_value(field: str, raw: str) -> Any:
-    if field == "trusted_proxies":
+    if field in ("trusted_proxies", "webauthn_origins"):
         return [part.strip() for part in raw.split(",") if part.strip()]
     return raw
 

@@ -26,7 +26,10 @@ def run(args: argparse.Namespace) -> int:
         ensure_port_free(host, port)
     except OSError as exc:
         raise ExitError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    os.environ.update(child_environment(args, REVENGE_PROFILE=args.profile))
+    # The app learns the port it really serves (--port wins over config): the default
+    # public URL (WebAuthn origin, reset links) is http://localhost:<port>.
+    os.environ.update(child_environment(args, REVENGE_PROFILE=args.profile,
+                                        REVENGE_PORT=str(port)))
     serve_http(host, port, settings.http_workers)
     return 0
 

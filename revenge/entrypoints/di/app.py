@@ -14,6 +14,7 @@ from revenge.entrypoints.di.identity import IdentityContainer
 from revenge.entrypoints.di.jobs import JobsContainer
 from revenge.entrypoints.di.library import LibraryContainer
 from revenge.entrypoints.di.metadata import MetadataContainer
+from revenge.entrypoints.di.mfa import MfaContainer
 from revenge.entrypoints.di.playback import PlaybackContainer
 from revenge.entrypoints.di.search import SearchContainer
 
@@ -29,6 +30,8 @@ class AppContainer(containers.DeclarativeContainer):
                                memory_state=core.memory_state)
     identity = providers.Container(IdentityContainer, core=core, settings=settings,
                                    profile=profile)
+    mfa = providers.Container(MfaContainer, core=core, identity=identity, settings=settings,
+                              profile=profile)
     catalog = providers.Container(CatalogContainer, core=core, jobs=jobs, settings=settings,
                                   profile=profile)
     search = providers.Container(SearchContainer, core=core, jobs=jobs, settings=settings,
@@ -47,4 +50,6 @@ class AppContainer(containers.DeclarativeContainer):
 
 def build_container(settings: Config, profile: Profile = "real") -> AppContainer:
     """The HTTP server, the worker and the CLI all build their container here."""
-    return AppContainer(settings=settings, profile=profile)
+    container = AppContainer(settings=settings, profile=profile)
+    container.identity.second_factor_gate.override(container.mfa.login_gate)
+    return container
