@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 
+from revenge.adapters.ffmpeg.keyframe_index import index_keyframes
 from revenge.adapters.ffmpeg.probe_mapping import media_info
 from revenge.adapters.ffmpeg.process import run_bounded
 from revenge.domain.errors import NotFound, Unavailable
@@ -31,7 +32,10 @@ class FfprobeMediaProbe:
         return media_info(data, frames)
 
     async def _keyframes(self, path: str) -> tuple[float, ...]:
-        # Packets, not frames: demuxing only, nothing is decoded.
+        indexed = await asyncio.to_thread(index_keyframes, path)
+        if indexed is not None:
+            return indexed
+        # No usable index: every packet is read (demuxing only, nothing is decoded).
         out = await self._run(["-select_streams", "v:0", "-show_entries",
                                "packet=pts_time,flags", "-of", "csv=p=0"], path,
                               self._keyframes_timeout)

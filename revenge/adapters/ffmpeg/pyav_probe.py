@@ -11,6 +11,7 @@ from typing import Any
 
 import av
 
+from revenge.adapters.ffmpeg.keyframe_index import index_keyframes
 from revenge.adapters.ffmpeg.probe_mapping import language
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.domain.media.codecs import container_name, subtitle_format
@@ -44,7 +45,7 @@ def read_media(path: str, keyframes: bool) -> MediaInfo:
     try:
         with av.open(path, metadata_errors="ignore") as container:
             info = _info(container, os.path.getsize(path))
-            frames = _keyframes(container) if keyframes and info.video else None
+            frames = _keyframes(container, path) if keyframes and info.video else None
     except av.FFmpegError as exc:
         raise UnreadableMedia(f"{os.path.basename(path)}: {exc.strerror or exc}") from None
     return info if frames is None else _with_keyframes(info, frames)
@@ -110,7 +111,10 @@ def _subtitle(stream: Any) -> SubtitleStream:
                           hearing_impaired=hearing)
 
 
-def _keyframes(container: Any) -> tuple[float, ...]:
+def _keyframes(container: Any, path: str) -> tuple[float, ...]:
+    indexed = index_keyframes(path)
+    if indexed is not None:
+        return indexed
     stream = container.streams.video[0]
     times = set()
     for packet in container.demux(stream):

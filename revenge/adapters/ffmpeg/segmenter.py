@@ -32,7 +32,7 @@ class SegmenterOptions:
     lookahead: int = 3  # a request this many segments ahead still waits for the run
     max_ahead: int = 10  # a run this far ahead of the player is paused
     ready_timeout: float = 60.0
-    poll_seconds: float = 0.03
+    poll_seconds: float = 0.01
 
 
 @dataclass

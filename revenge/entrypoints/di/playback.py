@@ -15,6 +15,7 @@ from dependency_injector import containers, providers
 
 from revenge.adapters.ffmpeg.commands import EncoderOptions
 from revenge.adapters.ffmpeg.probe import FfprobeMediaProbe
+from revenge.adapters.ffmpeg.probe_cache import CachedMediaProbe
 from revenge.adapters.ffmpeg.pyav_probe import PyAVMediaProbe
 from revenge.adapters.ffmpeg.runtime import FfmpegReadiness, PlaybackRuntime
 from revenge.adapters.ffmpeg.segmenter import FfmpegSegmenter
@@ -42,9 +43,12 @@ def cache_dir(settings: Config) -> Path:
     return Path(settings.transcode_cache_dir or settings.data_path / "transcode").resolve()
 
 
-def media_probe(tools: FfmpegTools) -> FfprobeMediaProbe | PyAVMediaProbe:
-    """ffprobe where there is one; PyAV (in-process) with imageio-ffmpeg's bare ffmpeg."""
-    return FfprobeMediaProbe(tools.ffprobe) if tools.ffprobe else PyAVMediaProbe()
+def media_probe(tools: FfmpegTools, settings: Config) -> CachedMediaProbe:
+    """ffprobe where there is one; PyAV (in-process) with imageio-ffmpeg's bare ffmpeg.
+    Cached per file version under `<data dir>/cache/media`, which the worker's scanner
+    fills (keyframes included) for the server's playback starts."""
+    probe = FfprobeMediaProbe(tools.ffprobe) if tools.ffprobe else PyAVMediaProbe()
+    return CachedMediaProbe(probe, settings.data_path / "cache" / "media")
 
 
 def token_key(settings: Config, profile: str) -> bytes:
@@ -86,7 +90,7 @@ class PlaybackContainer(containers.DeclarativeContainer):
     token_key = providers.Singleton(token_key, settings, profile)
     encoder = providers.Singleton(EncoderOptions, hwaccel=settings.provided.transcode_hwaccel)
 
-    media_probe = providers.Singleton(media_probe, tools)
+    media_probe = providers.Singleton(media_probe, tools, settings)
     sessions = providers.Singleton(InMemoryPlaybackSessions)
     segmenter = providers.Singleton(FfmpegSegmenter, tools.provided.ffmpeg, cache_dir, encoder)
     subtitles = providers.Singleton(FfmpegSubtitleConverter, tools.provided.ffmpeg)
