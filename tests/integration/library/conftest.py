@@ -135,7 +135,8 @@ async def library(migrated_database_url: str, tmp_path: Path, media_sources: dic
     root = tmp_path / "Movies"
     build_tree(root, media_sources)
     container = build_container(Config(database_url=migrated_database_url,
-                                       redis_url="redis://unused.invalid:1/0"), "real")
+                                       redis_url="redis://unused.invalid:1/0",
+                                       data_dir=str(tmp_path / "data")), "real")
     container.jobs.outbox_relay.override(providers.Object(_ParkedRelay()))
     if not ffprobe:
         container.library.media_probe.override(providers.Object(_AnyFileProbe()))
