@@ -21,6 +21,7 @@ from revenge.entrypoints.http.identity import identity_routers
 from revenge.entrypoints.http.jobs import jobs_router
 from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.metadata import metadata_router
+from revenge.entrypoints.http.mfa import mfa_routers
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
@@ -41,6 +42,7 @@ def openapi_document(request: Request[Any, Any, Any]) -> Response[dict[str, Any]
 def api_routers() -> list[Router]:
     """Each context contributes its routers here (all under /api/v1)."""
     return [Router("/", route_handlers=identity_routers()),
+            Router("/", route_handlers=mfa_routers()),
             Router("/", route_handlers=search_routers()),
             catalog_router(),
             playback_router(),
@@ -57,6 +59,7 @@ def create_app(container: AppContainer) -> Litestar:
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
             "check_readiness": provide(container.health.check_readiness),
+            "mfa": Provide(lambda: container.mfa, sync_to_thread=False),
             **auth.dependencies(),
         },
         state=State({auth.STATE_KEY: auth.AuthState.from_container(container)}),

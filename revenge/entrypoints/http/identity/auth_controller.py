@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Any, cast
 
 from litestar import Controller, Request, Response, post
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
@@ -59,7 +59,7 @@ class AuthController(Controller):
         result: TokenPair | MfaChallenge = await identity.log_in().execute(command)
         if isinstance(result, MfaChallenge):
             return Response(result)
-        return with_cookies(request, result)
+        return cast("Response[LoginResponse | MfaChallenge]", with_cookies(request, result))
 
     @post("/refresh", status_code=200, summary="Exchange a refresh token for a new pair")
     async def refresh(self, request: AnyRequest, identity: Identity, client_info: Client,

@@ -1,0 +1,80 @@
+"""The second step of a login (/api/v1/auth/mfa/...), passkey sign-in
+(/api/v1/auth/passkey/...) and re-authentication (/api/v1/auth/reauthenticate)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, post
+
+from revenge.application.mfa.finish_passkey_login import FinishPasskeyLoginCommand
+from revenge.application.mfa.finish_webauthn_login import FinishWebAuthnLoginCommand
+from revenge.application.mfa.reauthenticate import ReauthenticateCommand
+from revenge.application.mfa.verify_mfa_login import VerifyMfaLoginCommand
+from revenge.application.mfa.views import ChallengeView
+from revenge.domain.mfa.enrolment import Method
+from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal
+from revenge.entrypoints.http.identity.auth_controller import with_cookies
+from revenge.entrypoints.http.identity.schemas import LoginResponse
+from revenge.entrypoints.http.mfa.schemas import (
+    Mfa,
+    MfaTokenBody,
+    MfaVerifyBody,
+    PasskeyFinishBody,
+    ReauthenticateBody,
+    Reauthenticated,
+    WebAuthnLoginFinishBody,
+)
+
+AnyRequest = Request[Any, Any, Any]
+OK = 200
+
+
+class MfaLoginController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+
+    @post("/mfa/verify", status_code=OK,
+          summary="Complete a login with a TOTP code or a backup code")
+    async def verify(self, request: AnyRequest, data: MfaVerifyBody, mfa: Mfa,
+                     client_info: Client) -> Response[LoginResponse]:
+        pair = await mfa.verify_login().execute(VerifyMfaLoginCommand(
+            mfa_token=data.mfa_token, method=Method(data.method), code=data.code,
+            client=client_info))
+        return with_cookies(request, pair)
+
+    @post("/mfa/webauthn/begin", status_code=OK,
+          summary="Security-key options for the second step of a login")
+    async def webauthn_begin(self, data: MfaTokenBody, mfa: Mfa) -> ChallengeView:
+        result: ChallengeView = await mfa.begin_webauthn_login().execute(data.mfa_token)
+        return result
+
+    @post("/mfa/webauthn/finish", status_code=OK, summary="Complete a login with a security key")
+    async def webauthn_finish(self, request: AnyRequest, data: WebAuthnLoginFinishBody,
+                              mfa: Mfa, client_info: Client) -> Response[LoginResponse]:
+        pair = await mfa.finish_webauthn_login().execute(FinishWebAuthnLoginCommand(
+            mfa_token=data.mfa_token, challenge_id=data.challenge_id,
+            credential=data.credential, client=client_info))
+        return with_cookies(request, pair)
+
+    @post("/passkey/begin", status_code=OK, summary="Begin a passkey sign-in (no username)")
+    async def passkey_begin(self, mfa: Mfa) -> ChallengeView:
+        result: ChallengeView = await mfa.begin_passkey_login().execute()
+        return result
+
+    @post("/passkey/finish", status_code=OK, summary="Sign in with a passkey")
+    async def passkey_finish(self, request: AnyRequest, data: PasskeyFinishBody, mfa: Mfa,
+                             client_info: Client) -> Response[LoginResponse]:
+        pair = await mfa.finish_passkey_login().execute(FinishPasskeyLoginCommand(
+            challenge_id=data.challenge_id, credential=data.credential, client=client_info))
+        return with_cookies(request, pair)
+
+    @post("/reauthenticate", status_code=OK, security=SECURITY,
+          summary="Confirm my password or a second factor (allows factor changes for 10 min)")
+    async def reauthenticate(self, data: ReauthenticateBody, principal: CurrentPrincipal,
+                             mfa: Mfa, client_info: Client) -> Reauthenticated:
+        until = await mfa.reauthenticate().execute(ReauthenticateCommand(
+            principal=principal, password=data.password,
+            method=Method(data.method) if data.method else None, code=data.code,
+            client=client_info))
+        return Reauthenticated(recently_authenticated_until=until)
