@@ -167,7 +167,9 @@ def report(small: dict[str, Load], large: dict[str, Load]) -> None:
         ("deep page (after 40k) p95 / first page p95",
          large["movies deep page"].p95_ms / first.p95_ms, "<=", 1.5),
     ]
-    print()
+    reference = large["users/me (auth + 1-row read)"]
+    print(f"\n  for reference: list rps / (auth + 1-row read) rps at 50k  "
+          f"{first.rps / reference.rps:.2f}")
     for label, value, op, goal in checks:
         ok = value >= goal if op == ">=" else value <= goal
         print(f"  {label:<45} {value:6.2f}  (goal {op} {goal})  {'met' if ok else 'MISSED'}")
@@ -219,7 +221,8 @@ def phase(args: argparse.Namespace, db_url: str, base: str, token: str, user_id:
     cursor = ""
     if size == LARGE:
         cursor = deep_cursor(base, token, DEEP)
-        paths = {"hello-world": "/healthz", **paths,
+        paths = {"hello-world": "/healthz", "users/me (auth + 1-row read)": "/api/v1/users/me",
+                 **paths,
                  "movies deep page": f"/api/v1/movies?limit=50&cursor={cursor}"}
     warm_up(base, token, [p for n, p in paths.items() if n != "hello-world"])
     return measure(wrk, base, paths, args.rounds), cursor
