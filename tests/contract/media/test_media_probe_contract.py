@@ -1,4 +1,5 @@
-"""`MediaProbe`: ffprobe, PyAV and the in-memory twin report the same facts."""
+"""`MediaProbe`: ffprobe, PyAV, the cache in front of them and the in-memory twin
+report the same facts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from revenge.adapters.ffmpeg.probe import FfprobeMediaProbe
+from revenge.adapters.ffmpeg.probe_cache import CachedMediaProbe
 from revenge.adapters.ffmpeg.pyav_probe import PyAVMediaProbe
 from revenge.adapters.memory.media_probe import InMemoryMediaProbe
 from revenge.application.media.ports import MediaProbe
@@ -18,6 +20,7 @@ from tests.fixtures.media import (
     H264_AAC_MP4,
     HEVC_AC3_MKV,
     VP9_OPUS_WEBM,
+    MediaSpec,
     expected_info,
     generate,
     write_corrupt,
@@ -42,16 +45,18 @@ def _memory(media_dir: Path) -> InMemoryMediaProbe:
     return probe
 
 
-@pytest.fixture(params=["memory", "ffprobe", "pyav"])
-def probe(request: pytest.FixtureRequest, media_dir: Path) -> MediaProbe:
+@pytest.fixture(params=["memory", "ffprobe", "pyav", "cached"])
+def probe(request: pytest.FixtureRequest, media_dir: Path, tmp_path: Path) -> MediaProbe:
     if request.param == "memory":
         return _memory(media_dir)
+    if request.param == "pyav":
+        return PyAVMediaProbe()
+    ffprobe = shutil.which("ffprobe")
+    if ffprobe is None:
+        pytest.skip("no ffprobe on this system (PyAV covers probing)")
     if request.param == "ffprobe":
-        ffprobe = shutil.which("ffprobe")
-        if ffprobe is None:
-            pytest.skip("no ffprobe on this system (PyAV covers probing)")
         return FfprobeMediaProbe(ffprobe)
-    return PyAVMediaProbe()
+    return CachedMediaProbe(FfprobeMediaProbe(ffprobe), tmp_path / "cache")
 
 
 async def test_h264_mp4_reports_container_duration_and_streams(
@@ -82,11 +87,19 @@ async def test_vp9_opus_webm_is_a_webm_container(probe: MediaProbe, media_dir: P
     assert (info.video[0].codec, info.audio[0].codec) == ("vp9", "opus")
 
 
+@pytest.mark.parametrize("spec", ALL, ids=lambda s: s.name)
 async def test_keyframes_are_listed_on_request_in_ascending_order(
-        probe: MediaProbe, media_dir: Path) -> None:
-    info = await probe.probe(str(media_dir / H264_AAC_MP4.name), keyframes=True)
+        probe: MediaProbe, media_dir: Path, spec: MediaSpec) -> None:
+    info = await probe.probe(str(media_dir / spec.name), keyframes=True)
     assert info.keyframes is not None
     assert [round(t) for t in info.keyframes] == [0, 1, 2, 3, 4, 5]
+
+
+async def test_keyframes_are_left_out_unless_asked_for(probe: MediaProbe,
+                                                       media_dir: Path) -> None:
+    path = str(media_dir / HEVC_AC3_MKV.name)
+    await probe.probe(path, keyframes=True)
+    assert (await probe.probe(path)).keyframes is None
 
 
 async def test_a_corrupt_file_is_unreadable_media_with_the_readers_message(
