@@ -28,8 +28,8 @@ def _catalog(lifecycle: Lifecycle) -> Any:
 
 
 def catalog_router() -> Router:
-    # WatchController first: its static paths (/movies/watchlist, ...) sit beside
-    # /movies/{movie_id}; Litestar prefers static segments whatever the order.
+    # Static paths (/movies/watchlist, /movies/stats, ...) sit beside /movies/{movie_id};
+    # Litestar's router prefers a static segment to a parameter, in any order.
     return Router("/", route_handlers=[
         WatchController, MoviesController, MovieAdminController, CollectionsController,
         GenresController,
