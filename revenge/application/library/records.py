@@ -10,7 +10,7 @@ from revenge.domain.catalog.media import AudioStream, SubtitleStream, VideoStrea
 from revenge.domain.library.classification import ExtraType
 
 
-class NewFile(msgspec.Struct, frozen=True, kw_only=True):
+class NewFile(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """A file the scan records for the first time (kind "main" or "extra")."""
 
     id: str
@@ -47,7 +47,7 @@ class FileMove(msgspec.Struct, frozen=True, kw_only=True):
     mtime: datetime
 
 
-class SkippedFile(msgspec.Struct, frozen=True, kw_only=True):
+class SkippedFile(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """A video file looked at and not recorded, remembered so it is not parsed again."""
 
     path: str

@@ -44,7 +44,7 @@ _SUFFIX = re.compile(r"(?i)-(" + "|".join(_SUFFIX_TYPES) + r")\d{0,2}$")
 _SAMPLE_NAME = re.compile(r"(?i)(?:^|[-._ ])sample\d{0,2}$")
 
 
-class Classification(msgspec.Struct, frozen=True):
+class Classification(msgspec.Struct, frozen=True, gc=False):
     """`owner_depth`: how many folders up from the file its movie's folder is (1 for an
     extras folder, 0 for a suffix extra or a main file)."""
 
@@ -56,14 +56,17 @@ class Classification(msgspec.Struct, frozen=True):
 MAIN = Classification("main")
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
 def folder_key(name: str) -> str:
     """A folder name compared without case, spaces or separators."""
-    return re.sub(r"[^0-9a-z]", "", name.casefold())
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 def classify(folders: tuple[str, ...], file_name: str) -> Classification:
     """`folders` are the names between the library root and the file, outermost first."""
-    if any(folder_key(folder) in _SAMPLE_FOLDERS for folder in folders):
+    if any(len(folder) < 10 and folder_key(folder) in _SAMPLE_FOLDERS for folder in folders):
         return Classification("sample")
     stem = stem_of(file_name)
     if _SAMPLE_NAME.search(stem):

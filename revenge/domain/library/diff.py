@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import msgspec
 
 
-class FileStat(msgspec.Struct, frozen=True):
+class FileStat(msgspec.Struct, frozen=True, gc=False):
     """A file as the walk saw it; `mtime_us` is microseconds since the epoch."""
 
     path: str
@@ -19,7 +19,7 @@ class FileStat(msgspec.Struct, frozen=True):
     mtime_us: int
 
 
-class KnownFile(msgspec.Struct, frozen=True, kw_only=True):
+class KnownFile(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """A file as the last scan left it: recorded (`file_id` set, with its movie) or
     skipped (a sample, a name without a title: `file_id` None)."""
 

@@ -23,7 +23,7 @@ from revenge.domain.library.extensions import stem_of
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-class Recognised(msgspec.Struct, frozen=True, kw_only=True):
+class Recognised(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """A new video file understood: its role, names and ids. `owner_folder` is where its
     movie's main files are (its own folder, or the parent of its extras folder)."""
 
@@ -68,6 +68,8 @@ class FolderMovie(msgspec.Struct, frozen=True):
 
 
 def normalised_title(title: str) -> str:
+    if title.isascii():
+        return _NOT_ALNUM.sub(" ", title.replace("&", " and ").lower()).strip()
     folded = unicodedata.normalize("NFKD", title.replace("&", " and "))
     plain = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     return _NOT_ALNUM.sub(" ", plain).strip()

@@ -11,8 +11,9 @@ from revenge.domain.library.timestamps import datetime_of
 
 
 def classify(scan: Scan) -> None:
+    roots = scan.library.paths
     for stat in scan.new:
-        folders, name = relative_parts(stat.path, scan.library.paths)
+        folders, name = relative_parts(stat.path, roots)
         found = classify_file(folders, name)
         if found.role == "sample":
             scan.skipped.append(skipped(stat, "sample"))
@@ -22,7 +23,7 @@ def classify(scan: Scan) -> None:
 
 def relative_parts(path: str, roots: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """The folder names between the library root holding `path` and the file, and its name."""
-    root = next((r for r in roots if under(path, [r])), "")
+    root = roots[0] if len(roots) == 1 else next((r for r in roots if under(path, [r])), "")
     *folders, name = path[len(root):].strip("/").split("/")
     return tuple(folders), name
 

@@ -1,11 +1,17 @@
 """Phase 4, parse: each new main file or extra is read by the name parser (its folders
 included), with a Kodi .nfo beside it winning over the parse; stacks get part numbers.
-Names that give no title are remembered as unrecognised."""
+Names that give no title are remembered as unrecognised.
+
+Files come out in chunks of whole folders. Parsing a chunk yields to the event loop
+every few files, so phase 5 writes one chunk while the next is being parsed: the
+database's work on the rows (its indexes above all) runs beside ours."""
 
 from __future__ import annotations
 
+import asyncio
 import posixpath
 from collections import defaultdict
+from collections.abc import AsyncIterator, Iterator
 
 from revenge.application.library.ports import FileSystem
 from revenge.application.library.scan.phase_3_classify import skipped
@@ -22,48 +28,86 @@ MOVIE_NFO = "movie.nfo"
 NO_NFO = NfoInfo()
 
 
-async def parse(scan: Scan, fs: FileSystem, parser: NameParser) -> None:
-    stacks = _stacks(scan)
-    nfos = await _read_nfos(scan, fs)
-    recognised: list[Recognised] = []
-    for stat, found in scan.classified:
-        parsed = parser(stat.path)
-        scan.counts.parsed += 1
-        info = nfos.get(nfo_of(stat.path, scan.walk.nfos) or "", NO_NFO)
-        file = _recognise(stat, found, parsed, stacks.get(stat.path), info)
-        if isinstance(file, Recognised):
-            recognised.append(file)
-        else:
-            scan.skipped.append(skipped(stat, file))
-    stack_keys = {path: key for path, (key, _) in stacks.items()}
-    scan.recognised = unify_stacks(recognised, stack_keys)
+CHUNK_FILES = 2_000
+YIELD_EVERY = 50
+Chunk = list[tuple[FileStat, Classification]]
+
+
+async def parse(scan: Scan, fs: FileSystem, parser: NameParser) -> AsyncIterator[list[Recognised]]:
+    """The new files, recognised, a chunk of whole folders at a time."""
+    context = _Context(scan, parser, _stacks(scan), await _read_nfos(scan, fs))
+    for chunk in folder_chunks(scan.classified, CHUNK_FILES):
+        recognised: list[Recognised] = []
+        for start in range(0, len(chunk), YIELD_EVERY):
+            recognised += context.recognise(chunk[start:start + YIELD_EVERY])
+            await asyncio.sleep(0)  # let the write of the previous chunk move on
+        yield unify_stacks(recognised, context.stack_keys)
+
+
+def folder_chunks(classified: Chunk, size: int) -> Iterator[Chunk]:
+    """In path order, cut only between folders (a stack never spans two chunks)."""
+    chunk: Chunk = []
+    for item in sorted(classified, key=lambda item: item[0].path):
+        if len(chunk) >= size and _folder(chunk[-1][0].path) != _folder(item[0].path):
+            yield chunk
+            chunk = []
+        chunk.append(item)
+    if chunk:
+        yield chunk
+
+
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+class _Context:
+    def __init__(self, scan: Scan, parser: NameParser, stacks: dict[str, tuple[str, int]],
+                 nfos: dict[str, NfoInfo]) -> None:
+        self.scan, self.parser, self.stacks, self.nfos = scan, parser, stacks, nfos
+        self.stack_keys = {path: key for path, (key, _) in stacks.items()}
+
+    def recognise(self, chunk: Chunk) -> list[Recognised]:
+        recognised: list[Recognised] = []
+        for stat, found in chunk:
+            parsed = self.parser(stat.path)
+            info = self.nfos.get(stat.path, NO_NFO)
+            file = _recognise(stat, found, parsed, self.stacks.get(stat.path), info)
+            if isinstance(file, Recognised):
+                recognised.append(file)
+            else:
+                self.scan.skipped.append(skipped(stat, file))
+        self.scan.counts.parsed += len(chunk)
+        return recognised
 
 
 def nfo_of(path: str, nfos: frozenset[str]) -> str | None:
     """The .nfo of a video: `<name>.nfo` beside it, else its folder's `movie.nfo`."""
-    folder, name = posixpath.split(path)
-    for candidate in (posixpath.join(folder, stem_of(name) + ".nfo"),
-                      posixpath.join(folder, MOVIE_NFO)):
+    folder, _, name = path.rpartition("/")
+    for candidate in (f"{folder}/{stem_of(name)}.nfo", f"{folder}/{MOVIE_NFO}"):
         if candidate in nfos:
             return candidate
     return None
 
 
 async def _read_nfos(scan: Scan, fs: FileSystem) -> dict[str, NfoInfo]:
-    """Every .nfo the new files need, read in one go and parsed once each."""
-    wanted = {nfo for stat, _ in scan.classified if (nfo := nfo_of(stat.path, scan.walk.nfos))}
+    """The .nfo of each new file that has one (by video path), read in one go."""
+    nfos = scan.walk.nfos
+    folders = {nfo.rpartition("/")[0] for nfo in nfos}
+    wanted = {stat.path: nfo for stat, _ in scan.classified
+              if stat.path.rpartition("/")[0] in folders and (nfo := nfo_of(stat.path, nfos))}
     if not wanted:
         return {}
-    texts = await fs.read_texts(wanted)
-    return {path: parse_nfo(text) if text else NO_NFO for path, text in texts.items()}
+    texts = await fs.read_texts(set(wanted.values()))
+    parsed = {path: parse_nfo(text) if text else NO_NFO for path, text in texts.items()}
+    return {video: parsed[nfo] for video, nfo in wanted.items()}
 
 
 def _stacks(scan: Scan) -> dict[str, tuple[str, int]]:
     """Stack key (folder included) and part of every stacked video the walk saw."""
-    wanted = {posixpath.dirname(stat.path) for stat, _ in scan.classified}
+    wanted = {_folder(stat.path) for stat, _ in scan.classified}
     by_folder: dict[str, list[str]] = defaultdict(list)
     for video in scan.walk.videos if wanted else ():
-        folder, name = posixpath.split(video.path)
+        folder, _, name = video.path.rpartition("/")
         if folder in wanted:
             by_folder[folder].append(name)
     return {posixpath.join(folder, name): (f"{folder}\0{key}", part)

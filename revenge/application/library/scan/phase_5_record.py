@@ -1,11 +1,16 @@
 """Phase 5, record: new files join their movie (found by grouping key or TMDb id, else
 created, flagged unmatched), extras join their owner's movie, moves keep their record,
-vanished files are marked missing, and each touched movie's `missing` flag follows."""
+vanished files are marked missing, and each touched movie's `missing` flag follows.
+
+Main files are written a chunk at a time as phase 4 hands them over: the write of one
+chunk runs while the next is parsed. Extras are placed at the end, once every main
+file of their folders is known."""
 
 from __future__ import annotations
 
+import asyncio
 import posixpath
-from collections.abc import Collection
+from collections.abc import AsyncIterator, Collection
 
 from revenge.application.library.ports import LibraryUnitOfWork, NewId
 from revenge.application.library.records import FileMove, NewFile, StatUpdate
@@ -24,8 +29,9 @@ from revenge.domain.library.grouping import (
 from revenge.domain.library.timestamps import datetime_of
 
 
-async def record(scan: Scan, uow: LibraryUnitOfWork, new_id: NewId) -> None:
-    await _Recorder(scan, uow, new_id).record()
+async def record(scan: Scan, uow: LibraryUnitOfWork, new_id: NewId,
+                 chunks: AsyncIterator[list[Recognised]]) -> None:
+    await _Recorder(scan, uow, new_id).record(chunks)
 
 
 class _Recorder:
@@ -36,9 +42,11 @@ class _Recorder:
         self.uow = uow
         self.new_id = new_id
         self.touched_movies: set[str] = set()
+        self.movie_of_key: dict[str, str] = {}
+        self.extras: list[Recognised] = []
 
-    async def record(self) -> None:
-        mains = await self._record_mains()
+    async def record(self, chunks: AsyncIterator[list[Recognised]]) -> None:
+        mains = await self._record_mains(chunks)
         await self._record_extras(mains)
         await self._record_moves_and_stats()
         await self._record_missing_and_skipped()
@@ -46,13 +54,33 @@ class _Recorder:
             await self.uow.movies.refresh_missing(self.touched_movies, self.scan.now)
         self.scan.touched_movie_ids = self.touched_movies | set(self.scan.new_movie_ids)
 
-    async def _record_mains(self) -> list[NewFile]:
-        groups = group_by_movie(self.scan.recognised)
+    async def _record_mains(self, chunks: AsyncIterator[list[Recognised]]) -> list[NewFile]:
+        """One chunk is written while the next is parsed (in its thread)."""
+        written: list[NewFile] = []
+        writing: asyncio.Task[list[NewFile]] | None = None
+        try:
+            async for chunk in chunks:
+                if writing is not None:
+                    written += await writing
+                writing = asyncio.create_task(self._write_mains(chunk))
+        except BaseException:
+            if writing is not None:
+                writing.cancel()
+            raise
+        return written + (await writing if writing is not None else [])
+
+    async def _write_mains(self, chunk: list[Recognised]) -> list[NewFile]:
+        self.extras += [file for file in chunk if file.role == "extra"]
+        groups = group_by_movie(chunk)
         movie_ids = await self._movies_for(groups)
         for key in groups.keys() - movie_ids.keys():
             self.scan.skipped.extend(skipped(f.stat, "unrecognised") for f in groups[key])
-        return [self._new_file(file, movie_ids[key], key)
-                for key, group in groups.items() if key in movie_ids for file in group]
+        files = [self._new_file(file, movie_ids[key], key)
+                 for key, group in groups.items() if key in movie_ids for file in group]
+        if files:
+            await self.uow.files.add(files)
+        self.scan.files_to_probe += len(files)
+        return files
 
     async def _movies_for(self, groups: dict[str, list[Recognised]]) -> dict[str, str]:
         found = await self._existing(groups.keys())
@@ -61,20 +89,28 @@ class _Recorder:
                    if (movie := self._movie(draft)) is not None}
         if created:
             await self.uow.movies.add(list(created.values()))
-        self.scan.new_movie_ids = [movie.id for movie in created.values()]
-        self.scan.counts.movies_added = len(created)
+        self.scan.new_movie_ids += [movie.id for movie in created.values()]
+        self.scan.counts.movies_added += len(created)
+        self.movie_of_key.update({key: movie.id for key, movie in created.items()})
         return {**found, **{key: movie.id for key, movie in created.items()}}
 
     async def _existing(self, keys: Collection[str]) -> dict[str, str]:
-        """Movies the keys already have: by the library's files, else by TMDb id."""
-        if not keys:
-            return {}
+        """Movies the keys already have: from earlier chunks, the library's files, else
+        by TMDb id."""
+        found = {key: self.movie_of_key[key] for key in keys if key in self.movie_of_key}
+        unknown = [key for key in keys if key not in found]
+        if unknown:
+            found |= await self._stored(unknown)
+        return found
+
+    async def _stored(self, keys: list[str]) -> dict[str, str]:
         found = await self.uow.files.movies_by_key(self.scan.library.id, keys)
-        tmdb = {int(key[5:]): key for key in keys if key.startswith("tmdb:")}
+        tmdb = {int(key[5:]): key for key in keys if key.startswith("tmdb:") and key not in found}
         if tmdb:
             for tmdb_id, movie_id in (await self.uow.movies.ids_by_tmdb(tmdb)).items():
-                found.setdefault(tmdb[tmdb_id], movie_id)
+                found[tmdb[tmdb_id]] = movie_id
         self.touched_movies.update(found.values())
+        self.movie_of_key.update(found)
         return found
 
     def _movie(self, draft: MovieDraft) -> Movie | None:
@@ -97,19 +133,17 @@ class _Recorder:
         )
 
     async def _record_extras(self, mains: list[NewFile]) -> None:
-        extras = [file for file in self.scan.recognised if file.role == "extra"]
-        folders = await self._folder_movies(mains, extras)
+        folders = await self._folder_movies(mains, self.extras)
         placed = []
-        for extra in extras:
+        for extra in self.extras:
             movie_id = owner_of(extra, folders)
             if movie_id is None:
                 self.scan.counts.orphaned_extras += 1
             else:
                 placed.append(self._new_file(extra, movie_id, f"extra:{movie_id}"))
-        files = [*mains, *placed]
-        if files:
-            await self.uow.files.add(files)
-        self.scan.files_to_probe += len(files)
+        if placed:
+            await self.uow.files.add(placed)
+        self.scan.files_to_probe += len(placed)
 
     async def _folder_movies(self, mains: list[NewFile],
                              extras: list[Recognised]) -> dict[str, list[FolderMovie]]:

@@ -68,9 +68,9 @@ class ScanLibrary:
             await phase_2_diff.diff(scan, uow, self._fs)
             await _report(progress, 40, scan)
             phase_3_classify.classify(scan)
-            await phase_4_parse.parse(scan, self._fs, self._parser)
-            await _report(progress, 70, scan)
-            await phase_5_record.record(scan, uow, self._new_id)
+            chunks = phase_4_parse.parse(scan, self._fs, self._parser)
+            await phase_5_record.record(scan, uow, self._new_id, chunks)
+            await _report(progress, 90, scan)
             await phase_6_enqueue.enqueue(scan, uow, self._settings)
             await uow.commit()
         return ScanReport(library_id=scan.library.id, counts=scan.counts,

@@ -12,7 +12,6 @@ from revenge.application.library.ports import WalkResult
 from revenge.application.library.records import SkippedFile
 from revenge.domain.library.classification import Classification
 from revenge.domain.library.diff import FileStat, KnownFile, ScanDiff
-from revenge.domain.library.grouping import Recognised
 from revenge.domain.library.library import Library
 from revenge.domain.library.moves import Move
 from revenge.domain.library.naming import ParsedName
@@ -78,7 +77,6 @@ class Scan:
     new: list[FileStat] = field(default_factory=list)
     vanished: list[KnownFile] = field(default_factory=list)
     classified: list[tuple[FileStat, Classification]] = field(default_factory=list)
-    recognised: list[Recognised] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     new_movie_ids: list[str] = field(default_factory=list)
     touched_movie_ids: set[str] = field(default_factory=set)
