@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from revenge.application.identity.common import ClientInfo
+from revenge.application.identity.request_password_reset import RequestPasswordResetCommand
 from revenge.domain.errors import AuthenticationFailed, TooManyAttempts
 from revenge.domain.identity.audit import AuditFilter, AuditType
 from tests.unit.identity.conftest import FakeClock, log_in, register
@@ -84,3 +85,20 @@ async def test_failed_logins_are_audited_without_the_password(identity: Any) -> 
     page = await identity.queries().audit(AuditFilter(type=AuditType.LOGIN_FAILED), 10, None)
     assert page.total == 1 and page.items[0].subject_id == user.id
     assert WRONG not in repr(page.items[0])
+
+
+async def test_forgot_password_allows_ten_requests_per_ip_an_hour_then_answers_429(
+        identity: Any, clock: FakeClock) -> None:
+    await register(identity)
+    for n in range(10):  # known and unknown accounts alike: the limit is per client IP
+        await identity.request_password_reset().execute(RequestPasswordResetCommand(
+            identifier="alice" if n % 2 else f"ghost{n}", client=ip(42)))
+    with pytest.raises(TooManyAttempts) as caught:
+        await identity.request_password_reset().execute(
+            RequestPasswordResetCommand(identifier="alice", client=ip(42)))
+    assert 0 < caught.value.retry_after_seconds <= 3600
+    await identity.request_password_reset().execute(  # another IP is not affected
+        RequestPasswordResetCommand(identifier="alice", client=ip(43)))
+    clock.advance(minutes=61)
+    await identity.request_password_reset().execute(
+        RequestPasswordResetCommand(identifier="alice", client=ip(42)))
