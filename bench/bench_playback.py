@@ -32,25 +32,29 @@ import httpx
 from harness import ROOT, free_port, wait_for
 
 sys.path.insert(0, ROOT)
+from tests.integration.playback.live import movie_id
+
 PASSWORD = "correct horse battery staple"
 
 SERVER = """
 import asyncio, sys
 from granian.constants import Interfaces
 from granian.server.embed import Server
-from tests.integration.playback.live import playable
+from tests.integration.playback.live import add_movie
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
 from pathlib import Path
 
-port, data, *files = sys.argv[1:]
-container = build_container(Config(data_dir=data, log_level="warning"), "memory")
-for path in files:
-    container.playback.playable_files().add(playable(Path(path).stem, Path(path)))
-server = Server(create_app(container), address="127.0.0.1", port=int(port),
-                interface=Interfaces.ASGI, log_enabled=False)
-asyncio.run(server.serve())
+async def main(port, data, *files):
+    container = build_container(Config(data_dir=data, log_level="warning"), "memory")
+    for path in files:
+        await add_movie(container, Path(path).stem, Path(path))
+    server = Server(create_app(container), address="127.0.0.1", port=int(port),
+                    interface=Interfaces.ASGI, log_enabled=False)
+    await server.serve()
+
+asyncio.run(main(*sys.argv[1:]))
 """
 
 
@@ -134,7 +138,7 @@ def first_segment_ours(client: httpx.Client, auth: dict[str, str]) -> tuple[floa
     """(seconds to segment 0, of which creating the session)."""
     started = time.perf_counter()
     session = client.post("/api/v1/playback/sessions", headers=auth,
-                          json={"movie_id": "movie"}).json()
+                          json={"movie_id": movie_id("movie")}).json()
     created = time.perf_counter() - started
     master = client.get(session["hls_url"]).text
     variant = next(line for line in master.splitlines() if "/index.m3u8?" in line)
@@ -197,7 +201,7 @@ def run(work: Path, args: argparse.Namespace) -> None:
             auth = login(client)
             if not args.hls_only:
                 direct = client.post("/api/v1/playback/sessions", headers=auth,
-                                     json={"movie_id": "big", "profile": {"containers": [
+                                     json={"movie_id": movie_id("big"), "profile": {"containers": [
                                          "matroska"]}}).json()
                 report_direct(f"http://127.0.0.1:{port}{direct['direct_url']}",
                               f"http://127.0.0.1:{nginx_port}/big.mkv", args.size_mb,

@@ -4,10 +4,15 @@ progress recorder for tests and the memory profile."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+from revenge.adapters.filesystem.sidecar_files import sidecar_files
+from revenge.adapters.memory.catalog_tables import CatalogTables
+from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.application.identity.principal import Principal
 from revenge.application.playback.ports import PlayableFile
+from revenge.domain.catalog.media import MovieFile
 from revenge.domain.errors import NotFound
 from revenge.domain.playback.sessions import HlsJob, PlaybackSession
 
@@ -34,18 +39,28 @@ class InMemoryPlaybackSessions:
 
 
 class InMemoryPlayableFiles:
-    def __init__(self) -> None:
-        self._files: dict[str, list[PlayableFile]] = {}
+    """Reads the in-memory catalog's files (what the scanner or a test recorded), as the
+    Postgres adapter reads movie_files."""
 
-    def add(self, file: PlayableFile) -> None:
-        self._files.setdefault(file.movie_id, []).append(file)
+    def __init__(self, state: InMemoryState) -> None:
+        self._tables = CatalogTables(state)
 
     async def playable(self, movie_id: str, file_id: str | None) -> PlayableFile:
-        files = sorted(self._files.get(movie_id, []), key=lambda f: f.path)
-        chosen = next((f for f in files if file_id in (None, f.file_id)), None)
-        if chosen is None:
+        files = [f for f in self._tables.files.values()
+                 if f.movie_id == movie_id and f.missing_since is None
+                 and file_id in (None, f.id)]
+        if not files:
             raise NotFound("no such movie file", field="file_id" if file_id else "movie_id")
-        return chosen
+        chosen = min(files, key=_file_order)
+        sidecars = await asyncio.to_thread(sidecar_files, chosen.path)
+        return PlayableFile(movie_id=chosen.movie_id, file_id=chosen.id, path=chosen.path,
+                            size=chosen.size_bytes, mtime=chosen.mtime.timestamp(),
+                            sidecars=sidecars)
+
+
+def _file_order(file: MovieFile) -> tuple[bool, bool, int, str]:
+    """Main files first, then by part (none first), then path."""
+    return file.kind != "main", file.part is not None, file.part or 0, file.path
 
 
 class InMemorySegmenter:

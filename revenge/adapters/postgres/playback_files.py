@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
 
-import msgspec
-
+from revenge.adapters.filesystem.sidecar_files import sidecar_files
 from revenge.adapters.postgres.database import Database
 from revenge.application.playback.ports import PlayableFile
 from revenge.domain.errors import NotFound
-from revenge.domain.media.info import SubtitleStream
-from revenge.domain.media.sidecars import sidecar_subtitles
 
 _QUERY = """
 SELECT id::text AS file_id, movie_id::text AS movie_id, path, size_bytes,
@@ -37,19 +33,9 @@ class PostgresPlayableFiles:
             row = await cursor.fetchone()
         if row is None:
             raise NotFound("no such movie file", field="file_id" if file_id else "movie_id")
-        sidecars = await asyncio.to_thread(_sidecars, row["path"])
+        sidecars = await asyncio.to_thread(sidecar_files, row["path"])
         return PlayableFile(movie_id=row["movie_id"], file_id=row["file_id"], path=row["path"],
                             size=row["size_bytes"], mtime=row["mtime"], sidecars=sidecars)
-
-
-def _sidecars(path: str) -> tuple[SubtitleStream, ...]:
-    folder, name = os.path.split(path)
-    try:
-        siblings = os.listdir(folder)
-    except OSError:
-        return ()
-    return tuple(msgspec.structs.replace(s, path=os.path.join(folder, s.path or ""))
-                 for s in sidecar_subtitles(name, siblings))
 
 
 def _is_uuid(value: str) -> bool:

@@ -97,7 +97,7 @@ class PlaybackContainer(containers.DeclarativeContainer):
     playable_files = providers.Selector(
         profile,
         real=providers.Singleton(PostgresPlayableFiles, core.database),
-        memory=providers.Singleton(InMemoryPlayableFiles))
+        memory=providers.Singleton(InMemoryPlayableFiles, core.memory_state))
     progress = providers.Singleton(CatalogProgress, catalog.record_progress)
 
     start_playback = providers.Factory(StartPlayback, playable_files, media_probe, sessions,

@@ -1,14 +1,15 @@
-"""A memory-profile Revenge served by embedded granian on a free port, with movie files
-registered in its PlayableFiles, so real clients (ffmpeg, httpx) talk HTTP to it."""
+"""A memory-profile Revenge served by embedded granian on a free port, with movies and
+their files in its catalog, so real clients (ffmpeg, httpx) talk HTTP to it."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import os
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,15 @@ import httpx
 from granian.constants import Interfaces
 from granian.server.embed import Server
 
-from revenge.application.playback.ports import PlayableFile
-from revenge.domain.media.sidecars import sidecar_subtitles
+from revenge.domain.catalog.media import MovieFile
+from revenge.domain.catalog.movie import MovieFields, new_movie
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.embedded.net import free_port
 from revenge.entrypoints.http.app import create_app
 
 PASSWORD = "correct horse battery staple"
+_NAMESPACE = uuid.UUID("6f1c1f52-3c59-4a51-9d0a-59f7c1b7e2a1")
 
 
 @dataclass
@@ -33,12 +35,13 @@ class Live:
     container: Any
     admin: dict[str, str]
 
-    async def start(self, movie_id: str, **body: Any) -> httpx.Response:
+    async def start(self, movie: str, **body: Any) -> httpx.Response:
+        """Starts playing the movie registered under the name `movie`."""
         return await self.client.post("/api/v1/playback/sessions", headers=self.admin,
-                                      json={"movie_id": movie_id, **body})
+                                      json={"movie_id": movie_id(movie), **body})
 
-    async def session(self, movie_id: str, **body: Any) -> dict[str, Any]:
-        response = await self.start(movie_id, **body)
+    async def session(self, movie: str, **body: Any) -> dict[str, Any]:
+        response = await self.start(movie, **body)
         assert response.status_code == 201, response.text
         result: dict[str, Any] = response.json()
         return result
@@ -48,16 +51,26 @@ class Live:
                                         headers=self.admin, params=params)
 
 
-def playable(movie_id: str, path: Path) -> PlayableFile:
-    sidecars = tuple(s.__class__(**{**_fields(s), "path": str(path.parent / (s.path or ""))})
-                     for s in sidecar_subtitles(path.name, os.listdir(path.parent)))
-    stat = path.stat()
-    return PlayableFile(movie_id=movie_id, file_id=f"file-{movie_id}", path=str(path),
-                        size=stat.st_size, mtime=stat.st_mtime, sidecars=sidecars)
+def movie_id(name: str) -> str:
+    """The catalog id of the movie a live server holds under `name`."""
+    return str(uuid.uuid5(_NAMESPACE, name))
 
 
-def _fields(struct: Any) -> dict[str, Any]:
-    return {f: getattr(struct, f) for f in struct.__struct_fields__}
+async def add_movie(container: Any, name: str, path: Path) -> str:
+    """A catalog movie (id `movie_id(name)`) with `path` as its main file, as a scan
+    would record it."""
+    now = datetime.now(UTC)
+    movie = new_movie(movie_id(name), MovieFields(title=name), now)
+    stat = await asyncio.to_thread(path.stat)
+    file = MovieFile(id=str(uuid.uuid5(_NAMESPACE, str(path))), movie_id=movie.id,
+                     path=str(path), size_bytes=stat.st_size,
+                     mtime=datetime.fromtimestamp(stat.st_mtime, UTC), added_at=now,
+                     updated_at=now)
+    async with container.catalog.unit_of_work() as uow:
+        await uow.movies.add(movie)
+        await uow.files.add(file)
+        await uow.commit()
+    return movie.id
 
 
 @contextlib.asynccontextmanager
@@ -65,8 +78,8 @@ async def live_server(data_dir: Path, files: dict[str, Path], **settings: Any
                       ) -> AsyncIterator[Live]:
     config = Config(data_dir=str(data_dir), hls_segment_seconds=2.0, **settings)
     container = build_container(config, "memory")
-    for movie_id, path in files.items():
-        container.playback.playable_files().add(playable(movie_id, path))
+    for name, path in files.items():
+        await add_movie(container, name, path)
     port = free_port()
     logging.getLogger("_granian").setLevel(logging.WARNING)
     server = Server(create_app(container), address="127.0.0.1", port=port,
