@@ -17,6 +17,7 @@ from tenacity import AsyncRetrying, retry_if_not_exception_type, wait_exponentia
 from revenge.adapters.postgres.jobs import job_counts
 from revenge.adapters.postgres.migrations import MigrationError
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.metadata import close_http_clients
 from revenge.entrypoints.worker.actors import register_actors
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class Lifecycle:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await close_http_clients(self.container.metadata)
         if self.real:
             await self.container.core.database().close()
             await self.container.core.redis().aclose()

@@ -33,6 +33,10 @@ class ImageDownloader:
     async def aclose(self) -> None:
         await self._http.aclose()
 
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
     async def download(self, source_path: str) -> bytes:
         url = await self._url(source_path)
         retrying = AsyncRetrying(stop=stop_after_attempt(self._attempts), reraise=True,

@@ -80,6 +80,10 @@ class TmdbClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
     async def get(self, path: str, params: Params | None = None, *,
                   cache_ttl: int | None = None, fresh: bool = False) -> bytes:
         query = {**self._key_param(), **(params or {})}

@@ -3,12 +3,15 @@
 The provider and the image store exist only when a TMDb key is configured (in either
 profile: an e2e run may point the memory profile at the fake TMDb); without one they
 are None, and matching is skipped. Tests override `metadata_provider` / `image_store`.
+The HTTP clients they open are closed by `close_http_clients` when the process stops.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Protocol, TypeVar
 
 import uuid_utils
 from dependency_injector import containers, providers
@@ -35,6 +38,37 @@ from revenge.application.metadata.writer import MetadataWriter
 from revenge.application.shared.cache import Cache
 from revenge.entrypoints.config import Config
 
+log = logging.getLogger(__name__)
+
+
+class Closable(Protocol):
+    async def aclose(self) -> None: ...
+
+
+C = TypeVar("C", bound=Closable)
+
+
+class OpenClients:
+    """The HTTP clients (TMDb, image host) the container made, to close at shutdown."""
+
+    def __init__(self) -> None:
+        self._clients: list[Closable] = []
+
+    def __len__(self) -> int:
+        return len(self._clients)
+
+    def track(self, client: C) -> C:
+        self._clients.append(client)
+        return client
+
+    async def aclose(self) -> None:
+        clients, self._clients = self._clients, []
+        for client in clients:
+            try:
+                await client.aclose()
+            except Exception as exc:  # shutting down: note it and close the others
+                log.warning("closing %s failed: %s", type(client).__name__, exc)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -44,27 +78,27 @@ def new_id() -> str:
     return str(uuid_utils.uuid7())
 
 
-def tmdb_client(settings: Config, cache: Cache) -> TmdbClient | None:
+def tmdb_client(settings: Config, cache: Cache, clients: OpenClients) -> TmdbClient | None:
     if not settings.tmdb_api_key:
         return None
-    return TmdbClient(TmdbSettings(
+    return clients.track(TmdbClient(TmdbSettings(
         api_key=settings.tmdb_api_key, base_url=settings.tmdb_base_url,
         language=settings.tmdb_language, region=settings.tmdb_region,
         requests_per_second=settings.tmdb_requests_per_second, proxy=settings.tmdb_proxy),
-        cache)
+        cache))
 
 
 def tmdb_provider(client: TmdbClient | None) -> TmdbMetadataProvider | None:
     return TmdbMetadataProvider(client) if client is not None else None
 
 
-def image_store(settings: Config, provider: TmdbMetadataProvider | None,
-                limits: Limits) -> FileImageStore | None:
+def image_store(settings: Config, provider: TmdbMetadataProvider | None, limits: Limits,
+                clients: OpenClients) -> FileImageStore | None:
     if provider is None:
         return None
     base_url = _fixed(settings.tmdb_image_base_url) if settings.tmdb_image_base_url \
         else provider.image_base_url
-    downloader = ImageDownloader(base_url, max_bytes=limits.max_bytes)
+    downloader = clients.track(ImageDownloader(base_url, max_bytes=limits.max_bytes))
     return FileImageStore(settings.data_path / "images", downloader, limits)
 
 
@@ -85,9 +119,11 @@ class MetadataContainer(containers.DeclarativeContainer):
     ids = providers.Object(new_id)
     image_limits = providers.Object(Limits())
 
-    tmdb_client = providers.Singleton(tmdb_client, settings, core.cache)
+    http_clients = providers.Singleton(OpenClients)
+    tmdb_client = providers.Singleton(tmdb_client, settings, core.cache, http_clients)
     metadata_provider = providers.Singleton(tmdb_provider, tmdb_client)
-    image_store = providers.Singleton(image_store, settings, metadata_provider, image_limits)
+    image_store = providers.Singleton(image_store, settings, metadata_provider, image_limits,
+                                      http_clients)
 
     unit_of_work = providers.Selector(
         profile,
@@ -110,3 +146,11 @@ class MetadataContainer(containers.DeclarativeContainer):
     fix_match = providers.Factory(FixMatch, unit_of_work.provider, metadata_provider, writer)
     refresh_changed = providers.Factory(RefreshChanged, unit_of_work.provider, queries,
                                         metadata_provider, clock)
+
+
+async def close_http_clients(metadata: providers.Container[MetadataContainer]) -> None:
+    """Shutdown (HTTP lifecycle, worker): closes the clients that were made, on the loop
+    that used them, and forgets what wraps them so a restarted container opens new ones."""
+    await metadata.http_clients().aclose()
+    for name in ("image_store", "metadata_provider", "tmdb_client"):
+        getattr(metadata, name).reset()

@@ -13,6 +13,7 @@ from dramatiq.middleware import AsyncIO
 
 from revenge.adapters.dramatiq.middleware import LoopHooks
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.metadata import close_http_clients
 from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actor, register_actors
 from revenge.entrypoints.worker.library_actors import library_loops
 from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS, PeriodicJob, run_scheduler
@@ -50,6 +51,7 @@ class BackgroundLoops:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks.clear()
+        await close_http_clients(self._container.metadata)  # on the loop the jobs used
         if self._real:
             await self._container.core.database().close()
 

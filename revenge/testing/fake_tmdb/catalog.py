@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from revenge.testing.fake_tmdb.data import COLLECTIONS, GENRES, MOVIES, synthetic_rows
@@ -100,7 +101,7 @@ def _image(kind: str, key: object, language: str | None, width: int, height: int
             "width": width}
 
 
-def page_of(items: list[Json], page: int) -> Json:
+def page_of(items: list[Any], page: int) -> Json:
     total_pages = max(1, -(-len(items) // PAGE_SIZE)) if items else 0
     start = (page - 1) * PAGE_SIZE
     return {"page": page, "results": items[start:start + PAGE_SIZE],
@@ -111,6 +112,9 @@ class FakeCatalog:
     def __init__(self, synthetic: int = 0) -> None:
         self.rows = {r[0]: Row(r) for r in (*MOVIES, *synthetic_rows(synthetic))}
         self.images = self._image_kinds()
+        self._by_prefix = _prefix_index(self.rows.values())
+        self._position = {row_id: i for i, row_id in enumerate(self.rows)}
+        self._similar_to: dict[int, list[Json]] = {}
 
     def _image_kinds(self) -> dict[str, str]:
         kinds: dict[str, str] = {}
@@ -125,11 +129,17 @@ class FakeCatalog:
         return kinds
 
     def search(self, query: str, year: int | None, page: int) -> Json:
-        wanted = _fold(query)
-        found = [r for r in self.rows.values() if wanted and _matches(wanted, r.words)
-                 and (year is None or r.year == year)]
-        found.sort(key=lambda r: -r.popularity)
-        return page_of([r.summary() for r in found], page)
+        found = [self.rows[i] for i in self._matching(_fold(query))]
+        found = [r for r in found if year is None or r.year == year]
+        found.sort(key=lambda r: (-r.popularity, self._position[r.id]))
+        body = page_of(found, page)
+        body["results"] = [r.summary() for r in body["results"]]
+        return body
+
+    def _matching(self, wanted: list[str]) -> set[int]:
+        """Rows where every query word starts one of the title's words."""
+        sets = [self._by_prefix.get(q, set()) for q in wanted]
+        return set.intersection(*sets) if sets else set()
 
     def movie(self, movie_id: int, appended: list[str]) -> Json | None:
         row = self.rows.get(movie_id)
@@ -138,10 +148,15 @@ class FakeCatalog:
         body = row.details()
         for part in appended:
             if part == "similar":
-                body["similar"] = page_of(self._similar(row), 1)
+                body["similar"] = page_of(self._similar_cached(row), 1)
             elif part in ("credits", "images", "release_dates", "external_ids"):
                 body[part] = getattr(row, part)()
         return body
+
+    def _similar_cached(self, row: Row) -> list[Json]:
+        if row.id not in self._similar_to:
+            self._similar_to[row.id] = self._similar(row)
+        return self._similar_to[row.id]
 
     def _similar(self, row: Row) -> list[Json]:
         alike = [r for r in self.rows.values() if r.id != row.id
@@ -165,5 +180,11 @@ class FakeCatalog:
                 "tv_episode_results": [], "tv_season_results": []}
 
 
-def _matches(wanted: list[str], words: list[str]) -> bool:
-    return all(any(w.startswith(q) for w in words) for q in wanted)
+def _prefix_index(rows: Iterable[Row]) -> dict[str, set[int]]:
+    """Every prefix of every title word -> the rows having it (search without a scan)."""
+    index: dict[str, set[int]] = {}
+    for row in rows:
+        for word in row.words:
+            for end in range(1, len(word) + 1):
+                index.setdefault(word[:end], set()).add(row.id)
+    return index
