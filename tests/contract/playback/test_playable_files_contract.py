@@ -3,75 +3,13 @@ catalog's facts about it, and the sidecar subtitles found next to it."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uuid_utils
 
-from revenge.adapters.memory.catalog_unit_of_work import InMemoryCatalogUnitOfWork
-from revenge.adapters.memory.playback import InMemoryPlayableFiles
-from revenge.adapters.memory.unit_of_work import InMemoryState
-from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
-from revenge.adapters.postgres.playback_files import PostgresPlayableFiles
-from revenge.application.catalog.ports import CatalogUnitOfWork
-from revenge.application.playback.ports import PlayableFiles
-from revenge.domain.catalog.media import MovieFile
-from revenge.domain.catalog.movie import MovieFields, new_movie
 from revenge.domain.errors import NotFound
 from revenge.domain.media.sidecars import SIDECAR_INDEX_BASE
-
-AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-MTIME = datetime(2025, 12, 24, 18, 30, 15, 250000, tzinfo=UTC)
-
-
-def new_id() -> str:
-    return str(uuid_utils.uuid7())
-
-
-@dataclass
-class Shelf:
-    """Movies and files put in the catalog the way the scanner records them."""
-
-    files: PlayableFiles
-    unit_of_work: Callable[[], CatalogUnitOfWork]
-    folder: Path
-
-    async def movie(self, *files: tuple[str, dict[str, Any]]) -> tuple[str, list[str]]:
-        """A movie with files (name in `folder`, MovieFile fields); (movie id, file ids)."""
-        movie = new_movie(new_id(), MovieFields(title="Heat"), AT)
-        rows = [self._file(movie.id, name, fields) for name, fields in files]
-        async with self.unit_of_work() as uow:
-            await uow.movies.add(movie)
-            for row in rows:
-                await uow.files.add(row)
-            await uow.commit()
-        return movie.id, [row.id for row in rows]
-
-    def _file(self, movie_id: str, name: str, fields: dict[str, Any]) -> MovieFile:
-        return MovieFile(**{"size_bytes": 1000, **fields}, id=new_id(), movie_id=movie_id,
-                         path=str(self.folder / name), mtime=MTIME, added_at=AT,
-                         updated_at=AT)
-
-
-@pytest.fixture(params=["memory", "postgres"])
-def shelf(request: pytest.FixtureRequest, tmp_path: Path) -> Shelf:
-    if request.param == "memory":
-        state = InMemoryState()
-        return Shelf(InMemoryPlayableFiles(state),
-                     functools.partial(InMemoryCatalogUnitOfWork, state), tmp_path)
-    database = request.getfixturevalue("database")
-    return Shelf(PostgresPlayableFiles(database),
-                 functools.partial(PostgresCatalogUnitOfWork, database), tmp_path)
-
-
-def row(**fields: Any) -> dict[str, Any]:
-    """MovieFile fields other than the defaults (a main file of 1000 bytes)."""
-    return fields
+from tests.contract.playback.conftest import AT, MTIME, Shelf, new_id, row
 
 
 async def test_a_file_asked_for_by_id_comes_with_the_catalogs_facts(shelf: Shelf) -> None:
