@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,6 +15,7 @@ from psycopg_pool import AsyncConnectionPool, PoolTimeout
 from revenge.domain.errors import Unavailable
 
 Connection = psycopg.AsyncConnection[dict[str, Any]]
+_CHECK_AFTER_IDLE_SECONDS = 2.0
 
 
 class Database:
@@ -22,6 +25,8 @@ class Database:
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10,
                  acquire_timeout: float = 5.0) -> None:
         self.url = url
+        self._last_used: weakref.WeakKeyDictionary[Connection, float] = (
+            weakref.WeakKeyDictionary())
         self._pool = AsyncConnectionPool(
             url,
             min_size=min_size,
@@ -30,9 +35,7 @@ class Database:
             timeout=acquire_timeout,
             kwargs={"row_factory": dict_row, "autocommit": False},
             connection_class=psycopg.AsyncConnection[dict[str, Any]],
-            # A connection that died with the server (restart, failover) is
-            # discarded on checkout instead of failing a request.
-            check=AsyncConnectionPool.check_connection,
+            check=self._check_if_idle,
             reconnect_timeout=0,  # keep trying forever; readiness reports the outage
             name="revenge",
         )
@@ -43,11 +46,19 @@ class Database:
     async def close(self) -> None:
         await self._pool.close()
 
+    async def _check_if_idle(self, conn: Connection) -> None:
+        """A connection idle for a while may have died with the server (restart,
+        failover): check it on checkout so no request fails on it. Checking every
+        checkout would cost a round trip per request; a busy connection is known good."""
+        if time.monotonic() - self._last_used.get(conn, 0.0) > _CHECK_AFTER_IDLE_SECONDS:
+            await AsyncConnectionPool.check_connection(conn)
+
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[Connection]:
         try:
             async with self._pool.connection() as conn:
                 yield conn
+                self._last_used[conn] = time.monotonic()
         except PoolTimeout as exc:
             raise Unavailable("database", "no connection available") from exc
         except psycopg.OperationalError as exc:
