@@ -15,6 +15,8 @@ from revenge.domain.errors import Forbidden
 from revenge.domain.identity.audit import AuditType
 from revenge.domain.identity.roles import ADMIN_ROLE_ID, USER_ROLE_ID
 
+CLOSED = "registration is closed; ask an administrator for an account"
+
 
 class RegisterUserCommand(msgspec.Struct, frozen=True, kw_only=True):
     username: str
@@ -35,14 +37,15 @@ class RegisterUser:
 
     async def execute(self, cmd: RegisterUserCommand) -> UserView:
         """Raises Forbidden when registration is closed, RuleViolation/Conflict for bad input."""
-        await self._ensure_open()
+        open_registration = (await self._settings.current()).open_registration
+        await self._ensure_open(open_registration)
         self._policy.check(cmd.password)
         password_hash = await self._hasher.hash(cmd.password)
         async with self._uow() as tx:
-            await tx.users.lock_registrations()
+            await tx.users.lock_registrations()  # held until commit: one first user
             first = await tx.users.count() == 0
-            if not first:
-                await self._ensure_open()
+            if not first and not open_registration:
+                raise Forbidden(CLOSED)
             user = new_user(self._kit, username=cmd.username, email=cmd.email,
                             display_name=cmd.display_name, password_hash=password_hash,
                             role_ids=[ADMIN_ROLE_ID if first else USER_ROLE_ID])
@@ -53,9 +56,10 @@ class RegisterUser:
             await tx.commit()
         return result
 
-    async def _ensure_open(self) -> None:
-        if (await self._settings.current()).open_registration:
+    async def _ensure_open(self, open_registration: bool) -> None:
+        """Refuses early (before hashing) when registration is closed."""
+        if open_registration:
             return
         async with self._uow() as tx:
             if await tx.users.count() > 0:
-                raise Forbidden("registration is closed; ask an administrator for an account")
+                raise Forbidden(CLOSED)
