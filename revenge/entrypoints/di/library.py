@@ -44,9 +44,7 @@ def new_id() -> str:
 def match_actor(settings: Config) -> str | None:
     """New movies are sent to matching only when a metadata provider is configured;
     without one they stay unmatched with their parsed titles (and no job per movie)."""
-    configured = any(getattr(settings, name, None) for name in
-                     ("tmdb_api_key", "tmdb_read_access_token", "tmdb_token"))
-    return MATCH_ACTOR if configured else None
+    return MATCH_ACTOR if settings.tmdb_api_key else None
 
 
 def scan_settings(settings: Config) -> ScanSettings:
