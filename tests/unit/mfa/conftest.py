@@ -1,13 +1,9 @@
 """MFA use cases composed by the real container on the memory profile, with a
-controllable clock, cheap argon2 parameters and an independent TOTP (a few lines of
-hmac, RFC 6238) to type codes with."""
+controllable clock, cheap argon2 parameters and an independent TOTP (tests/support) to
+type codes with."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import struct
 from typing import Any
 
 import pytest
@@ -25,22 +21,14 @@ from revenge.application.mfa.factor_changes import FactorCommand
 from revenge.application.mfa.views import TotpSetup
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
+from tests.support.totp import hotp, totp_at
 from tests.unit.identity.conftest import HOME, PASSWORD, FakeClock, register
 
-__all__ = ["HOME", "PASSWORD", "FakeClock", "register"]
-
-
-def hotp(secret_b32: str, counter: int, digits: int = 6) -> str:
-    """RFC 4226 in a few lines of hmac: independent of pyotp and of our adapter."""
-    key = base64.b32decode(secret_b32 + "=" * (-len(secret_b32) % 8))
-    mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = mac[-1] & 0x0F
-    number = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
-    return str(number % 10**digits).zfill(digits)
+__all__ = ["HOME", "PASSWORD", "FakeClock", "hotp", "register"]
 
 
 def totp_now(secret_b32: str, clock: FakeClock, steps: int = 0) -> str:
-    return hotp(secret_b32, int(clock.now().timestamp()) // 30 + steps)
+    return totp_at(secret_b32, clock.now().timestamp(), steps)
 
 
 @pytest.fixture
