@@ -80,3 +80,22 @@ def eventually(check: Callable[[], Any], timeout: float = 30.0, every: float = 0
         if time.monotonic() > deadline:
             raise AssertionError(f"still {result!r} after {timeout} s")
         time.sleep(every)
+
+
+@pytest.fixture
+def fresh_database_url(postgres_server_url: str) -> Iterator[str]:
+    """An empty database of its own (dropped afterwards)."""
+    import uuid
+
+    import psycopg
+    from psycopg import sql
+
+    name = f"revenge_cli_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    info = psycopg.conninfo.conninfo_to_dict(postgres_server_url)
+    info["dbname"] = name
+    yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v is not None})
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))

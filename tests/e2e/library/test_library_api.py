@@ -152,3 +152,20 @@ def test_a_scan_request_answers_with_a_job_id_and_an_unknown_library_is_404(
 def test_libraries_and_jobs_need_library_manage(stack: Stack, api: httpx.Client) -> None:
     assert api.get("/admin/libraries").status_code == 401
     assert api.get("/admin/jobs").status_code == 401
+
+
+def test_a_library_is_edited_field_by_field(stack: Stack, api: httpx.Client) -> None:
+    folder = stack.media / "edited"
+    folder.mkdir()
+    created = api.post("/admin/libraries", headers=stack.admin.auth, json={
+        "name": "Edited", "paths": [str(folder)], "scan_interval_minutes": 60}).json()
+
+    edited = api.patch(f"/admin/libraries/{created['id']}", headers=stack.admin.auth,
+                       json={"name": "Renamed", "scan_interval_minutes": None})
+    bad = api.patch(f"/admin/libraries/{created['id']}", headers=stack.admin.auth,
+                    json={"paths": ["/does/not/exist"]})
+
+    assert edited.status_code == 200, edited.text
+    assert (edited.json()["name"], edited.json()["scan_interval_minutes"],
+            edited.json()["paths"]) == ("Renamed", None, [str(folder)])
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "paths[0]"
