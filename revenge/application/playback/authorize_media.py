@@ -1,30 +1,58 @@
-"""Let a media request (direct file, playlist, segment, subtitle) through on its token."""
+"""Let a media request (direct file, playlist, segment, subtitle) through on its token, or
+on the web UI's sign-in (video elements send cookies, not headers)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
+from revenge.application.identity.principal import Principal
+from revenge.application.playback.common import authorize
 from revenge.application.playback.ports import Clock, PlaybackSessions
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.domain.playback.tokens import verify_media_token
 
+# The signed-in user behind the request (the session cookie), looked up only when the
+# token does not do: None when there is none.
+Viewer = Callable[[], Awaitable[Principal | None]]
+
+_REFUSED = "a valid media token is required for this URL"
+
 
 class AuthorizeMedia:
-    """The session a valid token opens (marking it active). Raises `AuthenticationFailed`
-    for a missing, forged, expired or foreign token, `NotFound` for an ended session."""
+    """The session a valid token opens (marking it active); without one, the session's
+    owner signed in (`viewer`, with `playback`) may open it too. Raises
+    `AuthenticationFailed` for a missing, forged, expired or foreign token and no owner
+    signed in, `Forbidden` for a signed-in owner who lost `playback`, `NotFound` for an
+    ended session."""
 
     def __init__(self, sessions: PlaybackSessions, clock: Clock, token_key: bytes) -> None:
         self._sessions = sessions
         self._clock = clock
         self._key = token_key
 
-    async def execute(self, session_id: str, token: str | None) -> PlaybackSession:
+    async def execute(self, session_id: str, token: str | None,
+                      viewer: Viewer | None = None) -> PlaybackSession:
         now = self._clock()
-        claims = verify_media_token(self._key, token, session_id=session_id, now=now)
+        user_id, file_id = await self._holder(session_id, token, now, viewer)
         session = self._sessions.get(session_id)
         if session is None:
             raise NotFound("this playback session has ended")
-        if (claims.user_id, claims.file_id) != (session.user_id, session.file_id):
-            raise AuthenticationFailed("a valid media token is required for this URL")
+        if user_id != session.user_id or file_id not in (None, session.file_id):
+            raise AuthenticationFailed(_REFUSED)
         touched = session.touched(now)
         self._sessions.save(touched)
         return touched
+
+    async def _holder(self, session_id: str, token: str | None, now: float,
+                      viewer: Viewer | None) -> tuple[str, str | None]:
+        """(user, file) the token was signed for, else (the signed-in user, None)."""
+        try:
+            claims = verify_media_token(self._key, token, session_id=session_id, now=now)
+        except AuthenticationFailed:
+            principal = await viewer() if viewer is not None else None
+            if principal is None:
+                raise
+            authorize(principal)
+            return principal.user_id, None
+        return claims.user_id, claims.file_id

@@ -62,4 +62,5 @@ def _codecs(session: PlaybackSession, variant: Variant) -> str:
 
 
 def _query(token: str) -> str:
-    return f"?token={quote(token, safe='')}"
+    """Empty without a token: a web UI signed in by cookie needs none."""
+    return f"?token={quote(token, safe='')}" if token else ""

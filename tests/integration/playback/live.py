@@ -30,6 +30,8 @@ _NAMESPACE = uuid.UUID("6f1c1f52-3c59-4a51-9d0a-59f7c1b7e2a1")
 
 @dataclass
 class Live:
+    """`client` authenticates by `admin` (a bearer header) and holds no cookies."""
+
     base: str
     client: httpx.AsyncClient
     container: Any
@@ -110,6 +112,7 @@ async def _admin(client: httpx.AsyncClient) -> dict[str, str]:
         "username": "root", "email": "root@example.org", "password": PASSWORD})
     response = await client.post("/api/v1/auth/login",
                                  json={"username": "root", "password": PASSWORD})
+    client.cookies.clear()  # an API client: the bearer token only, no web UI cookie
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 

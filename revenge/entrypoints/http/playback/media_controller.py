@@ -1,17 +1,22 @@
 """Media URLs of a session: the file itself, HLS playlists and segments, subtitles.
 
 Video elements cannot send headers, so these authenticate by the `token` query
-parameter signed at session start (401 without a valid one)."""
+parameter signed at session start, or, for the web UI, by its session cookie when it
+signs in the session's owner (401 with neither). An `Authorization` header alone does
+not open them: the token is what binds a URL to one session and file."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from litestar import Controller, Response, get, route
+from litestar import Controller, Request, Response, get, route
 from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.response.base import ASGIResponse
 
+from revenge.application.identity.authenticate_request import Credential
+from revenge.application.identity.principal import Principal
 from revenge.application.playback.playlists import (
     master_playlist,
     subtitle_playlist,
@@ -20,10 +25,12 @@ from revenge.application.playback.playlists import (
 from revenge.domain.errors import NotFound
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.auth import ACCESS_COOKIE, auth_state
 from revenge.entrypoints.http.playback.ranged_file import RangedFile
 
 M3U8 = "application/vnd.apple.mpegurl"
 Playback = NamedDependency[Any]  # the playback DI container
+AnyRequest = Request[Any, Any, Any]
 TOKEN = Parameter(query="token", required=False, description="the signed media token")
 
 
@@ -32,48 +39,62 @@ class PlaybackMediaController(Controller):
     tags = ["playback"]
 
     @route("/direct", http_method=["GET", "HEAD"], summary="The file, with HTTP ranges")
-    async def direct(self, session_id: str, playback: Playback, token: str | None = TOKEN
-                     ) -> ASGIResponse:
-        session = await _open(playback, session_id, token)
+    async def direct(self, request: AnyRequest, session_id: str, playback: Playback,
+                     token: str | None = TOKEN) -> ASGIResponse:
+        session = await _open(request, playback, session_id, token)
         return RangedFile(session.path, mime_type(session.path))
 
     @get("/hls/master.m3u8", summary="HLS master playlist (quality ladder, subtitles)")
-    async def master(self, session_id: str, playback: Playback, token: str | None = TOKEN
-                     ) -> Response[str]:
-        session = await _open(playback, session_id, token)
+    async def master(self, request: AnyRequest, session_id: str, playback: Playback,
+                     token: str | None = TOKEN) -> Response[str]:
+        session = await _open(request, playback, session_id, token)
         return _playlist(master_playlist(session, token or ""))
 
     @get("/hls/subtitles/{name:str}", summary="HLS subtitle playlist (one WebVTT file)")
-    async def subtitle_list(self, session_id: str, name: str, playback: Playback,
-                            token: str | None = TOKEN) -> Response[str]:
-        session = await _open(playback, session_id, token)
+    async def subtitle_list(self, request: AnyRequest, session_id: str, name: str,
+                            playback: Playback, token: str | None = TOKEN) -> Response[str]:
+        session = await _open(request, playback, session_id, token)
         return _playlist(subtitle_playlist(session, _number(name, ".m3u8"), token or ""))
 
     @get("/hls/{variant:str}/index.m3u8", summary="HLS variant playlist (VOD)")
-    async def variant(self, session_id: str, variant: str, playback: Playback,
-                      token: str | None = TOKEN) -> Response[str]:
-        session = await _open(playback, session_id, token)
+    async def variant(self, request: AnyRequest, session_id: str, variant: str,
+                      playback: Playback, token: str | None = TOKEN) -> Response[str]:
+        session = await _open(request, playback, session_id, token)
         return _playlist(variant_playlist(session, variant, token or ""))
 
     @get("/hls/{variant:str}/{segment:str}", summary="One HLS segment (MPEG-TS)")
-    async def segment(self, session_id: str, variant: str, segment: str, playback: Playback,
-                      token: str | None = TOKEN) -> ASGIResponse:
-        session = await _open(playback, session_id, token)
+    async def segment(self, request: AnyRequest, session_id: str, variant: str, segment: str,
+                      playback: Playback, token: str | None = TOKEN) -> ASGIResponse:
+        session = await _open(request, playback, session_id, token)
         path = await playback.get_segment().execute(session, variant, _number(segment, ".ts"))
         return RangedFile(path, "video/mp2t")
 
     @get("/subtitles/{name:str}", summary="A text subtitle as WebVTT")
-    async def subtitle(self, session_id: str, name: str, playback: Playback,
-                       token: str | None = TOKEN) -> Response[bytes]:
-        session = await _open(playback, session_id, token)
+    async def subtitle(self, request: AnyRequest, session_id: str, name: str,
+                       playback: Playback, token: str | None = TOKEN) -> Response[bytes]:
+        session = await _open(request, playback, session_id, token)
         text = await playback.get_subtitle().execute(session, _number(name, ".vtt"))
         return Response(text, media_type="text/vtt; charset=utf-8",
                         headers={"cache-control": "private, max-age=3600"})
 
 
-async def _open(playback: Any, session_id: str, token: str | None) -> PlaybackSession:
-    session: PlaybackSession = await playback.authorize_media().execute(session_id, token)
+async def _open(request: AnyRequest, playback: Any, session_id: str, token: str | None
+                ) -> PlaybackSession:
+    session: PlaybackSession = await playback.authorize_media().execute(
+        session_id, token, viewer=functools.partial(_cookie_viewer, request))
     return session
+
+
+async def _cookie_viewer(request: AnyRequest) -> Principal | None:
+    """The user the web UI's session cookie signs in (media requests are safe methods,
+    so no CSRF check applies)."""
+    cookie = request.cookies.get(ACCESS_COOKIE)
+    if not cookie:
+        return None
+    identity = auth_state(request).identity
+    viewer: Principal | None = await identity.authenticate_request().execute(
+        Credential(kind="access_token", token=cookie))
+    return viewer
 
 
 def _number(name: str, suffix: str) -> int:
