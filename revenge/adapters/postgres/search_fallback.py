@@ -1,18 +1,21 @@
 """Search from PostgreSQL while Typesense is down: the same answers, simpler matching.
 
-Titles (and original titles) match by pg_trgm word similarity, which forgives typos
-("matirx"), through the trigram index of 0005; overviews match by full-text search
-through the index of 0008. Facets are counted over every match, like the index does.
+Every query word must match the title (or original title) or the overview, in two passes
+like Typesense's typo tolerance: first as written (a substring of the title through the
+trigram index of 0005, a word prefix of the overview through the full-text index of
+0008); only when nothing matches, with typos (pg_trgm word similarity on the title:
+"matirx" finds "The Matrix"). Facets are counted over every match, like the index does.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
 from psycopg import sql
 
-from revenge.adapters.postgres.database import Database
+from revenge.adapters.postgres.database import Connection, Database
 from revenge.application.search.read_models import (
     IdFilter,
     SearchFacets,
@@ -24,26 +27,36 @@ from revenge.application.search.read_models import (
 )
 from revenge.domain.search.query import SearchQuery, SortField, decade_of
 
-# Word similarity needed to match a title: "matirx" is 0.43 similar to "The Matrix".
+# Word similarity a misspelt word needs to match: "matirx" is 0.43 similar to "matrix".
 DEFAULT_THRESHOLD = 0.3
+MAX_WORDS = 8
+MIN_WORD = 3  # shorter words have no trigram to look up; they are not required
 
 _TITLE = sql.SQL("(m.title || ' ' || COALESCE(m.original_title, ''))")  # as indexed in 0005
 _OVERVIEW = sql.SQL("to_tsvector('simple'::regconfig, COALESCE(m.overview, ''))")  # 0008
-_WORDS = sql.SQL("plainto_tsquery('simple'::regconfig, %(q)s)")
-_TEXT_MATCH = sql.SQL("(%(q)s <%% {title} OR {overview} @@ {words})").format(
-    title=_TITLE, overview=_OVERVIEW, words=_WORDS)
-_TEXT_SCORE = sql.SQL("word_similarity(%(q)s, {title}) * 2 + ts_rank({overview}, {words})").format(
-    title=_TITLE, overview=_OVERVIEW, words=_WORDS)
+_IN_OVERVIEW = "{overview} @@ to_tsquery('simple', %({prefix})s)"
+_TITLE_AS_WRITTEN = sql.SQL("{title} ILIKE %({like})s")
+_TITLE_WITH_TYPOS = sql.SQL("%({word})s <%% {title}")
+_AS_WRITTEN = sql.SQL("({title} ILIKE %({like})s OR " + _IN_OVERVIEW + ")")
+_WITH_TYPOS = sql.SQL("(%({word})s <%% {title} OR " + _IN_OVERVIEW + ")")
+# Relevance: the whole text in the title first (as written), or the closest title (typos).
+_SCORE_AS_WRITTEN = sql.SQL("({title} ILIKE %(qlike)s)").format(title=_TITLE)
+_SCORE_WITH_TYPOS = sql.SQL("word_similarity(%(q)s, {title})").format(title=_TITLE)
+_WORD = re.compile(r"\w+")
 
+_PAGE_COLUMNS = sql.SQL(
+    "m.id, m.year, m.title, m.original_title, m.sort_title, m.added_at, m.vote_average, "
+    "m.runtime_minutes, m.popularity, m.poster_path")
 _SORT_KEYS = {SortField.TITLE: "m.sort_title", SortField.YEAR: "COALESCE(m.year, -1)",
               SortField.ADDED: "m.added_at", SortField.RATING: "COALESCE(m.vote_average, -1)",
               SortField.RUNTIME: "COALESCE(m.runtime_minutes, -1)",
               SortField.POPULARITY: "COALESCE(m.popularity, -1)"}
 
-# The page is its own ORDER BY ... LIMIT (so the sort indexes of 0005 serve it); the
-# counts come from the materialized set of matches. json_agg keeps the page's order.
+# Text matching runs once (its recheck is the costly part): the page, the count and the
+# facets read the materialized matches. Without text the page is its own ORDER BY ...
+# LIMIT, which the sort indexes of 0005 serve. json_agg keeps the page's order.
 _SEARCH = sql.SQL("""
-WITH matched AS MATERIALIZED (SELECT m.id, m.year FROM movies m WHERE {where})
+WITH matched AS MATERIALIZED (SELECT {columns} FROM movies m WHERE {where})
 SELECT
     (SELECT count(*) FROM matched) AS found,
     (SELECT COALESCE(json_agg(hit), '[]') FROM (
@@ -51,7 +64,7 @@ SELECT
                m.vote_average AS rating, m.runtime_minutes, m.poster_path,
                ARRAY(SELECT g.name FROM movie_genres mg JOIN genres g ON g.id = mg.genre_id
                      WHERE mg.movie_id = m.id ORDER BY g.name) AS genres
-        FROM movies m WHERE {where}
+        {page_source}
         ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s
     ) hit) AS hits,
     (SELECT COALESCE(json_object_agg(name, n), '{{}}') FROM (
@@ -65,12 +78,10 @@ SELECT
 
 _SUGGEST = sql.SQL("""
 SELECT m.id::text AS id, m.title, m.year, m.poster_path
-FROM movies m
-WHERE {title} ILIKE %(pattern)s OR %(q)s <%% {title}
-ORDER BY m.title ILIKE %(start)s DESC, word_similarity(%(q)s, {title}) DESC,
-         COALESCE(m.popularity, -1) DESC, m.id
+FROM movies m WHERE {where}
+ORDER BY m.title ILIKE %(start)s DESC, {score}COALESCE(m.popularity, -1) DESC, m.id
 LIMIT %(limit)s
-""").format(title=_TITLE)
+""")
 
 
 class PostgresSearchFallback:
@@ -81,42 +92,93 @@ class PostgresSearchFallback:
         self._threshold = threshold
 
     async def search(self, query: SearchQuery, only: IdFilter | None = None) -> SearchResult:
-        params = _params(query, only)
-        statement = _SEARCH.format(order=_order(query), where=_where(query, only))
-        row = await self._fetch_one(statement, params)
+        params = _params(query.words, query, only)
+        async with self._database.transaction() as conn:
+            row = await _fetch_one(conn, _search(query, only, typos=False), params)
+            if row["found"] == 0 and _words(query.words):
+                await self._allow_typos(conn)
+                row = await _fetch_one(conn, _search(query, only, typos=True), params)
         return _result(row)
 
     async def autocomplete(self, prefix: str, limit: int) -> Suggestions:
-        params = {"q": prefix, "pattern": f"%{_escape_like(prefix)}%",
-                  "start": f"{_escape_like(prefix)}%", "limit": limit}
+        params = {**_word_params(prefix), "q": prefix, "limit": limit,
+                  "start": f"{_escape_like(prefix)}%"}
         async with self._database.transaction() as conn:
-            await self._set_threshold(conn)
-            rows = await (await conn.execute(_SUGGEST, params)).fetchall()
+            rows = await _fetch_all(conn, _suggest(prefix, typos=False), params)
+            if not rows and _words(prefix):
+                await self._allow_typos(conn)
+                rows = await _fetch_all(conn, _suggest(prefix, typos=True), params)
         return Suggestions(items=[Suggestion(**row) for row in rows])
 
-    async def _fetch_one(self, statement: sql.Composed, params: dict[str, Any]) -> dict[str, Any]:
-        async with self._database.transaction() as conn:
-            await self._set_threshold(conn)
-            row = await (await conn.execute(statement, params)).fetchone()
-        assert row is not None  # aggregates always return one row
-        return row
-
-    async def _set_threshold(self, conn: Any) -> None:
+    async def _allow_typos(self, conn: Connection) -> None:
         await conn.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
                            (str(self._threshold),))
 
 
-def _params(query: SearchQuery, only: IdFilter | None) -> dict[str, Any]:
-    return {"q": query.words, "genres": list(query.genres), "year_from": query.year_from,
-            "year_to": query.year_to, "min_rating": query.min_rating,
-            "ids": sorted(only.ids) if only else [], "offset": query.offset,
-            "limit": query.limit}
+async def _fetch_one(conn: Connection, statement: sql.Composed,
+                     params: dict[str, Any]) -> dict[str, Any]:
+    row = await (await conn.execute(statement, params)).fetchone()
+    assert row is not None  # aggregates always return one row
+    return row
 
 
-def _where(query: SearchQuery, only: IdFilter | None) -> sql.Composable:
-    conditions: list[sql.Composable] = [sql.SQL("true")]
-    if query.words:
-        conditions.append(_TEXT_MATCH)
+async def _fetch_all(conn: Connection, statement: sql.Composed,
+                     params: dict[str, Any]) -> list[dict[str, Any]]:
+    return await (await conn.execute(statement, params)).fetchall()
+
+
+def _search(query: SearchQuery, only: IdFilter | None, *, typos: bool) -> sql.Composed:
+    where = _where(query, only, typos=typos)
+    columns: sql.Composable = sql.SQL("m.id, m.year")
+    source: sql.Composable = sql.SQL("FROM movies m WHERE {}").format(where)
+    if _words(query.words):  # few matches: they carry what the page shows and sorts by
+        columns, source = _PAGE_COLUMNS, sql.SQL("FROM matched m")
+    return _SEARCH.format(columns=columns, where=where, page_source=source,
+                          order=_order(query, typos=typos))
+
+
+def _suggest(prefix: str, *, typos: bool) -> sql.Composed:
+    # Titles only; a prefix too short for the trigram index is looked up as a title's start.
+    template = _TITLE_WITH_TYPOS if typos else _TITLE_AS_WRITTEN
+    matches: list[sql.Composable] = [
+        template.format(title=_TITLE, word=sql.SQL(f"w{i}"), like=sql.SQL(f"like{i}"))
+        for i, _ in enumerate(_words(prefix))] or [sql.SQL("m.title ILIKE %(start)s")]
+    score: sql.Composable = sql.SQL("")
+    if typos:
+        score = sql.SQL("{} DESC, ").format(_SCORE_WITH_TYPOS)
+    return _SUGGEST.format(where=sql.SQL(" AND ").join(matches), score=score)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.casefold()) if len(w) >= MIN_WORD][:MAX_WORDS]
+
+
+def _word_params(text: str) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for i, word in enumerate(_words(text)):
+        params |= {f"w{i}": word, f"like{i}": f"%{_escape_like(word)}%",
+                   f"prefix{i}": f"{word}:*"}
+    return params
+
+
+def _word_matches(text: str, *, typos: bool) -> list[sql.Composable]:
+    """One condition per word, each served by an index (PostgreSQL ANDs the bitmaps)."""
+    template = _WITH_TYPOS if typos else _AS_WRITTEN
+    return [template.format(title=_TITLE, overview=_OVERVIEW, word=sql.SQL(f"w{i}"),
+                            like=sql.SQL(f"like{i}"), prefix=sql.SQL(f"prefix{i}"))
+            for i, _ in enumerate(_words(text))]
+
+
+def _params(text: str, query: SearchQuery, only: IdFilter | None) -> dict[str, Any]:
+    return {**_word_params(text), "q": text, "qlike": f"%{_escape_like(text)}%",
+            "genres": list(query.genres),
+            "year_from": query.year_from, "year_to": query.year_to,
+            "min_rating": query.min_rating, "ids": sorted(only.ids) if only else [],
+            "offset": query.offset, "limit": query.limit}
+
+
+def _where(query: SearchQuery, only: IdFilter | None, *, typos: bool) -> sql.Composable:
+    conditions = [sql.SQL("true"), *_word_matches(query.words, typos=typos)]
     if query.genres:
         conditions.append(sql.SQL(
             "EXISTS (SELECT 1 FROM movie_genres mg JOIN genres g ON g.id = mg.genre_id "
@@ -133,12 +195,13 @@ def _where(query: SearchQuery, only: IdFilter | None) -> sql.Composable:
     return sql.SQL(" AND ").join(conditions)
 
 
-def _order(query: SearchQuery) -> sql.Composable:
+def _order(query: SearchQuery, *, typos: bool) -> sql.Composable:
     if query.sort.field is SortField.RELEVANCE:
         by_popularity = sql.SQL("COALESCE(m.popularity, -1) DESC, m.id")
-        if not query.words:
+        if not _words(query.words):
             return by_popularity
-        return sql.SQL("{score} DESC, {rest}").format(score=_TEXT_SCORE, rest=by_popularity)
+        score = _SCORE_WITH_TYPOS if typos else _SCORE_AS_WRITTEN
+        return sql.SQL("{score} DESC, {rest}").format(score=score, rest=by_popularity)
     direction = sql.SQL("DESC" if query.sort.descending else "ASC")
     return sql.SQL("{key} {direction}, m.id {direction}").format(
         key=sql.SQL(_SORT_KEYS[query.sort.field]), direction=direction)

@@ -15,7 +15,6 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from revenge.adapters.postgres.database import Database
 from revenge.application.search.reconcile_index import ReconcileIndexCommand
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer, build_container
@@ -41,10 +40,10 @@ def own_typesense(tmp_path: Path) -> Iterator[tuple[EmbeddedTypesense, Child]]:
 
 
 @pytest.fixture
-def settings(migrated_database_url: str, redis_url: str, tmp_path: Path,
+def settings(fresh_database_url: str, redis_url: str, tmp_path: Path,
              own_typesense: tuple[EmbeddedTypesense, Child]) -> Config:
     service, _ = own_typesense
-    return Config(database_url=migrated_database_url, redis_url=redis_url, data_dir=str(tmp_path),
+    return Config(database_url=fresh_database_url, redis_url=redis_url, data_dir=str(tmp_path),
                   typesense_url=service.url, typesense_api_key=service.api_key)
 
 
@@ -59,9 +58,10 @@ async def worker(settings: Config) -> AsyncIterator[AppContainer]:
 
 
 async def test_searches_survive_a_typesense_crash_and_the_index_heals_after(
-        database: Database, settings: Config, worker: AppContainer,
+        settings: Config, worker: AppContainer,
         own_typesense: tuple[EmbeddedTypesense, Child]) -> None:
     _, child = own_typesense
+    database = worker.core.database()
     movies = small_catalog()
     await insert_movies(database, list(movies.values()))
     await worker.search.reconcile_index().execute(ReconcileIndexCommand())
