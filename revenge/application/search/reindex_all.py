@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 
@@ -41,8 +42,15 @@ class ReindexAll:
                              seconds=round(self._stopwatch() - started, 3))
 
     async def _fill(self, rebuild: str, batch_size: int) -> int:
+        """Reads the next batch from the catalog while the index imports this one."""
+        batches = aiter(self._documents.batches(batch_size))
         indexed = 0
-        async for batch in self._documents.batches(batch_size):
-            await self._index.upsert(batch, into=rebuild)
-            indexed += len(batch)
+        pending = asyncio.ensure_future(anext(batches, None))
+        try:
+            while (batch := await pending) is not None:
+                pending = asyncio.ensure_future(anext(batches, None))
+                await self._index.upsert(batch, into=rebuild)
+                indexed += len(batch)
+        finally:
+            pending.cancel()
         return indexed
