@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
 import re
 import statistics
@@ -28,14 +27,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import psycopg
-from harness import ensure_wrk, free_port, revenge_process, wait_for
+from harness import ensure_wrk, free_port, fresh_database, revenge_process, wait_for
 from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -94,19 +91,6 @@ def median_load(runs: list[Load]) -> Load:
                 statistics.median(r.p95_ms for r in runs), sum(r.errors for r in runs))
 
 
-@contextlib.contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
-    name = f"revenge_bench_catalog_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    info = psycopg.conninfo.conninfo_to_dict(server_url)
-    info["dbname"] = name
-    try:
-        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v})
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)))
 
 
 def sign_in(base: str) -> tuple[str, str]:

@@ -18,14 +18,11 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import psycopg
-from harness import free_port, revenge_process, summary_ms, wait_for, wrk
-from psycopg import sql
+from harness import free_port, fresh_database, revenge_process, summary_ms, wait_for, wrk
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -48,19 +45,6 @@ def services(scratch: str) -> Iterator[tuple[str, str]]:
         yield stack.enter_context(fresh_database(db_url)), redis_url
 
 
-@contextlib.contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
-    name = f"revenge_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    info = psycopg.conninfo.conninfo_to_dict(server_url)
-    info["dbname"] = name
-    try:
-        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v})
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)))
 
 
 def login(client: httpx.Client) -> float:

@@ -16,10 +16,13 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import httpx
+import psycopg
+from psycopg import sql
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -118,3 +121,19 @@ def summary_ms(samples: Sequence[float]) -> str:
     ms = [s * 1000 for s in samples]
     return (f"p50 {statistics.median(ms):.2f} ms  p95 {percentile(ms, 95):.2f} ms  "
             f"p99 {percentile(ms, 99):.2f} ms  (n={len(ms)})")
+
+
+@contextlib.contextmanager
+def fresh_database(server_url: str, prefix: str = "revenge_bench") -> Iterator[str]:
+    """A new empty database on `server_url` for one bench run, dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    info = psycopg.conninfo.conninfo_to_dict(server_url)
+    info["dbname"] = name
+    try:
+        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v})
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)))
