@@ -4,12 +4,15 @@ The rules, in order, are written down in README.md beside this module."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
 
-from revenge.domain.library.grouping import movie_key
-from revenge.domain.library.naming import parse_path
+from revenge.domain.radarr.drafts import (
+    file_traits,
+    new_movie_of,
+    size_and_date,
+    tmdb_mismatch,
+    valid_imdb,
+)
 from revenge.domain.radarr.index import PlanningIndex
 from revenge.domain.radarr.model import RadarrMovie
 from revenge.domain.radarr.plan import (
@@ -21,7 +24,6 @@ from revenge.domain.radarr.plan import (
     Plan,
 )
 from revenge.domain.radarr.state import (
-    ConflictKind,
     Incoming,
     Link,
     OurFile,
@@ -32,7 +34,6 @@ from revenge.domain.radarr.state import (
 
 NewId = Callable[[], str]
 MAX_PASSES = 8
-_IMDB_ID = re.compile(r"^tt\d{5,10}$")
 
 
 def reconcile(snapshot: Snapshot, incoming: Sequence[Incoming], new_id: NewId, *,
@@ -58,8 +59,9 @@ def reconcile(snapshot: Snapshot, incoming: Sequence[Incoming], new_id: NewId, *
             planner.place(item)
         if planner.changes == before:
             break
-    concerned = radarr_ids | ({c.radarr_movie_id for c in snapshot.conflicts} if full
-                              else set())
+    concerned = {item.movie.radarr_id for item in incoming if item.complete or item.gone}
+    if full:
+        concerned |= {conflict.radarr_movie_id for conflict in snapshot.conflicts}
     return planner.plan(concerned)
 
 
@@ -79,7 +81,8 @@ class _Planner:
         self.raised: dict[str, SyncConflict] = {}
         self.changes = 0
         # Paths Radarr names as some movie's file now; and those with the replaced ones.
-        self.current = {item.local_path for item in incoming if item.local_path}
+        self.current = {item.local_path for item in incoming
+                        if item.local_path and item.complete}
         self.named = self.current | {path for item in incoming for path in item.replaced}
 
     def plan(self, concerned: set[int]) -> Plan:
@@ -95,6 +98,8 @@ class _Planner:
 
     def place(self, item: Incoming) -> None:
         radarr = item.movie
+        if not item.complete:
+            return
         if radarr.file is not None and item.local_path is None:
             self._raise(SyncConflict(kind="unmapped_path", radarr_movie_id=radarr.radarr_id,
                                      tmdb_id=radarr.tmdb_id, radarr_path=radarr.file.path,
@@ -103,10 +108,12 @@ class _Planner:
             self._with_file(item, item.local_path)
 
     def delete(self, item: Incoming) -> None:
-        if item.movie.file is None:
+        if item.movie.file is None and item.complete:
             self._without_file(item.movie)
         for path in sorted(item.deleted - item.replaced):
             self._deleted(item.movie.radarr_id, path)
+        if item.gone and item.movie.radarr_id in self.index.links:
+            self._unlink(item.movie.radarr_id)
 
     def drop_all_but(self, radarr_ids: set[int]) -> None:
         """Radarr no longer has these movies: unlinked; a file no longer on disk is
@@ -118,9 +125,13 @@ class _Planner:
             if (file is not None and not file.missing
                     and file.path not in self.named | self.index.on_disk):
                 self._mark_missing(file)
-            self.unlinks.add(radarr_id)
-            del self.index.links[radarr_id]
-            self.changes += 1
+            self._unlink(radarr_id)
+
+    def _unlink(self, radarr_id: int) -> None:
+        self.unlinks.add(radarr_id)
+        self.links.pop(radarr_id, None)
+        del self.index.links[radarr_id]
+        self.changes += 1
 
     # --- a movie with a file ------------------------------------------------------
 
@@ -143,17 +154,17 @@ class _Planner:
         candidate = (index.by_tmdb.get(radarr.tmdb_id or 0)
                      or index.by_imdb.get(radarr.imdb_id or "") or owner)
         if candidate and radarr.tmdb_id and candidate.tmdb_id not in (None, radarr.tmdb_id):
-            return _tmdb_mismatch(radarr, candidate, path,
+            return tmdb_mismatch(radarr, candidate, path,
                                   f"Radarr says TMDb {radarr.tmdb_id}, our movie has TMDb "
                                   f"{candidate.tmdb_id}")
         if owner and candidate and owner.id != candidate.id:
-            return _tmdb_mismatch(radarr, owner, path,
+            return tmdb_mismatch(radarr, owner, path,
                                   f"{path} belongs to another of our movies than TMDb "
                                   f"{radarr.tmdb_id}'s; merge them if they are one")
         return candidate
 
     def _create(self, radarr: RadarrMovie) -> OurMovie:
-        new = _new_movie(self.new_id(), radarr)
+        new = new_movie_of(self.new_id(), radarr)
         self.new_movies.append(new)
         self.changes += 1
         movie = OurMovie(id=new.id, tmdb_id=new.tmdb_id, imdb_id=new.imdb_id)
@@ -165,7 +176,7 @@ class _Planner:
         if movie.tmdb_id is not None:
             return
         free = radarr.tmdb_id if radarr.tmdb_id not in self.index.by_tmdb else None
-        imdb_id = movie.imdb_id or _imdb(radarr.imdb_id)
+        imdb_id = movie.imdb_id or valid_imdb(radarr.imdb_id)
         if (free, imdb_id) == (None, movie.imdb_id):
             return
         self.id_links.append(IdLink(movie_id=movie.id, tmdb_id=free, imdb_id=imdb_id))
@@ -202,7 +213,7 @@ class _Planner:
                 and file.path not in self.index.on_disk)
 
     def _move(self, file: OurFile, path: str, radarr: RadarrMovie) -> None:
-        size, mtime = _size_and_date(radarr)
+        size, mtime = size_and_date(radarr)
         self.moves.append(MovedFile(file_id=file.id, movie_id=file.movie_id, path=path,
                                     size=size, mtime=mtime))
         self.missing.pop(file.id, None)
@@ -210,8 +221,8 @@ class _Planner:
         self.changes += 1
 
     def _add_file(self, movie: OurMovie, path: str, radarr: RadarrMovie) -> None:
-        size, mtime = _size_and_date(radarr)
-        key, part, edition, container = _traits(path, radarr)
+        size, mtime = size_and_date(radarr)
+        key, part, edition, container = file_traits(path, radarr)
         new = NewFileAt(id=self.new_id(), movie_id=movie.id, path=path, size=size,
                         mtime=mtime, group_key=key, part=part, edition=edition,
                         container=container)
@@ -263,41 +274,3 @@ class _Planner:
     def _raise(self, conflict: SyncConflict) -> None:
         """One conflict of a kind per movie and pass: the first one found stands."""
         self.raised.setdefault(conflict.key, conflict)
-
-
-def _tmdb_mismatch(radarr: RadarrMovie, ours: OurMovie, path: str,
-                   detail: str) -> SyncConflict:
-    kind: ConflictKind = "tmdb_mismatch"
-    return SyncConflict(kind=kind, radarr_movie_id=radarr.radarr_id, movie_id=ours.id,
-                        tmdb_id=radarr.tmdb_id, radarr_path=path, detail=detail)
-
-
-def _new_movie(movie_id: str, radarr: RadarrMovie) -> NewMovie:
-    year = radarr.year if radarr.year and 1800 <= radarr.year <= 2200 else None
-    title = radarr.title.strip() or f"Radarr movie {radarr.radarr_id}"
-    return NewMovie(id=movie_id, title=title, year=year,
-                    original_title=(radarr.original_title or "").strip() or None,
-                    tmdb_id=radarr.tmdb_id if radarr.tmdb_id and radarr.tmdb_id > 0 else None,
-                    imdb_id=_imdb(radarr.imdb_id))
-
-
-def _imdb(imdb_id: str | None) -> str | None:
-    return imdb_id if imdb_id and _IMDB_ID.match(imdb_id) else None
-
-
-def _size_and_date(radarr: RadarrMovie) -> tuple[int, datetime | None]:
-    file = radarr.file
-    return (max(file.size, 0), file.date_added) if file else (0, None)
-
-
-def _traits(path: str, radarr: RadarrMovie
-            ) -> tuple[str, int | None, str | None, str | None]:
-    """What the scanner would record for this file, so a later scan of its folder
-    groups new neighbours (a cd2) with it."""
-    parsed = parse_path(path)
-    if parsed.title or parsed.tmdb_id or parsed.imdb_id:
-        key = movie_key(parsed.title, parsed.year, parsed.tmdb_id, parsed.imdb_id)
-    else:
-        key = movie_key(radarr.title, radarr.year, radarr.tmdb_id, _imdb(radarr.imdb_id))
-    edition = (radarr.file.edition if radarr.file else None) or parsed.edition
-    return key, parsed.part, edition, parsed.container

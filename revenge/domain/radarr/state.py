@@ -62,12 +62,16 @@ class Incoming(msgspec.Struct, frozen=True, kw_only=True):
     """A Radarr movie to reconcile. `local_path`: its file mapped to our path (None when
     it has no file, or no mapping covers a Windows path). `replaced`: our paths of files
     Radarr replaced with this one (an upgrade's old file, a rename's previous path);
-    `deleted`: our paths of files Radarr says it deleted."""
+    `deleted`: our paths of files Radarr says it deleted. `complete` False: `movie.file`
+    is not known (an event that names only a deleted file), so only `deleted` counts.
+    `gone`: Radarr removed the movie itself (its link goes)."""
 
     movie: RadarrMovie
     local_path: str | None = None
     replaced: frozenset[str] = frozenset()
     deleted: frozenset[str] = frozenset()
+    complete: bool = True
+    gone: bool = False
 
 
 class Snapshot(msgspec.Struct, frozen=True, kw_only=True):

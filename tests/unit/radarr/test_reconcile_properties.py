@@ -81,7 +81,9 @@ def radarr_libraries(draw: st.DrawFn) -> list[Incoming]:
     for radarr_id, tmdb, imdb, path in zip(ids, tmdbs, imdbs, paths, strict=True):
         movie = radarr(radarr_id, tmdb, path=path, imdb_id=imdb)
         mapped = None if path and draw(st.integers(0, 9)) == 0 else path
-        items.append(Incoming(movie=movie, local_path=mapped,
+        event_only = path is None and draw(st.integers(0, 3)) == 0  # a delete event
+        items.append(Incoming(movie=movie, local_path=mapped, complete=not event_only,
+                              gone=event_only and draw(st.booleans()),
                               replaced=frozenset(draw(st.sets(st.sampled_from(PATHS),
                                                               max_size=2))),
                               deleted=frozenset(draw(st.sets(st.sampled_from(PATHS),
