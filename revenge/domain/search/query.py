@@ -91,11 +91,6 @@ class SearchQuery(msgspec.Struct, frozen=True, kw_only=True):
         return self.offset + self.limit
 
 
-def search_query(text: str = "", **fields: object) -> SearchQuery:
-    """A query with its text trimmed (a convenience for callers and tests)."""
-    return msgspec.convert({"text": text.strip(), **fields}, SearchQuery)
-
-
 def checked_prefix(text: str, limit: int) -> tuple[str, int]:
     """An autocomplete request: non-empty prefix, at most `MAX_SUGGESTIONS`."""
     prefix = text.strip()
