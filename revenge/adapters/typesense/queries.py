@@ -88,7 +88,8 @@ class _Highlight(msgspec.Struct):
 
 class _Hit(msgspec.Struct):
     document: SearchHit
-    highlights: list[_Highlight] = []
+    highlights: list[_Highlight] = []  # v1 shape: 0.24's default, optional later
+    highlight: dict[str, Any] = {}  # v2 shape: {field: {"snippet": ...}}, in every version
 
 
 class _Count(msgspec.Struct):
@@ -154,6 +155,10 @@ def empty_result() -> SearchResult:
 
 def _with_highlights(hit: _Hit) -> SearchHit:
     marked = {h.field: h.snippet for h in hit.highlights if h.snippet and h.field in HIGHLIGHTED}
+    for field in HIGHLIGHTED:
+        value = hit.highlight.get(field)
+        if field not in marked and isinstance(value, dict) and value.get("snippet"):
+            marked[field] = str(value["snippet"])
     return msgspec.structs.replace(hit.document, highlights=marked)
 
 
