@@ -1,0 +1,1 @@
+"""Radarr integration: settings, syncs, webhook events and the Emby-style notifications."""
