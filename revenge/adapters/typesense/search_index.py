@@ -109,15 +109,17 @@ class TypesenseSearchIndex:
     async def _multi_search(self, params: dict[str, Any]) -> bytes:
         response = await self._client.request("POST", "/multi_search",
                                               json={"searches": [params]})
-        raise_for_status(response, "search")
+        if response.status_code >= 400:
+            raise Unavailable("search", f"HTTP {response.status_code}: {response.text[:200]}")
         return response.content
 
     def _answered(self, answer: Any) -> Any:
+        """A search the index cannot answer (no alias yet, a collection of an older schema
+        before its rebuild) is `Unavailable`: the caller falls back, never fails."""
         if answer.error is None:
             return answer
-        if answer.code == 404:  # no alias yet, or its collection is being replaced
-            raise Unavailable("search", f"index {self.alias} not found")
-        raise TypesenseRejected(f"typesense refused the search: {answer.error}")
+        raise Unavailable("search", f"index {self.alias} refused the search "
+                                    f"({answer.code}): {answer.error}")
 
     async def _import(self, collection: str, lines: bytes) -> Any:
         return await self._client.request(

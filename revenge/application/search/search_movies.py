@@ -37,6 +37,8 @@ class SearchMovies:
             return await asyncio.wait_for(self._index.search(command.query, only), self._timeout)
         except (Unavailable, TimeoutError) as exc:
             log.warning("search index unavailable, answering from the fallback: %s", exc)
+        except Exception:  # a bug or an unexpected answer: search must still answer
+            log.exception("search index failed, answering from the fallback")
         result = await self._fallback.search(command.query, only)
         return msgspec.structs.replace(result, degraded=True)
 

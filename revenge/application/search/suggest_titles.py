@@ -35,5 +35,7 @@ class SuggestTitles:
             return await asyncio.wait_for(self._index.autocomplete(prefix, limit), self._timeout)
         except (Unavailable, TimeoutError) as exc:
             log.warning("search index unavailable, suggesting from the fallback: %s", exc)
+        except Exception:  # a bug or an unexpected answer: search must still answer
+            log.exception("search index failed, answering from the fallback")
         result = await self._fallback.autocomplete(prefix, limit)
         return msgspec.structs.replace(result, degraded=True)
