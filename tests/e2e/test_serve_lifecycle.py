@@ -89,7 +89,8 @@ def test_sigterm_stops_a_ready_server_and_every_process_it_started(
     server.wait_for("/readyz")
     tree = server.tree()
     commands = " ".join(tree.values())
-    for expected in ("bin/postgres", "redis-server", "revenge http", "revenge worker"):
+    for expected in ("bin/postgres", "redis-server", "typesense-server", "revenge http",
+                     "revenge worker"):
         assert expected in commands
 
     assert server.stop(signal.SIGTERM) == 0, server.output()
