@@ -43,6 +43,8 @@ class _Entry(msgspec.Struct, frozen=True):
 
 
 class CachedMediaProbe:
+    """Wraps a `MediaProbe` (same promises); keyframes are kept even when not asked for."""
+
     def __init__(self, probe: MediaProbe, directory: Path,
                  index: Callable[[str], tuple[float, ...] | None] = index_keyframes,
                  keep: int = 512) -> None:
@@ -54,10 +56,14 @@ class CachedMediaProbe:
 
     async def probe(self, path: str, *, keyframes: bool = False) -> MediaInfo:
         version = await asyncio.to_thread(_version, path)
-        info = self._remembered(path, version) or await asyncio.to_thread(
+        cached = self._remembered(path, version) or await asyncio.to_thread(
             self._store.load, path, version)
-        if info is None or (keyframes and info.keyframes is None):
+        info = cached
+        if info is None:
             info = await self._read(path, keyframes)
+        elif keyframes and info.keyframes is None:  # no index: this file needs a scan
+            info = await self._probe.probe(path, keyframes=True)
+        if info is not cached:
             await asyncio.to_thread(self._store.save, path, version, info)
         self._remember(path, version, info)
         return info if keyframes else msgspec.structs.replace(info, keyframes=None)

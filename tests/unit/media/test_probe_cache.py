@@ -72,7 +72,7 @@ async def test_without_an_index_only_a_playback_start_scans_and_only_once(
     await probe.probe(str(movie))
     assert (await probe.probe(str(movie), keyframes=True)).keyframes == SCANNED
     assert (await probe.probe(str(movie), keyframes=True)).keyframes == SCANNED
-    assert inner.calls == [(str(movie), False), (str(movie), False), (str(movie), True)]
+    assert inner.calls == [(str(movie), False), (str(movie), True)]
 
 
 async def test_a_changed_file_is_read_again(movie: Path) -> None:
