@@ -59,7 +59,7 @@ class LogIn:
         keys = LoginKeys(ip=cmd.client.ip, user_id=user.id if user else None,
                          identifier=cmd.identifier)
         await self._limits.check(keys)
-        if user is None or not await self._verify(user, cmd.password):
+        if not await self._verify(user, cmd.password):  # an unknown user costs the same
             await self._failed(keys, cmd)
         assert user is not None
         user = await self._rehash_if_needed(user, cmd.password)

@@ -19,11 +19,12 @@ class SessionOpener:
         self._kit = kit
 
     async def open(self, tx: IdentityUnitOfWork, user: User, client: ClientInfo,
-                   settings: ServerSettings, *, method: str = "password",
+                   settings: ServerSettings, *, method: str | None = None,
                    mfa_verified: bool = False) -> TokenPair:
         """Adds the session (marked `mfa_verified` now when a second factor was
-        passed) and its refresh token to `tx`, audited; the caller commits. (Settings
-        are read before `tx`: a unit of work is never opened inside another.)"""
+        passed) and its refresh token to `tx`, audited with the second factor's
+        `method` if any; the caller commits. (Settings are read before `tx`: a unit of
+        work is never opened inside another.)"""
         now = self._kit.now()
         session = new_session(session_id=self._kit.new_id(), user_id=user.id, now=now,
                               absolute=settings.absolute, ip=client.ip,
@@ -32,6 +33,7 @@ class SessionOpener:
             session = session.mfa_passed(now)
         await tx.sessions.add(session)
         pair = await self._tokens.issue(tx, session, await view(tx, user))
+        details = {"method": method} if method else {}
         await self._kit.audit(tx, AuditType.LOGIN_SUCCEEDED, client, actor=user.id,
-                              subject=user.id, session_id=session.id, method=method)
+                              subject=user.id, session_id=session.id, **details)
         return pair

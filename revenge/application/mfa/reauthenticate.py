@@ -73,9 +73,9 @@ class Reauthenticate:
         if cmd.method is not None:
             renewed = renewed.mfa_passed(now)
         await tx.sessions.update(renewed)
+        details = {"method": cmd.method.value} if cmd.method else {}  # else the password
         await self._kit.audit(tx, AuditType.REAUTHENTICATED, cmd.client,
-                              actor=session.user_id, subject=session.user_id,
-                              method=cmd.method.value if cmd.method else "password")
+                              actor=session.user_id, subject=session.user_id, **details)
         await tx.commit()
         await self._cache.forget([session.id])
         return now + REAUTH_WINDOW

@@ -102,3 +102,20 @@ async def test_forgot_password_allows_ten_requests_per_ip_an_hour_then_answers_4
     clock.advance(minutes=61)
     await identity.request_password_reset().execute(
         RequestPasswordResetCommand(identifier="alice", client=ip(42)))
+
+
+async def test_an_unknown_username_costs_a_password_verification_like_a_known_one(
+        identity: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    await register(identity)
+    hasher = identity.hasher()
+    verified: list[str] = []
+    original = hasher.verify
+
+    async def counting(password_hash: str, password: str) -> bool:
+        verified.append(password_hash)
+        return bool(await original(password_hash, password))
+
+    monkeypatch.setattr(hasher, "verify", counting)
+    await fail(identity, 1, username="ghost")
+    await fail(identity, 1, username="alice")
+    assert len(verified) == 2 and all(h.startswith("$argon2id$") for h in verified)
