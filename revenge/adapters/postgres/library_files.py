@@ -159,8 +159,6 @@ def _file_row(file: NewFile) -> tuple[Any, ...]:
             file.group_key, file.mtime, file.mtime)
 
 
-_MOVIE_COLUMNS = ("id", "title", "original_title", "sort_title", "year", "tmdb_id", "imdb_id",
-                  "added_at", "updated_at")
 _COPY_MOVIES = """
 COPY movies (id, title, original_title, sort_title, year, tmdb_id, imdb_id, added_at,
              updated_at) FROM STDIN"""
@@ -184,8 +182,9 @@ class PostgresScannedMovieRepository:
     async def add(self, movies: Sequence[Movie]) -> None:
         try:
             async with self._conn.cursor() as cur, cur.copy(_COPY_MOVIES) as copy:
-                for movie in movies:
-                    await copy.write_row([getattr(movie, name) for name in _MOVIE_COLUMNS])
+                for m in movies:
+                    await copy.write_row((m.id, m.title, m.original_title, m.sort_title, m.year,
+                                          m.tmdb_id, m.imdb_id, m.added_at, m.updated_at))
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict("another movie has this TMDb id", field="tmdb_id") from exc
 

@@ -9,7 +9,6 @@ file of their folders is known."""
 from __future__ import annotations
 
 import asyncio
-import posixpath
 from collections.abc import AsyncIterator, Collection
 
 from revenge.application.library.ports import LibraryUnitOfWork, NewId
@@ -152,9 +151,9 @@ class _Recorder:
         owners = {extra.owner_folder for extra in extras}
         folders = await self.uow.files.folder_movies(self.scan.library.id, owners)
         for file in mains:
-            folder, name = posixpath.split(file.path)
+            folder, _, name = file.path.rpartition("/")
             if folder in owners:
-                stem = posixpath.splitext(name)[0]
+                stem = name.rpartition(".")[0] or name
                 folders.setdefault(folder, []).append(FolderMovie(stem, file.movie_id))
         return folders
 
