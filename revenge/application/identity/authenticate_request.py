@@ -57,9 +57,18 @@ class AuthenticateRequest:
         entry = await self._cache.get(claims.sid) or await self._load_session(claims)
         if entry is None or entry.user_id != claims.sub:
             return None
+        return await self._principal(entry)
+
+    async def _principal(self, entry: CachedSession) -> Principal:
+        # The MFA policy is applied per request (not cached), so changing it takes effect
+        # at once: a session it covers that has not passed a second factor gets nothing.
+        permissions = frozenset(Permission(p) for p in entry.permissions)
+        policy = RequireMfa((await self._settings.current()).require_mfa)
+        pending = enrolment_pending(policy_applies(policy, permissions), entry.mfa_verified)
         return Principal(user_id=entry.user_id, username=entry.username,
-                         permissions=frozenset(Permission(p) for p in entry.permissions),
-                         session_id=entry.session_id, mfa_verified=entry.mfa_verified)
+                         permissions=frozenset() if pending else permissions,
+                         session_id=entry.session_id, mfa_verified=entry.mfa_verified,
+                         mfa_enrolment_required=pending)
 
     async def _load_session(self, claims: AccessClaims) -> CachedSession | None:
         settings = await self._settings.current()
@@ -71,9 +80,6 @@ class AuthenticateRequest:
             if not session.is_active(self._kit.now(), settings.idle):
                 return None
             permissions = permissions_of(await roles_of(tx, user.role_ids))
-        if enrolment_pending(policy_applies(RequireMfa(settings.require_mfa), permissions),
-                             session.mfa_verified):
-            permissions = frozenset()  # until a second factor is verified in this session
         entry = CachedSession(session_id=session.id, user_id=user.id, username=user.username,
                               permissions=sorted(permissions),
                               mfa_verified=session.mfa_verified)

@@ -14,6 +14,9 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
     session_id: str | None = None  # set for session (JWT/cookie) logins
     api_key_id: str | None = None  # set when authenticated by an API key
     mfa_verified: bool = False
+    # The server requires MFA of this user and the session has not passed a second
+    # factor: it holds no permissions until one is enrolled or verified in it.
+    mfa_enrolment_required: bool = False
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions

@@ -134,6 +134,9 @@ def require(*permissions: Permission) -> Guard:
         if principal is None:
             raise AuthenticationFailed("authentication required")
         missing = sorted(p.value for p in permissions if not principal.can(p))
+        if missing and principal.mfa_enrolment_required:
+            raise Forbidden("the server requires a second factor: set one up (/api/v1/mfa) "
+                            "or verify one (/api/v1/auth/reauthenticate) first")
         if missing:
             raise Forbidden(f"missing permission: {', '.join(missing)}")
 

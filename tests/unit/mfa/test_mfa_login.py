@@ -148,3 +148,15 @@ async def test_mfa_required_for_admins_leaves_plain_users_alone(identity: Any, m
     await create(identity, admin, "bob")
     assert isinstance(await log_in(identity), MfaChallenge)
     assert (await session_of(identity, "bob")).permissions
+
+
+async def test_a_policy_change_applies_to_existing_sessions_at_once(identity: Any) -> None:
+    admin = await register(identity)
+    pair = await log_in(identity)
+    assert isinstance(pair, TokenPair)
+    assert (await principal_of(identity, pair)).permissions
+    await require(identity, admin.id, "admins")
+    limited = await principal_of(identity, pair)
+    assert limited.permissions == frozenset() and limited.mfa_enrolment_required
+    await require(identity, admin.id, "off")
+    assert (await principal_of(identity, pair)).permissions
