@@ -74,8 +74,11 @@ class InMemoryRadarrCatalog:
 
     async def relocate_files(self, moves: Sequence[FileRelocation], now: datetime) -> None:
         for move in moves:
+            before = self._t.catalog.files[move.file_id]
+            probe = {} if before.size_bytes == move.size else {
+                "content_hash": None, "probed_at": None, "probe_error": None}
             self._t.replace_file(move.file_id, path=move.path, size_bytes=move.size,
-                                 mtime=move.mtime, missing_since=None, updated_at=now)
+                                 mtime=move.mtime, missing_since=None, updated_at=now, **probe)
             meta = self._t.meta.get(move.file_id)
             if meta is not None:
                 meta.library_id = move.library_id

@@ -114,12 +114,12 @@ class RadarrClient:
     def _decode(path: str, response: httpx.Response, type_: type[T]) -> T:
         try:
             return msgspec.json.decode(response.content, type=type_)
+        except msgspec.ValidationError as exc:  # a subclass of DecodeError: first
+            raise RadarrBadAnswer(f"Radarr's answer to {path} is not what Radarr sends: "
+                                  f"{exc}") from None
         except msgspec.DecodeError:
             raise RadarrBadAnswer(f"Radarr's answer to {path} is not JSON (is the URL "
                                   "Radarr's, with its URL base?)") from None
-        except msgspec.ValidationError as exc:
-            raise RadarrBadAnswer(f"Radarr's answer to {path} is not what Radarr sends: "
-                                  f"{exc}") from None
 
 
 def _message(response: httpx.Response) -> str:

@@ -85,5 +85,5 @@ def history_of(wire: WireHistoryRecord) -> HistoryRecord:
 
 
 def command_of(wire: WireCommand) -> CommandState:
-    return CommandState(id=wire.id, name=wire.command_name or wire.name, status=wire.status,
-                        message=wire.message)
+    return CommandState(id=wire.id, name=wire.name or wire.command_name or "",
+                        status=wire.status, message=wire.message)
