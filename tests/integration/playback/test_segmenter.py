@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -88,3 +89,38 @@ async def test_an_idle_rendition_is_reaped(segmenter: FfmpegSegmenter,
     await asyncio.sleep(0.05)
     await segmenter.reap(idle_seconds=0.01)
     assert segmenter.running() == 0
+
+
+_SERVER = """
+import asyncio, sys
+from pathlib import Path
+from revenge.adapters.ffmpeg.runs import spawn_run
+
+async def main():
+    run = await spawn_run(["sleep", "60"], Path(sys.argv[1]), 0)
+    print(run.process.pid, flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def test_an_encoder_dies_with_a_server_killed_outright(tmp_path: Path) -> None:
+    server = subprocess.Popen([sys.executable, "-c", _SERVER, str(tmp_path)],
+                              stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    encoder = int(server.stdout.readline())
+    server.kill()
+    server.wait()
+    deadline = time.monotonic() + 5
+    while _running(encoder):
+        assert time.monotonic() < deadline, "the encoder outlived the server"
+        time.sleep(0.02)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
