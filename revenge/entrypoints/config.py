@@ -24,7 +24,7 @@ PositiveInt = Annotated[int, msgspec.Meta(ge=1)]
 NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
 
 SECRET_FIELDS = frozenset({"database_url", "redis_url", "jwt_secret", "smtp_password",
-                           "typesense_api_key", "media_token_secret"})
+                           "typesense_api_key", "media_token_secret", "encryption_keys"})
 
 
 class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -90,6 +90,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     # WebAuthn: unset, the RP id is public_url's host and its origin the one allowed.
     webauthn_rp_id: str | None = None
     webauthn_origins: list[str] = msgspec.field(default_factory=list)
+    # Encryption at rest (AES-256-GCM): `id:base64key` entries, comma-separated, the first
+    # current; unset: generated into <data_dir>/encryption.key. Radarr: request timeout.
+    encryption_keys: str | None = None
+    radarr_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
 
     @property
     def data_path(self) -> Path:
