@@ -79,3 +79,7 @@ class InMemoryMfaTokenRepository:
             return False
         self._tokens[token_hash] = msgspec.structs.replace(token, used_at=now)
         return True
+
+    async def purge(self, now: datetime) -> None:
+        for expired in [t.token_hash for t in self._tokens.values() if t.expires_at <= now]:
+            del self._tokens[expired]

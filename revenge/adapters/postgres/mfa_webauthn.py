@@ -119,3 +119,6 @@ class PostgresMfaTokenRepository:
             "UPDATE mfa_tokens SET used_at = %s WHERE token_hash = %s AND used_at IS NULL",
             (now, token_hash))
         return cur.rowcount == 1
+
+    async def purge(self, now: datetime) -> None:
+        await self._conn.execute("DELETE FROM mfa_tokens WHERE expires_at <= %s", (now,))

@@ -24,6 +24,7 @@ class PendingLogins:
         """A new token for `user_id`, its digest stored in `tx`."""
         token = self._secrets.new(TOKEN_PREFIX)
         now = self._kit.now()
+        await tx.mfa_tokens.purge(now)
         await tx.mfa_tokens.add(MfaToken(token_hash=self._secrets.digest(token),
                                          user_id=user_id, created_at=now,
                                          expires_at=now + MFA_TOKEN_LIFETIME))

@@ -88,6 +88,9 @@ class MfaTokenRepository(Protocol):
     async def spend(self, token_hash: str, now: datetime) -> bool:
         """Marks an unused token used; False when it already was."""
 
+    async def purge(self, now: datetime) -> None:
+        """Forgets expired tokens."""
+
 
 class MfaProfileRepository(Protocol):
     async def get(self, user_id: str) -> MfaProfile | None: ...

@@ -121,6 +121,18 @@ async def test_an_mfa_token_is_spent_once(uow: MfaUnitOfWorkFactory, alice: User
     assert spent is not None and spent.used_at == later(1) and not spent.usable(later(2))
 
 
+async def test_expired_mfa_tokens_are_purged(uow: MfaUnitOfWorkFactory, alice: User) -> None:
+    async with uow() as tx:
+        for name, minutes in (("stale", 1), ("fresh", 10)):
+            await tx.mfa_tokens.add(MfaToken(token_hash=name, user_id=alice.id,
+                                             created_at=NOW, expires_at=later(minutes)))
+        await tx.mfa_tokens.purge(later(5))
+        await tx.commit()
+    async with uow() as tx:
+        assert await tx.mfa_tokens.get("stale") is None
+        assert await tx.mfa_tokens.get("fresh") is not None
+
+
 async def test_credentials_and_tokens_go_with_their_user(uow: MfaUnitOfWorkFactory,
                                                          alice: User) -> None:
     async with uow() as tx:
