@@ -46,8 +46,7 @@ from revenge.entrypoints.config import Config
 
 
 def _secret_box(settings: Config) -> AesGcmSecretBox:
-    configured = getattr(settings, "encryption_keys", None)
-    return AesGcmSecretBox(load_keys(configured, settings.data_path))
+    return AesGcmSecretBox(load_keys(settings.encryption_keys, settings.data_path))
 
 
 def _rp_settings(settings: Config) -> RelyingPartySettings:
