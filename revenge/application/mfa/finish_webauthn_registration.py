@@ -11,6 +11,7 @@ from revenge.application.identity.common import Kit
 from revenge.application.mfa.factor_changes import FactorChanges, FactorCommand
 from revenge.application.mfa.factors import factors_of, sync_profile
 from revenge.application.mfa.ports import (
+    MfaUnitOfWork,
     MfaUnitOfWorkFactory,
     RegisteredCredential,
     WebAuthnRelyingParty,
@@ -19,6 +20,7 @@ from revenge.application.mfa.views import Registered, credential_view
 from revenge.domain.errors import RuleViolation
 from revenge.domain.identity.audit import AuditType
 from revenge.domain.mfa.webauthn import (
+    Challenge,
     ChallengePurpose,
     WebAuthnCredential,
     check_credential_name,
@@ -46,11 +48,7 @@ class FinishWebAuthnRegistration:
         user_id = cmd.principal.user_id
         async with self._uow() as tx:
             session = await self._changes.session(tx, cmd.principal)
-            challenge = await tx.challenges.take(cmd.challenge_id, ChallengePurpose.REGISTER,
-                                                 self._kit.now())
-            if challenge is None or challenge.user_id != user_id:
-                raise RuleViolation("the registration challenge is unknown, used or expired; "
-                                    "begin again", field="challenge_id")
+            challenge = await self._challenge(tx, cmd)
             registered = self._rp.verify_registration(cmd.credential, challenge.challenge)
             before = await factors_of(tx, user_id)
             credential = self._credential(user_id, name, registered)
@@ -61,6 +59,15 @@ class FinishWebAuthnRegistration:
                                                credential_id=credential.id)
             await tx.commit()
         return Registered(credential=credential_view(credential), revoked_sessions=revoked)
+
+    async def _challenge(self, tx: MfaUnitOfWork,
+                         cmd: FinishWebAuthnRegistrationCommand) -> Challenge:
+        challenge = await tx.challenges.take(cmd.challenge_id, ChallengePurpose.REGISTER,
+                                             self._kit.now())
+        if challenge is None or challenge.user_id != cmd.principal.user_id:
+            raise RuleViolation("the registration challenge is unknown, used or expired; "
+                                "begin again", field="challenge_id")
+        return challenge
 
     def _credential(self, user_id: str, name: str,
                     registered: RegisteredCredential) -> WebAuthnCredential:
