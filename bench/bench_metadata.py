@@ -40,6 +40,7 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import httpx
 import psycopg
 import redis
 import uuid_utils
@@ -72,6 +73,7 @@ class Run:
     label: str
     movies: int
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     outcomes: Counter[str] = field(default_factory=Counter)
     tmdb_requests: int = 0
@@ -165,9 +167,9 @@ async def match_all(container: AppContainer, ids: list[str], concurrency: int,
             run.latencies.append(time.perf_counter() - started)
         run.outcomes[result["status"]] += 1
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(one(i) for i in ids))
-    run.seconds = time.perf_counter() - started
+    run.seconds, run.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
 
 
 async def measure(label: str, args: argparse.Namespace, names: list[str],
@@ -187,19 +189,42 @@ async def measure(label: str, args: argparse.Namespace, names: list[str],
     return run
 
 
-def fake_ceiling(fake: FakeTmdbProcess, connections: int, seconds: int = 3) -> dict[str, float]:
+def probe_urls(fake: FakeTmdbProcess) -> dict[str, str]:
+    """A cold match's two requests: the search, then the details with everything appended."""
+    return {"search": f"{fake.base_url}/search/movie?query=The+Pale+Lantern&year=1957"
+                      f"&api_key={API_KEY}",
+            "movie+appended": f"{fake.base_url}/movie/1000011?append_to_response={APPENDED}"
+                              f"&api_key={API_KEY}"}
+
+
+def wrk_ceiling(urls: dict[str, str], connections: int, seconds: int = 3) -> dict[str, float]:
     """Requests/s the fake serves on its own (wrk, `connections` keep-alive connections)."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return {}
-    urls = {"search": f"{fake.base_url}/search/movie?query=The+Pale+Lantern&year=1957",
-            "movie+appended": f"{fake.base_url}/movie/1000011?append_to_response={APPENDED}"}
     found = {}
     for label, url in urls.items():
-        out = subprocess.run([wrk, "-t1", f"-c{connections}", f"-d{seconds}s",
-                              f"{url}&api_key={API_KEY}"], capture_output=True, text=True,
-                             check=True).stdout
+        out = subprocess.run([wrk, "-t1", f"-c{connections}", f"-d{seconds}s", url],
+                             capture_output=True, text=True, check=True).stdout
         found[label] = float(out.split("Requests/sec:")[1].split()[0])
+    return found
+
+
+async def httpx_ceiling(urls: dict[str, str], concurrency: int,
+                        count: int = 400) -> dict[str, float]:
+    """The same requests from this process with a bare httpx client (the TMDb adapter's):
+    the client side's own ceiling, which every cold match pays twice."""
+    found, gate = {}, asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient() as client:
+        for label, url in urls.items():
+            async def one(url: str = url) -> None:
+                async with gate:
+                    (await client.get(url)).raise_for_status()
+
+            await asyncio.gather(*(one() for _ in range(concurrency)))  # connections made
+            started = time.perf_counter()
+            await asyncio.gather(*(one() for _ in range(count)))
+            found[label] = count / (time.perf_counter() - started)
     return found
 
 
@@ -217,6 +242,9 @@ def report(run: Run, ceiling: dict[str, float]) -> None:
           f"({run.cache_hits} hits / {lookups} lookups)\n"
           f"  per match p50 {statistics.median(ms):.1f} ms  p95 {p95:.1f} ms "
           f"(PostgreSQL round trip p50 {run.pg_round_trip_ms:.2f} ms)\n"
+          f"  this process's CPU per match {run.cpu_seconds / run.movies * 1000:.1f} ms "
+          f"(the load on other cores aside: <= {run.movies / run.cpu_seconds:.0f} movies/s "
+          f"per worker process)\n"
           f"  outcomes {dict(run.outcomes)}")
 
 
@@ -224,9 +252,11 @@ async def main(args: argparse.Namespace) -> None:
     names = file_names(args.movies)
     try:
         with FakeTmdbProcess(synthetic=args.movies) as fake:
-            ceiling = fake_ceiling(fake, args.concurrency)
-            print(f"fake TMDb alone (wrk, {args.concurrency} connections): "
-                  + ", ".join(f"{k} {v:.0f} req/s" for k, v in ceiling.items()))
+            ceiling = wrk_ceiling(probe_urls(fake), args.concurrency)
+            client = await httpx_ceiling(probe_urls(fake), args.concurrency)
+            print(f"fake TMDb alone (wrk, {args.concurrency} connections): {_rates(ceiling)}\n"
+                  f"bare httpx from this process ({args.concurrency} concurrent): "
+                  f"{_rates(client)}")
             print(f"{args.movies} files, {args.concurrency} concurrent match jobs, client "
                   f"limit {args.rps} req/s, images {'on' if args.images else 'off'}; "
                   f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
@@ -234,6 +264,10 @@ async def main(args: argparse.Namespace) -> None:
                 report(await measure(label, args, names, fake), ceiling)
     finally:
         drop_cache(args.redis_url, args.cache_prefix)
+
+
+def _rates(found: dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.0f} req/s" for k, v in found.items()) or "n/a (no wrk)"
 
 
 def drop_cache(redis_url: str, prefix: str) -> None:

@@ -26,6 +26,9 @@ T = TypeVar("T")
 DAY = 24 * 3600
 TTL = {"configuration": 3 * DAY, "search": DAY, "movie": DAY, "collection": DAY,
        "find": 7 * DAY}
+# Only what the catalog stores. Deliberately not requested: `keywords` and `videos` (the
+# catalog keeps neither tags nor trailers), nor `/genre/movie/list` (details carry genre
+# names, which is what the catalog stores; search results' genre ids are never kept).
 APPENDED = "credits,images,release_dates,external_ids,similar"
 MAX_CHANGE_PAGES = 100
 _IMDB_ID = re.compile(r"tt\d{5,10}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import httpx
 import pytest
 
 from revenge.adapters.tmdb.client import TmdbClient, TmdbSettings
@@ -12,6 +13,8 @@ from revenge.application.metadata.ports import MetadataProvider
 from revenge.domain.errors import NotFound
 from revenge.domain.metadata.images import is_image_path
 from revenge.testing.fake_tmdb import FakeTmdb
+from revenge.testing.fake_tmdb.api import FakeTmdbApi
+from revenge.testing.fake_tmdb.asgi import asgi_app
 from revenge.testing.fake_tmdb.domain import memory_provider
 from revenge.testing.fake_tmdb.server import READ_TOKEN
 
@@ -102,3 +105,21 @@ async def test_tmdb_over_http_with_a_read_token_and_the_twin_give_identical_deta
             assert await over_http.movie_details(tmdb_id) == await twin.movie_details(tmdb_id)
     finally:
         await client.aclose()
+
+
+async def test_the_fake_served_as_asgi_answers_the_adapter_like_the_threaded_one(
+        fake_tmdb: FakeTmdb) -> None:
+    """Benches serve the fake out of process (granian) through its ASGI app."""
+    app = asgi_app(FakeTmdbApi(url="http://fake.test"))
+    asgi = TmdbClient(TmdbSettings(api_key=READ_TOKEN, base_url="http://fake.test/3"),
+                      transport=httpx.ASGITransport(app=app))
+    threaded = TmdbClient(TmdbSettings(api_key=READ_TOKEN, base_url=fake_tmdb.base_url))
+    try:
+        served, expected = TmdbMetadataProvider(asgi), TmdbMetadataProvider(threaded)
+        assert await served.search_movies("the thing") == await expected.search_movies(
+            "the thing")
+        assert await served.movie_details(603) == await expected.movie_details(603)
+        assert await served.image_base_url() == "http://fake.test/t/p/"
+    finally:
+        await asgi.aclose()
+        await threaded.aclose()
