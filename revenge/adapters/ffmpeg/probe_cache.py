@@ -43,11 +43,13 @@ class _Entry(msgspec.Struct, frozen=True):
 
 
 class CachedMediaProbe:
-    """Wraps a `MediaProbe` (same promises); keyframes are kept even when not asked for."""
+    """Wraps a `MediaProbe` (same promises); keyframes are kept even when not asked for.
+    Memory holds the last `keep` files (a long movie's keyframes weigh ~100 kB there);
+    the folder holds every file probed."""
 
     def __init__(self, probe: MediaProbe, directory: Path,
                  index: Callable[[str], tuple[float, ...] | None] = index_keyframes,
-                 keep: int = 512) -> None:
+                 keep: int = 64) -> None:
         self._probe = probe
         self._store = ProbeStore(directory)
         self._index = index
