@@ -78,6 +78,9 @@ class _Walk:
         name = entry.name
         if name.startswith(".") or name in _JUNK_FOLDERS:
             return None
+        if not name.isascii() and not _utf8(name):
+            self.unreadable.append(entry.path.encode(errors="replace").decode())
+            return None  # a name that is not UTF-8 cannot be stored (nor shown)
         try:
             if entry.is_dir():
                 return entry.path, entry.stat()
@@ -88,6 +91,14 @@ class _Walk:
         except OSError:
             pass  # a broken symbolic link, or a file deleted while we looked
         return None
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _file_stat(path: str, info: os.stat_result) -> FileStat:
