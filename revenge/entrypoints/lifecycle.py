@@ -18,6 +18,7 @@ from revenge.adapters.postgres.jobs import job_counts
 from revenge.adapters.postgres.migrations import MigrationError
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.di.metadata import close_http_clients
+from revenge.entrypoints.di.search import close_search_client
 from revenge.entrypoints.worker.actors import register_actors
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class Lifecycle:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         await close_http_clients(self.container.metadata)
+        await close_search_client(self.container.search)
         if self.real:
             await self.container.core.database().close()
             await self.container.core.redis().aclose()

@@ -66,3 +66,8 @@ class SearchContainer(containers.DeclarativeContainer):
     reindex_all = providers.Factory(ReindexAll, documents, index)
     reconcile_index = providers.Factory(ReconcileIndex, documents, index, reindex_all)
     request_reindex = providers.Factory(RequestReindex, jobs.unit_of_work.provider)
+
+
+async def close_search_client(search: providers.Container[SearchContainer]) -> None:
+    """Shutdown (HTTP lifecycle, worker): closes Typesense's connection pool, if opened."""
+    await search.typesense().close()
