@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 import msgspec
 
@@ -31,15 +32,36 @@ class ReadinessReport(msgspec.Struct, frozen=True):
 
 
 class CheckReadiness:
-    """Probes all dependencies concurrently, each bounded by `timeout_seconds`."""
+    """Probes all dependencies concurrently, each bounded by `timeout_seconds`.
 
-    def __init__(self, probes: Sequence[DependencyProbe], timeout_seconds: float) -> None:
+    A report is reused for `reuse_seconds`, and callers arriving while a check runs
+    share it: orchestrators and load balancers poll readiness, and that must not
+    multiply into load on the very dependencies being checked.
+    """
+
+    def __init__(self, probes: Sequence[DependencyProbe], timeout_seconds: float,
+                 reuse_seconds: float = 0.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._probes = probes
         self._timeout = timeout_seconds
+        self._reuse = reuse_seconds
+        self._clock = clock
+        self._last: tuple[float, ReadinessReport] | None = None
+        self._running: asyncio.Task[ReadinessReport] | None = None
 
     async def execute(self) -> ReadinessReport:
+        if self._last and self._clock() - self._last[0] < self._reuse:
+            return self._last[1]
+        if self._running is None or self._running.done():
+            self._running = asyncio.ensure_future(self._check_all())
+        return await asyncio.shield(self._running)
+
+    async def _check_all(self) -> ReadinessReport:
+        started = self._clock()
         checks = await asyncio.gather(*(self._probe(p) for p in self._probes))
-        return ReadinessReport(status=_overall(checks), checks=list(checks))
+        report = ReadinessReport(status=_overall(checks), checks=list(checks))
+        self._last = (started, report)
+        return report
 
     async def _probe(self, probe: DependencyProbe) -> DependencyStatus:
         try:

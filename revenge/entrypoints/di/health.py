@@ -47,5 +47,6 @@ class HealthContainer(containers.DeclarativeContainer):
         extra_probes,
     )
     check_readiness = providers.Singleton(
-        CheckReadiness, probes, timeout_seconds=settings.provided.readiness_timeout_seconds
+        CheckReadiness, probes, timeout_seconds=settings.provided.readiness_timeout_seconds,
+        reuse_seconds=0.5,
     )

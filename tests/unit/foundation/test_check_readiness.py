@@ -48,3 +48,41 @@ async def test_probes_run_concurrently() -> None:
     started = asyncio.get_running_loop().time()
     await CheckReadiness([Probe(str(i), delay=0.1) for i in range(5)], 1).execute()
     assert asyncio.get_running_loop().time() - started < 0.4
+
+
+class CountingProbe(Probe):
+    def __init__(self, name: str, delay: float = 0.0) -> None:
+        super().__init__(name, delay=delay)
+        self.calls = 0
+
+    async def check(self) -> None:
+        self.calls += 1
+        await super().check()
+
+
+async def test_a_fresh_report_is_reused_instead_of_probing_again() -> None:
+    now = [100.0]
+    probe = CountingProbe("database")
+    check = CheckReadiness([probe], 1, reuse_seconds=0.5, clock=lambda: now[0])
+    await check.execute()
+    now[0] += 0.4
+    await check.execute()
+    assert probe.calls == 1
+    now[0] += 0.2
+    await check.execute()
+    assert probe.calls == 2
+
+
+async def test_concurrent_callers_share_one_running_check() -> None:
+    probe = CountingProbe("database", delay=0.05)
+    check = CheckReadiness([probe], 1)
+    reports = await asyncio.gather(*(check.execute() for _ in range(20)))
+    assert probe.calls == 1 and all(r.ready for r in reports)
+
+
+async def test_without_reuse_every_call_probes() -> None:
+    probe = CountingProbe("database")
+    check = CheckReadiness([probe], 1)
+    await check.execute()
+    await check.execute()
+    assert probe.calls == 2
