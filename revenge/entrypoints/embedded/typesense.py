@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from revenge.entrypoints.embedded.net import LOOPBACK, free_port
+from revenge.entrypoints.embedded.net import LOOPBACK, ensure_port_free, free_port
 from revenge.entrypoints.embedded.process import ChildSpec, ServiceFailed, running
 
 VERSION = "0.24.1"
@@ -43,8 +43,8 @@ class EmbeddedTypesense:
         self.data_dir = data_dir
         self.typesense_dir = data_dir / "typesense"
         self.key_file = data_dir / "typesense.key"
-        self.port = port or free_port()
-        self.peering_port = free_port()
+        self.ports_file = data_dir / "typesense.ports"
+        self.port, self.peering_port = self._ports(port)
 
     @property
     def url(self) -> str:
@@ -72,6 +72,21 @@ class EmbeddedTypesense:
             log_path=self.data_dir / "logs" / "typesense.log",
         )
 
+    def _ports(self, wanted: int | None) -> tuple[int, int]:
+        """The ports of the last run when still free: Typesense keeps its peer address
+        in its raft state, and on a new address it waits ~10 s for the old peer before
+        electing itself, which made every warm start that much slower."""
+        try:
+            api, peering = json.loads(self.ports_file.read_text())
+            if wanted in (None, api) and all(_free(LOOPBACK, p) for p in (api, peering)):
+                return int(api), int(peering)
+        except (OSError, ValueError, TypeError):
+            pass
+        ports = (wanted or free_port(), free_port())
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.ports_file.write_text(json.dumps(ports))
+        return ports
+
     def _ensure_key(self) -> None:
         if self.key_file.exists():
             return
@@ -85,6 +100,14 @@ class EmbeddedTypesense:
         with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:  # noqa: S310
             if not json.loads(response.read()).get("ok"):
                 raise RuntimeError("typesense is still loading")
+
+
+def _free(host: str, port: int) -> bool:
+    try:
+        ensure_port_free(host, port)
+    except OSError:
+        return False
+    return True
 
 
 def server_path() -> Path:
