@@ -16,6 +16,7 @@ from revenge.entrypoints.di.library import LibraryContainer
 from revenge.entrypoints.di.metadata import MetadataContainer
 from revenge.entrypoints.di.mfa import MfaContainer
 from revenge.entrypoints.di.playback import PlaybackContainer
+from revenge.entrypoints.di.radarr import RadarrContainer
 from revenge.entrypoints.di.search import SearchContainer
 
 Profile = Literal["real", "memory"]
@@ -42,6 +43,8 @@ class AppContainer(containers.DeclarativeContainer):
                                   profile=profile, media_probe=playback.media_probe)
     metadata = providers.Container(MetadataContainer, core=core, jobs=jobs, settings=settings,
                                    profile=profile)
+    radarr = providers.Container(RadarrContainer, core=core, jobs=jobs, settings=settings,
+                                 profile=profile)
     health = providers.Container(HealthContainer, core=core, settings=settings, profile=profile,
                                  extra_probes=providers.Callable(
                                      lambda *groups: [p for g in groups for p in g],

@@ -23,6 +23,7 @@ from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.mfa import mfa_routers
 from revenge.entrypoints.http.playback import playback_router
+from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
 from revenge.entrypoints.lifecycle import Lifecycle
@@ -48,14 +49,16 @@ def api_routers() -> list[Router]:
             playback_router(),
             library_router(),
             jobs_router(),
-            metadata_router()]
+            metadata_router(),
+            radarr_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:
     lifecycle = Lifecycle(container)
     return Litestar(
         route_handlers=[*health.handlers, metrics.metrics, openapi_document,
-                        Router(API_PREFIX, route_handlers=api_routers())],
+                        Router(API_PREFIX, route_handlers=api_routers()),
+                        media_browser_router()],  # Radarr's Emby connection: root paths
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
             "check_readiness": provide(container.health.check_readiness),

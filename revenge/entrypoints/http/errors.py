@@ -11,6 +11,7 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from revenge.domain import errors as domain
+from revenge.domain.radarr import errors as radarr
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ STATUS_BY_ERROR: dict[type[Exception], tuple[int, str]] = {
     domain.Forbidden: (403, "Forbidden"),
     domain.AuthenticationFailed: (401, "Authentication failed"),
     domain.TooManyAttempts: (429, "Too many attempts"),
+    radarr.RadarrRefused: (502, "Radarr refused the request"),
+    radarr.RadarrBadAnswer: (502, "Radarr answered something unexpected"),
     domain.DomainError: (400, "Bad request"),
     domain.Unavailable: (503, "Service unavailable"),
 }

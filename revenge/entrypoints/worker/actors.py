@@ -16,6 +16,7 @@ from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.worker.library_actors import LIBRARY_ACTORS
 from revenge.entrypoints.worker.metadata_actors import METADATA_ACTORS
+from revenge.entrypoints.worker.radarr_actors import RADARR_ACTORS
 from revenge.entrypoints.worker.search_actors import SEARCH_ACTORS
 
 Result = Mapping[str, Any] | None
@@ -36,6 +37,7 @@ BUILT_IN_ACTORS: Mapping[str, Actor] = {
     **SEARCH_ACTORS,
     **LIBRARY_ACTORS,
     **METADATA_ACTORS,
+    **RADARR_ACTORS,
 }
 
 

@@ -16,6 +16,7 @@ from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.di.metadata import close_http_clients
 from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actor, register_actors
 from revenge.entrypoints.worker.library_actors import library_loops
+from revenge.entrypoints.worker.radarr_actors import radarr_loops
 from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS, PeriodicJob, run_scheduler
 
 
@@ -41,7 +42,7 @@ class BackgroundLoops:
         if self._schedule:
             self._spawn(run_scheduler(self._container, self._schedule,
                                       tick_seconds=self._tick_seconds))
-        for loop in library_loops(self._container):
+        for loop in (*library_loops(self._container), *radarr_loops(self._container)):
             self._spawn(loop)
 
     async def stop(self) -> None:

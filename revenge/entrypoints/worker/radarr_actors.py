@@ -1,0 +1,69 @@
+"""Radarr job actors (`radarr_sync`: payload `{"mode": "full"|"incremental"}`;
+`radarr_webhook`: `{"key": delivery key}`) and the periodic sync schedule the worker runs
+beside its jobs (the interval is a setting in the database, not a fixed period)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine, Mapping
+from typing import Any, TypeVar
+
+import msgspec
+
+from revenge.application.radarr.common import SYNC_ACTOR, WEBHOOK_ACTOR
+from revenge.application.radarr.handle_webhook import HandleRadarrWebhookCommand
+from revenge.application.radarr.sync_radarr import SyncRadarrCommand
+from revenge.domain.errors import RuleViolation, Unavailable
+from revenge.entrypoints.di.app import AppContainer
+
+log = logging.getLogger(__name__)
+C = TypeVar("C")
+SCHEDULE_TICK_SECONDS = 60.0
+
+
+async def radarr_sync(container: AppContainer, job_id: str,
+                      payload: dict[str, Any]) -> dict[str, Any]:
+    report = await container.radarr.sync().execute(_command(payload, SyncRadarrCommand))
+    return {"mode": report.mode, **report.counts()}
+
+
+async def radarr_webhook(container: AppContainer, job_id: str,
+                         payload: dict[str, Any]) -> dict[str, Any]:
+    outcome = await container.radarr.handle_webhook().execute(
+        _command(payload, HandleRadarrWebhookCommand))
+    return dict(outcome)
+
+
+RADARR_ACTORS: Mapping[str, Any] = {
+    SYNC_ACTOR: radarr_sync,
+    WEBHOOK_ACTOR: radarr_webhook,
+}
+
+
+def radarr_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:
+    return [run_radarr_schedule(container)]
+
+
+async def run_radarr_schedule(container: AppContainer,
+                              tick_seconds: float = SCHEDULE_TICK_SECONDS) -> None:
+    """Requests the periodic sync whenever it is due, now and then once per tick."""
+    while True:
+        try:
+            job_id = await container.radarr.schedule_sync().execute()
+        except Unavailable as exc:
+            log.warning("radarr sync not scheduled (next tick retries): %s", exc)
+        except Exception:
+            log.exception("radarr sync not scheduled")
+        else:
+            if job_id:
+                log.info("periodic radarr sync requested as run %s", job_id)
+        await asyncio.sleep(tick_seconds)
+
+
+def _command(payload: dict[str, Any], command_type: type[C]) -> C:
+    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
+    try:
+        return msgspec.convert(payload, command_type)
+    except msgspec.ValidationError as exc:
+        raise RuleViolation(f"invalid job payload: {exc}") from None
