@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scan": ("scan_command", "scan libraries (or one) for new, changed and missing files"),
     "library": ("library_command", "add or list libraries"),
     "user": ("user_command", "manage accounts (create an admin for headless set-up)"),
+    "secrets": ("secrets_command", "rotate the key that seals stored secrets"),
 }
 
 
