@@ -9,6 +9,7 @@ import pytest
 
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.common import ClientInfo
+from revenge.application.identity.create_api_key import CreateApiKeyCommand
 from revenge.application.identity.request_password_reset import RequestPasswordResetCommand
 from revenge.application.identity.reset_password import ResetPasswordCommand
 from revenge.application.identity.update_server_settings import UpdateServerSettingsCommand
@@ -16,6 +17,7 @@ from revenge.application.identity.views import MfaChallenge, TokenPair
 from revenge.application.mfa.factor_changes import FactorCommand
 from revenge.application.mfa.verify_mfa_login import VerifyMfaLoginCommand
 from revenge.domain.errors import AuthenticationFailed, TooManyAttempts
+from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method
 from tests.unit.identity.conftest import create
 from tests.unit.mfa.conftest import (
@@ -160,3 +162,16 @@ async def test_a_policy_change_applies_to_existing_sessions_at_once(identity: An
     assert limited.permissions == frozenset() and limited.mfa_enrolment_required
     await require(identity, admin.id, "off")
     assert (await principal_of(identity, pair)).permissions
+
+
+async def test_api_keys_keep_working_when_mfa_is_enabled_or_required(
+        identity: Any, mfa: Any, clock: FakeClock) -> None:
+    admin = await register(identity)
+    session = await session_of(identity)
+    created = await identity.create_api_key().execute(CreateApiKeyCommand(
+        principal=session, name="radarr", scopes=(Permission.WEBHOOKS,)))
+    await enrol_totp(mfa, clock, session)
+    await require(identity, admin.id, "all")
+    by_key = await identity.authenticate_request().execute(
+        Credential(kind="api_key", token=created.key))
+    assert by_key is not None and by_key.permissions == {Permission.WEBHOOKS}
