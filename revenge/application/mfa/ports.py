@@ -186,9 +186,11 @@ class VerifiedAssertion(msgspec.Struct, frozen=True, kw_only=True):
 
 class WebAuthnRelyingParty(Protocol):
     """The WebAuthn ceremonies for our RP id and allowed origins. User verification is
-    always required. Verification failures (wrong origin, RP id, challenge, signature,
-    flags) raise `AuthenticationFailed`; a malformed credential raises `RuleViolation`.
-    Sign counts are returned, never judged: that rule is the domain's."""
+    always required. A registration that does not verify (wrong origin, RP id, challenge,
+    attestation, flags) raises `RuleViolation(field="credential")`; an assertion that
+    does not verify raises `AuthenticationFailed`; `presented` raises `RuleViolation`
+    for something that is no assertion. Sign counts are returned, never judged: that
+    rule is the domain's."""
 
     def registration_options(self, user: WebAuthnUser,
                              exclude: Sequence[CredentialRef]) -> WebAuthnOptions: ...
