@@ -40,9 +40,10 @@ def row_versions(stack: Stack) -> dict[str, set[tuple[str, str]]]:
 
 def test_full_sync_then_again_then_incremental(stack: Stack, api: httpx.Client) -> None:
     first = sync(api, stack, "full")
-    movies = api.get("/movies", headers=stack.admin.auth,
-                     params={"limit": 200, "sort": "title"}).json()
-    one = next(m for m in movies["items"] if m["title"] == "Movie 7")
+    movies = api.get("/movies", headers=stack.admin.auth, params={"limit": 200}).json()
+    found = api.get("/movies", headers=stack.admin.auth,
+                    params={"q": "Movie 7", "year_from": 1957, "year_to": 1957}).json()
+    one = next(m for m in found["items"] if m["title"] == "Movie 7")
     files = api.get(f"/movies/{one['id']}/files", headers=stack.admin.auth).json()["items"]
 
     assert (first["mode"], first["examined"], first["files_added"]) == ("full", 200, 200)
