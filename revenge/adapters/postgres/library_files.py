@@ -6,7 +6,7 @@ few round trips, and every write is skipped when there is nothing to write."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -110,7 +110,8 @@ class PostgresLibraryFileRepository:
     async def add(self, files: Sequence[NewFile]) -> None:
         try:
             async with self._conn.cursor() as cur, cur.copy(_COPY_FILES) as copy:
-                await copy.write(copy_text(_file_row(file) for file in files))
+                for file in files:
+                    await copy.write_row(_file_row(file))
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict("a file with this path is recorded already", field="path") from exc
 
@@ -152,24 +153,6 @@ class PostgresLibraryFileRepository:
                 await cur.executemany(statement, rows)
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def copy_text(rows: Iterable[tuple[Any, ...]]) -> bytes:
-    """Rows in COPY's text format, built in one go (one write instead of one per row)."""
-    return "".join("\t".join(map(_copy_value, row)) + "\n" for row in rows).encode()
-
-
-def _copy_value(value: Any) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(value, str):
-        return value.translate(_ESCAPES)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)
-
-
 def _file_row(file: NewFile) -> tuple[Any, ...]:
     return (file.id, file.movie_id, file.library_id, file.path, file.size, file.mtime,
             file.kind, file.extra_type, file.part, file.edition, file.container,
@@ -199,9 +182,9 @@ class PostgresScannedMovieRepository:
     async def add(self, movies: Sequence[Movie]) -> None:
         try:
             async with self._conn.cursor() as cur, cur.copy(_COPY_MOVIES) as copy:
-                await copy.write(copy_text(
-                    (m.id, m.title, m.original_title, m.sort_title, m.year, m.tmdb_id,
-                     m.imdb_id, m.added_at, m.updated_at) for m in movies))
+                for m in movies:
+                    await copy.write_row((m.id, m.title, m.original_title, m.sort_title, m.year,
+                                          m.tmdb_id, m.imdb_id, m.added_at, m.updated_at))
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict("another movie has this TMDb id", field="tmdb_id") from exc
 

@@ -320,3 +320,15 @@ async def test_a_scan_within_changed_folders_touches_nothing_else() -> None:
 
     assert report.counts.new == 1 and report.counts.missing == 0
     assert not world.movie("Heat").missing
+
+
+async def test_a_watched_change_joins_a_movie_recorded_in_another_folder() -> None:
+    world = World()
+    world.add("A/Heat (1995).mkv")
+    await world.scan()
+
+    world.add("B/Heat.1995.1080p.mkv")
+    await world.scan(f"{ROOT}/B")
+
+    [heat] = world.movies()
+    assert len(world.files_of(heat)) == 2

@@ -15,6 +15,7 @@ async def diff(scan: Scan, uow: LibraryUnitOfWork, fs: FileSystem) -> None:
     within = () if scan.full else scan.roots
     known = {file.path: file for file in await uow.files.snapshot(scan.library.id, within)}
     scan.diff = diff_scan(known, scan.walk.videos, scan.unreadable)
+    scan.library_was_empty = scan.full and not known  # a change scan sees only its folders
     scan.new = list(scan.diff.new)
     scan.vanished = list(scan.diff.vanished)
     if scan.new:

@@ -28,7 +28,7 @@ MOVIE_NFO = "movie.nfo"
 NO_NFO = NfoInfo()
 
 
-CHUNK_FILES = 2_000
+CHUNK_FILES = 500
 YIELD_EVERY = 50
 Chunk = list[tuple[FileStat, Classification]]
 

@@ -103,7 +103,8 @@ class _Recorder:
         return found
 
     async def _stored(self, keys: list[str]) -> dict[str, str]:
-        found = await self.uow.files.movies_by_key(self.scan.library.id, keys)
+        found = ({} if self.scan.library_was_empty
+                 else await self.uow.files.movies_by_key(self.scan.library.id, keys))
         tmdb = {int(key[5:]): key for key in keys if key.startswith("tmdb:") and key not in found}
         if tmdb:
             for tmdb_id, movie_id in (await self.uow.movies.ids_by_tmdb(tmdb)).items():

@@ -81,3 +81,4 @@ class Scan:
     new_movie_ids: list[str] = field(default_factory=list)
     touched_movie_ids: set[str] = field(default_factory=set)
     files_to_probe: int = 0
+    library_was_empty: bool = False
