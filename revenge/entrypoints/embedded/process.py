@@ -80,12 +80,18 @@ class Child:
 
     def start(self, stopping: threading.Event) -> None:
         """Spawn and wait until ready; on failure the process is gone and ServiceFailed raised."""
+        self.spawn()
+        self.await_ready(stopping)
+
+    def spawn(self) -> None:
         try:
             if self.spec.prepare is not None:
                 self.spec.prepare()
             self.proc = _spawn(self.spec)
         except OSError as exc:  # a missing binary, a data directory we may not write
             raise ServiceFailed(f"cannot start {self.name}: {exc}") from None
+
+    def await_ready(self, stopping: threading.Event) -> None:
         try:
             self._wait_ready(stopping)
         except BaseException:

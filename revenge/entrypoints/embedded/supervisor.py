@@ -59,10 +59,15 @@ class Supervisor:
         return 0
 
     def start_all(self) -> None:
+        # All children start at once and are then awaited in order: the services boot
+        # in parallel, and http/worker wait for the database on their own (migrations
+        # retry), so nothing needs its predecessor to be ready first.
         for child in self.children:
             if self.stopping.is_set():
                 raise StopRequested
-            child.start(self.stopping)
+            child.spawn()
+        for child in self.children:
+            child.await_ready(self.stopping)
 
     def watch(self) -> None:
         while not self.stopping.wait(0.2):
