@@ -15,6 +15,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -76,7 +77,39 @@ def migrated_database_url(database_url: str) -> str:
     # In a thread: this fixture may be first requested from inside a running loop.
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, runner.up()).result()
+    _SEEDS[database_url] = _seed_rows(database_url)
     return database_url
+
+
+# Rows the migrations themselves insert (built-in roles, counters, settings), per
+# database: `truncate_all` puts them back, so a test never sees a half-empty schema.
+_SEEDS: dict[str, list[tuple[str, sql.Composed, bytes]]] = {}
+
+_COLUMNS = """
+SELECT attname FROM pg_attribute
+WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+ORDER BY attnum"""
+
+
+def _seed_rows(url: str) -> list[tuple[str, sql.Composed, bytes]]:
+    """(table, its column list, its rows in COPY's text format) per non-empty table."""
+    seeds = []
+    with psycopg.connect(url) as conn:
+        for (table,) in conn.execute(_TABLES).fetchall():
+            columns = [c for (c,) in conn.execute(_COLUMNS, (table,)).fetchall()]
+            names = sql.SQL(", ").join(map(sql.Identifier, columns))
+            data = bytearray()
+            query = sql.SQL("COPY {} ({}) TO STDOUT").format(sql.Identifier(table), names)
+            with conn.cursor().copy(query) as copy:
+                for chunk in copy:
+                    data += chunk
+            if data:
+                seeds.append((table, names, bytes(data)))
+    return seeds
+
+
+_TABLES = ("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+           "AND tablename <> 'schema_migrations'")
 
 
 @pytest.fixture(scope="session")
@@ -120,12 +153,25 @@ async def database(migrated_database_url: str) -> AsyncIterator[Database]:
 
 
 async def truncate_all(db: Database) -> None:
+    """Empty every table, then restore what the migrations seeded."""
     async with db.transaction() as conn:
-        cur = await conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-            "AND tablename <> 'schema_migrations'"
-        )
+        cur = await conn.execute(_TABLES)
         tables = [row["tablename"] for row in await cur.fetchall()]
         if tables:
             await conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
                 sql.SQL(", ").join(sql.Identifier(t) for t in tables)))
+        for table, names, data in _SEEDS.get(db.url, []):
+            await _restore(conn, table, names, data)
+
+
+async def _restore(conn: Any, table: str, names: sql.Composed, data: bytes) -> None:
+    # Through a scratch table: triggers may already have re-created some seed rows
+    # (the catalog generation counter) during the TRUNCATE.
+    scratch = sql.Identifier(f"seed_{table}")
+    await conn.execute(sql.SQL("CREATE TEMP TABLE {} (LIKE {}) ON COMMIT DROP").format(
+        scratch, sql.Identifier(table)))
+    async with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
+            scratch, names)) as copy:
+        await copy.write(data)
+    await conn.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} ON CONFLICT DO NOTHING")
+                       .format(sql.Identifier(table), names, names, scratch))
