@@ -15,7 +15,7 @@ from revenge.domain.errors import RuleViolation
 from revenge.domain.library.diff import under
 from revenge.domain.library.library import Library
 from revenge.domain.library.settling import scan_scopes
-from revenge.domain.radarr.plan import NewMovie, Plan
+from revenge.domain.radarr.plan import NewFileAt, NewMovie, Plan
 
 # Past this many folders in one library, one scan of the whole library is cheaper.
 MAX_SCAN_SCOPES = 100
@@ -49,10 +49,7 @@ async def _write_files(uow: RadarrUnitOfWork, plan: Plan, libraries: Sequence[Li
                        now: datetime) -> None:
     catalog = uow.catalog
     if plan.new_files:
-        await catalog.add_files([RecordedFile(
-            id=f.id, movie_id=f.movie_id, library_id=_library_id(f.path, libraries),
-            path=f.path, size=f.size, mtime=f.mtime or now, group_key=f.group_key, part=f.part,
-            edition=f.edition, container=f.container) for f in plan.new_files])
+        await catalog.add_files([_recorded(f, libraries, now) for f in plan.new_files])
     if plan.moves:
         await catalog.relocate_files([FileRelocation(
             file_id=m.file_id, library_id=_library_id(m.path, libraries), path=m.path,
@@ -63,6 +60,13 @@ async def _write_files(uow: RadarrUnitOfWork, plan: Plan, libraries: Sequence[Li
                | {m.movie_id for m in plan.missing})
     if touched:
         await catalog.refresh_missing(touched, now)
+
+
+def _recorded(new: NewFileAt, libraries: Sequence[Library], now: datetime) -> RecordedFile:
+    return RecordedFile(id=new.id, movie_id=new.movie_id,
+                        library_id=_library_id(new.path, libraries), path=new.path,
+                        size=new.size, mtime=new.mtime or now, group_key=new.group_key,
+                        part=new.part, edition=new.edition, container=new.container)
 
 
 def _library_id(path: str, libraries: Sequence[Library]) -> str | None:

@@ -191,20 +191,21 @@ class _Planner:
         replaced = [f for f in files if f.path not in self.current and (
             f.path in item.replaced or self._moved_away(item.movie.radarr_id, f))]
         if replaced:
-            self._move(replaced[0], path, item.movie)
-            for file in replaced[1:]:
-                if not file.missing and file.path not in self.index.on_disk:
-                    self._mark_missing(file)
+            self._replace(replaced, path, item.movie)
             return True
         present = sorted(f.path for f in files if not f.missing and f.kind == "main")
         if present:
-            self._raise(SyncConflict(
-                kind="path_mismatch", radarr_movie_id=item.movie.radarr_id, movie_id=movie.id,
-                tmdb_id=item.movie.tmdb_id, radarr_path=path, our_paths=tuple(present),
-                detail=f"Radarr's file is {path}; ours is {', '.join(present)}"))
+            self._raise(_path_mismatch(item.movie, movie, path, present))
             return False
         self._add_file(movie, path, item.movie)
         return True
+
+    def _replace(self, replaced: list[OurFile], path: str, radarr: RadarrMovie) -> None:
+        """The first replaced record moves to the new path; the others are gone."""
+        self._move(replaced[0], path, radarr)
+        for file in replaced[1:]:
+            if not file.missing and file.path not in self.index.on_disk:
+                self._mark_missing(file)
 
     def _moved_away(self, radarr_id: int, file: OurFile) -> bool:
         """The file linked last time, which Radarr no longer names and the disk lacks."""
@@ -274,3 +275,11 @@ class _Planner:
     def _raise(self, conflict: SyncConflict) -> None:
         """One conflict of a kind per movie and pass: the first one found stands."""
         self.raised.setdefault(conflict.key, conflict)
+
+
+def _path_mismatch(radarr: RadarrMovie, movie: OurMovie, path: str,
+                   present: list[str]) -> SyncConflict:
+    return SyncConflict(kind="path_mismatch", radarr_movie_id=radarr.radarr_id,
+                        movie_id=movie.id, tmdb_id=radarr.tmdb_id, radarr_path=path,
+                        our_paths=tuple(present),
+                        detail=f"Radarr's file is {path}; ours is {', '.join(present)}")

@@ -77,8 +77,9 @@ class World:
         return InMemoryRadarrQueries(self.state)
 
     async def configure(self, **changes: Any) -> None:
-        command = SaveRadarrSettingsCommand(url=self.radarr.url, api_key=self.radarr.api_key,
-                                            path_mappings=MAPPINGS, **changes)
+        values: dict[str, Any] = {"url": self.radarr.url, "api_key": self.radarr.api_key,
+                                  "path_mappings": MAPPINGS, **changes}
+        command = SaveRadarrSettingsCommand(**values)
         await SaveRadarrSettings(self.unit_of_work, self.box, self.clock).execute(command)
 
     def jobs(self) -> list[dict[str, Any]]:
