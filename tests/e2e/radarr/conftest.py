@@ -65,6 +65,17 @@ def finished(api: httpx.Client, stack: Stack, job_id: str) -> dict[str, Any]:
     return eventually(done)
 
 
+def settled(api: httpx.Client, stack: Stack) -> None:
+    """Waits until no library scan is queued or running (the follow-up scans events
+    request; search updates may keep retrying without a search server, so not all jobs)."""
+    def idle() -> bool:
+        return all(api.get("/admin/jobs", headers=stack.admin.auth, params={
+            "status": status, "name": "library.scan", "limit": 1}).json()["total"] == 0
+                   for status in ("queued", "running"))
+
+    eventually(idle)
+
+
 def _worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as out:
         return subprocess.Popen([sys.executable, "-m", "revenge", "worker"], env=env,
@@ -82,7 +93,7 @@ def _set_up(api: httpx.Client, radarr: FakeRadarr, media: Path) -> tuple[Account
                        json={"name": "Radarr movies", "paths": [str(media)]})
     assert library.status_code == 201, library.text
     saved = api.put(f"{ADMIN}/settings", headers=admin.auth, json={
-        "url": radarr.url, "api_key": API_KEY, "sync_interval_minutes": 60,
+        "url": radarr.url, "api_key": API_KEY,  # no periodic sync: the tests drive them
         "path_mappings": [{"remote": "/bulk", "local": BULK_LOCAL},
                           {"remote": "/movies", "local": str(media)}]})
     assert saved.status_code == 200, saved.text
