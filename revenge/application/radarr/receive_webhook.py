@@ -31,18 +31,21 @@ class ReceiveRadarrWebhook:
 
     async def execute(self, command: ReceiveRadarrWebhookCommand) -> Receipt:
         """A `Test` is only answered. Any other delivery is recorded and its job
-        requested in one transaction; a delivery seen before changes nothing."""
+        requested in one transaction. A delivery seen before changes nothing once
+        applied; until then its job is requested again (the one queued or running, if
+        any), so a delivery whose job failed for good is applied when Radarr retries."""
         event = command.event
         if event.kind == "Test":
             return Receipt(event_type=event.kind)
         async with self._unit_of_work() as uow:
-            if not await uow.deliveries.add(self._delivery(command)):
+            new = await uow.deliveries.add(self._delivery(command))
+            if not new and (await uow.deliveries.get(command.key)).applied_at is not None:
                 return Receipt(event_type=event.kind, duplicate=True)
             job_id = await uow.jobs.enqueue(WEBHOOK_ACTOR, {"key": command.key},
                                             dedupe_key=f"{WEBHOOK_ACTOR}:{command.key}")
             await uow.deliveries.set_job(command.key, job_id)
             await uow.commit()
-        return Receipt(event_type=event.kind, job_id=job_id)
+        return Receipt(event_type=event.kind, duplicate=not new, job_id=job_id)
 
     def _delivery(self, command: ReceiveRadarrWebhookCommand) -> Delivery:
         event = command.event

@@ -213,3 +213,19 @@ def test_the_delivery_key_ignores_spelling_but_not_content() -> None:
 
     assert read_webhook(json.dumps(payload).encode())[1] == read_webhook(same)[1]
     assert read_webhook(other)[1] != read_webhook(same)[1]
+
+
+async def test_a_delivery_not_applied_yet_is_requested_again_when_resent(
+        world: World, radarr: RadarrLibrary) -> None:
+    file = radarr.give_file(7, "Heat.1995.mkv")
+    event, key = read_webhook(json.dumps(radarr_sends.download(radarr.movies[7], file))
+                              .encode())
+    command = ReceiveRadarrWebhookCommand(event=event, key=key)
+    first = await world.receive().execute(command)
+    world.state.table("job_runs")[first.job_id]["status"] = "failed"  # its job gave up
+
+    again = await world.receive().execute(command)
+
+    assert again.duplicate and again.job_id not in (None, first.job_id)
+    await world.handle().execute(HandleRadarrWebhookCommand(key))
+    assert (await world.receive().execute(command)).job_id is None
