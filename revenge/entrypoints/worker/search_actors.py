@@ -6,7 +6,8 @@ registers these with the built-in actors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from revenge.entrypoints.di.app import AppContainer
 
 RECONCILE_EVERY = timedelta(minutes=15)
 C = TypeVar("C")
+Actor = Callable[[AppContainer, str, dict[str, Any]], Awaitable[dict[str, Any]]]
 
 
 async def index_movie(container: AppContainer, job_id: str,
@@ -55,11 +57,26 @@ async def reconcile(container: AppContainer, job_id: str,
     return dict(msgspec.structs.asdict(report))
 
 
+def _when_configured(actor: Actor) -> Actor:
+    """A worker run without a search server (`revenge worker` with no
+    REVENGE_TYPESENSE_URL) has no index to keep: its search jobs end at once, marked
+    skipped, instead of failing and being retried for nothing."""
+
+    @functools.wraps(actor)
+    async def run(container: AppContainer, job_id: str,
+                  payload: dict[str, Any]) -> dict[str, Any]:
+        if container.profile() == "real" and not container.settings().typesense_url:
+            return {"skipped": "no search server configured (REVENGE_TYPESENSE_URL)"}
+        return await actor(container, job_id, payload)
+
+    return run
+
+
 SEARCH_ACTORS: Mapping[str, Any] = {
-    INDEX_MOVIE: index_movie,
-    REMOVE_MOVIE: remove_movie,
-    REINDEX: reindex,
-    RECONCILE: reconcile,
+    INDEX_MOVIE: _when_configured(index_movie),
+    REMOVE_MOVIE: _when_configured(remove_movie),
+    REINDEX: _when_configured(reindex),
+    RECONCILE: _when_configured(reconcile),
 }
 
 
