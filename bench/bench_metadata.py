@@ -36,16 +36,15 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
-import psycopg
 import redis
 import uuid_utils
 from dependency_injector import providers
-from psycopg import sql
+from harness import fresh_database
 
 from revenge.adapters.postgres.migrations import (
     MigrationRunner,
@@ -91,20 +90,6 @@ def file_names(count: int) -> list[str]:
         spaced = title if "(" in style else title.replace(" ", ".")
         names.append(style.format(title=spaced, year=year))
     return names
-
-
-@contextlib.contextmanager
-def fresh_database(server_url: str, name: str) -> Iterator[str]:
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    info = psycopg.conninfo.conninfo_to_dict(server_url)
-    info["dbname"] = name
-    try:
-        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v})
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)))
 
 
 @contextlib.asynccontextmanager
@@ -174,8 +159,7 @@ async def match_all(container: AppContainer, ids: list[str], concurrency: int,
 
 async def measure(label: str, args: argparse.Namespace, names: list[str],
                   fake: FakeTmdbProcess) -> Run:
-    name = f"revenge_bench_metadata_{uuid.uuid4().hex[:8]}"
-    with fresh_database(args.database_url, name) as db_url, \
+    with fresh_database(args.database_url, "revenge_bench_metadata") as db_url, \
             tempfile.TemporaryDirectory() as data_dir:
         await MigrationRunner(db_url, load_migrations(default_directory())).up()
         async with worker_container(args, db_url, fake, data_dir) as container:

@@ -34,8 +34,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import free_port, revenge_process, wait_for
-from bench.scan_tree import fresh_database, make_tree
+from bench.harness import free_port, fresh_database, revenge_process, wait_for
+from bench.scan_tree import make_tree
 from revenge.domain.library.naming import ParsedName, parse_path
 
 
@@ -252,7 +252,7 @@ def report(args: argparse.Namespace, root: str, paths: list[str], server: str,
            redis_url: str) -> None:
     seen = bare_walk(root)  # warms the page cache for everyone
     print(f"tree: {seen} files ({len(paths)} videos) under {root}")
-    with fresh_database(server) as database_url:
+    with fresh_database(server, "revenge_bench_scan") as database_url:
         rounds, first, again, parses = asyncio.run(
             scan_rounds(database_url, root, paths, args.rounds))
         for n, r in enumerate(rounds, 1):

@@ -37,8 +37,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
-from bench_catalog import fresh_database, sign_in
-from harness import ensure_wrk, free_port, revenge_process, wait_for
+from bench_catalog import sign_in
+from harness import ensure_wrk, free_port, fresh_database, revenge_process, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -8,14 +8,8 @@ are sparse (truncate), so 20k of them use no disk.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
-import uuid
-from collections.abc import Iterator
-
-import psycopg
-from psycopg import sql
 
 WORDS = ("Last", "Dark", "City", "Night", "Storm", "River", "Ghost", "Iron", "Silent",
          "Golden", "Lost", "Empire", "Shadow", "Winter", "Fire", "Blood", "Glass", "Red",
@@ -97,19 +91,3 @@ def _nfo(folder: str, title: str, year: int, tmdb_id: int) -> None:
     with open(os.path.join(folder, "movie.nfo"), "w") as handle:
         handle.write(f"<movie><title>{title}</title><year>{year}</year>"
                      f'<uniqueid type="tmdb">{tmdb_id}</uniqueid></movie>\n')
-
-
-@contextlib.contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
-    """A new, empty database on the server (dropped afterwards)."""
-    name = f"revenge_bench_scan_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    info = psycopg.conninfo.conninfo_to_dict(server_url)
-    info["dbname"] = name
-    try:
-        yield psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v})
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)))
