@@ -51,6 +51,9 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     resume_min_seconds: NonNegativeInt = 120
     cache_l1_max_items: PositiveInt = 10_000
     cache_l1_ttl_seconds: PositiveInt = 30
+    # Movie list pages kept per HTTP process (0: none); dropped as soon as PostgreSQL
+    # notifies a change to the catalog or to the user's own state.
+    list_cache_entries: NonNegativeInt = 1024
     readiness_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=30)] = 1.0
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_format: Literal["auto", "json", "console"] = "auto"

@@ -47,6 +47,8 @@ class Lifecycle:
 
     async def stop(self) -> None:
         await self.container.playback.runtime().stop()  # no ffmpeg outlives the server
+        if self.real:
+            await self.container.catalog.change_stamps().stop()
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -81,8 +83,10 @@ class Lifecycle:
         self.state.error = None
         self.state.migrated.set()
         if self.real:
-            # After migrations: the relay treats a missing outbox table as a bug.
+            # After migrations: the relay treats a missing outbox table as a bug, and
+            # list pages may be cached only once the tables send change notifications.
             self._spawn(self.container.jobs.outbox_relay().run())
+            await self.container.catalog.change_stamps().start()
 
     def _note_retry(self, retry_state: Any) -> None:
         exc = retry_state.outcome.exception() if retry_state.outcome else None

@@ -14,6 +14,7 @@ class InMemoryState:
 
     def __init__(self) -> None:
         self.tables: dict[str, dict[Any, Any]] = {}
+        self.commits = 0  # grows with every commit: what change stamps are made of
 
     def table(self, name: str) -> dict[Any, Any]:
         return self.tables.setdefault(name, {})
@@ -46,6 +47,7 @@ class InMemoryUnitOfWork:
 
     async def commit(self) -> None:
         self._committed = True
+        self.state.commits += 1
         self._snapshot = copy.deepcopy(self.state.tables)
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:

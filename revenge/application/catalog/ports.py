@@ -4,7 +4,7 @@ pass the same contract suite (tests/contract/catalog)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -255,4 +255,20 @@ class CollectionQueries(Protocol):
     async def members(self, user_id: str, collection_id: str,
                       page: PageRequest) -> Page[MovieListItem]:
         """In release order (unknown release dates last)."""
+        ...
+
+
+class ChangeStamps(Protocol):
+    """What this process knows of changes to the data behind a user's movie lists (the
+    catalog, and the user's own watch state, watchlist and ratings), so pages can be
+    cached and never served once a change is known."""
+
+    def stamp(self, user_id: str) -> Hashable | None:
+        """A value that differs after any change seen since, to the catalog or to this
+        user's state; None while changes cannot be vouched for (nothing may be cached)."""
+        ...
+
+    def touch(self, user_id: str) -> None:
+        """This process has just changed the user's data: their stamp moves on at once
+        (read-your-writes, before any notification arrives)."""
         ...

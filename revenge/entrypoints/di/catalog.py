@@ -21,6 +21,7 @@ from revenge.adapters.memory.catalog_user_queries import (
     InMemoryCatalogStatsQueries,
     InMemoryUserLibraryQueries,
 )
+from revenge.adapters.memory.change_stamps import InMemoryChangeStamps
 from revenge.adapters.postgres.catalog_movie_list import PostgresMovieListQueries
 from revenge.adapters.postgres.catalog_movie_queries import (
     PostgresCollectionQueries,
@@ -29,11 +30,18 @@ from revenge.adapters.postgres.catalog_movie_queries import (
 from revenge.adapters.postgres.catalog_stats import PostgresCatalogStatsQueries
 from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
 from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQueries
+from revenge.adapters.postgres.change_listener import PostgresChangeStamps
 from revenge.application.catalog.add_to_watchlist import AddToWatchlist
 from revenge.application.catalog.clear_progress import ClearProgress
 from revenge.application.catalog.create_movie import CreateMovie
 from revenge.application.catalog.delete_movie import DeleteMovie
 from revenge.application.catalog.hide_from_continue_watching import HideFromContinueWatching
+from revenge.application.catalog.list_cache import (
+    CachedCatalogStats,
+    CachedMovieLists,
+    CachedUserLibrary,
+    PageCache,
+)
 from revenge.application.catalog.mark_watched import MarkWatched
 from revenge.application.catalog.merge_movies import MergeMovies
 from revenge.application.catalog.rate_movie import RateMovie
@@ -80,26 +88,36 @@ class CatalogContainer(containers.DeclarativeContainer):
     )
 
     # --- read side
-    movie_lists = providers.Selector(
+    # List pages are cached per HTTP process while change notifications vouch for them
+    # (the listener is started by the HTTP server's lifecycle; elsewhere it never
+    # listens, so nothing is cached there).
+    change_stamps = providers.Selector(
+        profile,
+        real=providers.Singleton(PostgresChangeStamps, core.database.provided.url),
+        memory=providers.Singleton(InMemoryChangeStamps, core.memory_state),
+    )
+    page_cache = providers.Singleton(PageCache, change_stamps,
+                                     settings.provided.list_cache_entries)
+    movie_lists = providers.Singleton(CachedMovieLists, providers.Selector(
         profile,
         real=providers.Singleton(PostgresMovieListQueries, core.database, core.cache),
         memory=providers.Singleton(InMemoryMovieQueries, core.memory_state),
-    )
+    ), page_cache)
     movie_details = providers.Selector(
         profile,
         real=providers.Singleton(PostgresMovieQueries, core.database),
         memory=providers.Singleton(InMemoryMovieQueries, core.memory_state),
     )
-    user_library = providers.Selector(
+    user_library = providers.Singleton(CachedUserLibrary, providers.Selector(
         profile,
         real=providers.Singleton(PostgresUserLibraryQueries, core.database),
         memory=providers.Singleton(InMemoryUserLibraryQueries, core.memory_state),
-    )
-    stats = providers.Selector(
+    ), page_cache)
+    stats = providers.Singleton(CachedCatalogStats, providers.Selector(
         profile,
         real=providers.Singleton(PostgresCatalogStatsQueries, core.database, core.cache),
         memory=providers.Singleton(InMemoryCatalogStatsQueries, core.memory_state),
-    )
+    ), page_cache)
     collections = providers.Selector(
         profile,
         real=providers.Singleton(PostgresCollectionQueries, core.database),

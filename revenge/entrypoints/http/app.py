@@ -15,13 +15,14 @@ from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, Profile, build_container
 from revenge.entrypoints.http import auth, health, metrics
 from revenge.entrypoints.http.catalog import catalog_router
-from revenge.entrypoints.http.di_bridge import provide
+from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, provide
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
 from revenge.entrypoints.http.jobs import jobs_router
 from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.mfa import mfa_routers
+from revenge.entrypoints.http.own_writes import own_writes_middleware
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
@@ -65,9 +66,11 @@ def create_app(container: AppContainer) -> Litestar:
             "mfa": Provide(lambda: container.mfa, sync_to_thread=False),
             **auth.dependencies(),
         },
-        state=State({auth.STATE_KEY: auth.AuthState.from_container(container)}),
+        state=State({auth.STATE_KEY: auth.AuthState.from_container(container),
+                     CONTAINER_KEY: container}),
         exception_handlers=exception_handlers(),
-        middleware=[request_context_middleware],
+        middleware=[request_context_middleware,
+                    own_writes_middleware(container.catalog.change_stamps())],
         on_startup=[lifecycle.start],
         on_shutdown=[lifecycle.stop],
         openapi_config=OpenAPIConfig(

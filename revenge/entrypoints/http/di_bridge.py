@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dependency_injector import providers
+from litestar.connection import ASGIConnection
 from litestar.di import Provide
 
 
@@ -15,3 +16,12 @@ def provide(provider: providers.Provider[Any]) -> Provide:
         return provider()
 
     return Provide(dependency, sync_to_thread=False)
+
+
+CONTAINER_KEY = "revenge_container"
+
+
+def container_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Any:
+    """The app container, read off the app state: for hot routes that avoid a
+    dependency (see `auth.principal_of`)."""
+    return connection.app.state[CONTAINER_KEY]

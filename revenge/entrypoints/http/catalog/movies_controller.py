@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get
+from litestar import Controller, Request, get
 
 from revenge.application.catalog.read_models import MovieDetail
 from revenge.application.identity.principal import Principal
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.auth import principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.schemas import (
     CastPage,
@@ -20,6 +20,7 @@ from revenge.entrypoints.http.catalog.schemas import (
     MoviePage,
     page_body,
 )
+from revenge.entrypoints.http.di_bridge import container_of
 
 TOP_RATED_MIN_VOTES = 50  # fewer votes than this is not a reliable rating
 
@@ -29,31 +30,26 @@ class MoviesController(Controller):
     tags = ["movies"]
     guards = [require(Permission.LIBRARY_READ)]
 
+    # The list routes are the hottest of the API (every home screen): they take the
+    # request and read the caller and the container off it, with at most one dependency.
     @get("", summary="List movies: filter, sort, page", responses=documented(
         MoviePage, errors=(400, 401, 403)))
-    async def list_movies(self, principal: Principal, catalog: Any, page: PageRequest,
-                          movie_filter: MovieFilter,
-                          sort: MovieSort = MovieSort.TITLE) -> MoviePage:
-        query = MovieListQuery(sort=sort, filter=movie_filter, page=page)
-        return page_body(MoviePage, await catalog.movie_lists().list_movies(
-            principal.user_id, query))
+    async def list_movies(self, request: Request[Any, Any, Any],
+                          movie_list_query: MovieListQuery) -> MoviePage:
+        return await _movie_page(request, movie_list_query)
 
     @get("/recently-added", summary="Newest additions first",
          responses=documented(MoviePage, errors=(400, 401, 403)))
-    async def recently_added(self, principal: Principal, catalog: Any,
+    async def recently_added(self, request: Request[Any, Any, Any],
                              page: PageRequest) -> MoviePage:
-        query = MovieListQuery(sort=MovieSort.ADDED_DESC, page=page)
-        return page_body(MoviePage, await catalog.movie_lists().list_movies(
-            principal.user_id, query))
+        return await _movie_page(request, MovieListQuery(sort=MovieSort.ADDED_DESC, page=page))
 
     @get("/top-rated", summary=f"Best community rating first ({TOP_RATED_MIN_VOTES}+ votes)",
          responses=documented(MoviePage, errors=(400, 401, 403)))
-    async def top_rated(self, principal: Principal, catalog: Any,
-                        page: PageRequest) -> MoviePage:
-        query = MovieListQuery(sort=MovieSort.RATING_DESC, page=page,
-                               filter=MovieFilter(min_votes=TOP_RATED_MIN_VOTES))
-        return page_body(MoviePage, await catalog.movie_lists().list_movies(
-            principal.user_id, query))
+    async def top_rated(self, request: Request[Any, Any, Any], page: PageRequest) -> MoviePage:
+        return await _movie_page(request, MovieListQuery(
+            sort=MovieSort.RATING_DESC, page=page,
+            filter=MovieFilter(min_votes=TOP_RATED_MIN_VOTES)))
 
     @get("/{movie_id:str}", summary="One movie, with my state for it",
          responses=documented(MovieDetail))
@@ -79,3 +75,8 @@ class MoviesController(Controller):
     async def genres(self, movie_id: str, catalog: Any) -> GenreRefPage:
         genres = await catalog.movie_details().genres_of(movie_id)
         return GenreRefPage(genres, None, len(genres))
+
+
+async def _movie_page(request: Request[Any, Any, Any], query: MovieListQuery) -> MoviePage:
+    lists = container_of(request).catalog.movie_lists()
+    return page_body(MoviePage, await lists.list_movies(principal_of(request).user_id, query))

@@ -1,6 +1,7 @@
 """Query parameters shared by the catalog's routes, as Litestar dependencies: paging
-(`limit`, `cursor`) and the movie filters. Malformed values are answered with 400 and
-the parameter named (by Litestar's validation, or `InvalidQuery` from the domain)."""
+(`limit`, `cursor`), the movie filters, and the whole movie list query. Malformed values
+are answered with 400 and the parameter named (by Litestar's validation, or
+`InvalidQuery` from the domain)."""
 
 from __future__ import annotations
 
@@ -9,35 +10,57 @@ from typing import Annotated, Any
 from litestar.di import Provide
 from litestar.params import Parameter
 
-from revenge.domain.catalog.listing import DEFAULT_LIMIT, MAX_LIMIT, MovieFilter, PageRequest
+from revenge.domain.catalog.listing import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MovieFilter,
+    MovieListQuery,
+    MovieSort,
+    PageRequest,
+)
 
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="Items per page (1-200)")]
 CursorParam = Annotated[str | None, Parameter(
     max_length=1024, description="Opaque token of the next page, as returned in next_cursor")]
+Genre = Annotated[str | None, Parameter(max_length=100, description="Genre name")]
+YearFrom = Annotated[int | None, Parameter(description="Released in or after")]
+YearTo = Annotated[int | None, Parameter(description="Released in or before")]
+Watched = Annotated[bool | None, Parameter(description="Watched by me (or not)")]
+OnWatchlist = Annotated[bool | None, Parameter(description="On my watchlist")]
+MinRating = Annotated[float | None, Parameter(
+    ge=0, le=10, description="Minimum community rating (0-10)")]
+Missing = Annotated[bool | None, Parameter(
+    description="Only movies whose files are missing (true) or present (false)")]
+TitleSearch = Annotated[str | None, Parameter(
+    min_length=1, max_length=200, description="Part of the title")]
 
 
 def provide_page(limit: Limit = DEFAULT_LIMIT, cursor: CursorParam = None) -> PageRequest:
     return PageRequest(limit, cursor)
 
 
-def provide_movie_filter(
-    genre: Annotated[str | None, Parameter(max_length=100, description="Genre name")] = None,
-    year_from: Annotated[int | None, Parameter(description="Released in or after")] = None,
-    year_to: Annotated[int | None, Parameter(description="Released in or before")] = None,
-    watched: Annotated[bool | None, Parameter(description="Watched by me (or not)")] = None,
-    on_watchlist: Annotated[bool | None, Parameter(description="On my watchlist")] = None,
-    min_rating: Annotated[float | None, Parameter(
-        ge=0, le=10, description="Minimum community rating (0-10)")] = None,
-    missing: Annotated[bool | None, Parameter(
-        description="Only movies whose files are missing (true) or present (false)")] = None,
-    q: Annotated[str | None, Parameter(
-        min_length=1, max_length=200, description="Part of the title")] = None,
-) -> MovieFilter:
+def provide_movie_filter(genre: Genre = None, year_from: YearFrom = None,
+                         year_to: YearTo = None, watched: Watched = None,
+                         on_watchlist: OnWatchlist = None, min_rating: MinRating = None,
+                         missing: Missing = None, q: TitleSearch = None) -> MovieFilter:
     return MovieFilter(genre=genre, year_from=year_from, year_to=year_to, watched=watched,
                        on_watchlist=on_watchlist, min_rating=min_rating, missing=missing,
                        search=q)
 
 
+def provide_movie_list_query(
+        sort: MovieSort = MovieSort.TITLE, limit: Limit = DEFAULT_LIMIT,
+        cursor: CursorParam = None, genre: Genre = None, year_from: YearFrom = None,
+        year_to: YearTo = None, watched: Watched = None, on_watchlist: OnWatchlist = None,
+        min_rating: MinRating = None, missing: Missing = None,
+        q: TitleSearch = None) -> MovieListQuery:
+    """`GET /movies` in one dependency (one is resolved inline; two or more cost Litestar
+    a task group per request)."""
+    return MovieListQuery(sort=sort, page=provide_page(limit, cursor),
+                          filter=provide_movie_filter(genre, year_from, year_to, watched,
+                                                      on_watchlist, min_rating, missing, q))
+
+
 def dependencies() -> dict[str, Any]:
     return {"page": Provide(provide_page, sync_to_thread=False),
-            "movie_filter": Provide(provide_movie_filter, sync_to_thread=False)}
+            "movie_list_query": Provide(provide_movie_list_query, sync_to_thread=False)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, delete, get, post, put
+from litestar import Controller, Request, delete, get, post, put
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.application.catalog.add_to_watchlist import AddToWatchlistCommand
@@ -23,7 +23,7 @@ from revenge.application.catalog.unrate_movie import UnrateMovieCommand
 from revenge.application.identity.principal import Principal
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.auth import principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.schemas import (
     ContinueWatchingPage,
@@ -33,6 +33,7 @@ from revenge.entrypoints.http.catalog.schemas import (
     WatchlistPage,
     page_body,
 )
+from revenge.entrypoints.http.di_bridge import container_of
 
 _NO_BODY = documented(None, errors=(400, 401, 403, 404))
 
@@ -83,10 +84,12 @@ class WatchController(Controller):
 
     @get("/continue-watching", summary="Movies I am in the middle of, latest first",
          responses=documented(ContinueWatchingPage, errors=(400, 401, 403)))
-    async def continue_watching(self, principal: Principal, catalog: Any,
+    async def continue_watching(self, request: Request[Any, Any, Any],
                                 page: PageRequest) -> ContinueWatchingPage:
-        return page_body(ContinueWatchingPage, await catalog.user_library().continue_watching(
-            principal.user_id, page))
+        # A home-screen route: no more than one dependency (see MoviesController).
+        library = container_of(request).catalog.user_library()
+        return page_body(ContinueWatchingPage, await library.continue_watching(
+            principal_of(request).user_id, page))
 
     @delete("/{movie_id:str}/continue-watching", status_code=HTTP_204_NO_CONTENT,
             responses=_NO_BODY, summary="Remove from continue watching, keeping the position")
@@ -136,6 +139,7 @@ class WatchController(Controller):
 
     @get("/stats", summary="Library counts, and mine: watched, plays, minutes",
          responses=documented(CatalogStats, errors=(401, 403)))
-    async def stats(self, principal: Principal, catalog: Any) -> CatalogStats:
-        stats: CatalogStats = await catalog.stats().stats(principal.user_id)
+    async def stats(self, request: Request[Any, Any, Any]) -> CatalogStats:
+        queries = container_of(request).catalog.stats()
+        stats: CatalogStats = await queries.stats(principal_of(request).user_id)
         return stats
