@@ -38,10 +38,12 @@ _SUFFIX_TYPES: dict[str, ExtraType] = {
     "scene": "scene", "short": "short", "clip": "clip", "extra": "other", "other": "other",
 }
 # "-trailer" takes any separator; the other suffixes only a dash (Jellyfin's rule), so
-# "The Other.mkv" stays a movie.
-_TRAILER = re.compile(r"(?i)(?:^|[-._ ])trailer\d{0,2}$")
-_SUFFIX = re.compile(r"(?i)-(" + "|".join(_SUFFIX_TYPES) + r")\d{0,2}$")
-_SAMPLE_NAME = re.compile(r"(?i)(?:^|[-._ ])sample\d{0,2}$")
+# "The Other.mkv" stays a movie. One pattern for every name ending: it is searched only
+# from the last `_TAIL` characters of a name (the longest ending fits), and `^` still
+# means the name's real start there.
+_ENDING = re.compile(r"(?i)(?:(?:^|[-._ ])(?:(?P<sample>sample)|(?P<trailer>trailer))"
+                     r"|-(?P<suffix>" + "|".join(_SUFFIX_TYPES) + r"))\d{0,2}$")
+_TAIL = 2 + max(map(len, ("sample", "trailer", *_SUFFIX_TYPES))) + 2
 
 
 class Classification(msgspec.Struct, frozen=True, gc=False):
@@ -54,6 +56,8 @@ class Classification(msgspec.Struct, frozen=True, gc=False):
 
 
 MAIN = Classification("main")
+SAMPLE = Classification("sample")
+TRAILER = Classification("extra", "trailer")
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]")
@@ -66,15 +70,17 @@ def folder_key(name: str) -> str:
 
 def classify(folders: tuple[str, ...], file_name: str) -> Classification:
     """`folders` are the names between the library root and the file, outermost first."""
-    if any(len(folder) < 10 and folder_key(folder) in _SAMPLE_FOLDERS for folder in folders):
-        return Classification("sample")
+    for folder in folders:
+        if len(folder) < 10 and folder_key(folder) in _SAMPLE_FOLDERS:
+            return SAMPLE
     stem = stem_of(file_name)
-    if _SAMPLE_NAME.search(stem):
-        return Classification("sample")
+    ending = _ENDING.search(stem, max(0, len(stem) - _TAIL))
+    if ending is not None and ending.group("sample"):
+        return SAMPLE
     by_folder = _extra_folder(folders)
     if by_folder is not None:
         return by_folder
-    return _by_suffix(stem) or MAIN
+    return MAIN if ending is None else _by_suffix(ending)
 
 
 def _extra_folder(folders: tuple[str, ...]) -> Classification | None:
@@ -86,8 +92,7 @@ def _extra_folder(folders: tuple[str, ...]) -> Classification | None:
     return Classification("extra", extra_type, owner_depth=1) if extra_type else None
 
 
-def _by_suffix(stem: str) -> Classification | None:
-    if _TRAILER.search(stem):
-        return Classification("extra", "trailer")
-    match = _SUFFIX.search(stem)
-    return Classification("extra", _SUFFIX_TYPES[match.group(1).casefold()]) if match else None
+def _by_suffix(ending: re.Match[str]) -> Classification:
+    if ending.group("trailer"):
+        return TRAILER
+    return Classification("extra", _SUFFIX_TYPES[ending.group("suffix").casefold()])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import msgspec
@@ -86,17 +85,31 @@ def movie_key(title: str | None, year: int | None, tmdb_id: int | None,
 
 def group_by_movie(files: Sequence[Recognised]) -> dict[str, list[Recognised]]:
     """Main files by movie key, each group in part order."""
-    groups: dict[str, list[Recognised]] = defaultdict(list)
+    groups: dict[str, list[Recognised]] = {}
     for file in files:
         if file.role == "main":
-            groups[file.key].append(file)
-    return {key: sorted(group, key=lambda f: (f.part or 0, f.stat.path))
-            for key, group in groups.items()}
+            key = file.key
+            if key in groups:
+                groups[key].append(file)
+            else:
+                groups[key] = [file]
+    for group in groups.values():
+        if len(group) > 1:
+            group.sort(key=_part_order)
+    return groups
+
+
+def _part_order(file: Recognised) -> tuple[int, str]:
+    return file.part or 0, file.stat.path
 
 
 def draft_of(key: str, group: Sequence[Recognised]) -> MovieDraft:
     """The movie a group describes: the first file with a title names it."""
-    named = next(file for file in group if file.title)
+    named = group[0] if group[0].title else next(file for file in group if file.title)
+    if len(group) == 1:  # most movies are one file
+        return MovieDraft(key=key, title=named.title or "",
+                          original_title=named.original_title, year=named.year or None,
+                          tmdb_id=named.tmdb_id or None, imdb_id=named.imdb_id or None)
     return MovieDraft(
         key=key, title=named.title or "", original_title=named.original_title,
         year=next((f.year for f in group if f.year), None),
@@ -123,11 +136,12 @@ def unify_stacks(files: Sequence[Recognised],
     """The parts of one stack (`stack_of`: path -> stack key, folder included) take the
     names and ids of their first part, so a parser that reads "cd2" differently from
     "cd1" cannot split a movie."""
+    stacked = [file for file in files if file.role == "main" and file.stat.path in stack_of]
+    if not stacked:
+        return list(files)
     firsts: dict[str, Recognised] = {}
-    for file in sorted(files, key=lambda f: f.part or 0):
-        key = stack_of.get(file.stat.path)
-        if key is not None and file.role == "main":
-            firsts.setdefault(key, file)
+    for file in sorted(stacked, key=lambda f: f.part or 0):
+        firsts.setdefault(stack_of[file.stat.path], file)
     return [_like(file, firsts.get(stack_of.get(file.stat.path, ""))) for file in files]
 
 

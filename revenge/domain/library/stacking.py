@@ -14,11 +14,15 @@ _NUMBERED = re.compile(r"(?i)^(?P<base>.*?)[ _.\-\[(]*" + _MARKER +
                        r"[ _.\-]*(?P<part>\d{1,2})(?![0-9])[\])]?(?P<rest>.*)$")
 _LETTERED = re.compile(r"(?i)^(?P<base>.*?)[ _.\-\[(]*" + _MARKER +
                        r"[ _.\-]*(?P<part>[a-h])(?![a-z0-9])[\])]?(?P<rest>.*)$")
+# What both patterns need somewhere: one cheap search rules out most names.
+_ANY_MARKER = re.compile(r"(?i)" + _MARKER + r"[ _.\-]*(?:\d|[a-h](?![a-z0-9]))")
 
 
 def part_marker(file_name: str) -> tuple[str, int] | None:
     """The stack key (name without the marker, lower-cased) and the part number."""
     stem = stem_of(file_name)
+    if _ANY_MARKER.search(stem) is None:
+        return None
     for pattern in (_NUMBERED, _LETTERED):
         match = pattern.match(stem)
         if match and match.group("base").strip(" ._-"):

@@ -68,10 +68,10 @@ class _Context:
 
     def recognise(self, chunk: Chunk) -> list[Recognised]:
         recognised: list[Recognised] = []
+        parser, stacks, nfos = self.parser, self.stacks, self.nfos
         for stat, found in chunk:
-            parsed = self.parser(stat.path)
-            info = self.nfos.get(stat.path, NO_NFO)
-            file = _recognise(stat, found, parsed, self.stacks.get(stat.path), info)
+            path = stat.path
+            file = _recognise(stat, found, parser(path), stacks.get(path), nfos.get(path, NO_NFO))
             if isinstance(file, Recognised):
                 recognised.append(file)
             else:
@@ -117,7 +117,7 @@ def _stacks(scan: Scan) -> dict[str, tuple[str, int]]:
 
 def _recognise(stat: FileStat, found: Classification, parsed: ParsedName,
                stack: tuple[str, int] | None, info: NfoInfo) -> Recognised | str:
-    folder = posixpath.dirname(stat.path)
+    folder = _folder(stat.path)
     if found.role == "extra":
         return _extra(stat, found.extra_type, _ancestor(folder, found.owner_depth), parsed)
     if parsed.kind == "sample":
@@ -126,13 +126,13 @@ def _recognise(stat: FileStat, found: Classification, parsed: ParsedName,
         return _extra(stat, parsed.extra_type, folder, parsed)
     if not (info.title or parsed.title or info.tmdb_id or info.imdb_id or parsed.tmdb_id):
         return "unrecognised"
-    return _main(stat, parsed, info, stack)
+    return _main(stat, folder, parsed, info, stack)
 
 
-def _main(stat: FileStat, parsed: ParsedName, info: NfoInfo,
+def _main(stat: FileStat, folder: str, parsed: ParsedName, info: NfoInfo,
           stack: tuple[str, int] | None) -> Recognised:
     return Recognised(
-        stat=stat, role="main", owner_folder=posixpath.dirname(stat.path),
+        stat=stat, role="main", owner_folder=folder,
         title=info.title or parsed.title or info.original_title,
         original_title=info.original_title, year=info.year or parsed.year,
         edition=parsed.edition, part=stack[1] if stack else None,

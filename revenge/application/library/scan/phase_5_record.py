@@ -54,19 +54,33 @@ class _Recorder:
         self.scan.touched_movie_ids = self.touched_movies | set(self.scan.new_movie_ids)
 
     async def _record_mains(self, chunks: AsyncIterator[list[Recognised]]) -> list[NewFile]:
-        """One chunk is written while the next is parsed (in its thread)."""
-        written: list[NewFile] = []
-        writing: asyncio.Task[list[NewFile]] | None = None
+        """A writer task stores what phase 4 hands over while the next chunks are
+        parsed; chunks that piled up meanwhile are written together, so the parse never
+        waits on the database and a slow database costs fewer, larger writes."""
+        parsed: asyncio.Queue[list[Recognised] | None] = asyncio.Queue()
+        writer = asyncio.create_task(self._writer(parsed))
         try:
             async for chunk in chunks:
-                if writing is not None:
-                    written += await writing
-                writing = asyncio.create_task(self._write_mains(chunk))
+                parsed.put_nowait(chunk)
+                if writer.done():
+                    break  # it failed: its error surfaces below
         except BaseException:
-            if writing is not None:
-                writing.cancel()
+            writer.cancel()
             raise
-        return written + (await writing if writing is not None else [])
+        parsed.put_nowait(None)
+        return await writer
+
+    async def _writer(self, parsed: asyncio.Queue[list[Recognised] | None]) -> list[NewFile]:
+        written: list[NewFile] = []
+        while True:
+            batch = [await parsed.get()]
+            while not parsed.empty():
+                batch.append(parsed.get_nowait())
+            files = [file for chunk in batch if chunk is not None for file in chunk]
+            if files:
+                written += await self._write_mains(files)
+            if batch[-1] is None:
+                return written
 
     async def _write_mains(self, chunk: list[Recognised]) -> list[NewFile]:
         self.extras += [file for file in chunk if file.role == "extra"]
@@ -116,12 +130,14 @@ class _Recorder:
     def _movie(self, draft: MovieDraft) -> Movie | None:
         fields = MovieFields(title=draft.title, original_title=draft.original_title,
                              year=draft.year, tmdb_id=draft.tmdb_id, imdb_id=draft.imdb_id)
-        for attempt in (fields, MovieFields(title=draft.title)):
-            try:
-                return new_movie(self.new_id(), attempt, self.scan.now)
-            except RuleViolation:
-                continue  # an implausible year or id from a name: keep the title alone
-        return None
+        try:
+            return new_movie(self.new_id(), fields, self.scan.now)
+        except RuleViolation:
+            pass  # an implausible year or id from a name: keep the title alone
+        try:
+            return new_movie(self.new_id(), MovieFields(title=draft.title), self.scan.now)
+        except RuleViolation:
+            return None
 
     def _new_file(self, file: Recognised, movie_id: str, key: str) -> NewFile:
         stat = file.stat
