@@ -6,6 +6,7 @@ few round trips, and every write is skipped when there is nothing to write."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
@@ -109,9 +110,7 @@ class PostgresLibraryFileRepository:
 
     async def add(self, files: Sequence[NewFile]) -> None:
         try:
-            async with self._conn.cursor() as cur, cur.copy(_COPY_FILES) as copy:
-                for file in files:
-                    await copy.write_row(_file_row(file))
+            await _copy(self._conn, _COPY_FILES, "".join(map(_file_line, files)))
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict("a file with this path is recorded already", field="path") from exc
 
@@ -153,10 +152,35 @@ class PostgresLibraryFileRepository:
                 await cur.executemany(statement, rows)
 
 
-def _file_row(file: NewFile) -> tuple[Any, ...]:
-    return (file.id, file.movie_id, file.library_id, file.path, file.size, file.mtime,
-            file.kind, file.extra_type, file.part, file.edition, file.container,
-            file.group_key, file.mtime, file.mtime)
+# COPY's text format written here rather than row by row through psycopg: a first scan
+# sends some 40k rows, and one preformatted block costs a fraction of the calls.
+_COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_NULL = "\\N"
+
+
+def _text(value: str | None) -> str:
+    if value is None:
+        return _NULL
+    return value.translate(_COPY_ESCAPES) if _COPY_SPECIAL.search(value) else value
+
+
+def _number(value: int | None) -> str:
+    return _NULL if value is None else str(value)
+
+
+async def _copy(conn: Connection, statement: str, block: str) -> None:
+    if block:
+        async with conn.cursor() as cur, cur.copy(statement) as copy:
+            await copy.write(block)
+
+
+def _file_line(file: NewFile) -> str:
+    mtime = str(file.mtime)
+    return (f"{file.id}\t{file.movie_id}\t{file.library_id}\t{_text(file.path)}\t"
+            f"{file.size}\t{mtime}\t{file.kind}\t{_text(file.extra_type)}\t"
+            f"{_number(file.part)}\t{_text(file.edition)}\t{_text(file.container)}\t"
+            f"{_text(file.group_key)}\t{mtime}\t{mtime}\n")
 
 
 _COPY_MOVIES = """
@@ -181,15 +205,20 @@ class PostgresScannedMovieRepository:
 
     async def add(self, movies: Sequence[Movie]) -> None:
         try:
-            async with self._conn.cursor() as cur, cur.copy(_COPY_MOVIES) as copy:
-                for m in movies:
-                    await copy.write_row((m.id, m.title, m.original_title, m.sort_title, m.year,
-                                          m.tmdb_id, m.imdb_id, m.added_at, m.updated_at))
+            await _copy(self._conn, _COPY_MOVIES, "".join(map(_movie_line, movies)))
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict("another movie has this TMDb id", field="tmdb_id") from exc
 
     async def refresh_missing(self, movie_ids: Collection[str], now: datetime) -> None:
         await self._conn.execute(_REFRESH_MISSING, (now, list(movie_ids)))
+
+
+def _movie_line(m: Movie) -> str:
+    added = str(m.added_at)
+    updated = added if m.updated_at == m.added_at else str(m.updated_at)
+    return (f"{m.id}\t{_text(m.title)}\t{_text(m.original_title)}\t{_text(m.sort_title)}\t"
+            f"{_number(m.year)}\t{_number(m.tmdb_id)}\t{_text(m.imdb_id)}\t{added}\t"
+            f"{updated}\n")
 
 
 _PENDING = """

@@ -107,6 +107,19 @@ async def test_new_movies_are_unmatched_and_found_by_tmdb_id(seed: Seed) -> None
     assert await seed.twin.movie_flags(movie.id) == (False, "unmatched")
 
 
+async def test_names_with_tabs_newlines_and_backslashes_are_stored_as_they_are(
+        seed: Seed) -> None:
+    odd = "Odd\tName\\ With\nLines\r\\N"
+    movie = await seed.movie(odd, tmdb_id=605)
+    await seed.files(seed.file(movie, f"/m/{odd}.mkv", key=f"k:{odd}"))
+
+    async with seed.twin.unit_of_work() as uow:
+        assert await uow.movies.ids_by_tmdb([605]) == {605: movie.id}
+        assert await uow.files.movies_by_key(seed.library.id, [f"k:{odd}"]) == {
+            f"k:{odd}": movie.id}
+    assert [file.path for file in await snapshot(seed)] == [f"/m/{odd}.mkv"]
+
+
 async def test_movies_are_found_by_the_group_keys_of_their_files(seed: Seed) -> None:
     heat, alien = await seed.movie(), await seed.movie("Alien")
     await seed.files(seed.file(heat, "/m/a.mkv"), seed.file(alien, "/m/b.mkv", key="k:alien"),
