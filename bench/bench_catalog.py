@@ -13,7 +13,12 @@ REVENGE_BENCH_REDIS_URL (default redis://127.0.0.1:6379/0). The catalog is seede
 COPY (bench/seed_catalog.py) to 5k movies, measured, grown to 50k, measured again.
 Load comes from wrk in its own process; each figure is the median of --rounds runs.
 
+The server caches list pages per user (REVENGE_LIST_CACHE_ENTRIES, default on), so
+repeated requests measure cache hits; `--list-cache-entries 0` measures every request
+going to PostgreSQL.
+
 usage: python bench/bench_catalog.py [--seconds 5] [--connections 16] [--rounds 3]
+                                     [--list-cache-entries N]
 """
 
 from __future__ import annotations
@@ -164,6 +169,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--list-cache-entries", type=int, default=None,
+                        help="REVENGE_LIST_CACHE_ENTRIES for the server (0: no list cache)")
     args = parser.parse_args()
     server = os.environ.get("REVENGE_BENCH_DATABASE_URL",
                             "postgresql://root@127.0.0.1:5432/test")
@@ -178,6 +185,8 @@ def run(args: argparse.Namespace, db_url: str, redis_url: str, scratch: str) -> 
     env = {"REVENGE_DATABASE_URL": db_url, "REVENGE_REDIS_URL": redis_url,
            "REVENGE_DATA_DIR": scratch, "REVENGE_LOG_LEVEL": "warning",
            "REVENGE_ACCESS_TOKEN_MINUTES": "600"}
+    if args.list_cache_entries is not None:
+        env["REVENGE_LIST_CACHE_ENTRIES"] = str(args.list_cache_entries)
     log = os.path.join(scratch, "server.log")
     with revenge_process(["http", "--host", "127.0.0.1", "--port", str(port)], env, log):
         wait_for(base + "/startupz", timeout=180)
@@ -185,6 +194,8 @@ def run(args: argparse.Namespace, db_url: str, redis_url: str, scratch: str) -> 
         wrk = Wrk(args.seconds, args.connections, token)
         small, _ = phase(args, db_url, base, token, user_id, SMALL, wrk)
         large, cursor = phase(args, db_url, base, token, user_id, LARGE, wrk)
+    cache = "server default" if args.list_cache_entries is None else args.list_cache_entries
+    print(f"\n  list cache entries: {cache}")
     report(small, large)
     asyncio.run(explain_slowest(db_url, user_id, cursor))
 

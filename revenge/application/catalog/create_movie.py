@@ -9,6 +9,7 @@ import msgspec
 from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock, NewId
 from revenge.application.identity.principal import Principal
+from revenge.application.search.requests import request_index
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.identity.permissions import Permission
 
@@ -36,5 +37,6 @@ class CreateMovie:
             await uow.movies.add(movie)
             if command.genres:
                 await uow.genres.set_movie_genres(movie.id, command.genres)
+            await request_index(uow.jobs, movie.id)
             await uow.commit()
         return movie

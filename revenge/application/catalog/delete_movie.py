@@ -9,6 +9,7 @@ import msgspec
 from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork
 from revenge.application.identity.principal import Principal
+from revenge.application.search.requests import request_index
 from revenge.domain.errors import NotFound
 from revenge.domain.identity.permissions import Permission
 
@@ -31,4 +32,5 @@ class DeleteMovie:
             if await uow.movies.get(command.movie_id) is None:
                 raise NotFound("no such movie", field="movie_id")
             await uow.movies.delete(command.movie_id)
+            await request_index(uow.jobs, command.movie_id)  # removes it from the index
             await uow.commit()

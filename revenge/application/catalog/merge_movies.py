@@ -9,6 +9,7 @@ import msgspec
 from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock
 from revenge.application.identity.principal import Principal
+from revenge.application.search.requests import request_index
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.catalog.progress import merged
 from revenge.domain.errors import NotFound, RuleViolation
@@ -42,6 +43,7 @@ class MergeMovies:
                 await self._merge_one(uow, source, target)
                 target = msgspec.structs.replace(target, missing=target.missing and source.missing)
             await uow.movies.update(target)
+            await request_index(uow.jobs, target.id, sources)  # sources leave the index
             await uow.commit()
 
     async def _merge_one(self, uow: CatalogUnitOfWork, source: Movie, target: Movie) -> None:

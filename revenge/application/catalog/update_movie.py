@@ -10,6 +10,7 @@ import msgspec
 from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock
 from revenge.application.identity.principal import Principal
+from revenge.application.search.requests import request_index
 from revenge.domain.catalog.movie import Movie, MoviePatch, edited
 from revenge.domain.errors import NotFound
 from revenge.domain.identity.permissions import Permission
@@ -40,5 +41,6 @@ class UpdateMovie:
             await uow.movies.update(changed)
             if command.genres is not None:
                 await uow.genres.set_movie_genres(movie.id, command.genres)
+            await request_index(uow.jobs, movie.id)
             await uow.commit()
         return changed
