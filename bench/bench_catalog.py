@@ -27,17 +27,15 @@ import argparse
 import asyncio
 import os
 import re
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import psycopg
-from harness import ensure_wrk, free_port, fresh_database, revenge_process, wait_for
+from harness import P95Load as Load
+from harness import WrkP95, free_port, fresh_database, median_load, revenge_process, wait_for
 from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,58 +44,6 @@ import seed_catalog
 
 PASSWORD = "bench password that is long enough"
 SMALL, LARGE, DEEP = 5_000, 50_000, 40_000
-_P95_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("P50_US %d\\nP95_US %d\\n", latency:percentile(50),
-                         latency:percentile(95)))
-end
-"""
-
-
-@dataclass(frozen=True)
-class Load:
-    rps: float
-    p50_ms: float
-    p95_ms: float
-    errors: int
-
-
-class Wrk:
-    def __init__(self, seconds: int, connections: int, token: str) -> None:
-        self._seconds, self._connections, self._token = seconds, connections, token
-        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)  # noqa: SIM115
-        script.write(_P95_SCRIPT)
-        script.close()
-        self._script = script.name
-
-    def run(self, url: str, *, auth: bool = True) -> Load:
-        cmd = [ensure_wrk(), "-t1", f"-c{self._connections}", f"-d{self._seconds}s",
-               "-s", self._script]
-        if auth:
-            cmd += ["-H", f"Authorization: Bearer {self._token}"]
-        out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
-        return Load(float(_grab(r"Requests/sec:\s+([\d.]+)", out)),
-                    int(_grab(r"P50_US (\d+)", out)) / 1000,
-                    int(_grab(r"P95_US (\d+)", out)) / 1000,
-                    int(_grab(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0")))
-
-
-def _grab(pattern: str, text: str, default: str | None = None) -> str:
-    match = re.search(pattern, text)
-    if match:
-        return match.group(1)
-    if default is not None:
-        return default
-    raise ValueError(f"wrk output lacks {pattern!r}:\n{text}")
-
-
-def median_load(runs: list[Load]) -> Load:
-    return Load(statistics.median(r.rps for r in runs), statistics.median(r.p50_ms for r in runs),
-                statistics.median(r.p95_ms for r in runs), sum(r.errors for r in runs))
-
-
-
-
 def sign_in(base: str) -> tuple[str, str]:
     """Registers the server's first user (an admin); returns (user id, access token)."""
     with httpx.Client(base_url=base + "/api/v1", timeout=60) as api:
@@ -131,12 +77,14 @@ def warm_up(base: str, token: str, paths: list[str]) -> None:
                 assert client.get(path).status_code == 200, path
 
 
-def measure(wrk: Wrk, base: str, paths: dict[str, str], rounds: int) -> dict[str, Load]:
+def measure(wrk: WrkP95, base: str, token: str, paths: dict[str, str],
+            rounds: int) -> dict[str, Load]:
     """Interleaved rounds (every endpoint once per round), median per endpoint."""
+    auth = {"Authorization": f"Bearer {token}"}
     runs: dict[str, list[Load]] = {name: [] for name in paths}
     for _ in range(rounds):
         for name, path in paths.items():
-            runs[name].append(wrk.run(base + path, auth=name != "hello-world"))
+            runs[name].append(wrk.run(base + path, {} if name == "hello-world" else auth))
     return {name: median_load(r) for name, r in runs.items()}
 
 
@@ -191,7 +139,7 @@ def run(args: argparse.Namespace, db_url: str, redis_url: str, scratch: str) -> 
     with revenge_process(["http", "--host", "127.0.0.1", "--port", str(port)], env, log):
         wait_for(base + "/startupz", timeout=180)
         user_id, token = sign_in(base)
-        wrk = Wrk(args.seconds, args.connections, token)
+        wrk = WrkP95(args.seconds, args.connections)
         small, _ = phase(args, db_url, base, token, user_id, SMALL, wrk)
         large, cursor = phase(args, db_url, base, token, user_id, LARGE, wrk)
     cache = "server default" if args.list_cache_entries is None else args.list_cache_entries
@@ -201,7 +149,7 @@ def run(args: argparse.Namespace, db_url: str, redis_url: str, scratch: str) -> 
 
 
 def phase(args: argparse.Namespace, db_url: str, base: str, token: str, user_id: str,
-          size: int, wrk: Wrk) -> tuple[dict[str, Load], str]:
+          size: int, wrk: WrkP95) -> tuple[dict[str, Load], str]:
     """Grows the catalog to `size`, then measures; returns the loads and the deep cursor."""
     started = time.perf_counter()
     counts = seed_catalog.seed_movies(db_url, size)
@@ -220,7 +168,7 @@ def phase(args: argparse.Namespace, db_url: str, base: str, token: str, user_id:
                  **paths,
                  "movies deep page": f"/api/v1/movies?limit=50&cursor={cursor}"}
     warm_up(base, token, [p for n, p in paths.items() if n != "hello-world"])
-    return measure(wrk, base, paths, args.rounds), cursor
+    return measure(wrk, base, token, paths, args.rounds), cursor
 
 
 # --- EXPLAIN of the slowest statement ------------------------------------------------

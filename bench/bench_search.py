@@ -25,9 +25,6 @@ import argparse
 import asyncio
 import json
 import os
-import re
-import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -38,7 +35,8 @@ from urllib.parse import urlencode
 
 import httpx
 from bench_catalog import sign_in
-from harness import ensure_wrk, free_port, fresh_database, revenge_process, wait_for
+from harness import P95Load as Load
+from harness import WrkP95, free_port, fresh_database, median_load, revenge_process, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -58,56 +56,6 @@ from revenge.entrypoints.embedded.typesense import EmbeddedTypesense
 MOVIES = 50_000
 QUERY = "midnigt harbr"  # two typos: "Midnight Harbor" and friends
 PREFIX = "the sil"
-_SCRIPT = """
-{setup}
-done = function(summary, latency, requests)
-  io.write(string.format("P50_US %d\\nP95_US %d\\n", latency:percentile(50),
-                         latency:percentile(95)))
-end
-"""
-
-
-@dataclass(frozen=True)
-class Load:
-    rps: float
-    p50_ms: float
-    p95_ms: float
-    errors: int
-
-
-class Wrk:
-    """wrk with a p95 report; a request may carry a method, headers and a body."""
-
-    def __init__(self, seconds: int, connections: int) -> None:
-        self.seconds, self.connections = seconds, connections
-
-    def run(self, url: str, headers: dict[str, str], body: str | None = None) -> Load:
-        setup = "" if body is None else (
-            f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n'
-            'wrk.headers["Content-Type"] = "application/json"')
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(_SCRIPT.format(setup=setup))
-        cmd = [ensure_wrk(), "-t1", f"-c{self.connections}", f"-d{self.seconds}s",
-               "-s", script.name]
-        for name, value in headers.items():
-            cmd += ["-H", f"{name}: {value}"]
-        out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
-        os.unlink(script.name)
-        return Load(float(_grab(r"Requests/sec:\s+([\d.]+)", out)),
-                    int(_grab(r"P50_US (\d+)", out)) / 1000,
-                    int(_grab(r"P95_US (\d+)", out)) / 1000,
-                    int(_grab(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0")))
-
-
-def _grab(pattern: str, text: str, default: str | None = None) -> str:
-    match = re.search(pattern, text)
-    if match:
-        return match.group(1)
-    if default is not None:
-        return default
-    raise ValueError(f"wrk output lacks {pattern!r}:\n{text}")
-
-
 @dataclass(frozen=True)
 class Target:
     url: str
@@ -115,15 +63,12 @@ class Target:
     body: str | None = None
 
 
-def measure(wrk: Wrk, targets: dict[str, Target], rounds: int) -> dict[str, Load]:
+def measure(wrk: WrkP95, targets: dict[str, Target], rounds: int) -> dict[str, Load]:
     runs: dict[str, list[Load]] = {name: [] for name in targets}
     for _ in range(rounds):
         for name, target in targets.items():
             runs[name].append(wrk.run(target.url, target.headers, target.body))
-    return {name: Load(statistics.median(r.rps for r in loads),
-                       statistics.median(r.p50_ms for r in loads),
-                       statistics.median(r.p95_ms for r in loads), sum(r.errors for r in loads))
-            for name, loads in runs.items()}
+    return {name: median_load(loads) for name, loads in runs.items()}
 
 
 async def build_index(db_url: str, url: str, key: str) -> tuple[float, float, int]:
@@ -236,7 +181,7 @@ def run(args: argparse.Namespace, db_url: str, redis_url: str, scratch: str,
         timings = asyncio.run(build_index(db_url, typesense.url, typesense.api_key))
         found = check_answers(base, token, degraded=False)
         levels = sorted({1, args.connections})
-        loads = {c: measure(Wrk(args.seconds, c),
+        loads = {c: measure(WrkP95(args.seconds, c),
                             targets(base, token, typesense.url, typesense.api_key), args.rounds)
                  for c in levels}
         child.stop()
@@ -244,7 +189,7 @@ def run(args: argparse.Namespace, db_url: str, redis_url: str, scratch: str,
         degraded = {"fallback": Target(
             f"{base}/api/v1/search?{urlencode({'q': QUERY, 'limit': 20})}",
             {"Authorization": f"Bearer {token}"})}
-        by_concurrency = {c: (loads[c], measure(Wrk(args.seconds, c), degraded,
+        by_concurrency = {c: (loads[c], measure(WrkP95(args.seconds, c), degraded,
                                                 args.rounds)["fallback"]) for c in levels}
     report(by_concurrency, timings, (found, fallback_found))
 

@@ -7,6 +7,7 @@ the same run because this machine is noisy.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -15,9 +16,10 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import httpx
@@ -96,6 +98,59 @@ def wrk(url: str, seconds: int = 10, connections: int = 32, threads: int = 1,
         p99_ms=_ms(_grab(r"99%\s+([\d.]+\w+)", out)),
         errors=int(_grab(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0")),
     )
+
+
+@dataclass(frozen=True)
+class P95Load:
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    errors: int
+
+
+_P95_SCRIPT = """
+{setup}
+done = function(summary, latency, requests)
+  io.write(string.format("P50_US %d\\nP95_US %d\\n", latency:percentile(50),
+                         latency:percentile(95)))
+end
+"""
+
+
+class WrkP95:
+    """wrk reporting p50 and p95 (through a Lua `done` hook); a request may carry
+    headers and a JSON body (then it is a POST)."""
+
+    def __init__(self, seconds: int, connections: int) -> None:
+        self.seconds, self.connections = seconds, connections
+
+    def run(self, url: str, headers: Mapping[str, str] | None = None,
+            body: str | None = None) -> P95Load:
+        setup = "" if body is None else (
+            f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n'
+            'wrk.headers["Content-Type"] = "application/json"')
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(_P95_SCRIPT.format(setup=setup))
+        cmd = [ensure_wrk(), "-t1", f"-c{self.connections}", f"-d{self.seconds}s",
+               "-s", script.name]
+        for name, value in (headers or {}).items():
+            cmd += ["-H", f"{name}: {value}"]
+        try:
+            out = subprocess.run([*cmd, url], capture_output=True, text=True,
+                                 check=True).stdout
+        finally:
+            os.unlink(script.name)
+        return P95Load(float(_grab(r"Requests/sec:\s+([\d.]+)", out)),
+                       int(_grab(r"P50_US (\d+)", out)) / 1000,
+                       int(_grab(r"P95_US (\d+)", out)) / 1000,
+                       int(_grab(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0")))
+
+
+def median_load(runs: Sequence[P95Load]) -> P95Load:
+    """The median of each figure over repeated runs (errors are summed)."""
+    return P95Load(statistics.median(r.rps for r in runs),
+                   statistics.median(r.p50_ms for r in runs),
+                   statistics.median(r.p95_ms for r in runs), sum(r.errors for r in runs))
 
 
 def _grab(pattern: str, text: str, default: str | None = None) -> str:
