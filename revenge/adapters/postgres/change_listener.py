@@ -62,29 +62,43 @@ class PostgresChangeStamps:
             self._task = None
 
     async def _run(self) -> None:
+        while True:
+            conn = await self._connect()
+            await self._listen(conn)  # returns when the connection is lost
+
+    async def _connect(self) -> psycopg.AsyncConnection[tuple[object, ...]]:
+        """Connected and listening; retried with backoff (from the start again after
+        each loss) while PostgreSQL is away."""
         retrying = AsyncRetrying(
             wait=wait_exponential(multiplier=0.5, max=self._max_retry),
             retry=retry_if_exception_type((psycopg.Error, OSError)),
             before_sleep=lambda state: log.warning(
-                "change notifications lost (%s); list caching is off until reconnected",
+                "change notifications unavailable (%s); list caching is off",
                 state.outcome.exception() if state.outcome else "?"))
         async for attempt in retrying:
             with attempt:
-                await self._listen()
+                conn = await psycopg.AsyncConnection.connect(
+                    self._url, autocommit=True, application_name=APPLICATION_NAME)
+                try:
+                    await conn.execute(f"LISTEN {CATALOG_CHANNEL}")
+                    await conn.execute(f"LISTEN {USER_STATE_CHANNEL}")
+                except BaseException:
+                    await conn.close()
+                    raise
+        return conn
 
-    async def _listen(self) -> None:
-        conn = await psycopg.AsyncConnection.connect(
-            self._url, autocommit=True, application_name=APPLICATION_NAME)
+    async def _listen(self, conn: psycopg.AsyncConnection[tuple[object, ...]]) -> None:
+        self._epoch += 1  # whatever happened while deaf is unknown: start afresh
+        self._users.clear()
+        self._listening.set()
         try:
-            await conn.execute(f"LISTEN {CATALOG_CHANNEL}")
-            await conn.execute(f"LISTEN {USER_STATE_CHANNEL}")
-            self._epoch += 1
-            self._users.clear()
-            self._listening.set()
             while True:
                 async for note in conn.notifies(timeout=self._heartbeat):
                     self._apply(note.channel, note.payload)
                 await conn.execute("SELECT 1")  # quiet for a while: still there?
+        except (psycopg.Error, OSError) as exc:
+            log.warning("change notifications lost (%s); list caching is off until "
+                        "reconnected", exc)
         finally:
             self._listening.clear()
             with contextlib.suppress(Exception):
