@@ -205,7 +205,9 @@ class PostgresScannedMovieRepository:
 
     async def add(self, movies: Sequence[Movie]) -> None:
         try:
-            await _copy(self._conn, _COPY_MOVIES, "".join(map(_movie_line, movies)))
+            stamps: dict[datetime, str] = {}  # a scan's movies share one moment
+            await _copy(self._conn, _COPY_MOVIES,
+                        "".join([_movie_line(movie, stamps) for movie in movies]))
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict("another movie has this TMDb id", field="tmdb_id") from exc
 
@@ -213,9 +215,9 @@ class PostgresScannedMovieRepository:
         await self._conn.execute(_REFRESH_MISSING, (now, list(movie_ids)))
 
 
-def _movie_line(m: Movie) -> str:
-    added = str(m.added_at)
-    updated = added if m.updated_at == m.added_at else str(m.updated_at)
+def _movie_line(m: Movie, stamps: dict[datetime, str]) -> str:
+    added = stamps.get(m.added_at) or stamps.setdefault(m.added_at, str(m.added_at))
+    updated = stamps.get(m.updated_at) or stamps.setdefault(m.updated_at, str(m.updated_at))
     return (f"{m.id}\t{_text(m.title)}\t{_text(m.original_title)}\t{_text(m.sort_title)}\t"
             f"{_number(m.year)}\t{_number(m.tmdb_id)}\t{_text(m.imdb_id)}\t{added}\t"
             f"{updated}\n")

@@ -48,7 +48,7 @@ class Recognised(msgspec.Struct, frozen=True, kw_only=True, gc=False):
         return movie_key(self.title, self.year, self.tmdb_id, self.imdb_id)
 
 
-class MovieDraft(msgspec.Struct, frozen=True, kw_only=True):
+class MovieDraft(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """A movie the scan is about to create, from the files that share its key."""
 
     key: str

@@ -166,7 +166,9 @@ class _Recorder:
         if not extras:
             return {}
         owners = {extra.owner_folder for extra in extras}
-        folders = await self.uow.files.folder_movies(self.scan.library.id, owners)
+        # A library empty before this scan holds no main file but those in `mains`.
+        folders = ({} if self.scan.library_was_empty
+                   else await self.uow.files.folder_movies(self.scan.library.id, owners))
         for file in mains:
             folder, _, name = file.path.rpartition("/")
             if folder in owners:
