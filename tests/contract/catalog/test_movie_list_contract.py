@@ -218,3 +218,23 @@ async def test_release_dates_round_trip_through_the_list_and_detail(catalog: Cat
     user = await catalog.user()
     assert (await catalog.details.movie(user.user_id, movie.id)).release_date == date(
         1979, 5, 25)
+
+
+async def test_a_list_item_carries_every_field_exactly(catalog: Catalog) -> None:
+    movie = await catalog.movie("Heat", year=1995, runtime_minutes=170, vote_average=8.3,
+                                popularity=61.048, poster_path="/heat.jpg")
+    user = await catalog.user()
+    async with catalog.unit_of_work() as uow:
+        state = await uow.watch.lock(user.user_id, movie.id)
+        await uow.watch.save(user.user_id, movie.id, replace(
+            state, position_seconds=2550.0, duration_seconds=10200.0, in_progress=True,
+            last_played_at=catalog.clock()), catalog.clock())
+        await uow.ratings.rate(user.user_id, movie.id, 7, catalog.clock())
+        await uow.commit()
+    item = (await catalog.lists.list_movies(user.user_id, MovieListQuery())).items[0]
+    assert (item.id, item.title, item.year, item.runtime_minutes, item.poster_path,
+            item.vote_average, item.popularity, item.missing) == (
+        movie.id, "Heat", 1995, 170, "/heat.jpg", 8.3, 61.048, False)
+    assert item.added_at == movie.added_at and item.added_at.utcoffset() is not None
+    assert (item.user.watched, item.user.play_count, item.user.progress_percent,
+            item.user.on_watchlist, item.user.rating) == (False, 0, 25.0, False, 7)
