@@ -30,6 +30,6 @@ def is_nfo(name: str) -> bool:
 
 
 def stem_of(name: str) -> str:
-    """The name without its extension."""
-    extension = extension_of(name)
-    return name[: len(name) - len(extension)] if extension else name
+    """The name without its extension (`extension_of`'s, found the same way)."""
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 or name.lower() == ".dvr-ms" else name

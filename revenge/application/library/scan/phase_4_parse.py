@@ -3,8 +3,8 @@ included), with a Kodi .nfo beside it winning over the parse; stacks get part nu
 Names that give no title are remembered as unrecognised.
 
 Files come out in chunks of whole folders. Parsing a chunk yields to the event loop
-every few files, so phase 5 writes one chunk while the next is being parsed: the
-database's work on the rows (its indexes above all) runs beside ours."""
+every few files, so phase 5's writer stores earlier chunks while the next is being
+parsed: the database's work on the rows (its indexes above all) runs beside ours."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ async def parse(scan: Scan, fs: FileSystem, parser: NameParser) -> AsyncIterator
         recognised: list[Recognised] = []
         for start in range(0, len(chunk), YIELD_EVERY):
             recognised += context.recognise(chunk[start:start + YIELD_EVERY])
-            await asyncio.sleep(0)  # let the write of the previous chunk move on
+            await asyncio.sleep(0)  # let the writer of earlier chunks move on
         yield unify_stacks(recognised, context.stack_keys)
 
 
