@@ -87,7 +87,7 @@ class PostgresMovieListQueries:
     async def list_movies(self, user_id: str, query: MovieListQuery) -> Page[MovieListItem]:
         keyset = Keyset(query.scope, (SORT_KEYS[query.sort.field], ("m.id", "uuid")),
                         query.sort.descending)
-        params = {**_params(user_id, query.filter), "limit": query.page.limit + 1}
+        params = _params(user_id, query.filter)
         async with reading(self._database) as conn:
             rows = await self._page(conn, keyset, query, params)
             total = await self._total(conn, query, rows, params)
@@ -101,7 +101,8 @@ class PostgresMovieListQueries:
             c for (name, value), c in _USER_CONDITIONS.items() if getattr(f, name) is value]
         if query.page.cursor is not None:
             keyset.bind(query.page.cursor, params)
-        statement = _page_sql(keyset, tuple(conditions), query.page.cursor is not None)
+        statement = _page_sql(keyset, tuple(conditions), query.page.cursor is not None,
+                              query.page.limit + 1)
         cur = await conn.execute(statement, params)
         return await cur.fetchall()
 
@@ -153,17 +154,21 @@ class PostgresMovieListQueries:
 
 
 @functools.lru_cache(maxsize=512)
-def _page_sql(keyset: Keyset, conditions: tuple[str, ...], after_cursor: bool) -> str:
-    """The page statement for one shape of request (sort, filters, cursor or not),
-    composed once per process."""
+def _page_sql(keyset: Keyset, conditions: tuple[str, ...], after_cursor: bool,
+              limit: int) -> str:
+    """The page statement for one shape of request (sort, filters, cursor or not, page
+    size), composed once per process. The LIMIT is written in, not a parameter: with it
+    known, PostgreSQL's cached generic plan of the prepared statement walks the sort
+    index, so repeated requests skip planning (which cost more than the execution);
+    with `LIMIT $n` every execution was planned anew."""
     return sql.SQL(
         "SELECT {columns}, {keys}, ({generation}) AS generation FROM movies m {joins} "
-        "WHERE {where}{after} ORDER BY {order} LIMIT %(limit)s").format(
+        "WHERE {where}{after} ORDER BY {order} LIMIT {limit}").format(
         columns=sql.SQL(LIST_ITEM_COLUMNS), keys=keyset.key_columns(),
         generation=sql.SQL(_GENERATION), joins=sql.SQL(USER_JOINS),
         where=_where(list(conditions)),
         after=keyset.after_clause() if after_cursor else sql.SQL(""),
-        order=keyset.order_by()).as_string()
+        order=keyset.order_by(), limit=sql.Literal(limit)).as_string()
 
 
 def _count_key(generation: int, f: MovieFilter) -> str:

@@ -61,13 +61,13 @@ SELECT f.id::text AS id, f.movie_id::text AS movie_id, f.path, f.size_bytes, f.m
     f.extra_type, f.part, f.edition, f.content_hash, f.container, f.duration_seconds,
     f.bitrate, f.video_streams, f.audio_streams, f.subtitle_streams, f.probed_at,
     f.probe_error, f.added_at, f.updated_at, f.missing_since, {keys}, ({count}) AS total
-FROM movie_files f WHERE f.movie_id = %(movie)s{after} ORDER BY {order} LIMIT %(limit)s"""
+FROM movie_files f WHERE f.movie_id = %(movie)s{after} ORDER BY {order} LIMIT {limit}"""
 
 _CREDITS = """
 SELECT p.id::text AS person_id, p.name, p.profile_path, p.tmdb_id, c.character, c.job,
     c.department, c.position AS "order", {keys}, ({count}) AS total
 FROM movie_credits c JOIN people p ON p.id = c.person_id
-WHERE c.movie_id = %(movie)s AND c.kind = %(kind)s{after} ORDER BY {order} LIMIT %(limit)s"""
+WHERE c.movie_id = %(movie)s AND c.kind = %(kind)s{after} ORDER BY {order} LIMIT {limit}"""
 
 _FILES_COUNT = "SELECT count(*) FROM movie_files WHERE movie_id = %(movie)s"
 _CREDITS_COUNT = "SELECT count(*) FROM movie_credits WHERE movie_id = %(movie)s AND kind = %(kind)s"
@@ -144,7 +144,7 @@ WHERE cm.collection_id = %(collection)s"""
 _MEMBERS = """
 SELECT {columns}, {keys}, ({count}) AS total
 FROM collection_members cm JOIN movies m ON m.id = cm.movie_id {joins}
-WHERE cm.collection_id = %(collection)s{after} ORDER BY {order} LIMIT %(limit)s"""
+WHERE cm.collection_id = %(collection)s{after} ORDER BY {order} LIMIT {limit}"""
 
 _MEMBERS_COUNT = "SELECT count(*) FROM collection_members WHERE collection_id = %(collection)s"
 _ONE_ITEM = "SELECT {columns} FROM movies m {joins} WHERE m.id = %(movie)s"

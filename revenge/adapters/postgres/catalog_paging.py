@@ -71,11 +71,13 @@ def _plain(value: Any) -> Any:
 async def keyset_rows(conn: Connection, template: str, count: str, keyset: Keyset,
                       page: PageRequest, params: dict[str, Any]) -> list[Row]:
     """One page (plus one row to tell whether there is more) of a template with
-    {keys}, {after}, {order}, {count} and the shared {fragments}; fills `params`."""
-    params["limit"] = page.limit + 1
+    {keys}, {after}, {order}, {limit}, {count} and the shared {fragments}; fills
+    `params`. The LIMIT is written in rather than bound, so PostgreSQL's cached generic
+    plan of the prepared statement knows it (see catalog_movie_list._page_sql)."""
     statement = sql.SQL(template).format(
         keys=keyset.key_columns(), after=keyset.after(page.cursor, params),
-        order=keyset.order_by(), count=sql.SQL(count), **FRAGMENTS)
+        order=keyset.order_by(), limit=sql.Literal(page.limit + 1), count=sql.SQL(count),
+        **FRAGMENTS)
     cur = await conn.execute(statement, params)
     return await cur.fetchall()
 

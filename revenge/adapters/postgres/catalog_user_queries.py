@@ -41,7 +41,7 @@ SELECT {columns}, ws.position_seconds AS cw_position, ws.duration_seconds AS cw_
     ws.percent AS cw_percent, ws.last_played_at AS cw_played, {keys}, ({count}) AS total
 FROM watch_state ws JOIN movies m ON m.id = ws.movie_id {lists_joins}
 WHERE ws.user_id = %(user)s AND ws.in_progress AND NOT ws.hidden_from_continue{after}
-ORDER BY {order} LIMIT %(limit)s"""
+ORDER BY {order} LIMIT {limit}"""
 _CONTINUE_KEYS = (("ws.last_played_at", "timestamptz"), ("ws.movie_id", "uuid"))
 _CONTINUE_COUNT = """
 SELECT count(*) FROM watch_state
@@ -51,7 +51,7 @@ _HISTORY = """
 SELECT {columns}, h.id::text AS h_id, h.watched_at AS h_watched_at, h.source AS h_source,
     {keys}, ({count}) AS total
 FROM watch_history h JOIN movies m ON m.id = h.movie_id {joins}
-WHERE h.user_id = %(user)s{after} ORDER BY {order} LIMIT %(limit)s"""
+WHERE h.user_id = %(user)s{after} ORDER BY {order} LIMIT {limit}"""
 _HISTORY_KEYS = (("h.watched_at", "timestamptz"), ("h.id", "uuid"))
 _HISTORY_COUNT = "SELECT count(*) FROM watch_history WHERE user_id = %(user)s"
 
@@ -59,7 +59,7 @@ _WATCHLIST = """
 SELECT {columns}, wl.added_at AS wl_added_at, {keys}, ({count}) AS total
 FROM watchlist wl JOIN movies m ON m.id = wl.movie_id {state_join}
 LEFT JOIN user_ratings ur ON ur.user_id = %(user)s AND ur.movie_id = m.id
-WHERE wl.user_id = %(user)s{after} ORDER BY {order} LIMIT %(limit)s"""
+WHERE wl.user_id = %(user)s{after} ORDER BY {order} LIMIT {limit}"""
 _WATCHLIST_KEYS = (("wl.added_at", "timestamptz"), ("wl.movie_id", "uuid"))
 _WATCHLIST_COUNT = "SELECT count(*) FROM watchlist WHERE user_id = %(user)s"
 
