@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from revenge.application.library.scan import phase_4_parse
 from tests.unit.library.scan_world import ROOT, World
 
 pytestmark = pytest.mark.unit
@@ -158,6 +159,24 @@ async def test_extras_join_the_movie_of_their_folder_and_never_become_movies() -
         "Behind The Scenes/Making of.mkv": ("extra", "behind_the_scenes"),
         "Featurettes/Chestburster.mp4": ("extra", "featurette"),
     }
+
+
+async def test_extras_find_their_movie_whichever_chunk_their_folder_is_written_in(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(phase_4_parse, "CHUNK_FILES", 1)  # a chunk per folder
+    world = World()
+    world.add("Alien (1979)/Behind The Scenes/Making of.mkv")  # sorts before its owner
+    world.add("Alien (1979)/Alien (1979).mkv")
+    world.add("Alien (1979)/Alien (1979)-trailer.mkv")
+    world.add("Heat (1995)/Heat (1995).mkv")
+    world.add("Heat (1995)/Trailers/Teaser.mkv")  # sorts after its owner
+    world.add("Nobody (2000)/Trailers/Orphan.mkv")
+
+    report = await world.scan()
+
+    assert {m.title: sorted(f.kind for f in world.files_of(m)) for m in world.movies()} == {
+        "Alien": ["extra", "extra", "main"], "Heat": ["extra", "main"]}
+    assert report.counts.orphaned_extras == 1
 
 
 async def test_an_extra_added_later_joins_the_existing_movie() -> None:

@@ -42,18 +42,20 @@ class _Recorder:
         self.new_id = new_id
         self.touched_movies: set[str] = set()
         self.movie_of_key: dict[str, str] = {}
-        self.extras: list[Recognised] = []
+        self.extras: list[Recognised] = []  # not placed yet
+        self.folders: dict[str, list[FolderMovie]] = {}  # main files written, by folder
+        self.seen: set[str] = set()  # folders whose new files have all been written
 
     async def record(self, chunks: AsyncIterator[list[Recognised]]) -> None:
-        mains = await self._record_mains(chunks)
-        await self._record_extras(mains)
+        await self._record_mains(chunks)
+        await self._record_extras()
         await self._record_moves_and_stats()
         await self._record_missing_and_skipped()
         if self.touched_movies:
             await self.uow.movies.refresh_missing(self.touched_movies, self.scan.now)
         self.scan.touched_movie_ids = self.touched_movies | set(self.scan.new_movie_ids)
 
-    async def _record_mains(self, chunks: AsyncIterator[list[Recognised]]) -> list[NewFile]:
+    async def _record_mains(self, chunks: AsyncIterator[list[Recognised]]) -> None:
         """A writer task stores what phase 4 hands over while the next chunks are
         parsed; chunks that piled up meanwhile are written together, so the parse never
         waits on the database and a slow database costs fewer, larger writes."""
@@ -68,32 +70,35 @@ class _Recorder:
             writer.cancel()
             raise
         parsed.put_nowait(None)
-        return await writer
+        await writer
 
-    async def _writer(self, parsed: asyncio.Queue[list[Recognised] | None]) -> list[NewFile]:
-        written: list[NewFile] = []
+    async def _writer(self, parsed: asyncio.Queue[list[Recognised] | None]) -> None:
         while True:
             batch = [await parsed.get()]
             while not parsed.empty():
                 batch.append(parsed.get_nowait())
             files = [file for chunk in batch if chunk is not None for file in chunk]
             if files:
-                written += await self._write_mains(files)
+                await self._write_batch(files)
             if batch[-1] is None:
-                return written
+                return
 
-    async def _write_mains(self, chunk: list[Recognised]) -> list[NewFile]:
-        self.extras += [file for file in chunk if file.role == "extra"]
-        groups = group_by_movie(chunk)
+    async def _write_batch(self, batch: list[Recognised]) -> None:
+        """The batch's main files, and the extras whose owner folder is complete now."""
+        self.extras += [file for file in batch if file.role == "extra"]
+        groups = group_by_movie(batch)
         movie_ids = await self._movies_for(groups)
         for key in groups.keys() - movie_ids.keys():
             self.scan.skipped.extend(skipped(f.stat, "unrecognised") for f in groups[key])
         files = [self._new_file(file, movie_ids[key], key)
                  for key, group in groups.items() if key in movie_ids for file in group]
+        self._note_folders(files)
+        if self.scan.library_was_empty:  # else extras wait for the recorded main files
+            self.seen.update(file.stat.path.rpartition("/")[0] for file in batch)
+            files += self._place([e for e in self.extras if e.owner_folder in self.seen])
         if files:
             await self.uow.files.add(files)
         self.scan.files_to_probe += len(files)
-        return files
 
     async def _movies_for(self, groups: dict[str, list[Recognised]]) -> dict[str, str]:
         found = await self._existing(groups.keys())
@@ -148,33 +153,39 @@ class _Recorder:
             part=file.part, edition=file.edition, container=file.container,
         )
 
-    async def _record_extras(self, mains: list[NewFile]) -> None:
-        folders = await self._folder_movies(mains, self.extras)
+    def _note_folders(self, mains: list[NewFile]) -> None:
+        for file in mains:
+            folder, _, name = file.path.rpartition("/")
+            stem = name.rpartition(".")[0] or name
+            self.folders.setdefault(folder, []).append(FolderMovie(stem, file.movie_id))
+
+    def _place(self, extras: list[Recognised]) -> list[NewFile]:
+        """Extras with their movies (orphans counted); they leave the waiting list."""
         placed = []
-        for extra in self.extras:
-            movie_id = owner_of(extra, folders)
+        for extra in extras:
+            movie_id = owner_of(extra, self.folders)
             if movie_id is None:
                 self.scan.counts.orphaned_extras += 1
             else:
                 placed.append(self._new_file(extra, movie_id, f"extra:{movie_id}"))
+        waiting = set(map(id, extras))
+        self.extras = [extra for extra in self.extras if id(extra) not in waiting]
+        return placed
+
+    async def _record_extras(self) -> None:
+        """The extras left: their owner folders' main files recorded earlier count too
+        (a library empty before this scan has none)."""
+        if not self.extras:
+            return
+        if not self.scan.library_was_empty:
+            owners = {extra.owner_folder for extra in self.extras}
+            stored = await self.uow.files.folder_movies(self.scan.library.id, owners)
+            for folder, movies in stored.items():
+                self.folders[folder] = movies + self.folders.get(folder, [])
+        placed = self._place(self.extras)
         if placed:
             await self.uow.files.add(placed)
         self.scan.files_to_probe += len(placed)
-
-    async def _folder_movies(self, mains: list[NewFile],
-                             extras: list[Recognised]) -> dict[str, list[FolderMovie]]:
-        if not extras:
-            return {}
-        owners = {extra.owner_folder for extra in extras}
-        # A library empty before this scan holds no main file but those in `mains`.
-        folders = ({} if self.scan.library_was_empty
-                   else await self.uow.files.folder_movies(self.scan.library.id, owners))
-        for file in mains:
-            folder, _, name = file.path.rpartition("/")
-            if folder in owners:
-                stem = name.rpartition(".")[0] or name
-                folders.setdefault(folder, []).append(FolderMovie(stem, file.movie_id))
-        return folders
 
     async def _record_moves_and_stats(self) -> None:
         scan = self.scan
