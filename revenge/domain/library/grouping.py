@@ -59,16 +59,22 @@ class MovieDraft(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     imdb_id: str | None
 
 
-class FolderMovie(msgspec.Struct, frozen=True):
+class FolderMovie(msgspec.Struct, frozen=True, gc=False):
     """A main file already placed in a folder: its name without extension and movie."""
 
     stem: str
     movie_id: str
 
 
+# ASCII bytes to themselves when a lower-case letter or a digit, else to a space.
+_ALNUM_OR_SPACE = bytes(c if chr(c).isdigit() or "a" <= chr(c) <= "z" else 32
+                        for c in range(256))
+
+
 def normalised_title(title: str) -> str:
-    if title.isascii():
-        return _NOT_ALNUM.sub(" ", title.replace("&", " and ").lower()).strip()
+    if title.isascii():  # most titles: the same result as below, in a fraction of the time
+        spaced = title.replace("&", " and ").lower().encode().translate(_ALNUM_OR_SPACE)
+        return " ".join(spaced.decode().split())
     folded = unicodedata.normalize("NFKD", title.replace("&", " and "))
     plain = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     return _NOT_ALNUM.sub(" ", plain).strip()

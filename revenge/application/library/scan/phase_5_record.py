@@ -43,7 +43,9 @@ class _Recorder:
         self.touched_movies: set[str] = set()
         self.movie_of_key: dict[str, str] = {}
         self.extras: list[Recognised] = []  # not placed yet
-        self.folders: dict[str, list[FolderMovie]] = {}  # main files written, by folder
+        # Main files written, by folder (tuples of untracked items: the collector soon
+        # stops looking at them, however many a big scan keeps).
+        self.folders: dict[str, tuple[FolderMovie, ...]] = {}
         self.seen: set[str] = set()  # folders whose new files have all been written
 
     async def record(self, chunks: AsyncIterator[list[Recognised]]) -> None:
@@ -157,7 +159,7 @@ class _Recorder:
         for file in mains:
             folder, _, name = file.path.rpartition("/")
             stem = name.rpartition(".")[0] or name
-            self.folders.setdefault(folder, []).append(FolderMovie(stem, file.movie_id))
+            self.folders[folder] = (*self.folders.get(folder, ()), FolderMovie(stem, file.movie_id))
 
     def _place(self, extras: list[Recognised]) -> list[NewFile]:
         """Extras with their movies (orphans counted); they leave the waiting list."""
@@ -181,7 +183,7 @@ class _Recorder:
             owners = {extra.owner_folder for extra in self.extras}
             stored = await self.uow.files.folder_movies(self.scan.library.id, owners)
             for folder, movies in stored.items():
-                self.folders[folder] = movies + self.folders.get(folder, [])
+                self.folders[folder] = (*movies, *self.folders.get(folder, ()))
         placed = self._place(self.extras)
         if placed:
             await self.uow.files.add(placed)
