@@ -29,7 +29,7 @@ NO_NFO = NfoInfo()
 
 
 CHUNK_FILES = 500
-YIELD_EVERY = 50
+YIELD_EVERY = 20  # files: the writer's round trips resume within a few milliseconds
 Chunk = list[tuple[FileStat, Classification]]
 
 
