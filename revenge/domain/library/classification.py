@@ -8,6 +8,7 @@ folder, or a suffix on the file name ("Alien (1979)-trailer.mkv").
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Literal
 
@@ -96,3 +97,10 @@ def _by_suffix(ending: re.Match[str]) -> Classification:
     if ending.group("trailer"):
         return TRAILER
     return Classification("extra", _SUFFIX_TYPES[ending.group("suffix").casefold()])
+
+
+def owner_folder(folder: str, found: Classification) -> str:
+    """Where the movie of a file in `folder` keeps its main files."""
+    for _ in range(found.owner_depth):
+        folder = posixpath.dirname(folder)
+    return folder

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterator
 from revenge.application.library.ports import FileSystem
 from revenge.application.library.scan.phase_3_classify import skipped
 from revenge.application.library.scan.state import NameParser, Scan
-from revenge.domain.library.classification import Classification, ExtraType
+from revenge.domain.library.classification import Classification, ExtraType, owner_folder
 from revenge.domain.library.diff import FileStat
 from revenge.domain.library.extensions import stem_of
 from revenge.domain.library.grouping import Recognised, unify_stacks
@@ -119,7 +119,7 @@ def _recognise(stat: FileStat, found: Classification, parsed: ParsedName,
                stack: tuple[str, int] | None, info: NfoInfo) -> Recognised | str:
     folder = _folder(stat.path)
     if found.role == "extra":
-        return _extra(stat, found.extra_type, _ancestor(folder, found.owner_depth), parsed)
+        return _extra(stat, found.extra_type, owner_folder(folder, found), parsed)
     if parsed.kind == "sample":
         return "sample"
     if parsed.kind == "extra":
@@ -146,9 +146,3 @@ def _extra(stat: FileStat, extra_type: ExtraType | None, owner_folder: str,
     return Recognised(stat=stat, role="extra", owner_folder=owner_folder,
                       title=parsed.title, extra_type=extra_type or "other",
                       container=parsed.container)
-
-
-def _ancestor(folder: str, depth: int) -> str:
-    for _ in range(depth):
-        folder = posixpath.dirname(folder)
-    return folder

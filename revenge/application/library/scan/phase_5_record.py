@@ -17,6 +17,7 @@ from revenge.application.library.scan.phase_3_classify import skipped
 from revenge.application.library.scan.state import Scan
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.errors import RuleViolation
+from revenge.domain.library.classification import owner_folder
 from revenge.domain.library.grouping import (
     FolderMovie,
     MovieDraft,
@@ -47,6 +48,10 @@ class _Recorder:
         # stops looking at them, however many a big scan keeps).
         self.folders: dict[str, tuple[FolderMovie, ...]] = {}
         self.seen: set[str] = set()  # folders whose new files have all been written
+        # Folders extras may belong to: those of the extras phase 3 found (the parser's
+        # extras belong to their own folder, written in the same batch).
+        self.owners = {owner_folder(stat.path.rpartition("/")[0], found)
+                       for stat, found in scan.classified if found.role == "extra"}
 
     async def record(self, chunks: AsyncIterator[list[Recognised]]) -> None:
         await self._record_mains(chunks)
@@ -94,7 +99,7 @@ class _Recorder:
             self.scan.skipped.extend(skipped(f.stat, "unrecognised") for f in groups[key])
         files = [self._new_file(file, movie_ids[key], key)
                  for key, group in groups.items() if key in movie_ids for file in group]
-        self._note_folders(files)
+        self._note_folders(files, self.owners | {e.owner_folder for e in self.extras})
         if self.scan.library_was_empty:  # else extras wait for the recorded main files
             self.seen.update(file.stat.path.rpartition("/")[0] for file in batch)
             files += self._place([e for e in self.extras if e.owner_folder in self.seen])
@@ -155,9 +160,11 @@ class _Recorder:
             part=file.part, edition=file.edition, container=file.container,
         )
 
-    def _note_folders(self, mains: list[NewFile]) -> None:
+    def _note_folders(self, mains: list[NewFile], owners: set[str]) -> None:
         for file in mains:
             folder, _, name = file.path.rpartition("/")
+            if folder not in owners:
+                continue
             stem = name.rpartition(".")[0] or name
             self.folders[folder] = (*self.folders.get(folder, ()), FolderMovie(stem, file.movie_id))
 
