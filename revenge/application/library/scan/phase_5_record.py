@@ -2,9 +2,10 @@
 created, flagged unmatched), extras join their owner's movie, moves keep their record,
 vanished files are marked missing, and each touched movie's `missing` flag follows.
 
-Main files are written a chunk at a time as phase 4 hands them over: the write of one
-chunk runs while the next is parsed. Extras are placed at the end, once every main
-file of their folders is known."""
+Main files are written as phase 4 hands them over, by a writer task that runs while the
+next chunks are parsed. An extra is placed once every main file of its owner folder is
+known: with the batch that completes that folder when the library was empty before the
+scan, else at the end (the folder's recorded files count too)."""
 
 from __future__ import annotations
 
