@@ -110,8 +110,9 @@ def _part_order(file: Recognised) -> tuple[int, str]:
 
 
 def draft_of(key: str, group: Sequence[Recognised]) -> MovieDraft:
-    """The movie a group describes: the first file with a title names it."""
-    named = group[0] if group[0].title else next(file for file in group if file.title)
+    """The movie a group describes: the first file with a title names it (none may have
+    one: files known by an id alone give a draft without a title, which makes no movie)."""
+    named = group[0] if group[0].title else next((f for f in group if f.title), group[0])
     if len(group) == 1:  # most movies are one file
         return MovieDraft(key=key, title=named.title or "",
                           original_title=named.original_title, year=named.year or None,

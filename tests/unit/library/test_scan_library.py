@@ -314,6 +314,19 @@ async def test_a_name_without_a_title_is_remembered_as_unrecognised() -> None:
     assert first.counts.skipped == 1 and second.counts.parsed == 0
 
 
+async def test_a_name_with_only_a_tmdb_id_joins_its_movie_or_is_unrecognised() -> None:
+    world = World()
+    world.add("Alien (1979)/Alien (1979) {tmdb-348}.mkv")
+    world.add("{tmdb-348}.mkv")
+    world.add("{tmdb-603}.mkv")
+
+    report = await world.scan()
+
+    [alien] = world.movies()
+    assert len(world.files_of(alien)) == 2
+    assert report.counts.skipped == 1  # no movie can be made without a title
+
+
 async def test_a_changed_file_is_probed_again_but_not_parsed_again() -> None:
     world = World()
     world.add("Heat (1995)/Heat.mkv")
