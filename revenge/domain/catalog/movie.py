@@ -63,8 +63,11 @@ class MoviePatch(msgspec.Struct, frozen=True, kw_only=True):
 def sort_title_of(title: str) -> str:
     """Case- and accent-insensitive, with a leading English article dropped, so
     "The Matrix" sorts with M and "Amélie" with A."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", title)
-                     if not unicodedata.combining(c)).casefold().strip()
+    if title.isascii():  # most titles; NFKD and casefold change nothing more in ASCII
+        folded = title.lower().strip()
+    else:
+        folded = "".join(c for c in unicodedata.normalize("NFKD", title)
+                         if not unicodedata.combining(c)).casefold().strip()
     folded = folded.lstrip("\"'([¡¿.…-_ ")
     for article in _ARTICLES:
         if folded.startswith(article) and len(folded) > len(article):
@@ -122,9 +125,12 @@ def validated(fields: MovieFields) -> MovieFields:
     return msgspec.structs.replace(fields, title=title)
 
 
+_YEAR_RANGE = f"year must be between {MIN_YEAR} and {MAX_YEAR}"  # formatted once: a
+# scan validates every new movie
+
+
 def _check_ranges(fields: MovieFields) -> None:
-    _require(fields.year is None or MIN_YEAR <= fields.year <= MAX_YEAR, "year",
-             f"year must be between {MIN_YEAR} and {MAX_YEAR}")
+    _require(fields.year is None or MIN_YEAR <= fields.year <= MAX_YEAR, "year", _YEAR_RANGE)
     _require(fields.runtime_minutes is None or fields.runtime_minutes >= 0, "runtime_minutes",
              "runtime_minutes must not be negative")
     _require(fields.tmdb_id is None or fields.tmdb_id > 0, "tmdb_id", "tmdb_id must be positive")
