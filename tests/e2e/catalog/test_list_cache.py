@@ -78,6 +78,7 @@ def test_pages_are_really_served_from_the_cache(api: httpx.Client, catalog_admin
     """What makes the tests above mean something: a change that sends no notification
     (triggers off for one session) is not seen while the cached page stands."""
     alice, movie = new_user(api, catalog_admin), new_movie(api, catalog_admin)
+    time.sleep(1.0)  # the creation's own notification lands before the page is cached
     path = f"/movies?limit=200&sort=-added&q={movie['title']}"
     assert listed(api, alice, movie["id"], path)["title"] == movie["title"]  # type: ignore[index]
     with psycopg.connect(live_server.database_url, autocommit=True) as conn:
