@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.harness import free_port, fresh_database, revenge_process, wait_for
 from bench.scan_tree import make_tree
-from revenge.domain.library.naming import ParsedName, parse_path
+from revenge.domain.library.naming import ParsedName, PathParser, parse_path
 
 
 class Clock:
@@ -78,12 +78,22 @@ def bare_walk(root: str) -> int:
 
 
 class CountingParser:
+    """The scan's own parser (each distinct name parsed once per scan), counting calls;
+    `forget()` gives the next scan a parser that remembers nothing."""
+
     def __init__(self) -> None:
         self.calls = 0
+        self._parse = PathParser()
+
+    def forget(self) -> None:
+        self._parse = PathParser()
+
+    def counts(self) -> tuple[int, int]:
+        return self._parse.counts()
 
     def __call__(self, path: str) -> ParsedName:
         self.calls += 1
-        return parse_path(path)
+        return self._parse(path)
 
 
 Times = tuple[float, float, float]  # wall, this process's CPU, PostgreSQL backends' CPU
@@ -93,8 +103,10 @@ class Round:
     """One interleaved round: the baseline and the scans measured back to back, so a
     burst of load elsewhere on the machine hits both sides of a ratio alike."""
 
-    def __init__(self, walk: Times, parse: Times, first: Times, rescan: Times) -> None:
+    def __init__(self, walk: Times, parse: Times, first: Times, rescan: Times,
+                 names: tuple[int, int] = (0, 0)) -> None:
         self.walk, self.parse, self.first, self.rescan = walk, parse, first, rescan
+        self.names = names  # the first scan's (names parsed, repeated names remembered)
 
     def first_ratio(self, kind: int = 0) -> float:
         """kind 0: wall time; 1: CPU of this process; 2: CPU of this process and of the
@@ -133,13 +145,15 @@ async def scan_rounds(database_url: str, root: str, paths: list[str],
                 name="Bench", paths=(root,), scan=False))
             use_case = container.library.scan_library()
             command = ScanLibraryCommand(library_id=created.library.id)
+            parser.forget()  # no name remembered from an earlier round's scan
             start = clock.read()
             first = await use_case.execute(command)
             first_times = clock.since(start)
+            names = parser.counts()
             parser.calls = 0
             start = clock.read()
             again = await use_case.execute(command)
-            results.append(Round(walk, parse, first_times, clock.since(start)))
+            results.append(Round(walk, parse, first_times, clock.since(start), names))
     return results, first, again, parser.calls
 
 
@@ -259,7 +273,8 @@ def report(args: argparse.Namespace, root: str, paths: list[str], server: str,
             print(f"round {n}: walk+stat {r.walk[0]:.3f} s, parse {r.parse[0]:.3f} s "
                   f"({len(paths) / r.parse[0]:,.0f} names/s); first scan {r.first[0]:.3f} s "
                   f"(CPU here {r.first[1]:.2f} s + PostgreSQL {r.first[2]:.2f} s); "
-                  f"rescan {r.rescan[0]:.3f} s")
+                  f"rescan {r.rescan[0]:.3f} s; the scan parsed {r.names[0]:,} distinct "
+                  f"names and reused {r.names[1]:,} (the baseline parses all)")
         c = first.counts
         print(f"first scan / (walk+stat+parse) [goal <= 1.3x], median: wall "
               f"{_median(rounds, Round.first_ratio, 0):.2f}x, CPU of this process "

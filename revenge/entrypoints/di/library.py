@@ -29,7 +29,7 @@ from revenge.application.library.schedule_scans import ScheduleScans
 from revenge.application.library.update_library import UpdateLibrary
 from revenge.application.library.watch_libraries import WatchLibraries, WatchSettings
 from revenge.application.metadata.common import MATCH_ACTOR
-from revenge.domain.library.naming import parse_path
+from revenge.domain.library.naming import PathParser
 from revenge.entrypoints.config import Config
 
 
@@ -65,7 +65,7 @@ class LibraryContainer(containers.DeclarativeContainer):
 
     clock = providers.Object(utc_now)
     ids = providers.Object(new_id)
-    parser = providers.Object(parse_path)
+    parser = providers.Factory(PathParser)  # each scan use case remembers its own names
     filesystem = providers.Singleton(OsFileSystem)
     watcher = providers.Singleton(WatchfilesWatcher)
     scan_settings = providers.Callable(scan_settings, settings)

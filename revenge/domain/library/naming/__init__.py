@@ -29,7 +29,7 @@ provider ids ("[tmdbid-603]", "{imdb-tt0133093}"); `scan` finds the release tags
 """
 
 from revenge.domain.library.naming.names import parse_name
-from revenge.domain.library.naming.paths import looks_like_path, parse, parse_path
+from revenge.domain.library.naming.paths import PathParser, looks_like_path, parse, parse_path
 from revenge.domain.library.naming.result import ParsedName
 
-__all__ = ["ParsedName", "looks_like_path", "parse", "parse_name", "parse_path"]
+__all__ = ["ParsedName", "PathParser", "looks_like_path", "parse", "parse_name", "parse_path"]

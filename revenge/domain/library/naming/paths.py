@@ -10,6 +10,7 @@ named like an extras type ("Trailers", "Behind The Scenes") or "Sample" sets `ki
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from revenge.domain.library.naming.names import parse_name
@@ -18,7 +19,7 @@ from revenge.domain.library.naming.prepare import split_extension
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from revenge.domain.library.naming.result import ParsedName
 
@@ -43,12 +44,13 @@ def looks_like_path(text: str) -> bool:
     return split_extension(last)[1] is not None or _folder_key(first) in O.generic_folders
 
 
-def parse_path(path: str) -> ParsedName:
-    """Parse a file path (POSIX or Windows); folders fill in what the file name lacks."""
+def parse_path(path: str, parse_one: Callable[[str], ParsedName] = parse_name) -> ParsedName:
+    """Parse a file path (POSIX or Windows); folders fill in what the file name lacks.
+    `parse_one` parses each single name (the file's, a folder's)."""
     *folders, file_name = _components(path) or [""]
-    parsed = parse_name(file_name)
+    parsed = parse_one(file_name)
     nearest = _folder_key(folders[-1]) if folders else ""
-    folder = next(_informative(reversed(folders)), None)
+    folder = next(_informative(reversed(folders), parse_one), None)
     if folder is not None:
         parsed = _merge(parsed, file_name, folder, nearest)
     return _with_folder_kind(parsed, nearest)
@@ -63,14 +65,34 @@ def _folder_key(name: str) -> str:
     return O.folder_words.sub(" ", name.casefold()).strip()
 
 
-def _informative(folders: Iterator[str]) -> Iterator[ParsedName]:
+class PathParser:
+    """`parse_path` for many paths in a row, as a scan does: each distinct file or
+    folder name is parsed once while it is among the last `remembered` names. Sibling
+    files share their folders' names and names like `movie.mkv` or `trailer.mp4` recur,
+    so a library's paths hold far fewer distinct names than names. (`ParsedName` is
+    immutable, so sharing one result is safe.)"""
+
+    def __init__(self, remembered: int = 4096) -> None:
+        self._parse_one = functools.lru_cache(maxsize=remembered)(parse_name)
+
+    def __call__(self, path: str) -> ParsedName:
+        return parse_path(path, self._parse_one)
+
+    def counts(self) -> tuple[int, int]:
+        """(names parsed, names answered from memory) so far."""
+        info = self._parse_one.cache_info()
+        return info.misses, info.hits
+
+
+def _informative(folders: Iterator[str],
+                 parse_one: Callable[[str], ParsedName]) -> Iterator[ParsedName]:
     for name in folders:
         key = _folder_key(name)
         if key in O.generic_folders or key in O.extra_folders or key in O.sample_folders:
             continue
         if O.part_folder.match(key):
             continue
-        parsed = parse_name(name)
+        parsed = parse_one(name)
         if parsed.title and not _is_hash(parsed.title):
             yield parsed
 
