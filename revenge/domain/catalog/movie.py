@@ -122,7 +122,7 @@ def validated(fields: MovieFields) -> MovieFields:
     _check_ranges(fields)
     _require(fields.imdb_id is None or bool(_IMDB_ID.match(fields.imdb_id)), "imdb_id",
              "imdb_id must look like tt0133093")
-    return msgspec.structs.replace(fields, title=title)
+    return fields if title == fields.title else msgspec.structs.replace(fields, title=title)
 
 
 _YEAR_RANGE = f"year must be between {MIN_YEAR} and {MAX_YEAR}"  # formatted once: a

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import msgspec
 
@@ -60,6 +62,10 @@ class ScanLibrary:
 
     async def execute(self, command: ScanLibraryCommand,
                       progress: ScanProgress = _no_progress) -> ScanReport:
+        with _older_objects_frozen():
+            return await self._scan(command, progress)
+
+    async def _scan(self, command: ScanLibraryCommand, progress: ScanProgress) -> ScanReport:
         scan = await self._start(command)
         await phase_1_walk.walk(scan, self._fs)
         await _report(progress, 20, scan)
@@ -86,6 +92,18 @@ class ScanLibrary:
         roots: Sequence[str] = command.within or library.paths
         return Scan(library=library, roots=tuple(roots), full=not command.within,
                     now=self._clock())
+
+
+@contextlib.contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """A big scan keeps tens of thousands of objects alive until it ends, so the cyclic
+    collector runs full passes over the whole process meanwhile. Objects that existed
+    before the scan are left out of those passes (`gc.freeze`) and handed back after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 async def _report(progress: ScanProgress, percent: int, scan: Scan) -> None:
