@@ -53,6 +53,15 @@ class Server:
             time.sleep(0.1)
         raise AssertionError(f"{path} never answered {status}:\n{self.output()}")
 
+    def wait_for_output(self, text: str, timeout: float = START_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, f"serve exited early:\n{self.output()}"
+            if text in self.output():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never printed:\n{self.output()}")
+
     def stop(self, sig: signal.Signals = signal.SIGTERM) -> int:
         os.kill(self.proc.pid, sig)
         return self.proc.wait(60)
@@ -88,6 +97,10 @@ def test_sigterm_stops_a_ready_server_and_every_process_it_started(
     server = serve()
     server.wait_for("/healthz")
     server.wait_for("/readyz")
+    # /readyz may answer before every child is up (search is optional there): the
+    # summary line comes once all of them are.
+    running = f"Revenge is running at http://127.0.0.1:{server.port}"
+    server.wait_for_output(running)
     tree = server.tree()
     commands = " ".join(tree.values())
     for expected in ("bin/postgres", "redis-server", "typesense-server", "revenge http",
@@ -96,7 +109,6 @@ def test_sigterm_stops_a_ready_server_and_every_process_it_started(
 
     assert server.stop(signal.SIGTERM) == 0, server.output()
     assert _still_running(tree) == {}, server.output()
-    assert f"Revenge is running at http://127.0.0.1:{server.port}" in server.output()
 
 
 def test_ctrl_c_in_the_terminal_stops_everything_cleanly(serve: Callable[[], Server]) -> None:
