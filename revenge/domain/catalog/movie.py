@@ -125,8 +125,8 @@ def validated(fields: MovieFields) -> MovieFields:
     return fields if title == fields.title else msgspec.structs.replace(fields, title=title)
 
 
-_YEAR_RANGE = f"year must be between {MIN_YEAR} and {MAX_YEAR}"  # formatted once: a
-# scan validates every new movie
+# Formatted once: a scan validates every movie it creates.
+_YEAR_RANGE = f"year must be between {MIN_YEAR} and {MAX_YEAR}"
 
 
 def _check_ranges(fields: MovieFields) -> None:

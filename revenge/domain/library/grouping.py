@@ -112,11 +112,7 @@ def _part_order(file: Recognised) -> tuple[int, str]:
 def draft_of(key: str, group: Sequence[Recognised]) -> MovieDraft:
     """The movie a group describes: the first file with a title names it (none may have
     one: files known by an id alone give a draft without a title, which makes no movie)."""
-    named = group[0] if group[0].title else next((f for f in group if f.title), group[0])
-    if len(group) == 1:  # most movies are one file
-        return MovieDraft(key=key, title=named.title or "",
-                          original_title=named.original_title, year=named.year or None,
-                          tmdb_id=named.tmdb_id or None, imdb_id=named.imdb_id or None)
+    named = next((f for f in group if f.title), group[0])
     return MovieDraft(
         key=key, title=named.title or "", original_title=named.original_title,
         year=next((f.year for f in group if f.year), None),

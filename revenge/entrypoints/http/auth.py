@@ -147,7 +147,7 @@ def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     """The caller as a `require(...)` guard already resolved it, without a dependency:
     for hot read routes (Litestar resolves two or more dependencies of a handler
     through an anyio task group, a noticeable share of a cached list request)."""
-    principal: Principal | None = connection.scope.get("state", {}).get(_RESOLVED)
+    principal = resolved_principal(connection.scope)
     if principal is None:
         raise AuthenticationFailed("authentication required")
     return principal

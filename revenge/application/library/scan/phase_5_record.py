@@ -143,14 +143,12 @@ class _Recorder:
     def _movie(self, draft: MovieDraft) -> Movie | None:
         fields = MovieFields(title=draft.title, original_title=draft.original_title,
                              year=draft.year, tmdb_id=draft.tmdb_id, imdb_id=draft.imdb_id)
-        try:
-            return new_movie(self.new_id(), fields, self.scan.now)
-        except RuleViolation:
-            pass  # an implausible year or id from a name: keep the title alone
-        try:
-            return new_movie(self.new_id(), MovieFields(title=draft.title), self.scan.now)
-        except RuleViolation:
-            return None
+        for attempt in (fields, MovieFields(title=draft.title)):
+            try:
+                return new_movie(self.new_id(), attempt, self.scan.now)
+            except RuleViolation:
+                continue  # an implausible year or id from a name: keep the title alone
+        return None
 
     def _new_file(self, file: Recognised, movie_id: str, key: str) -> NewFile:
         stat = file.stat
