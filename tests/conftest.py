@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -146,17 +146,33 @@ def typesense(services_dir: Path) -> Iterator[tuple[str, str]]:
         yield url, api_key
 
 
-@pytest.fixture
-async def database(migrated_database_url: str) -> AsyncIterator[Database]:
-    """An open pool on the migrated test database; every table emptied after the test."""
-    db = Database(migrated_database_url, min_size=1, max_size=4)
+@contextlib.asynccontextmanager
+async def open_database(url: str) -> AsyncIterator[Database]:
+    """A small pool on `url`, closed on exit."""
+    db = Database(url, min_size=1, max_size=4)
     await db.open()
     try:
         yield db
     finally:
-        with contextlib.suppress(Exception):
-            await truncate_all(db)
         await db.close()
+
+
+async def delete_rows(db: Database, tables: Sequence[str]) -> None:
+    """Empty just these tables (much faster than truncating every table)."""
+    async with db.transaction() as conn:
+        for table in tables:
+            await conn.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(table)))
+
+
+@pytest.fixture
+async def database(migrated_database_url: str) -> AsyncIterator[Database]:
+    """An open pool on the migrated test database; every table emptied after the test."""
+    async with open_database(migrated_database_url) as db:
+        try:
+            yield db
+        finally:
+            with contextlib.suppress(Exception):
+                await truncate_all(db)
 
 
 async def truncate_all(db: Database) -> None:

@@ -130,21 +130,22 @@ def _memory() -> Catalog:
         InMemoryCollectionQueries(state), _no_user_row)
 
 
+async def insert_user_row(database: Database, user_id: str) -> None:
+    """The bare users row that per-user tables refer to."""
+    async with database.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO users (id, username, email, password_hash, created_at, updated_at)"
+            " VALUES (%s, %s, %s, 'x', now(), now())",
+            (user_id, f"u{user_id}", f"{user_id}@example.invalid"))
+
+
 def _postgres(database: Database) -> Catalog:
     cache = InMemoryCache()
-
-    async def add_user_row(user_id: str) -> None:
-        async with database.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO users (id, username, email, password_hash, created_at, updated_at)"
-                " VALUES (%s, %s, %s, 'x', now(), now())",
-                (user_id, f"u{user_id}", f"{user_id}@example.invalid"))
-
     return Catalog(
         "postgres", functools.partial(PostgresCatalogUnitOfWork, database),
         PostgresMovieListQueries(database, cache), PostgresMovieQueries(database),
         PostgresUserLibraryQueries(database), PostgresCatalogStatsQueries(database, cache),
-        PostgresCollectionQueries(database), add_user_row)
+        PostgresCollectionQueries(database), functools.partial(insert_user_row, database))
 
 
 @pytest.fixture(params=["memory", "postgres"])

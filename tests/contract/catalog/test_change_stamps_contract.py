@@ -21,7 +21,7 @@ from revenge.adapters.postgres.change_listener import APPLICATION_NAME, Postgres
 from revenge.adapters.postgres.database import Database
 from revenge.application.catalog.ports import CatalogUnitOfWork, ChangeStamps
 from revenge.domain.catalog.movie import MovieFields, new_movie
-from tests.contract.catalog.conftest import T0, new_id
+from tests.contract.catalog.conftest import T0, insert_user_row, new_id
 
 SETTLE_SECONDS = 5.0
 
@@ -81,16 +81,9 @@ def backend(request: pytest.FixtureRequest) -> Harness:
         return Harness("memory", InMemoryChangeStamps(state),
                        functools.partial(InMemoryCatalogUnitOfWork, state), _no_user_row)
     database: Database = request.getfixturevalue("database")
-
-    async def add_user_row(user_id: str) -> None:
-        async with database.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO users (id, username, email, password_hash, created_at, updated_at)"
-                " VALUES (%s, %s, %s, 'x', now(), now())",
-                (user_id, f"u{user_id}", f"{user_id}@example.invalid"))
-
     return Harness("postgres", PostgresChangeStamps(database.url, max_retry_seconds=0.2),
-                   functools.partial(PostgresCatalogUnitOfWork, database), add_user_row)
+                   functools.partial(PostgresCatalogUnitOfWork, database),
+                   functools.partial(insert_user_row, database))
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ from revenge.adapters.postgres.outbox_relay import OutboxRelay
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.application.jobs.ports import JobReporter, JobRuns, JobsUnitOfWork
 from revenge.domain.errors import NotFound, RuleViolation, Unavailable
+from tests.conftest import delete_rows, open_database
 
 
 class RecordingBroker:
@@ -115,10 +116,8 @@ def postgres_jobs(database: Database) -> Jobs:
 
 @pytest.fixture(scope="module")
 async def jobs_database(migrated_database_url: str) -> AsyncIterator[Database]:
-    database = Database(migrated_database_url, min_size=1, max_size=4)
-    await database.open()
-    yield database
-    await database.close()
+    async with open_database(migrated_database_url) as database:
+        yield database
 
 
 @pytest.fixture
@@ -130,9 +129,7 @@ async def empty_jobs_database(jobs_database: Database) -> AsyncIterator[Database
 
 
 async def _empty_jobs_tables(database: Database) -> None:
-    async with database.transaction() as conn:
-        await conn.execute("DELETE FROM job_outbox")
-        await conn.execute("DELETE FROM job_runs")
+    await delete_rows(database, ("job_outbox", "job_runs"))
 
 
 @pytest.fixture(params=["memory", "postgres"])

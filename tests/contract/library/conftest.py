@@ -18,6 +18,7 @@ from revenge.adapters.postgres.jobs import PostgresJobQueue
 from revenge.adapters.postgres.library_unit_of_work import PostgresLibraryUnitOfWork
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.application.library.ports import LibraryUnitOfWork
+from tests.conftest import delete_rows, open_database
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -69,10 +70,8 @@ def _postgres_twin(database: Database) -> Twin:
 
 @pytest.fixture(scope="module")
 async def library_database(migrated_database_url: str) -> AsyncIterator[Database]:
-    database = Database(migrated_database_url, min_size=1, max_size=4)
-    await database.open()
-    yield database
-    await database.close()
+    async with open_database(migrated_database_url) as database:
+        yield database
 
 
 @pytest.fixture
@@ -84,10 +83,8 @@ async def empty_library_database(library_database: Database) -> AsyncIterator[Da
 
 
 async def empty_library_tables(database: Database) -> None:
-    async with database.transaction() as conn:
-        for table in ("library_skipped_files", "movie_files", "movies", "libraries",
-                      "job_outbox", "job_runs"):
-            await conn.execute(f"DELETE FROM {table}")  # noqa: S608 - constant names
+    await delete_rows(database, ("library_skipped_files", "movie_files", "movies",
+                                 "libraries", "job_outbox", "job_runs"))
 
 
 @pytest.fixture(params=["memory", "postgres"])

@@ -23,6 +23,7 @@ from revenge.adapters.postgres.radarr_queries import PostgresRadarrQueries
 from revenge.adapters.postgres.radarr_unit_of_work import PostgresRadarrUnitOfWork
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.application.radarr.ports import RadarrQueries, RadarrUnitOfWork
+from tests.conftest import delete_rows, open_database
 from tests.fakes.radarr import FakeRadarr
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -77,10 +78,8 @@ def _postgres_twin(database: Database) -> Twin:
 
 @pytest.fixture(scope="module")
 async def radarr_database(migrated_database_url: str) -> AsyncIterator[Database]:
-    database = Database(migrated_database_url, min_size=1, max_size=4)
-    await database.open()
-    yield database
-    await database.close()
+    async with open_database(migrated_database_url) as database:
+        yield database
 
 
 @pytest.fixture
@@ -91,9 +90,7 @@ async def empty_radarr_database(radarr_database: Database) -> AsyncIterator[Data
 
 
 async def empty_radarr_tables(database: Database) -> None:
-    async with database.transaction() as conn:
-        for table in RADARR_TABLES:
-            await conn.execute(f"DELETE FROM {table}")  # noqa: S608 - constant names
+    await delete_rows(database, RADARR_TABLES)
 
 
 @pytest.fixture(params=["memory", "postgres"])
