@@ -4,7 +4,6 @@ background loops in the worker: real-time watching and the per-library scan sche
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Coroutine, Mapping
 from typing import Any, TypeVar
 
@@ -14,10 +13,10 @@ from revenge.application.library.common import SCAN_ACTOR
 from revenge.application.library.probe_files import ProbeFilesCommand
 from revenge.application.library.scan.phase_6_enqueue import PROBE_ACTOR
 from revenge.application.library.scan.scan_library import ScanLibraryCommand
-from revenge.domain.errors import RuleViolation, Unavailable
+from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.ticks import tick
 
-log = logging.getLogger(__name__)
 C = TypeVar("C")
 SCHEDULE_TICK_SECONDS = 60.0
 
@@ -57,16 +56,12 @@ def library_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:
 async def run_library_schedule(container: AppContainer,
                                tick_seconds: float = SCHEDULE_TICK_SECONDS) -> None:
     """Requests every due periodic library scan, now and then once per tick."""
+    async def step() -> str | None:
+        requested = await container.library.schedule_scans().execute()
+        return f"requested for {', '.join(requested)}" if requested else None
+
     while True:
-        try:
-            requested = await container.library.schedule_scans().execute()
-        except Unavailable as exc:
-            log.warning("library scans not scheduled (next tick retries): %s", exc)
-        except Exception:
-            log.exception("library scans not scheduled")
-        else:
-            if requested:
-                log.info("periodic library scans requested: %s", ", ".join(requested))
+        await tick("periodic library scans", step)
         await asyncio.sleep(tick_seconds)
 
 

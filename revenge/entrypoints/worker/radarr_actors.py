@@ -5,7 +5,6 @@ beside its jobs (the interval is a setting in the database, not a fixed period).
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Coroutine, Mapping
 from typing import Any, TypeVar
 
@@ -14,10 +13,10 @@ import msgspec
 from revenge.application.radarr.common import SYNC_ACTOR, WEBHOOK_ACTOR
 from revenge.application.radarr.handle_webhook import HandleRadarrWebhookCommand
 from revenge.application.radarr.sync_radarr import SyncRadarrCommand
-from revenge.domain.errors import RuleViolation, Unavailable
+from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.ticks import tick
 
-log = logging.getLogger(__name__)
 C = TypeVar("C")
 SCHEDULE_TICK_SECONDS = 60.0
 
@@ -48,16 +47,12 @@ def radarr_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:
 async def run_radarr_schedule(container: AppContainer,
                               tick_seconds: float = SCHEDULE_TICK_SECONDS) -> None:
     """Requests the periodic sync whenever it is due, now and then once per tick."""
+    async def step() -> str | None:
+        job_id = await container.radarr.schedule_sync().execute()
+        return f"requested as run {job_id}" if job_id else None
+
     while True:
-        try:
-            job_id = await container.radarr.schedule_sync().execute()
-        except Unavailable as exc:
-            log.warning("radarr sync not scheduled (next tick retries): %s", exc)
-        except Exception:
-            log.exception("radarr sync not scheduled")
-        else:
-            if job_id:
-                log.info("periodic radarr sync requested as run %s", job_id)
+        await tick("periodic radarr sync", step)
         await asyncio.sleep(tick_seconds)
 
 

@@ -9,7 +9,6 @@ per period (the dedupe key covers two of them deciding at the same instant).
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
@@ -17,12 +16,10 @@ from typing import Any
 import msgspec
 
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobCommand
-from revenge.domain.errors import Unavailable
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.worker.metadata_actors import REFRESH_CHANGED_EVERY
 from revenge.entrypoints.worker.search_actors import RECONCILE, RECONCILE_EVERY
-
-log = logging.getLogger(__name__)
+from revenge.entrypoints.worker.ticks import tick
 
 
 class PeriodicJob(msgspec.Struct, frozen=True):
@@ -49,12 +46,9 @@ async def run_scheduler(container: AppContainer, schedule: Sequence[PeriodicJob]
 
 async def _enqueue_if_due(container: AppContainer, job: PeriodicJob) -> None:
     command = EnqueuePeriodicJobCommand(actor=job.actor, every=job.every, payload=job.payload)
-    try:
+
+    async def step() -> str | None:
         job_id = await container.jobs.enqueue_periodic_job().execute(command)
-    except Unavailable as exc:
-        log.warning("periodic %s not enqueued (next tick retries): %s", job.actor, exc)
-    except Exception:
-        log.exception("periodic %s not enqueued", job.actor)
-    else:
-        if job_id:
-            log.info("periodic %s enqueued as run %s", job.actor, job_id)
+        return f"enqueued as run {job_id}" if job_id else None
+
+    await tick(f"periodic {job.actor}", step)
