@@ -7,9 +7,6 @@ singletons; each execution opens its own unit of work.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import uuid_utils
 from dependency_injector import containers, providers
 
 from revenge.adapters.memory.catalog_movie_queries import (
@@ -53,14 +50,7 @@ from revenge.application.catalog.unrate_movie import UnrateMovie
 from revenge.application.catalog.update_movie import UpdateMovie
 from revenge.domain.catalog.progress import ProgressPolicy
 from revenge.entrypoints.config import Config
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_id() -> str:
-    return str(uuid_utils.uuid7())
+from revenge.entrypoints.di.common import new_id, utc_now
 
 
 def progress_policy(settings: Config) -> ProgressPolicy:

@@ -7,10 +7,8 @@ disk for `InMemoryFileSystem` with `container.library.filesystem.override(...)`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-import uuid_utils
 from dependency_injector import containers, providers
 
 from revenge.adapters.filesystem.walker import OsFileSystem
@@ -31,14 +29,7 @@ from revenge.application.library.watch_libraries import WatchLibraries, WatchSet
 from revenge.application.metadata.common import MATCH_ACTOR
 from revenge.domain.library.naming import PathParser
 from revenge.entrypoints.config import Config
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_id() -> str:
-    return str(uuid_utils.uuid7())
+from revenge.entrypoints.di.common import new_id, utc_now
 
 
 def match_actor(settings: Config) -> str | None:

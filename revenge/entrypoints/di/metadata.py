@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Protocol, TypeVar
 
-import uuid_utils
 from dependency_injector import containers, providers
 
 from revenge.adapters.images.download import ImageDownloader
@@ -37,6 +35,7 @@ from revenge.application.metadata.refresh_movie_metadata import RefreshMovieMeta
 from revenge.application.metadata.writer import MetadataWriter
 from revenge.application.shared.cache import Cache
 from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.common import new_id, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +69,6 @@ class OpenClients:
                 log.warning("closing %s failed: %s", type(client).__name__, exc)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_id() -> str:
-    return str(uuid_utils.uuid7())
 
 
 def tmdb_client(settings: Config, cache: Cache, clients: OpenClients) -> TmdbClient | None:

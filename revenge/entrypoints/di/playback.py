@@ -10,7 +10,6 @@ import secrets
 import time
 from pathlib import Path
 
-import uuid_utils
 from dependency_injector import containers, providers
 
 from revenge.adapters.ffmpeg.commands import EncoderOptions
@@ -35,6 +34,7 @@ from revenge.application.playback.reap_idle_playback import ReapIdlePlayback
 from revenge.application.playback.start_playback import StartPlayback
 from revenge.application.playback.stop_playback import StopPlayback
 from revenge.entrypoints.config import Config
+from revenge.entrypoints.di import common
 
 _HW_ENCODERS = {"vaapi": "h264_vaapi", "nvenc": "h264_nvenc", "qsv": "h264_qsv"}
 
@@ -72,9 +72,6 @@ def _settings(settings: Config) -> PlaybackSettings:
                             transcode_limit=settings.transcode_limit)
 
 
-def _new_id() -> str:
-    return str(uuid_utils.uuid7())
-
 
 class PlaybackContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
@@ -83,7 +80,7 @@ class PlaybackContainer(containers.DeclarativeContainer):
     profile = providers.Dependency(instance_of=str)
 
     clock = providers.Object(time.time)
-    new_id = providers.Object(_new_id)
+    new_id = providers.Object(common.new_id)
     playback_settings = providers.Callable(_settings, settings)
     tools = providers.Singleton(locate_tools, settings.provided.ffmpeg_path)
     cache_dir = providers.Callable(cache_dir, settings)

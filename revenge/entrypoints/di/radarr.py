@@ -7,9 +7,6 @@ reached over HTTP in both (tests override `connector` with the in-memory Radarr,
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import uuid_utils
 from dependency_injector import containers, providers
 
 from revenge.adapters.crypto.aead import AesGcmSecretBox, generate_key, load_keys
@@ -33,15 +30,8 @@ from revenge.application.radarr.save_settings import SaveRadarrSettings
 from revenge.application.radarr.schedule_sync import ScheduleRadarrSync
 from revenge.application.radarr.sync_radarr import SyncRadarr
 from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.common import new_id, utc_now
 from revenge.entrypoints.di.library import match_actor
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_id() -> str:
-    return str(uuid_utils.uuid7())
 
 
 def secret_box(settings: Config) -> AesGcmSecretBox:
