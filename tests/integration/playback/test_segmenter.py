@@ -110,12 +110,29 @@ def test_an_encoder_dies_with_a_server_killed_outright(tmp_path: Path) -> None:
                               stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
     encoder = int(server.stdout.readline())
+    # setpriv arms the parent-death signal just before it execs the encoder; a server killed
+    # in the microseconds before that cannot be covered, so the test kills after the exec.
+    _wait_for_exec(encoder, "sleep")
     server.kill()
     server.wait()
     deadline = time.monotonic() + 5
     while _running(encoder):
         assert time.monotonic() < deadline, "the encoder outlived the server"
         time.sleep(0.02)
+
+
+def _wait_for_exec(pid: int, program: str) -> None:
+    deadline = time.monotonic() + 5
+    while not _command(pid).startswith(program):
+        assert time.monotonic() < deadline, f"{pid} never became {program}"
+        time.sleep(0.005)
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text()
+    except OSError:
+        return ""
 
 
 def _running(pid: int) -> bool:
