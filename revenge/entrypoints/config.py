@@ -87,8 +87,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
     media_token_secret: str | None = None  # unset: generated into the data dir
     # Library: parallel probing jobs per library; how long a watched path must stay
-    # quiet before it is scanned (a copy in progress keeps changing it).
+    # quiet before it is scanned (a copy in progress keeps changing it); child processes
+    # that parse a big scan's names (unset: one fewer than the CPUs, at most 4; 0: none).
     library_probe_jobs: PositiveInt = 2
+    library_parse_processes: NonNegativeInt | None = None
     library_watch_delay_seconds: Annotated[float, msgspec.Meta(ge=0.1, le=300)] = 2.0
     # WebAuthn: unset, the RP id is public_url's host and its origin the one allowed.
     webauthn_rp_id: str | None = None

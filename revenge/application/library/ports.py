@@ -4,7 +4,7 @@ creates, the file system it walks, and the watcher that wakes it up."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -24,6 +24,7 @@ from revenge.domain.library.diff import FileStat, KnownFile
 from revenge.domain.library.grouping import FolderMovie
 from revenge.domain.library.library import Library
 from revenge.domain.library.moves import MoveCandidate
+from revenge.domain.library.naming import ParsedName
 
 Clock = Callable[[], datetime]
 NewId = Callable[[], str]
@@ -214,3 +215,19 @@ class FileWatcher(Protocol):
 
 class ScanProgress(Protocol):
     async def __call__(self, percent: int, counts: Mapping[str, int]) -> None: ...
+
+
+class NameParser(Protocol):
+    """The name parser as a scan uses it: many paths at once, in batches of whole
+    folders. An implementation may parse in other processes; whatever it does, the
+    answers are `parse_path`'s, and the event loop stays free while it works (the scan
+    stores earlier batches meanwhile)."""
+
+    def parse_batches(
+            self, batches: Sequence[Sequence[str]]) -> AsyncGenerator[list[ParsedName], None]:
+        """Each batch's paths parsed, one list per batch, in the order given."""
+        ...
+
+    def counts(self) -> tuple[int, int]:
+        """(distinct names parsed, repeated names answered from memory) so far."""
+        ...

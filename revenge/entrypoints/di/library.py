@@ -7,6 +7,7 @@ disk for `InMemoryFileSystem` with `container.library.filesystem.override(...)`.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -15,6 +16,7 @@ from revenge.adapters.filesystem.walker import OsFileSystem
 from revenge.adapters.filesystem.watcher import WatchfilesWatcher
 from revenge.adapters.memory.library_libraries import InMemoryLibraryQueries
 from revenge.adapters.memory.library_unit_of_work import InMemoryLibraryUnitOfWork
+from revenge.adapters.parsing.processes import ProcessNameParser
 from revenge.adapters.postgres.library_libraries import PostgresLibraryQueries
 from revenge.adapters.postgres.library_unit_of_work import PostgresLibraryUnitOfWork
 from revenge.application.library.create_library import CreateLibrary
@@ -27,7 +29,6 @@ from revenge.application.library.schedule_scans import ScheduleScans
 from revenge.application.library.update_library import UpdateLibrary
 from revenge.application.library.watch_libraries import WatchLibraries, WatchSettings
 from revenge.application.metadata.common import MATCH_ACTOR
-from revenge.domain.library.naming import PathParser
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.common import new_id, utc_now
 
@@ -43,6 +44,14 @@ def scan_settings(settings: Config) -> ScanSettings:
                         match_actor=match_actor(settings))
 
 
+def name_parser(settings: Config) -> ProcessNameParser:
+    """A new parser per scan use case: each remembers the names of its own scans."""
+    processes = settings.library_parse_processes
+    if processes is None:
+        processes = min(4, (os.cpu_count() or 1) - 1)
+    return ProcessNameParser(processes)
+
+
 def watch_settings(settings: Config) -> WatchSettings:
     return WatchSettings(quiet_seconds=settings.library_watch_delay_seconds)
 
@@ -56,7 +65,7 @@ class LibraryContainer(containers.DeclarativeContainer):
 
     clock = providers.Object(utc_now)
     ids = providers.Object(new_id)
-    parser = providers.Factory(PathParser)  # each scan use case remembers its own names
+    parser = providers.Factory(name_parser, settings)
     filesystem = providers.Singleton(OsFileSystem)
     watcher = providers.Singleton(WatchfilesWatcher)
     scan_settings = providers.Callable(scan_settings, settings)

@@ -14,6 +14,7 @@ from revenge.adapters.memory.library_filesystem import InMemoryFileSystem
 from revenge.adapters.memory.library_unit_of_work import InMemoryLibraryUnitOfWork
 from revenge.adapters.memory.media_probe import InMemoryMediaProbe
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
+from revenge.adapters.parsing.serial import SerialNameParser
 from revenge.application.library.create_library import CreateLibrary, CreateLibraryCommand
 from revenge.application.library.probe_files import (
     ProbeFiles,
@@ -41,11 +42,14 @@ class RecordingJobQueue:
         return f"job-{len(self._world.jobs)}"
 
 
-class CountingParser:
+class CountingParser(SerialNameParser):
+    """The scan's in-process parser, remembering every path it was asked about."""
+
     def __init__(self) -> None:
+        super().__init__(self._parse)
         self.calls: list[str] = []
 
-    def __call__(self, path: str) -> ParsedName:
+    def _parse(self, path: str) -> ParsedName:
         self.calls.append(path)
         return parse_path(path)
 

@@ -2,20 +2,21 @@
 included), with a Kodi .nfo beside it winning over the parse; stacks get part numbers.
 Names that give no title are remembered as unrecognised.
 
-Files come out in chunks of whole folders. Parsing a chunk yields to the event loop
-every few files, so phase 5's writer stores earlier chunks while the next is being
-parsed: the database's work on the rows (its indexes above all) runs beside ours."""
+Files come out in chunks of whole folders. The parser keeps the event loop free while
+it works (it hands the loop back every few files, or parses in other processes), so
+phase 5's writer stores earlier chunks while the next is being parsed: the database's
+work on the rows (its indexes above all) runs beside ours."""
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import posixpath
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, Iterator
 
-from revenge.application.library.ports import FileSystem
+from revenge.application.library.ports import FileSystem, NameParser
 from revenge.application.library.scan.phase_3_classify import skipped
-from revenge.application.library.scan.state import NameParser, Scan
+from revenge.application.library.scan.state import Scan
 from revenge.domain.library.classification import Classification, ExtraType, owner_folder
 from revenge.domain.library.diff import FileStat
 from revenge.domain.library.extensions import stem_of
@@ -29,19 +30,20 @@ NO_NFO = NfoInfo()
 
 
 CHUNK_FILES = 500
-YIELD_EVERY = 20  # files: the writer's round trips resume within a few milliseconds
 Chunk = list[tuple[FileStat, Classification]]
 
 
-async def parse(scan: Scan, fs: FileSystem, parser: NameParser) -> AsyncIterator[list[Recognised]]:
+async def parse(scan: Scan, fs: FileSystem,
+                parser: NameParser) -> AsyncGenerator[list[Recognised], None]:
     """The new files, recognised, a chunk of whole folders at a time."""
-    context = _Context(scan, parser, _stacks(scan), await _read_nfos(scan, fs))
-    for chunk in folder_chunks(scan.classified, CHUNK_FILES):
-        recognised: list[Recognised] = []
-        for start in range(0, len(chunk), YIELD_EVERY):
-            recognised += context.recognise(chunk[start:start + YIELD_EVERY])
-            await asyncio.sleep(0)  # let the writer of earlier chunks move on
-        yield unify_stacks(recognised, context.stack_keys)
+    context = _Context(scan, _stacks(scan), await _read_nfos(scan, fs))
+    chunks = list(folder_chunks(scan.classified, CHUNK_FILES))
+    batches = [[stat.path for stat, _ in chunk] for chunk in chunks]
+    async with contextlib.aclosing(parser.parse_batches(batches)) as answers:
+        number = 0
+        async for parsed in answers:
+            yield unify_stacks(context.recognise(chunks[number], parsed), context.stack_keys)
+            number += 1
 
 
 def folder_chunks(classified: Chunk, size: int) -> Iterator[Chunk]:
@@ -61,17 +63,17 @@ def _folder(path: str) -> str:
 
 
 class _Context:
-    def __init__(self, scan: Scan, parser: NameParser, stacks: dict[str, tuple[str, int]],
+    def __init__(self, scan: Scan, stacks: dict[str, tuple[str, int]],
                  nfos: dict[str, NfoInfo]) -> None:
-        self.scan, self.parser, self.stacks, self.nfos = scan, parser, stacks, nfos
+        self.scan, self.stacks, self.nfos = scan, stacks, nfos
         self.stack_keys = {path: key for path, (key, _) in stacks.items()}
 
-    def recognise(self, chunk: Chunk) -> list[Recognised]:
+    def recognise(self, chunk: Chunk, parses: list[ParsedName]) -> list[Recognised]:
         recognised: list[Recognised] = []
-        parser, stacks, nfos = self.parser, self.stacks, self.nfos
-        for stat, found in chunk:
+        stacks, nfos = self.stacks, self.nfos
+        for (stat, found), parsed in zip(chunk, parses, strict=True):
             path = stat.path
-            file = _recognise(stat, found, parser(path), stacks.get(path), nfos.get(path, NO_NFO))
+            file = _recognise(stat, found, parsed, stacks.get(path), nfos.get(path, NO_NFO))
             if isinstance(file, Recognised):
                 recognised.append(file)
             else:

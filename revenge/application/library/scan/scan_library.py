@@ -12,6 +12,7 @@ from revenge.application.library.ports import (
     Clock,
     FileSystem,
     LibraryUnitOfWork,
+    NameParser,
     NewId,
     ScanProgress,
 )
@@ -24,7 +25,6 @@ from revenge.application.library.scan import (
     phase_6_enqueue,
 )
 from revenge.application.library.scan.state import (
-    NameParser,
     Scan,
     ScanReport,
     ScanSettings,
@@ -75,7 +75,8 @@ class ScanLibrary:
             await _report(progress, 40, scan)
             phase_3_classify.classify(scan)
             chunks = phase_4_parse.parse(scan, self._fs, self._parser)
-            await phase_5_record.record(scan, uow, self._new_id, chunks)
+            async with contextlib.aclosing(chunks):  # a failed write stops the parsing too
+                await phase_5_record.record(scan, uow, self._new_id, chunks)
             await _report(progress, 90, scan)
             await phase_6_enqueue.enqueue(scan, uow, self._settings)
             await uow.commit()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,9 +13,6 @@ from revenge.domain.library.classification import Classification
 from revenge.domain.library.diff import FileStat, KnownFile, ScanDiff
 from revenge.domain.library.library import Library
 from revenge.domain.library.moves import Move
-from revenge.domain.library.naming import ParsedName
-
-NameParser = Callable[[str], ParsedName]
 
 
 class ScanSettings(msgspec.Struct, frozen=True, kw_only=True):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from typing import Literal, NoReturn
 
     Kind = Literal["movie", "extra", "sample"]
@@ -85,6 +85,18 @@ class ParsedName:
     def as_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in FIELDS}
 
+    def fields(self) -> tuple[object, ...]:
+        """The values in `FIELDS` order (how a parse travels between processes)."""
+        return tuple(getattr(self, name) for name in FIELDS)
+
+    @classmethod
+    def from_fields(cls, values: Sequence[object]) -> ParsedName:
+        """The inverse of `fields()`; the values are trusted, not checked."""
+        parsed = object.__new__(cls)
+        for name, value in zip(FIELDS, values, strict=True):
+            object.__setattr__(parsed, name, value)
+        return parsed
+
     def replace(self, **changes: object) -> ParsedName:
         """A copy with some fields changed (names are checked, values are not)."""
         unknown = changes.keys() - set(FIELDS)
@@ -101,17 +113,15 @@ class ParsedName:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ParsedName):
             return NotImplemented
-        return self._values() == other._values()
+        return self.fields() == other.fields()
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        return hash(self.fields())
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in FIELDS)
         return f"ParsedName({shown})"
 
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in FIELDS)
 
 
 def _from_mapping(values: Mapping[str, object]) -> ParsedName:
