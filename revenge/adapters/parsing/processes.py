@@ -33,7 +33,7 @@ class ProcessNameParser:
 
     def __init__(self, processes: int, *, min_paths: int = 2000,
                  command: Sequence[str] = CHILD) -> None:
-        self._processes = processes
+        self.processes = processes
         self._min_paths = min_paths
         self._command = tuple(command)
         self._serial = SerialNameParser()
@@ -41,12 +41,14 @@ class ProcessNameParser:
 
     async def parse_batches(
             self, batches: Sequence[Sequence[str]]) -> AsyncGenerator[list[ParsedName], None]:
-        wanted = min(self._processes, len(batches))
+        wanted = min(self.processes, len(batches))
         if wanted < 1 or sum(map(len, batches)) < self._min_paths:
             async for parsed in self._serial.parse_batches(batches):
                 yield parsed
             return
         children = await _start(self._command, wanted)
+        log.info("name parser: %d paths in %d batches, %d child processes",
+                 sum(map(len, batches)), len(batches), len(children))
         try:
             for number, child in enumerate(children):
                 child.feed(batches[number::len(children)])

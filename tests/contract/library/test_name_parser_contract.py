@@ -16,6 +16,8 @@ from revenge.adapters.parsing.processes import CHILD, ProcessNameParser
 from revenge.adapters.parsing.serial import SerialNameParser
 from revenge.application.library.ports import NameParser
 from revenge.domain.library.naming import ParsedName, parse_path
+from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.library import name_parser
 from tests.unit.library.test_path_parser import _paths
 
 PARSERS = {
@@ -124,3 +126,12 @@ def _children() -> list[int]:
         if int(fields[1]) == os.getpid() and fields[0] != "Z" and CHILD[-1].encode() in command:
             found.append(int(stat.parent.name))
     return found
+
+
+@pytest.mark.parametrize(("setting", "cpus", "children"),
+                         [(None, 1, 0), (None, 2, 1), (None, 16, 4), (0, 8, 0), (3, 2, 3)])
+def test_the_configured_parser_uses_one_fewer_child_than_the_cpus_at_most_four(
+        monkeypatch: pytest.MonkeyPatch, setting: int | None, cpus: int, children: int) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    parser = name_parser(Config(library_parse_processes=setting))
+    assert isinstance(parser, ProcessNameParser) and parser.processes == children
