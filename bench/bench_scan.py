@@ -13,7 +13,11 @@ runs against a fresh database on REVENGE_BENCH_DATABASE_URL's server (default
 postgresql://root@127.0.0.1:5432/test; dropped afterwards); the live pair uses
 REVENGE_BENCH_REDIS_URL (default a random database 1-15 of redis://127.0.0.1:6379).
 
+The scan parses names as configured by default (child processes for a big scan: one
+fewer than the CPUs, at most 4); `--parse-processes 0` keeps it all in one process.
+
 usage: python bench/bench_scan.py [--files 20000] [--rounds 3] [--watch-samples 5]
+                                  [--parse-processes N]
 """
 
 from __future__ import annotations
@@ -129,8 +133,8 @@ class Round:
         return scan / self.walk[0 if kind == 0 else 1]
 
 
-async def scan_rounds(database_url: str, root: str, paths: list[str],
-                      rounds: int) -> tuple[list[Round], Any, Any, int]:
+async def scan_rounds(database_url: str, root: str, paths: list[str], rounds: int,
+                      parse_processes: int | None) -> tuple[list[Round], Any, Any, int]:
     from dependency_injector import providers
 
     from revenge.application.library.create_library import CreateLibraryCommand
@@ -140,7 +144,8 @@ async def scan_rounds(database_url: str, root: str, paths: list[str],
     from revenge.entrypoints.di.library import name_parser
 
     results = []
-    settings = Config(database_url=database_url, db_pool_min_size=2, db_pool_max_size=2)
+    settings = Config(database_url=database_url, db_pool_min_size=2, db_pool_max_size=2,
+                      library_parse_processes=parse_processes)
     async with open_container(settings, relay=False) as container:
         parser = CountingParser(lambda: name_parser(settings))
         container.library.parser.override(providers.Object(parser))
@@ -255,6 +260,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--watch-samples", type=int, default=5)
+    parser.add_argument("--parse-processes", type=int, default=None)
     args = parser.parse_args()
     server = os.environ.get("REVENGE_BENCH_DATABASE_URL",
                             "postgresql://root@127.0.0.1:5432/test")
@@ -276,7 +282,7 @@ def report(args: argparse.Namespace, root: str, paths: list[str], server: str,
     print(f"tree: {seen} files ({len(paths)} videos) under {root}")
     with fresh_database(server, "revenge_bench_scan") as database_url:
         rounds, first, again, parses = asyncio.run(
-            scan_rounds(database_url, root, paths, args.rounds))
+            scan_rounds(database_url, root, paths, args.rounds, args.parse_processes))
         for n, r in enumerate(rounds, 1):
             print(f"round {n}: walk+stat {r.walk[0]:.3f} s, parse {r.parse[0]:.3f} s "
                   f"({len(paths) / r.parse[0]:,.0f} names/s); first scan {r.first[0]:.3f} s "
