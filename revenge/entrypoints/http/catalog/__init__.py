@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Router
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.catalog import parameters
 from revenge.entrypoints.http.catalog.admin_controller import MovieAdminController
@@ -23,7 +23,7 @@ from revenge.entrypoints.http.catalog.watch_controller import WatchController
 from revenge.entrypoints.lifecycle import Lifecycle
 
 
-def _catalog(lifecycle: Lifecycle) -> Any:
+def _catalog(lifecycle: NamedDependency[Lifecycle]) -> Any:
     return lifecycle.container.catalog
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Controller, Response, delete, patch, post
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from revenge.application.catalog.create_movie import CreateMovieCommand
@@ -13,10 +12,10 @@ from revenge.application.catalog.merge_movies import MergeMoviesCommand
 from revenge.application.catalog.read_models import MovieDetail
 from revenge.application.catalog.request_refresh import RequestRefreshCommand
 from revenge.application.catalog.update_movie import UpdateMovieCommand
-from revenge.application.identity.principal import Principal
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.parameters import Catalog
 from revenge.entrypoints.http.catalog.schemas import JobAccepted, MergeBody, MovieBody, MoviePatch
 
 
@@ -27,8 +26,8 @@ class MovieAdminController(Controller):
 
     @post("", status_code=201, summary="Add a movie by hand",
           responses=documented(MovieDetail, status=201, errors=(400, 401, 403, 409, 422)))
-    async def create(self, data: MovieBody, principal: Principal,
-                     catalog: Any) -> Response[MovieDetail]:
+    async def create(self, data: JSONBody[MovieBody], principal: CurrentPrincipal,
+                     catalog: Catalog) -> Response[MovieDetail]:
         movie = await catalog.create_movie().execute(CreateMovieCommand(
             actor=principal, fields=data.fields(), genres=list(data.genres)))
         detail = await catalog.movie_details().movie(principal.user_id, movie.id)
@@ -38,8 +37,8 @@ class MovieAdminController(Controller):
     @patch("/{movie_id:str}", summary="Edit a movie (edited fields are locked against "
                                       "metadata refreshes)",
            responses=documented(MovieDetail, errors=(400, 401, 403, 404, 409, 422)))
-    async def edit(self, movie_id: str, data: MoviePatch, principal: Principal,
-                   catalog: Any) -> MovieDetail:
+    async def edit(self, movie_id: FromPath[str], data: JSONBody[MoviePatch],
+                   principal: CurrentPrincipal, catalog: Catalog) -> MovieDetail:
         await catalog.update_movie().execute(UpdateMovieCommand(
             actor=principal, movie_id=movie_id, changes=data.changes(),
             genres=data.genre_names()))
@@ -49,7 +48,8 @@ class MovieAdminController(Controller):
     @delete("/{movie_id:str}", status_code=HTTP_204_NO_CONTENT,
             responses=documented(None), summary="Delete a movie and everyone's state for it "
                                                 "(files on disk are not touched)")
-    async def remove(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+    async def remove(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                     catalog: Catalog) -> None:
         await catalog.delete_movie().execute(DeleteMovieCommand(actor=principal,
                                                                 movie_id=movie_id))
 
@@ -57,8 +57,8 @@ class MovieAdminController(Controller):
           summary="Merge duplicates into this movie (they are deleted; files, history, "
                   "lists and watch state move here)",
           responses=documented(MovieDetail, errors=(400, 401, 403, 404, 422)))
-    async def merge(self, movie_id: str, data: MergeBody, principal: Principal,
-                    catalog: Any) -> MovieDetail:
+    async def merge(self, movie_id: FromPath[str], data: JSONBody[MergeBody],
+                    principal: CurrentPrincipal, catalog: Catalog) -> MovieDetail:
         await catalog.merge_movies().execute(MergeMoviesCommand(
             actor=principal, target_id=movie_id, source_ids=list(data.source_ids)))
         detail: MovieDetail = await catalog.movie_details().movie(principal.user_id, movie_id)
@@ -67,7 +67,8 @@ class MovieAdminController(Controller):
     @post("/{movie_id:str}/refresh", status_code=HTTP_202_ACCEPTED,
           summary="Fetch the movie's metadata again (a background job)",
           responses=documented(JobAccepted, status=202))
-    async def refresh(self, movie_id: str, principal: Principal, catalog: Any) -> JobAccepted:
+    async def refresh(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                      catalog: Catalog) -> JobAccepted:
         job_id = await catalog.request_refresh().execute(RequestRefreshCommand(
             actor=principal, movie_id=movie_id))
         return JobAccepted(job_id=job_id)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Controller, get
+from litestar.params import FromPath
 
 from revenge.application.catalog.read_models import CollectionDetail
-from revenge.application.identity.principal import Principal
-from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.parameters import Catalog, Page
 from revenge.entrypoints.http.catalog.schemas import GenrePage, MoviePage, page_body
 
 
@@ -22,16 +20,16 @@ class CollectionsController(Controller):
 
     @get("/{collection_id:str}", summary="A collection, with the next movie I have not seen",
          responses=documented(CollectionDetail))
-    async def collection(self, collection_id: str, principal: Principal,
-                         catalog: Any) -> CollectionDetail:
+    async def collection(self, collection_id: FromPath[str], principal: CurrentPrincipal,
+                         catalog: Catalog) -> CollectionDetail:
         detail: CollectionDetail = await catalog.collections().collection(principal.user_id,
                                                                           collection_id)
         return detail
 
     @get("/{collection_id:str}/movies", summary="Its movies in release order",
          responses=documented(MoviePage))
-    async def members(self, collection_id: str, principal: Principal, catalog: Any,
-                      page: PageRequest) -> MoviePage:
+    async def members(self, collection_id: FromPath[str], principal: CurrentPrincipal,
+                      catalog: Catalog, page: Page) -> MoviePage:
         return page_body(MoviePage, await catalog.collections().members(
             principal.user_id, collection_id, page))
 
@@ -43,5 +41,5 @@ class GenresController(Controller):
 
     @get("", summary="Every genre with its number of movies",
          responses=documented(GenrePage, errors=(400, 401, 403)))
-    async def genres(self, catalog: Any, page: PageRequest) -> GenrePage:
+    async def genres(self, catalog: Catalog, page: Page) -> GenrePage:
         return page_body(GenrePage, await catalog.stats().genres(page))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, get
+from litestar.params import FromPath
 
 from revenge.application.catalog.read_models import MovieDetail
-from revenge.application.identity.principal import Principal
-from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
+from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import principal_of, require
+from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.parameters import Catalog, ListQuery, Page
 from revenge.entrypoints.http.catalog.schemas import (
     CastPage,
     CrewPage,
@@ -35,44 +36,45 @@ class MoviesController(Controller):
     @get("", summary="List movies: filter, sort, page", responses=documented(
         MoviePage, errors=(400, 401, 403)))
     async def list_movies(self, request: Request[Any, Any, Any],
-                          movie_list_query: MovieListQuery) -> MoviePage:
+                          movie_list_query: ListQuery) -> MoviePage:
         return await _movie_page(request, movie_list_query)
 
     @get("/recently-added", summary="Newest additions first",
          responses=documented(MoviePage, errors=(400, 401, 403)))
     async def recently_added(self, request: Request[Any, Any, Any],
-                             page: PageRequest) -> MoviePage:
+                             page: Page) -> MoviePage:
         return await _movie_page(request, MovieListQuery(sort=MovieSort.ADDED_DESC, page=page))
 
     @get("/top-rated", summary=f"Best community rating first ({TOP_RATED_MIN_VOTES}+ votes)",
          responses=documented(MoviePage, errors=(400, 401, 403)))
-    async def top_rated(self, request: Request[Any, Any, Any], page: PageRequest) -> MoviePage:
+    async def top_rated(self, request: Request[Any, Any, Any], page: Page) -> MoviePage:
         return await _movie_page(request, MovieListQuery(
             sort=MovieSort.RATING_DESC, page=page,
             filter=MovieFilter(min_votes=TOP_RATED_MIN_VOTES)))
 
     @get("/{movie_id:str}", summary="One movie, with my state for it",
          responses=documented(MovieDetail))
-    async def movie(self, movie_id: str, principal: Principal, catalog: Any) -> MovieDetail:
+    async def movie(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                    catalog: Catalog) -> MovieDetail:
         detail: MovieDetail = await catalog.movie_details().movie(principal.user_id, movie_id)
         return detail
 
     @get("/{movie_id:str}/files", summary="The movie's files and their streams",
          responses=documented(FilePage))
-    async def files(self, movie_id: str, catalog: Any, page: PageRequest) -> FilePage:
+    async def files(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> FilePage:
         return page_body(FilePage, await catalog.movie_details().files(movie_id, page))
 
     @get("/{movie_id:str}/cast", summary="Cast in billing order", responses=documented(CastPage))
-    async def cast(self, movie_id: str, catalog: Any, page: PageRequest) -> CastPage:
+    async def cast(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> CastPage:
         return page_body(CastPage, await catalog.movie_details().cast(movie_id, page))
 
     @get("/{movie_id:str}/crew", summary="Crew", responses=documented(CrewPage))
-    async def crew(self, movie_id: str, catalog: Any, page: PageRequest) -> CrewPage:
+    async def crew(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> CrewPage:
         return page_body(CrewPage, await catalog.movie_details().crew(movie_id, page))
 
     @get("/{movie_id:str}/genres", summary="The movie's genres (all of them, one page)",
          responses=documented(GenreRefPage))
-    async def genres(self, movie_id: str, catalog: Any) -> GenreRefPage:
+    async def genres(self, movie_id: FromPath[str], catalog: Catalog) -> GenreRefPage:
         genres = await catalog.movie_details().genres_of(movie_id)
         return GenreRefPage(genres, None, len(genres))
 

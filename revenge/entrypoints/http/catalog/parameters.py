@@ -1,14 +1,15 @@
 """Query parameters shared by the catalog's routes, as Litestar dependencies: paging
 (`limit`, `cursor`), the movie filters, and the whole movie list query. Malformed values
 are answered with 400 and the parameter named (by Litestar's validation, or
-`InvalidQuery` from the domain)."""
+`InvalidQuery` from the domain). Handlers take them (and the catalog container) with
+the explicit dependency types below."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromQuery, Parameter
 
 from revenge.domain.catalog.listing import (
     DEFAULT_LIMIT,
@@ -34,6 +35,12 @@ Missing = Annotated[bool | None, Parameter(
 TitleSearch = Annotated[str | None, Parameter(
     min_length=1, max_length=200, description="Part of the title")]
 
+# Handler parameter types for the catalog router's dependencies (explicit, as Litestar 3
+# wants): the catalog container, a page of a list, the whole movie list query.
+Catalog = NamedDependency[Any]
+Page = NamedDependency[PageRequest]
+ListQuery = NamedDependency[MovieListQuery]
+
 
 def provide_page(limit: Limit = DEFAULT_LIMIT, cursor: CursorParam = None) -> PageRequest:
     return PageRequest(limit, cursor)
@@ -49,7 +56,7 @@ def provide_movie_filter(genre: Genre = None, year_from: YearFrom = None,
 
 
 def provide_movie_list_query(
-        sort: MovieSort = MovieSort.TITLE, limit: Limit = DEFAULT_LIMIT,
+        sort: FromQuery[MovieSort] = MovieSort.TITLE, limit: Limit = DEFAULT_LIMIT,
         cursor: CursorParam = None, genre: Genre = None, year_from: YearFrom = None,
         year_to: YearTo = None, watched: Watched = None, on_watchlist: OnWatchlist = None,
         min_rating: MinRating = None, missing: Missing = None,

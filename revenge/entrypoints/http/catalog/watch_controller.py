@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get, post, put
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.application.catalog.add_to_watchlist import AddToWatchlistCommand
@@ -20,11 +21,10 @@ from revenge.application.catalog.record_progress import RecordProgressCommand
 from revenge.application.catalog.remove_from_watchlist import RemoveFromWatchlistCommand
 from revenge.application.catalog.unmark_watched import UnmarkWatchedCommand
 from revenge.application.catalog.unrate_movie import UnrateMovieCommand
-from revenge.application.identity.principal import Principal
-from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import principal_of, require
+from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.parameters import Catalog, Page
 from revenge.entrypoints.http.catalog.schemas import (
     ContinueWatchingPage,
     HistoryPage,
@@ -46,8 +46,8 @@ class WatchController(Controller):
     @post("/{movie_id:str}/progress", status_code=200, responses=documented(WatchProgress),
           summary="Report my position (≥ 90% marks it watched; < 5% or < 2 min is no "
                   "resume point)")
-    async def report_progress(self, movie_id: str, data: ProgressBody, principal: Principal,
-                              catalog: Any) -> WatchProgress:
+    async def report_progress(self, movie_id: FromPath[str], data: JSONBody[ProgressBody],
+                              principal: CurrentPrincipal, catalog: Catalog) -> WatchProgress:
         progress: WatchProgress = await catalog.record_progress().execute(RecordProgressCommand(
             actor=principal, movie_id=movie_id, position_seconds=data.position_seconds,
             duration_seconds=data.duration_seconds))
@@ -55,29 +55,31 @@ class WatchController(Controller):
 
     @get("/{movie_id:str}/progress", summary="My progress in a movie",
          responses=documented(WatchProgress))
-    async def progress(self, movie_id: str, principal: Principal, catalog: Any) -> WatchProgress:
+    async def progress(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                       catalog: Catalog) -> WatchProgress:
         progress: WatchProgress = await catalog.user_library().progress(principal.user_id,
                                                                         movie_id)
         return progress
 
     @delete("/{movie_id:str}/progress", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
             summary="Forget my resume point (watched or not stays)")
-    async def clear_progress(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+    async def clear_progress(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                             catalog: Catalog) -> None:
         await catalog.clear_progress().execute(ClearProgressCommand(actor=principal,
                                                                     movie_id=movie_id))
 
     @post("/{movie_id:str}/watched", status_code=200, responses=documented(WatchProgress),
           summary="Mark watched (counts one play, however often it is sent)")
-    async def mark_watched(self, movie_id: str, principal: Principal,
-                           catalog: Any) -> WatchProgress:
+    async def mark_watched(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                           catalog: Catalog) -> WatchProgress:
         progress: WatchProgress = await catalog.mark_watched().execute(MarkWatchedCommand(
             actor=principal, movie_id=movie_id))
         return progress
 
     @delete("/{movie_id:str}/watched", status_code=200, responses=documented(WatchProgress),
             summary="Mark unwatched (history is kept)")
-    async def unmark_watched(self, movie_id: str, principal: Principal,
-                             catalog: Any) -> WatchProgress:
+    async def unmark_watched(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                             catalog: Catalog) -> WatchProgress:
         progress: WatchProgress = await catalog.unmark_watched().execute(UnmarkWatchedCommand(
             actor=principal, movie_id=movie_id))
         return progress
@@ -85,7 +87,7 @@ class WatchController(Controller):
     @get("/continue-watching", summary="Movies I am in the middle of, latest first",
          responses=documented(ContinueWatchingPage, errors=(400, 401, 403)))
     async def continue_watching(self, request: Request[Any, Any, Any],
-                                page: PageRequest) -> ContinueWatchingPage:
+                                page: Page) -> ContinueWatchingPage:
         # A home-screen route: no more than one dependency (see MoviesController).
         library = container_of(request).catalog.user_library()
         return page_body(ContinueWatchingPage, await library.continue_watching(
@@ -93,47 +95,50 @@ class WatchController(Controller):
 
     @delete("/{movie_id:str}/continue-watching", status_code=HTTP_204_NO_CONTENT,
             responses=_NO_BODY, summary="Remove from continue watching, keeping the position")
-    async def hide(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+    async def hide(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                   catalog: Catalog) -> None:
         await catalog.hide_from_continue_watching().execute(HideFromContinueWatchingCommand(
             actor=principal, movie_id=movie_id))
 
     @get("/watch-history", summary="My completed plays, newest first",
          responses=documented(HistoryPage, errors=(400, 401, 403)))
-    async def history(self, principal: Principal, catalog: Any,
-                      page: PageRequest) -> HistoryPage:
+    async def history(self, principal: CurrentPrincipal, catalog: Catalog,
+                      page: Page) -> HistoryPage:
         return page_body(HistoryPage, await catalog.user_library().history(principal.user_id,
                                                                           page))
 
     @get("/watchlist", summary="My watchlist, last added first",
          responses=documented(WatchlistPage, errors=(400, 401, 403)))
-    async def watchlist(self, principal: Principal, catalog: Any,
-                        page: PageRequest) -> WatchlistPage:
+    async def watchlist(self, principal: CurrentPrincipal, catalog: Catalog,
+                        page: Page) -> WatchlistPage:
         return page_body(WatchlistPage, await catalog.user_library().watchlist(
             principal.user_id, page))
 
     @put("/{movie_id:str}/watchlist", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
          summary="Put on my watchlist (idempotent)")
-    async def add_to_watchlist(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+    async def add_to_watchlist(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                               catalog: Catalog) -> None:
         await catalog.add_to_watchlist().execute(AddToWatchlistCommand(actor=principal,
                                                                        movie_id=movie_id))
 
     @delete("/{movie_id:str}/watchlist", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
             summary="Take off my watchlist (idempotent)")
-    async def remove_from_watchlist(self, movie_id: str, principal: Principal,
-                                    catalog: Any) -> None:
+    async def remove_from_watchlist(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                                    catalog: Catalog) -> None:
         await catalog.remove_from_watchlist().execute(RemoveFromWatchlistCommand(
             actor=principal, movie_id=movie_id))
 
     @put("/{movie_id:str}/rating", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
          summary="Rate a movie for myself, 1 to 10")
-    async def rate(self, movie_id: str, data: RatingBody, principal: Principal,
-                   catalog: Any) -> None:
+    async def rate(self, movie_id: FromPath[str], data: JSONBody[RatingBody],
+                   principal: CurrentPrincipal, catalog: Catalog) -> None:
         await catalog.rate_movie().execute(RateMovieCommand(actor=principal, movie_id=movie_id,
                                                             rating=data.rating))
 
     @delete("/{movie_id:str}/rating", status_code=HTTP_204_NO_CONTENT, responses=_NO_BODY,
             summary="Remove my rating (idempotent)")
-    async def unrate(self, movie_id: str, principal: Principal, catalog: Any) -> None:
+    async def unrate(self, movie_id: FromPath[str], principal: CurrentPrincipal,
+                     catalog: Catalog) -> None:
         await catalog.unrate_movie().execute(UnrateMovieCommand(actor=principal,
                                                                 movie_id=movie_id))
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from litestar import Controller, delete, get, patch, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.application.identity.create_role import CreateRoleCommand
@@ -55,7 +55,7 @@ class AdminUsersController(Controller):
         return UserList(items=page.items, next_cursor=page.next_cursor, total=page.total)
 
     @post("", status_code=201, summary="Create a user")
-    async def create_user(self, data: AdminUserBody, principal: CurrentPrincipal,
+    async def create_user(self, data: JSONBody[AdminUserBody], principal: CurrentPrincipal,
                           identity: Identity,
                           client_info: Client) -> UserView:
         result: UserView = await identity.create_user().execute(CreateUserCommand(
@@ -65,13 +65,14 @@ class AdminUsersController(Controller):
         return result
 
     @get("/{user_id:str}", summary="One user")
-    async def get_user(self, user_id: str, identity: Identity) -> UserView:
+    async def get_user(self, user_id: FromPath[str], identity: Identity) -> UserView:
         result: UserView = await identity.queries().user(user_id)
         return result
 
     @patch("/{user_id:str}", summary="Change a user (disable, roles, e-mail, name)")
-    async def update_user(self, user_id: str, data: AdminUserPatch, principal: CurrentPrincipal,
-                          identity: Identity, client_info: Client) -> UserView:
+    async def update_user(self, user_id: FromPath[str], data: JSONBody[AdminUserPatch],
+                          principal: CurrentPrincipal, identity: Identity,
+                          client_info: Client) -> UserView:
         result: UserView = await identity.update_user().execute(UpdateUserCommand(
             actor_id=principal.user_id, user_id=user_id, email=data.email,
             display_name=data.display_name, disabled=data.disabled,
@@ -79,8 +80,8 @@ class AdminUsersController(Controller):
         return result
 
     @delete("/{user_id:str}", status_code=HTTP_204_NO_CONTENT, summary="Delete a user")
-    async def delete_user(self, user_id: str, principal: CurrentPrincipal, identity: Identity,
-                          client_info: Client) -> None:
+    async def delete_user(self, user_id: FromPath[str], principal: CurrentPrincipal,
+                          identity: Identity, client_info: Client) -> None:
         await identity.delete_user().execute(DeleteUserCommand(
             actor_id=principal.user_id, user_id=user_id, client=client_info))
 
@@ -97,16 +98,17 @@ class AdminRolesController(Controller):
         return RoleList(items=items, total=len(items))
 
     @post("", status_code=201, summary="Create a custom role")
-    async def create_role(self, data: RoleBody, principal: CurrentPrincipal, identity: Identity,
-                          client_info: Client) -> RoleView:
+    async def create_role(self, data: JSONBody[RoleBody], principal: CurrentPrincipal,
+                          identity: Identity, client_info: Client) -> RoleView:
         result: RoleView = await identity.create_role().execute(CreateRoleCommand(
             actor_id=principal.user_id, name=data.name, permissions=tuple(data.permissions),
             description=data.description, client=client_info))
         return result
 
     @patch("/{role_id:str}", summary="Change a custom role")
-    async def update_role(self, role_id: str, data: RolePatch, principal: CurrentPrincipal,
-                          identity: Identity, client_info: Client) -> RoleView:
+    async def update_role(self, role_id: FromPath[str], data: JSONBody[RolePatch],
+                          principal: CurrentPrincipal, identity: Identity,
+                          client_info: Client) -> RoleView:
         result: RoleView = await identity.update_role().execute(UpdateRoleCommand(
             actor_id=principal.user_id, role_id=role_id, name=data.name,
             description=data.description, permissions=_tuple(data.permissions),
@@ -114,8 +116,8 @@ class AdminRolesController(Controller):
         return result
 
     @delete("/{role_id:str}", status_code=HTTP_204_NO_CONTENT, summary="Delete a custom role")
-    async def delete_role(self, role_id: str, principal: CurrentPrincipal, identity: Identity,
-                          client_info: Client) -> None:
+    async def delete_role(self, role_id: FromPath[str], principal: CurrentPrincipal,
+                          identity: Identity, client_info: Client) -> None:
         await identity.delete_role().execute(DeleteRoleCommand(
             actor_id=principal.user_id, role_id=role_id, client=client_info))
 
@@ -127,9 +129,10 @@ class AdminAuditController(Controller):
     guards = [require(Permission.AUDIT_READ)]
 
     @get("", summary="Security events, newest first")
-    async def audit(self, identity: Identity, user_id: str | None = None,
-                    event_type: Annotated[AuditType | None, Parameter(query="type")] = None,
-                    since: datetime | None = None, until: datetime | None = None,
+    async def audit(self, identity: Identity, user_id: FromQuery[str | None] = None,
+                    event_type: Annotated[AuditType | None, QueryParameter(name="type")] = None,
+                    since: FromQuery[datetime | None] = None,
+                    until: FromQuery[datetime | None] = None,
                     limit: Limit = 50, cursor: Cursor = None) -> AuditList:
         where = AuditFilter(user_id=user_id, type=event_type, since=since, until=until)
         page = await identity.queries().audit(where, limit, cursor)
@@ -148,8 +151,9 @@ class AdminSettingsController(Controller):
         return result
 
     @patch("", summary="Change server settings")
-    async def update_settings(self, data: ServerSettingsPatch, principal: CurrentPrincipal,
-                              identity: Identity, client_info: Client) -> ServerSettings:
+    async def update_settings(self, data: JSONBody[ServerSettingsPatch],
+                              principal: CurrentPrincipal, identity: Identity,
+                              client_info: Client) -> ServerSettings:
         result: ServerSettings = await identity.update_server_settings().execute(
             UpdateServerSettingsCommand(actor_id=principal.user_id, changes=changes(data),
                                         client=client_info))

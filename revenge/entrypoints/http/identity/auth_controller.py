@@ -6,6 +6,7 @@ import secrets
 from typing import Any, cast
 
 from litestar import Controller, Request, Response, post
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from revenge.application.identity.log_in import LogInCommand
@@ -42,7 +43,7 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/register", status_code=201, summary="Create an account (the first becomes admin)")
-    async def register(self, data: RegisterBody, identity: Identity,
+    async def register(self, data: JSONBody[RegisterBody], identity: Identity,
                        client_info: Client) -> UserView:
         command = RegisterUserCommand(username=data.username, email=data.email,
                                       password=data.password, display_name=data.display_name,
@@ -52,7 +53,7 @@ class AuthController(Controller):
 
     @post("/login", status_code=200,
           summary="Log in with username or e-mail and password (or get an MFA challenge)")
-    async def login(self, request: AnyRequest, data: LoginBody, identity: Identity,
+    async def login(self, request: AnyRequest, data: JSONBody[LoginBody], identity: Identity,
                     client_info: Client) -> Response[LoginResponse | MfaChallenge]:
         command = LogInCommand(identifier=data.username, password=data.password,
                                client=client_info)
@@ -63,7 +64,7 @@ class AuthController(Controller):
 
     @post("/refresh", status_code=200, summary="Exchange a refresh token for a new pair")
     async def refresh(self, request: AnyRequest, identity: Identity, client_info: Client,
-                      data: RefreshBody | None = None) -> Response[LoginResponse]:
+                      data: JSONBody[RefreshBody | None] = None) -> Response[LoginResponse]:
         token = _refresh_token(request, data)
         command = RefreshSessionCommand(refresh_token=token, client=client_info)
         pair: TokenPair = await identity.refresh_session().execute(command)
@@ -72,7 +73,7 @@ class AuthController(Controller):
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the current session")
     async def logout(self, request: AnyRequest, identity: Identity, client_info: Client,
                      maybe_principal: MaybePrincipal,
-                     data: RefreshBody | None = None) -> Response[None]:
+                     data: JSONBody[RefreshBody | None] = None) -> Response[None]:
         session_id = maybe_principal.session_id if maybe_principal else None
         token = None if session_id else _refresh_token(request, data, required=False)
         await identity.log_out().execute(
@@ -83,13 +84,15 @@ class AuthController(Controller):
 
     @post("/password/forgot", status_code=HTTP_202_ACCEPTED,
           summary="Mail a reset link if the account exists (always 202)")
-    async def forgot(self, data: ForgotBody, identity: Identity, client_info: Client) -> None:
+    async def forgot(self, data: JSONBody[ForgotBody], identity: Identity,
+                     client_info: Client) -> None:
         await identity.request_password_reset().execute(
             RequestPasswordResetCommand(identifier=data.email, client=client_info))
 
     @post("/password/reset", status_code=HTTP_204_NO_CONTENT,
           summary="Choose a new password with a mailed token")
-    async def reset(self, data: ResetBody, identity: Identity, client_info: Client) -> None:
+    async def reset(self, data: JSONBody[ResetBody], identity: Identity,
+                    client_info: Client) -> None:
         await identity.reset_password().execute(ResetPasswordCommand(
             token=data.token, new_password=data.new_password, client=client_info))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.application.identity.change_password import ChangePasswordCommand
@@ -41,8 +42,8 @@ class MeController(Controller):
         return result
 
     @patch("", summary="Edit my profile (display name; e-mail needs the current password)")
-    async def edit(self, data: ProfilePatch, principal: CurrentPrincipal, identity: Identity,
-                   client_info: Client) -> UserView:
+    async def edit(self, data: JSONBody[ProfilePatch], principal: CurrentPrincipal,
+                   identity: Identity, client_info: Client) -> UserView:
         result: UserView = await identity.update_profile().execute(UpdateProfileCommand(
             user_id=principal.user_id, display_name=data.display_name, email=data.email,
             current_password=data.current_password, client=client_info))
@@ -50,7 +51,7 @@ class MeController(Controller):
 
     @post("/password", status_code=HTTP_204_NO_CONTENT,
           summary="Change my password (ends my other sessions)")
-    async def change_password(self, data: PasswordChangeBody, principal: CurrentPrincipal,
+    async def change_password(self, data: JSONBody[PasswordChangeBody], principal: CurrentPrincipal,
                               identity: Identity, client_info: Client) -> None:
         await identity.change_password().execute(ChangePasswordCommand(
             principal=principal, current_password=data.current_password,
@@ -62,7 +63,7 @@ class MeController(Controller):
         return result
 
     @patch("/settings", summary="Change my settings")
-    async def edit_settings(self, data: UserSettingsPatch, principal: CurrentPrincipal,
+    async def edit_settings(self, data: JSONBody[UserSettingsPatch], principal: CurrentPrincipal,
                             identity: Identity) -> UserSettingsView:
         result: UserSettingsView = await identity.update_user_settings().execute(
             UpdateUserSettingsCommand(user_id=principal.user_id, changes=changes(data)))
@@ -82,8 +83,8 @@ class MeController(Controller):
 
     @delete("/sessions/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End one of my sessions")
-    async def end_session(self, session_id: str, principal: CurrentPrincipal, identity: Identity,
-                          client_info: Client) -> None:
+    async def end_session(self, session_id: FromPath[str], principal: CurrentPrincipal,
+                          identity: Identity, client_info: Client) -> None:
         await identity.revoke_session().execute(RevokeSessionCommand(
             principal=principal, session_id=session_id, client=client_info))
 
@@ -93,7 +94,7 @@ class MeController(Controller):
         return ApiKeyList(items=items, total=len(items))
 
     @post("/api-keys", status_code=201, summary="Create an API key (shown once)")
-    async def create_api_key(self, data: ApiKeyBody, principal: CurrentPrincipal,
+    async def create_api_key(self, data: JSONBody[ApiKeyBody], principal: CurrentPrincipal,
                              identity: Identity,
                              client_info: Client) -> CreatedKeyResponse:
         created: CreatedApiKey = await identity.create_api_key().execute(CreateApiKeyCommand(
@@ -103,7 +104,7 @@ class MeController(Controller):
 
     @delete("/api-keys/{key_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="Revoke one of my API keys")
-    async def revoke_api_key(self, key_id: str, principal: CurrentPrincipal, identity: Identity,
-                             client_info: Client) -> None:
+    async def revoke_api_key(self, key_id: FromPath[str], principal: CurrentPrincipal,
+                             identity: Identity, client_info: Client) -> None:
         await identity.revoke_api_key().execute(RevokeApiKeyCommand(
             principal=principal, key_id=key_id, client=client_info))

@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Router
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.jobs.controller import JobsController
 from revenge.entrypoints.lifecycle import Lifecycle
 
 
-def _job_runs(lifecycle: Lifecycle) -> Any:
+def _job_runs(lifecycle: NamedDependency[Lifecycle]) -> Any:
     return lifecycle.container.jobs.job_runs()
 
 

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery, Parameter
 
 from revenge.application.jobs.read_models import JobRun, JobStatus
 from revenge.domain.identity.permissions import Permission
@@ -44,6 +45,7 @@ class JobList(msgspec.Struct, frozen=True):
 
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="page size (1-200)")]
+JobRuns = NamedDependency[Any]  # the job runs query
 
 
 class JobsController(Controller):
@@ -52,11 +54,13 @@ class JobsController(Controller):
     guards = [require(Permission.LIBRARY_MANAGE)]
 
     @get("", summary="Job runs, newest first (filter by status or job name)")
-    async def list_jobs(self, job_runs: Any, limit: Limit = 50, cursor: str | None = None,
-                        status: JobStatus | None = None, name: str | None = None) -> JobList:
+    async def list_jobs(self, job_runs: JobRuns, limit: Limit = 50,
+                        cursor: FromQuery[str | None] = None,
+                        status: FromQuery[JobStatus | None] = None,
+                        name: FromQuery[str | None] = None) -> JobList:
         page = await job_runs.list(limit=limit, cursor=cursor, status=status, name=name)
         return JobList([JobView.of(run) for run in page.items], page.next_cursor, page.total)
 
     @get("/{job_id:str}", summary="One job run: status, progress, result, error")
-    async def read(self, job_id: str, job_runs: Any) -> JobView:
+    async def read(self, job_id: FromPath[str], job_runs: JobRuns) -> JobView:
         return JobView.of(await job_runs.get(job_id))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Router
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.library.controller import LibrariesController
 from revenge.entrypoints.lifecycle import Lifecycle
 
 
-def _library(lifecycle: Lifecycle) -> Any:
+def _library(lifecycle: NamedDependency[Lifecycle]) -> Any:
     return lifecycle.container.library
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 import msgspec
 from litestar import Controller, Response, delete, get, patch, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from revenge.application.library.create_library import CreateLibraryCommand
@@ -23,6 +25,8 @@ from revenge.entrypoints.http.library.schemas import (
     ScanAccepted,
 )
 
+Library = NamedDependency[Any]  # the library DI container
+
 
 class LibrariesController(Controller):
     path = "/admin/libraries"
@@ -30,14 +34,15 @@ class LibrariesController(Controller):
     guards = [require(Permission.LIBRARY_MANAGE)]
 
     @get("", summary="Every library, by name")
-    async def list_libraries(self, library: Any) -> LibraryList:
+    async def list_libraries(self, library: Library) -> LibraryList:
         libraries = await library.queries().list_libraries()
         return LibraryList([LibraryView.of(lib) for lib in libraries], None, len(libraries))
 
     @post("", status_code=201, summary="Add a library (its folders must exist, be readable "
                                        "and not overlap another library's); a first scan "
                                        "starts at once")
-    async def create(self, data: LibraryBody, library: Any) -> Response[CreatedLibraryView]:
+    async def create(self, data: JSONBody[LibraryBody],
+                     library: Library) -> Response[CreatedLibraryView]:
         created = await library.create_library().execute(CreateLibraryCommand(
             name=data.name, paths=tuple(data.paths), watch=data.watch,
             scan_interval_minutes=data.scan_interval_minutes))
@@ -47,12 +52,13 @@ class LibrariesController(Controller):
                         headers={"Location": f"/api/v1/admin/libraries/{view.id}"})
 
     @get("/{library_id:str}", summary="One library")
-    async def read(self, library_id: str, library: Any) -> LibraryView:
+    async def read(self, library_id: FromPath[str], library: Library) -> LibraryView:
         return LibraryView.of(await library.queries().get_library(library_id))
 
     @patch("/{library_id:str}", summary="Change a library's name, folders, schedule or "
                                         "watching")
-    async def edit(self, library_id: str, data: LibraryPatch, library: Any) -> LibraryView:
+    async def edit(self, library_id: FromPath[str], data: JSONBody[LibraryPatch],
+                   library: Library) -> LibraryView:
         paths = data.paths if isinstance(data.paths, msgspec.UnsetType) else tuple(data.paths)
         updated = await library.update_library().execute(UpdateLibraryCommand(
             library_id=library_id, name=data.name, paths=paths, watch=data.watch,
@@ -62,11 +68,11 @@ class LibrariesController(Controller):
     @delete("/{library_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="Remove a library; its movies stay, marked missing, with everyone's "
                     "watch state (files on disk are not touched)")
-    async def remove(self, library_id: str, library: Any) -> None:
+    async def remove(self, library_id: FromPath[str], library: Library) -> None:
         await library.delete_library().execute(DeleteLibraryCommand(library_id))
 
     @post("/{library_id:str}/scan", status_code=HTTP_202_ACCEPTED,
           summary="Scan now (the job already queued or running, if any)")
-    async def scan(self, library_id: str, library: Any) -> ScanAccepted:
+    async def scan(self, library_id: FromPath[str], library: Library) -> ScanAccepted:
         job_id = await library.request_scan().execute(RequestLibraryScanCommand(library_id))
         return ScanAccepted(job_id=job_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Router
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.metadata.controllers import (
     MovieMetadataController,
@@ -15,7 +15,7 @@ from revenge.entrypoints.http.metadata.images import ImagesController
 from revenge.entrypoints.lifecycle import Lifecycle
 
 
-def _metadata(lifecycle: Lifecycle) -> Any:
+def _metadata(lifecycle: NamedDependency[Lifecycle]) -> Any:
     return lifecycle.container.metadata
 
 

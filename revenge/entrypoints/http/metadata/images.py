@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, Parameter
 from litestar.response import File
 
 from revenge.application.metadata.read_models import ImageFile
@@ -23,6 +24,7 @@ from revenge.entrypoints.http.auth import require
 
 CACHE_CONTROL = "private, max-age=31536000, immutable"
 Size = Annotated[str | None, Parameter(description="w185, w342, w780 or original")]
+Metadata = NamedDependency[Any]  # the metadata DI container
 
 
 def split(rest: str, size: str | None) -> tuple[str, str]:
@@ -40,8 +42,8 @@ class ImagesController(Controller):
 
     @get("/{kind:str}/{rest:path}", summary="An image (poster, backdrop, logo, profile)",
          media_type="image/*")
-    async def image(self, kind: str, rest: str, request: Request[Any, Any, Any],
-                    metadata: Any, size: Size = None) -> Response[Any]:
+    async def image(self, kind: FromPath[str], rest: FromPath[str], request: Request[Any, Any, Any],
+                    metadata: Metadata, size: Size = None) -> Response[Any]:
         image_kind = checked_kind(kind)
         path, wanted = split(rest, size)
         webp = "image/webp" in request.headers.get("accept", "")

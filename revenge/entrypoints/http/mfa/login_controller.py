@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, post
+from litestar.params import JSONBody
 
 from revenge.application.mfa.finish_passkey_login import FinishPasskeyLoginCommand
 from revenge.application.mfa.finish_webauthn_login import FinishWebAuthnLoginCommand
@@ -36,7 +37,7 @@ class MfaLoginController(Controller):
 
     @post("/mfa/verify", status_code=OK,
           summary="Complete a login with a TOTP code or a backup code")
-    async def verify(self, request: AnyRequest, data: MfaVerifyBody, mfa: Mfa,
+    async def verify(self, request: AnyRequest, data: JSONBody[MfaVerifyBody], mfa: Mfa,
                      client_info: Client) -> Response[LoginResponse]:
         pair = await mfa.verify_login().execute(VerifyMfaLoginCommand(
             mfa_token=data.mfa_token, method=Method(data.method), code=data.code,
@@ -45,12 +46,12 @@ class MfaLoginController(Controller):
 
     @post("/mfa/webauthn/begin", status_code=OK,
           summary="Security-key options for the second step of a login")
-    async def webauthn_begin(self, data: MfaTokenBody, mfa: Mfa) -> ChallengeView:
+    async def webauthn_begin(self, data: JSONBody[MfaTokenBody], mfa: Mfa) -> ChallengeView:
         result: ChallengeView = await mfa.begin_webauthn_login().execute(data.mfa_token)
         return result
 
     @post("/mfa/webauthn/finish", status_code=OK, summary="Complete a login with a security key")
-    async def webauthn_finish(self, request: AnyRequest, data: WebAuthnLoginFinishBody,
+    async def webauthn_finish(self, request: AnyRequest, data: JSONBody[WebAuthnLoginFinishBody],
                               mfa: Mfa, client_info: Client) -> Response[LoginResponse]:
         pair = await mfa.finish_webauthn_login().execute(FinishWebAuthnLoginCommand(
             mfa_token=data.mfa_token, challenge_id=data.challenge_id,
@@ -63,7 +64,7 @@ class MfaLoginController(Controller):
         return result
 
     @post("/passkey/finish", status_code=OK, summary="Sign in with a passkey")
-    async def passkey_finish(self, request: AnyRequest, data: PasskeyFinishBody, mfa: Mfa,
+    async def passkey_finish(self, request: AnyRequest, data: JSONBody[PasskeyFinishBody], mfa: Mfa,
                              client_info: Client) -> Response[LoginResponse]:
         pair = await mfa.finish_passkey_login().execute(FinishPasskeyLoginCommand(
             challenge_id=data.challenge_id, credential=data.credential, client=client_info))
@@ -71,7 +72,7 @@ class MfaLoginController(Controller):
 
     @post("/reauthenticate", status_code=OK, security=SECURITY,
           summary="Confirm my password or a second factor (allows factor changes for 10 min)")
-    async def reauthenticate(self, data: ReauthenticateBody, principal: CurrentPrincipal,
+    async def reauthenticate(self, data: JSONBody[ReauthenticateBody], principal: CurrentPrincipal,
                              mfa: Mfa, client_info: Client) -> Reauthenticated:
         until = await mfa.reauthenticate().execute(ReauthenticateCommand(
             principal=principal, password=data.password,

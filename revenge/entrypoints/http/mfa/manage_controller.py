@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from revenge.application.identity.principal import Principal
 from revenge.application.mfa.confirm_totp import ConfirmTotpCommand
@@ -53,9 +54,9 @@ class MfaController(Controller):
         return result
 
     @post("/totp/verify", status_code=OK, summary="Enable TOTP with its first code")
-    async def totp_verify(self, data: CodeBody, principal: CurrentPrincipal, mfa: Mfa,
+    async def totp_verify(self, data: JSONBody[CodeBody], principal: CurrentPrincipal, mfa: Mfa,
                           client_info: Client,
-                          log_out_other_sessions: bool = False) -> FactorChanged:
+                          log_out_other_sessions: FromQuery[bool] = False) -> FactorChanged:
         revoked = await mfa.confirm_totp().execute(ConfirmTotpCommand(
             principal=principal, client=client_info, code=data.code,
             log_out_others=log_out_other_sessions))
@@ -63,32 +64,32 @@ class MfaController(Controller):
 
     @delete("/totp", status_code=OK, summary="Remove TOTP")
     async def totp_remove(self, principal: CurrentPrincipal, mfa: Mfa, client_info: Client,
-                          log_out_other_sessions: bool = False) -> FactorChanged:
+                          log_out_other_sessions: FromQuery[bool] = False) -> FactorChanged:
         revoked = await mfa.remove_totp().execute(
             _command(principal, client_info, log_out_other_sessions))
         return await _changed(mfa, principal, revoked)
 
     @post("/backup-codes/generate", status_code=OK, summary="Ten backup codes (shown once)")
     async def backup_codes(self, principal: CurrentPrincipal, mfa: Mfa, client_info: Client,
-                           log_out_other_sessions: bool = False) -> BackupCodeSet:
+                           log_out_other_sessions: FromQuery[bool] = False) -> BackupCodeSet:
         return await _backup_codes(mfa, principal, client_info, log_out_other_sessions, False)
 
     @post("/backup-codes/regenerate", status_code=OK,
           summary="Ten new backup codes; the old ones stop working")
     async def regenerate(self, principal: CurrentPrincipal, mfa: Mfa, client_info: Client,
-                         log_out_other_sessions: bool = False) -> BackupCodeSet:
+                         log_out_other_sessions: FromQuery[bool] = False) -> BackupCodeSet:
         return await _backup_codes(mfa, principal, client_info, log_out_other_sessions, True)
 
     @post("/enable", status_code=OK, summary="Require a second factor at my logins")
     async def enable(self, principal: CurrentPrincipal, mfa: Mfa, client_info: Client,
-                     log_out_other_sessions: bool = False) -> FactorChanged:
+                     log_out_other_sessions: FromQuery[bool] = False) -> FactorChanged:
         revoked = await mfa.enable_mfa().execute(
             _command(principal, client_info, log_out_other_sessions))
         return await _changed(mfa, principal, revoked)
 
     @post("/disable", status_code=OK, summary="Stop requiring a second factor (factors kept)")
     async def disable(self, principal: CurrentPrincipal, mfa: Mfa, client_info: Client,
-                      log_out_other_sessions: bool = False) -> FactorChanged:
+                      log_out_other_sessions: FromQuery[bool] = False) -> FactorChanged:
         revoked = await mfa.disable_mfa().execute(
             _command(principal, client_info, log_out_other_sessions))
         return await _changed(mfa, principal, revoked)
@@ -103,9 +104,9 @@ class MfaController(Controller):
 
     @post("/webauthn/register/finish", status_code=201,
           summary="Finish registering a security key or passkey")
-    async def register_finish(self, data: RegisterFinishBody, principal: CurrentPrincipal,
+    async def register_finish(self, data: JSONBody[RegisterFinishBody], principal: CurrentPrincipal,
                               mfa: Mfa, client_info: Client,
-                              log_out_other_sessions: bool = False) -> Registered:
+                              log_out_other_sessions: FromQuery[bool] = False) -> Registered:
         result: Registered = await mfa.finish_registration().execute(
             FinishWebAuthnRegistrationCommand(
                 principal=principal, client=client_info, challenge_id=data.challenge_id,
@@ -119,8 +120,8 @@ class MfaController(Controller):
         return CredentialList(items=items, total=len(items))
 
     @patch("/webauthn/credentials/{credential_id:str}", summary="Rename a security key")
-    async def rename(self, credential_id: str, data: RenameBody, principal: CurrentPrincipal,
-                     mfa: Mfa, client_info: Client) -> CredentialView:
+    async def rename(self, credential_id: FromPath[str], data: JSONBody[RenameBody],
+                     principal: CurrentPrincipal, mfa: Mfa, client_info: Client) -> CredentialView:
         result: CredentialView = await mfa.rename_credential().execute(
             RenameWebAuthnCredentialCommand(principal=principal, credential_id=credential_id,
                                             name=data.name, client=client_info))
@@ -128,8 +129,9 @@ class MfaController(Controller):
 
     @delete("/webauthn/credentials/{credential_id:str}", status_code=OK,
             summary="Remove a security key")
-    async def remove(self, credential_id: str, principal: CurrentPrincipal, mfa: Mfa,
-                     client_info: Client, log_out_other_sessions: bool = False) -> FactorChanged:
+    async def remove(self, credential_id: FromPath[str], principal: CurrentPrincipal, mfa: Mfa,
+                     client_info: Client,
+                     log_out_other_sessions: FromQuery[bool] = False) -> FactorChanged:
         revoked = await mfa.remove_credential().execute(RemoveWebAuthnCredentialCommand(
             principal=principal, client=client_info, credential_id=credential_id,
             log_out_others=log_out_other_sessions))

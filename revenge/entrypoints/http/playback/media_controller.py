@@ -8,11 +8,11 @@ not open them: the token is what binds a URL to one session and file."""
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, route
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, QueryParameter
 from litestar.response.base import ASGIResponse
 
 from revenge.application.identity.authenticate_request import Credential
@@ -31,7 +31,8 @@ from revenge.entrypoints.http.playback.ranged_file import RangedFile
 M3U8 = "application/vnd.apple.mpegurl"
 Playback = NamedDependency[Any]  # the playback DI container
 AnyRequest = Request[Any, Any, Any]
-TOKEN = Parameter(query="token", required=False, description="the signed media token")
+Token = Annotated[str | None, QueryParameter(name="token", required=False,
+                                              description="the signed media token")]
 
 
 class PlaybackMediaController(Controller):
@@ -39,39 +40,41 @@ class PlaybackMediaController(Controller):
     tags = ["playback"]
 
     @route("/direct", http_method=["GET", "HEAD"], summary="The file, with HTTP ranges")
-    async def direct(self, request: AnyRequest, session_id: str, playback: Playback,
-                     token: str | None = TOKEN) -> ASGIResponse:
+    async def direct(self, request: AnyRequest, session_id: FromPath[str], playback: Playback,
+                     token: Token = None) -> ASGIResponse:
         session = await _open(request, playback, session_id, token)
         return RangedFile(session.path, mime_type(session.path))
 
     @get("/hls/master.m3u8", summary="HLS master playlist (quality ladder, subtitles)")
-    async def master(self, request: AnyRequest, session_id: str, playback: Playback,
-                     token: str | None = TOKEN) -> Response[str]:
+    async def master(self, request: AnyRequest, session_id: FromPath[str], playback: Playback,
+                     token: Token = None) -> Response[str]:
         session = await _open(request, playback, session_id, token)
         return _playlist(master_playlist(session, token or ""))
 
     @get("/hls/subtitles/{name:str}", summary="HLS subtitle playlist (one WebVTT file)")
-    async def subtitle_list(self, request: AnyRequest, session_id: str, name: str,
-                            playback: Playback, token: str | None = TOKEN) -> Response[str]:
+    async def subtitle_list(self, request: AnyRequest, session_id: FromPath[str],
+                            name: FromPath[str], playback: Playback,
+                            token: Token = None) -> Response[str]:
         session = await _open(request, playback, session_id, token)
         return _playlist(subtitle_playlist(session, _number(name, ".m3u8"), token or ""))
 
     @get("/hls/{variant:str}/index.m3u8", summary="HLS variant playlist (VOD)")
-    async def variant(self, request: AnyRequest, session_id: str, variant: str,
-                      playback: Playback, token: str | None = TOKEN) -> Response[str]:
+    async def variant(self, request: AnyRequest, session_id: FromPath[str], variant: FromPath[str],
+                      playback: Playback, token: Token = None) -> Response[str]:
         session = await _open(request, playback, session_id, token)
         return _playlist(variant_playlist(session, variant, token or ""))
 
     @get("/hls/{variant:str}/{segment:str}", summary="One HLS segment (MPEG-TS)")
-    async def segment(self, request: AnyRequest, session_id: str, variant: str, segment: str,
-                      playback: Playback, token: str | None = TOKEN) -> ASGIResponse:
+    async def segment(self, request: AnyRequest, session_id: FromPath[str], variant: FromPath[str],
+                      segment: FromPath[str], playback: Playback,
+                      token: Token = None) -> ASGIResponse:
         session = await _open(request, playback, session_id, token)
         path = await playback.get_segment().execute(session, variant, _number(segment, ".ts"))
         return RangedFile(path, "video/mp2t")
 
     @get("/subtitles/{name:str}", summary="A text subtitle as WebVTT")
-    async def subtitle(self, request: AnyRequest, session_id: str, name: str,
-                       playback: Playback, token: str | None = TOKEN) -> Response[bytes]:
+    async def subtitle(self, request: AnyRequest, session_id: FromPath[str], name: FromPath[str],
+                       playback: Playback, token: Token = None) -> Response[bytes]:
         session = await _open(request, playback, session_id, token)
         text = await playback.get_subtitle().execute(session, _number(name, ".vtt"))
         return Response(text, media_type="text/vtt; charset=utf-8",

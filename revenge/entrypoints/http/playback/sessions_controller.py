@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.start_playback import StartedPlayback, StartPlaybackCommand
 from revenge.application.playback.stop_playback import StopPlaybackCommand
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.playback.sessions import PlaybackSession
-from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.playback.schemas import (
     ActiveSession,
     ActiveSessionList,
@@ -37,7 +36,7 @@ class PlaybackSessionsController(Controller):
           description="Decides direct play, remux or transcode for the caller's profile and "
                       "returns media URLs carrying a short-lived signed token. 429 when every "
                       "transcoding slot is in use.")
-    async def start(self, data: StartSessionBody, principal: Principal,
+    async def start(self, data: JSONBody[StartSessionBody], principal: CurrentPrincipal,
                     playback: NamedDependency[Any]) -> SessionView:
         started: StartedPlayback = await playback.start_playback().execute(StartPlaybackCommand(
             actor=principal, movie_id=data.movie_id, file_id=data.file_id,
@@ -47,10 +46,12 @@ class PlaybackSessionsController(Controller):
 
     @delete("/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End a playback session (stops its ffmpeg at once)")
-    async def stop(self, session_id: str, principal: Principal, playback: NamedDependency[Any],
-                   position_seconds: float | None = Parameter(
-                       default=None, query="position_seconds",
-                       description="final position, recorded as the user's progress")) -> None:
+    async def stop(self, session_id: FromPath[str], principal: CurrentPrincipal,
+                   playback: NamedDependency[Any],
+                   position_seconds: Annotated[float | None, QueryParameter(
+                       name="position_seconds",
+                       description="final position, recorded as the user's progress")] = None,
+                   ) -> None:
         await playback.stop_playback().execute(StopPlaybackCommand(
             actor=principal, session_id=session_id, position_seconds=position_seconds))
 

@@ -50,7 +50,7 @@ class SearchController(Controller):
     async def search_movies(
         self, principal: NamedDependency[Principal], search_context: NamedDependency[Any],
         q: FromQuery[str] = "",
-        kind: Annotated[str, QueryParameter(query="type", description="only `movie`")] = "movie",
+        kind: Annotated[str, QueryParameter(name="type", description="only `movie`")] = "movie",
         genre: Annotated[list[str] | None, QueryParameter(description="any of (repeat)")] = None,
         year_from: FromQuery[int | None] = None, year_to: FromQuery[int | None] = None,
         min_rating: FromQuery[float | None] = None,
