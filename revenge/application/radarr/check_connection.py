@@ -10,7 +10,7 @@ from revenge.application.radarr.ports import RadarrConnector
 from revenge.application.shared.secrets import SecretBox
 from revenge.domain.errors import DomainError, NotFound, Unavailable
 from revenge.domain.radarr.errors import RadarrNotConfigured, RadarrRefused
-from revenge.domain.radarr.settings import checked_url
+from revenge.domain.radarr.settings import checked_api_key, checked_url
 
 
 class CheckRadarrConnectionCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -63,4 +63,4 @@ class CheckRadarrConnection:
             api_key = self._box.decrypt(saved.api_key, API_KEY_PLACE).decode()
         if not url or not api_key:
             raise RadarrNotConfigured("give a url and an api_key, or save them first")
-        return checked_url(url), api_key
+        return checked_url(url), checked_api_key(api_key)

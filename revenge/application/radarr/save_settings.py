@@ -10,7 +10,7 @@ from revenge.application.radarr.ports import Clock
 from revenge.application.shared.secrets import SecretBox
 from revenge.domain.errors import RuleViolation
 from revenge.domain.radarr.paths import PathMapping
-from revenge.domain.radarr.settings import RadarrSettings, new_settings
+from revenge.domain.radarr.settings import RadarrSettings, checked_api_key, new_settings
 
 
 class SaveRadarrSettingsCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -47,6 +47,4 @@ class SaveRadarrSettings:
     def _sealed(self, api_key: str | None, current: RadarrSettings | None) -> str | None:
         if api_key is None:
             return current.api_key if current else None
-        if not api_key.strip():
-            raise RuleViolation("api_key must not be empty", field="api_key")
-        return self._box.encrypt(api_key.strip().encode(), API_KEY_PLACE)
+        return self._box.encrypt(checked_api_key(api_key).encode(), API_KEY_PLACE)

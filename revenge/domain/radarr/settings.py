@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -13,7 +14,12 @@ from revenge.domain.radarr.paths import PathMapping, checked_mappings
 
 MIN_INTERVAL_MINUTES = 5
 MAX_INTERVAL_MINUTES = 7 * 24 * 60
-_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", re.IGNORECASE)
+# Printable ASCII only (no IDN host: give its xn-- form), so any URL kept here is one an
+# HTTP client can send to; a host name, an IPv4 address or a bracketed IPv6 address.
+_URL = re.compile(r"^https?://(?:[^@/\s?#]+@)?(?P<host>[a-z0-9._~-]+|\[[0-9a-f:.]+\])"
+                  r"(?::(?P<port>[0-9]{1,5}))?(?:/[^\s?#]*)?$", re.IGNORECASE)
+_IPV4_LIKE = re.compile(r"^[0-9]+(\.[0-9]+){3}$")
+_API_KEY = re.compile(r"^[!-~]+$")  # printable ASCII, no spaces: it travels in a header
 
 
 class RadarrSettings(msgspec.Struct, frozen=True, kw_only=True):
@@ -31,10 +37,40 @@ class RadarrSettings(msgspec.Struct, frozen=True, kw_only=True):
 def checked_url(url: str) -> str:
     """Radarr's base URL, without a trailing slash (a URL base like `/radarr` stays)."""
     url = url.strip()
-    if not _URL.match(url):
+    match = _URL.match(url) if url.isascii() and url.isprintable() else None
+    if not match or not _valid_host(match["host"]) or not _valid_port(match["port"]):
         raise RuleViolation("url must be an http(s) URL such as http://radarr:7878",
                             field="url")
     return url.rstrip("/")
+
+
+def _valid_host(host: str) -> bool:
+    if host.startswith("["):
+        return _is_ip(ipaddress.IPv6Address, host[1:-1])
+    return not _IPV4_LIKE.match(host) or _is_ip(ipaddress.IPv4Address, host)
+
+
+def _is_ip(kind: type[ipaddress.IPv4Address | ipaddress.IPv6Address], text: str) -> bool:
+    try:
+        kind(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_port(port: str | None) -> bool:
+    return port is None or 1 <= int(port) <= 65535
+
+
+def checked_api_key(api_key: str) -> str:
+    """The key without surrounding blanks; it must be printable ASCII without spaces."""
+    api_key = api_key.strip()
+    if not api_key:
+        raise RuleViolation("api_key must not be empty", field="api_key")
+    if not _API_KEY.match(api_key):
+        raise RuleViolation("api_key must be printable ASCII without spaces (Radarr shows "
+                            "it under Settings > General)", field="api_key")
+    return api_key
 
 
 def checked_interval(minutes: int | None) -> int | None:

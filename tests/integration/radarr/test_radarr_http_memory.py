@@ -23,6 +23,10 @@ from tests.fakes.radarr import payloads as radarr_sends
 
 PASSWORD = "correct horse battery staple"
 ADMIN = "/api/v1/admin/integrations/radarr"
+# Found by fuzzing: each of these once reached httpx and answered 500.
+UNUSABLE_URLS = ["http://radarr:port", "http://radarr:99999", "http://[::1:7878",
+                 "http://999.1.1.1", "http://\x00radarr", "http://xn--zz.\xff\u0301:1"]
+UNSENDABLE_KEYS = ["\xdc", "key with spaces", "line\nbreak", "\x00"]
 
 
 class Api:
@@ -93,6 +97,8 @@ def test_settings_are_saved_and_the_key_is_never_returned(api: Api, fake: FakeRa
     ({"url": "http://radarr", "api_key": "k", "sync_interval_minutes": 1}, 400,
      "sync_interval_minutes"),
     ({"api_key": "k"}, 400, "url"),
+    *[({"url": url, "api_key": "k"}, 422, "url") for url in UNUSABLE_URLS],
+    *[({"url": "http://radarr", "api_key": key}, 422, "api_key") for key in UNSENDABLE_KEYS],
 ])
 def test_bad_settings_get_a_4xx_naming_the_field(api: Api, body: dict[str, Any], status: int,
                                                  field: str) -> None:
@@ -100,6 +106,18 @@ def test_bad_settings_get_a_4xx_naming_the_field(api: Api, body: dict[str, Any],
 
     assert response.status_code == status, response.text
     assert field in [error["field"] for error in response.json()["errors"]]
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    *[({"url": url, "api_key": "k"}, "url") for url in UNUSABLE_URLS],
+    *[({"url": "http://127.0.0.1:9", "api_key": key}, "api_key") for key in UNSENDABLE_KEYS],
+])
+def test_a_connection_check_of_an_unusable_url_or_key_gets_a_422_naming_it(
+        api: Api, body: dict[str, str], field: str) -> None:
+    response = api.post(f"{ADMIN}/test", body)
+
+    assert response.status_code == 422, response.text
+    assert [error["field"] for error in response.json()["errors"]] == [field]
 
 
 def test_the_connection_check_reports_the_version_or_the_exact_failure(api: Api,
