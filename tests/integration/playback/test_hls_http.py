@@ -138,6 +138,21 @@ async def test_segments_and_playlists_need_the_token(live: Live) -> None:
     await live.end(session["id"])
 
 
+@pytest.mark.parametrize("name", ["original/\u00b2.ts", "original/1\u00b2.ts",
+                                  "subtitles/\u00b2000.m3u8"])
+async def test_a_segment_or_subtitle_number_in_other_digits_is_not_found(
+        live: Live, name: str) -> None:
+    # Found by fuzzing: "²" is a digit to str.isdigit() but not to int(), and answered 500.
+    session = await live.session("subs")
+    url = session["hls_url"].replace("master.m3u8", name)
+    subtitle = session["subtitles"][0]["url"].replace("/subtitles/", "/subtitles/\u00b2")
+
+    responses = [await live.client.get(url), await live.client.get(subtitle)]
+    await live.end(session["id"])
+
+    assert [r.status_code for r in responses] == [404, 404], [r.text for r in responses]
+
+
 _CUE = re.compile(r"^((?:\d+:)?\d\d:\d\d\.\d{3}) --> ((?:\d+:)?\d\d:\d\d\.\d{3})", re.M)
 
 

@@ -102,7 +102,8 @@ async def _cookie_viewer(request: AnyRequest) -> Principal | None:
 
 def _number(name: str, suffix: str) -> int:
     stem = name.removesuffix(suffix)
-    if stem == name or not stem.isdigit() or len(stem) > 9:
+    # isdigit() alone takes "²", which int() refuses: ASCII digits only.
+    if stem == name or not (stem.isascii() and stem.isdigit()) or len(stem) > 9:
         raise NotFound(f"no such file {name[:40]!r}")
     return int(stem)
 
