@@ -11,7 +11,10 @@ from typing import Literal
 
 import msgspec
 
-_SPEC = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE)
+_SPEC = re.compile(r"^\s*bytes\s*=\s*([0-9]*)\s*-\s*([0-9]*)\s*$", re.IGNORECASE)
+# Past this many digits a position lies beyond any file (and int() refuses 4,300+ digits).
+_MAX_DIGITS = 19
+_BEYOND_ANY_FILE = 10**_MAX_DIGITS
 
 Outcome = Literal["full", "partial", "unsatisfiable"]
 
@@ -57,14 +60,19 @@ def answer_range(header: str | None, size: int, *, if_range: str | None = None,
 
 def _resolve(first: str, last: str, size: int) -> RangeAnswer:
     if not first:
-        return _suffix(int(last), size) if last else FULL
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if last and int(last) < start:
+        return _suffix(_position(last), size) if last else FULL
+    start = _position(first)
+    end = min(_position(last), size - 1) if last else size - 1
+    if last and _position(last) < start:
         return FULL  # invalid: ignored, as the RFC allows
     if start >= size:
         return RangeAnswer("unsatisfiable")
     return RangeAnswer("partial", ByteRange(start, end))
+
+
+def _position(digits: str) -> int:
+    significant = digits.lstrip("0")
+    return int(significant or "0") if len(significant) <= _MAX_DIGITS else _BEYOND_ANY_FILE
 
 
 def _suffix(count: int, size: int) -> RangeAnswer:

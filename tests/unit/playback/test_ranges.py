@@ -30,10 +30,17 @@ CASES = [
     ("bytes=abc", 200, None),
     ("bytes=-", 200, None),
     (None, 200, None),
+    # Past 4,300 digits int() refuses a numeral: such numbers are still just very big.
+    ("bytes=" + "9" * 5000 + "-", 416, None),
+    ("bytes=0-" + "9" * 5000, 206, (0, 999)),
+    ("bytes=-" + "9" * 5000, 206, (0, 999)),
+    ("bytes=" + "0" * 5000 + "7-8", 206, (7, 8)),
+    ("bytes=\u0661-\u0662", 200, None),  # Arabic-Indic digits are not HTTP's DIGIT
 ]
 
 
-@pytest.mark.parametrize(("header", "status", "span"), CASES, ids=[str(c[0]) for c in CASES])
+@pytest.mark.parametrize(("header", "status", "span"), CASES,
+                         ids=[str(c[0])[:20] for c in CASES])
 def test_range_forms(header: str | None, status: int, span: tuple[int, int] | None) -> None:
     answer = answer_range(header, SIZE)
     assert answer.status == status
