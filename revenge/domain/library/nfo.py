@@ -15,14 +15,14 @@ _TAG = r"<{0}(?:\s[^>]*)?>\s*([^<]*?)\s*</{0}>"
 _TITLE = re.compile(_TAG.format("title"), re.I)
 _ORIGINAL = re.compile(_TAG.format("originaltitle"), re.I)
 _YEAR = re.compile(_TAG.format("year"), re.I)
-_PREMIERED = re.compile(r"<(?:premiered|releasedate)>\s*(\d{4})-", re.I)
+_PREMIERED = re.compile(r"<(?:premiered|releasedate)>\s*(\d{4})-", re.I | re.ASCII)
 _UNIQUE_ID = re.compile(r"<uniqueid\b([^>]*)>\s*([^<]+?)\s*</uniqueid>", re.I)
 _ID_TYPE = re.compile(r"""type\s*=\s*["']?(\w+)""", re.I)
 _TMDB_TAG = re.compile(_TAG.format("tmdbid"), re.I)
 _IMDB_TAG = re.compile(_TAG.format("imdbid"), re.I)
 _ID_TAG = re.compile(_TAG.format("id"), re.I)
-_TMDB_URL = re.compile(r"themoviedb\.org/movie/(\d+)", re.I)
-_IMDB = re.compile(r"\b(tt\d{5,10})\b")
+_TMDB_URL = re.compile(r"themoviedb\.org/movie/(\d+)", re.I | re.ASCII)
+_IMDB = re.compile(r"\b(tt\d{5,10})\b", re.ASCII)
 _MOVIE_ROOT = re.compile(r"<movie[\s>]", re.I)
 
 
@@ -57,9 +57,21 @@ def _text(pattern: re.Pattern[str], text: str) -> str | None:
     return value or None
 
 
+MAX_TMDB_ID = 2**31 - 1  # the catalog stores TMDb ids as 32-bit integers
+
+
+def _number(raw: str | None, low: int, high: int) -> int | None:
+    """ASCII digits within [low, high]; anything else (a "²", a 5,000-digit id) is no
+    number at all, so a strange .nfo never fails a scan."""
+    if not raw or not (raw.isascii() and raw.isdigit()) or len(raw.lstrip("0")) > 10:
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
 def _year(text: str) -> int | None:
     raw = _text(_YEAR, text) or (m.group(1) if (m := _PREMIERED.search(text)) else None)
-    return int(raw) if raw and raw.isdigit() and 1800 <= int(raw) <= 2200 else None
+    return _number(raw, 1800, 2200)
 
 
 def _unique_ids(text: str) -> dict[str, str]:
@@ -75,8 +87,8 @@ def _tmdb_id(text: str, ids: dict[str, str], is_movie: bool) -> int | None:
     url = _TMDB_URL.search(text)
     tag = _text(_TMDB_TAG, text) if is_movie else None
     for raw in (ids.get("tmdb"), tag, url.group(1) if url else None):
-        if raw and raw.isdigit() and int(raw) > 0:
-            return int(raw)
+        if (number := _number(raw, 1, MAX_TMDB_ID)) is not None:
+            return number
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hypothesis
+import hypothesis.strategies
 import pytest
 
 from revenge.domain.library.classification import classify
@@ -115,6 +117,29 @@ def test_nfo_ids_come_from_tags_or_bare_urls(text: str, tmdb_id: int | None,
                                              imdb_id: str | None) -> None:
     info = parse_nfo(text)
     assert (info.tmdb_id, info.imdb_id) == (tmdb_id, imdb_id)
+
+
+@pytest.mark.parametrize("value", ["²", "\u0661\u0669\u0669\u0669", "9" * 5000, "2147483648", "0", "-5", " "])
+def test_an_nfo_number_that_is_not_a_usable_one_is_ignored(value: str) -> None:
+    info = parse_nfo(f"""<movie><title>Heat</title><year>{value}</year>
+        <tmdbid>{value}</tmdbid><uniqueid type="tmdb">{value}</uniqueid>
+        https://www.themoviedb.org/movie/{value}</movie>""")
+
+    assert (info.title, info.year, info.tmdb_id) == ("Heat", None, None)
+
+
+def test_an_imdb_id_is_ascii_digits() -> None:
+    arabic_indic = "".join(chr(0x660 + int(digit)) for digit in "0211915")
+    assert parse_nfo(f"<movie><id>tt{arabic_indic}</id></movie>").imdb_id is None
+
+
+@hypothesis.given(hypothesis.strategies.text())
+def test_any_text_in_an_nfo_gives_an_answer_not_an_error(text: str) -> None:
+    for template in ("<movie><year>{}</year><tmdbid>{}</tmdbid></movie>",
+                     '<movie><uniqueid type="tmdb">{}</uniqueid><id>{}</id></movie>', "{}{}"):
+        info = parse_nfo(template.format(text, text))
+        assert info.tmdb_id is None or 0 < info.tmdb_id < 2**31
+        assert info.year is None or 1800 <= info.year <= 2200
 
 
 def test_a_move_is_paired_by_content_hash_and_each_candidate_used_once() -> None:
