@@ -210,3 +210,12 @@ def test_the_emby_endpoints_answer_radarr_s_requests_and_rescan(api: Api, fake: 
     files = api.get(f"/api/v1/movies/{heat['id']}/files").json()
     assert sorted(Path(f["path"]).name for f in files["items"]) == [
         "Heat (1995) 2160p.mkv", "Heat (1995).mkv"]
+
+
+@pytest.mark.parametrize("years", ["99999999999999999999", "²", "1995,abc", "-1"])
+def test_an_emby_items_year_filter_that_is_no_year_gets_a_4xx_naming_it(api: Api,
+                                                                          years: str) -> None:
+    answer = api.client.get("/Items", headers={"X-MediaBrowser-Token": api.webhook_key},
+                            params={"IncludeItemTypes": "Movie", "Years": years})
+
+    assert answer.status_code in (400, 422) and "years" in answer.text

@@ -67,10 +67,11 @@ class MediaBrowserController(Controller):
 def _years(value: str | None) -> list[int] | None:
     if not value:
         return None
-    try:
-        return [int(year) for year in value.split(",") if year.strip()]
-    except ValueError:
-        raise RuleViolation("years must be comma-separated numbers", field="years") from None
+    years = [year.strip() for year in value.split(",") if year.strip()]
+    if not all(len(year) <= 4 and year.isascii() and year.isdigit() for year in years):
+        raise RuleViolation("years must be comma-separated years (up to 4 digits)",
+                            field="years")
+    return [int(year) for year in years]
 
 
 def _item(item: MediaItem) -> dict[str, Any]:
