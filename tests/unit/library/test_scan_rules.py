@@ -119,7 +119,8 @@ def test_nfo_ids_come_from_tags_or_bare_urls(text: str, tmdb_id: int | None,
     assert (info.tmdb_id, info.imdb_id) == (tmdb_id, imdb_id)
 
 
-@pytest.mark.parametrize("value", ["²", "\u0661\u0669\u0669\u0669", "9" * 5000, "2147483648", "0", "-5", " "])
+@pytest.mark.parametrize("value", ["²", "\u0661\u0669\u0669\u0669", "9" * 5000, "2147483648",
+                                   "0", "-5", " "])
 def test_an_nfo_number_that_is_not_a_usable_one_is_ignored(value: str) -> None:
     info = parse_nfo(f"""<movie><title>Heat</title><year>{value}</year>
         <tmdbid>{value}</tmdbid><uniqueid type="tmdb">{value}</uniqueid>
