@@ -54,5 +54,12 @@ class InMemoryUnitOfWork:
             await callback()
 
     async def rollback(self) -> None:
-        self.state.tables.clear()
-        self.state.tables.update(copy.deepcopy(self._snapshot))
+        """Each table is restored in place: adapters built once (queries) keep references
+        to the table dicts, and must see the restored rows, not an orphaned copy."""
+        restored = copy.deepcopy(self._snapshot)
+        for name in self.state.tables.keys() - restored.keys():
+            self.state.tables[name].clear()
+        for name, rows in restored.items():
+            table = self.state.table(name)
+            table.clear()
+            table.update(rows)
