@@ -51,3 +51,8 @@ class Unavailable(Exception):
         super().__init__(f"{dependency} unavailable: {detail}")
         self.dependency = dependency
         self.detail = detail
+
+
+class NotConfigured(Unavailable):
+    """A dependency this server was not set up with (no TMDb key, no job queue):
+    retrying will not help until an admin configures it, and saying so is no secret."""

@@ -9,7 +9,7 @@ import msgspec
 from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork
 from revenge.application.identity.principal import Principal
-from revenge.domain.errors import NotFound, Unavailable
+from revenge.domain.errors import NotConfigured, NotFound
 from revenge.domain.identity.permissions import Permission
 
 REFRESH_ACTOR = "refresh_movie_metadata"
@@ -22,7 +22,7 @@ class RequestRefreshCommand(msgspec.Struct, frozen=True, kw_only=True):
 
 class RequestRefresh:
     """Needs `library.manage`. Returns the job's id; asking again while one is queued or
-    running returns that job. Raises `NotFound` for an unknown movie and `Unavailable`
+    running returns that job. Raises `NotFound` for an unknown movie and `NotConfigured`
     when this process has no job queue."""
 
     def __init__(self, unit_of_work: Callable[[], CatalogUnitOfWork]) -> None:
@@ -34,7 +34,7 @@ class RequestRefresh:
             if await uow.movies.get(command.movie_id) is None:
                 raise NotFound("no such movie", field="movie_id")
             if uow.jobs is None:
-                raise Unavailable("jobs", "no job queue is configured")
+                raise NotConfigured("jobs", "no job queue is set up")
             job_id = await uow.jobs.enqueue(
                 REFRESH_ACTOR, {"movie_id": command.movie_id},
                 dedupe_key=f"{REFRESH_ACTOR}:{command.movie_id}")

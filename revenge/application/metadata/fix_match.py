@@ -10,7 +10,7 @@ from revenge.application.metadata.common import UnitOfWorkFactory, fetch, load_m
 from revenge.application.metadata.ports import MetadataProvider
 from revenge.application.metadata.read_models import MatchResult
 from revenge.application.metadata.writer import MetadataWriter
-from revenge.domain.errors import NotFound, RuleViolation, Unavailable
+from revenge.domain.errors import NotConfigured, NotFound, RuleViolation
 from revenge.domain.identity.permissions import Permission
 
 
@@ -24,7 +24,8 @@ class FixMatch:
     """Needs `library.manage`. Fetches the chosen movie and stores it like a match, with
     the provider id locked so refreshes keep the choice; when another movie already
     has that id, this one is merged into it ("merged"). Raises `NotFound` for an unknown
-    movie or provider id, `Unavailable` when the provider is down or not configured."""
+    movie or provider id, `Unavailable` when the provider is down, `NotConfigured` (an
+    `Unavailable`) when there is none."""
 
     def __init__(self, unit_of_work: UnitOfWorkFactory, provider: MetadataProvider | None,
                  writer: MetadataWriter) -> None:
@@ -39,7 +40,7 @@ class FixMatch:
         if await load_movie(self._unit_of_work, command.movie_id) is None:
             raise NotFound("no such movie", field="movie_id")
         if self._provider is None:
-            raise Unavailable("metadata", "no metadata provider is configured")
+            raise NotConfigured("metadata", "no metadata provider is set up (REVENGE_TMDB_API_KEY)")
         try:
             fetched = await fetch(self._provider, command.tmdb_id, fresh=True)
         except NotFound:

@@ -45,6 +45,9 @@ def problem(status: int, title: str, detail: str, *, code: str,
 
 def domain_error_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     status, title = _lookup(type(exc))
+    if isinstance(exc, domain.NotConfigured):
+        return problem(status, title, f"{exc.dependency} is not configured on this server: "
+                       f"{exc.detail}", code="not_configured")
     if isinstance(exc, domain.Unavailable):
         log.warning("dependency unavailable: %s", exc)
         return problem(status, title, f"{exc.dependency} is unavailable; try again shortly",

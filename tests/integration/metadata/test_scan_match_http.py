@@ -6,6 +6,7 @@ endpoint serves variants with ETags while refusing every path traversal."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -184,3 +185,16 @@ def test_path_traversal_gets_a_4xx_and_reads_nothing_outside_the_cache(
     assert 400 <= response.status_code < 500
     assert b"secret outside the cache" not in response.content
     assert b"root:" not in response.content
+
+
+def test_without_a_tmdb_key_the_provider_routes_say_it_is_not_configured(
+        tmp_path: Path) -> None:
+    with TestClient(create_app(build_container(Config(data_dir=str(tmp_path)),
+                                               "memory"))) as client:
+        api = Api(client)
+        search = api.get("/metadata/search/movie", params={"q": "dune"})
+        details = api.get("/metadata/movie/438631")
+
+    for answer in (search, details):
+        assert answer.status_code == 503 and "retry-after" not in answer.headers
+        assert "REVENGE_TMDB_API_KEY" in answer.json()["detail"]

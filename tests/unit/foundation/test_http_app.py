@@ -8,7 +8,7 @@ import pytest
 from litestar import Litestar, get
 from litestar.testing import TestClient
 
-from revenge.domain.errors import Conflict, TooManyAttempts, Unavailable
+from revenge.domain.errors import Conflict, NotConfigured, TooManyAttempts, Unavailable
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app, create_memory_app
@@ -75,6 +75,11 @@ def _down() -> None:
     raise Unavailable("database", "connection refused")
 
 
+@get("/unconfigured", sync_to_thread=False)
+def _unconfigured() -> None:
+    raise NotConfigured("metadata", "no TMDb API key is set")
+
+
 @get("/boom", sync_to_thread=False)
 def _boom() -> None:
     raise RuntimeError("secret internals")
@@ -83,7 +88,7 @@ def _boom() -> None:
 @pytest.fixture
 def error_client() -> Iterator[TestClient[Litestar]]:
     app = create_app(build_container(Config(), "memory"))
-    for handler in (_conflict, _throttled, _down, _boom):
+    for handler in (_conflict, _throttled, _down, _unconfigured, _boom):
         app.register(handler)
     with TestClient(app) as test_client:
         yield test_client
@@ -105,6 +110,14 @@ def test_throttling_sets_retry_after(error_client: TestClient[Litestar]) -> None
 def test_unavailable_dependency_is_503_not_500(error_client: TestClient[Litestar]) -> None:
     response = error_client.get("/down")
     assert response.status_code == 503 and "database" in response.json()["detail"]
+
+
+def test_a_dependency_not_configured_is_503_saying_so_without_retry_after(
+        error_client: TestClient[Litestar]) -> None:
+    response = error_client.get("/unconfigured")
+    assert response.status_code == 503 and "retry-after" not in response.headers
+    assert response.json()["detail"] == ("metadata is not configured on this server: "
+                                         "no TMDb API key is set")
 
 
 def test_unexpected_errors_never_leak_internals(error_client: TestClient[Litestar]) -> None:

@@ -10,7 +10,7 @@ from litestar.params import FromPath, JSONBody, Parameter
 
 from revenge.application.metadata.fix_match import FixMatchCommand
 from revenge.application.metadata.read_models import MatchResult
-from revenge.domain.errors import Unavailable
+from revenge.domain.errors import NotConfigured
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.metadata.details import MovieDetails
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
@@ -30,7 +30,7 @@ Metadata = NamedDependency[Any]  # the metadata DI container
 def _provider(metadata: Any) -> Any:
     provider = metadata.metadata_provider()
     if provider is None:
-        raise Unavailable("metadata", "no TMDb API key is configured")
+        raise NotConfigured("metadata", "no TMDb API key is set (REVENGE_TMDB_API_KEY)")
     return provider
 
 
