@@ -22,6 +22,7 @@ from revenge.entrypoints.http.jobs import jobs_router
 from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.mfa import mfa_routers
+from revenge.entrypoints.http.nul_guard import nul_guard_middleware
 from revenge.entrypoints.http.own_writes import own_writes_middleware
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
@@ -69,7 +70,7 @@ def create_app(container: AppContainer) -> Litestar:
         state=State({auth.STATE_KEY: auth.AuthState.from_container(container),
                      CONTAINER_KEY: container}),
         exception_handlers=exception_handlers(),
-        middleware=[request_context_middleware,
+        middleware=[request_context_middleware, nul_guard_middleware,
                     own_writes_middleware(container.catalog.change_stamps())],
         on_startup=[lifecycle.start],
         on_shutdown=[lifecycle.stop],
