@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from typing import Any
 
 from revenge.adapters.ffmpeg.keyframe_index import index_keyframes
 from revenge.adapters.ffmpeg.probe_mapping import media_info
@@ -26,6 +27,8 @@ class FfprobeMediaProbe:
         out = await self._run(["-show_format", "-show_streams", "-of", "json"], path,
                               self._timeout)
         data = json.loads(out or b"{}")
+        if b"\\u0000" in out:  # a tag holding NUL: PostgreSQL text and jsonb cannot store it
+            data = _without_nul(data)
         if not data.get("format"):
             raise UnreadableMedia(f"{os.path.basename(path)}: no container recognised")
         frames = await self._keyframes(path) if keyframes else None
@@ -52,6 +55,16 @@ class FfprobeMediaProbe:
         if done.returncode != 0:
             raise UnreadableMedia(_message(path, done.stderr))
         return done.stdout
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value
 
 
 def parse_keyframes(csv: str) -> tuple[float, ...]:

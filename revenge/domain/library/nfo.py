@@ -24,6 +24,7 @@ _ID_TAG = re.compile(_TAG.format("id"), re.I)
 _TMDB_URL = re.compile(r"themoviedb\.org/movie/(\d+)", re.I | re.ASCII)
 _IMDB = re.compile(r"\b(tt\d{5,10})\b", re.ASCII)
 _MOVIE_ROOT = re.compile(r"<movie[\s>]", re.I)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # a NUL would fail the scan's write
 
 
 class NfoInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -53,7 +54,7 @@ def parse_nfo(text: str) -> NfoInfo:
 
 def _text(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
-    value = html.unescape(match.group(1)).strip() if match else ""
+    value = _CONTROL.sub(" ", html.unescape(match.group(1))).strip() if match else ""
     return value or None
 
 

@@ -129,6 +129,12 @@ def test_an_nfo_number_that_is_not_a_usable_one_is_ignored(value: str) -> None:
     assert (info.title, info.year, info.tmdb_id) == ("Heat", None, None)
 
 
+def test_control_characters_in_nfo_titles_become_spaces() -> None:
+    info = parse_nfo("<movie><title>Heat\x00\x01(1995)</title>"
+                     "<originaltitle>\x00</originaltitle></movie>")
+    assert (info.title, info.original_title) == ("Heat (1995)", None)
+
+
 def test_an_imdb_id_is_ascii_digits() -> None:
     arabic_indic = "".join(chr(0x660 + int(digit)) for digit in "0211915")
     assert parse_nfo(f"<movie><id>tt{arabic_indic}</id></movie>").imdb_id is None
