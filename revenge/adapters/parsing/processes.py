@@ -46,10 +46,11 @@ class ProcessNameParser:
             async for parsed in self._serial.parse_batches(batches):
                 yield parsed
             return
-        children = await _start(self._command, wanted)
-        log.info("name parser: %d paths in %d batches, %d child processes",
-                 sum(map(len, batches)), len(batches), len(children))
+        children: list[_Child] = []
         try:
+            await _start(self._command, wanted, children)
+            log.info("name parser: %d paths in %d batches, %d child processes",
+                     sum(map(len, batches)), len(batches), len(children))
             for number, child in enumerate(children):
                 child.feed(batches[number::len(children)])
             for index, batch in enumerate(batches):
@@ -71,8 +72,9 @@ class ProcessNameParser:
         return []
 
 
-async def _start(command: Sequence[str], count: int) -> list[_Child]:
-    children = []
+async def _start(command: Sequence[str], count: int, children: list[_Child]) -> None:
+    """Starts up to `count` children into `children` (the caller's, so a cancelled
+    start still stops those already running)."""
     for _ in range(count):
         try:
             process = await asyncio.create_subprocess_exec(
@@ -81,7 +83,6 @@ async def _start(command: Sequence[str], count: int) -> list[_Child]:
             log.warning("name parser: cannot start a child process (%s); parsing here", error)
             break
         children.append(_Child(process))
-    return children
 
 
 class _Child:
