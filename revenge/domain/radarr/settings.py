@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+import idna
 import msgspec
 
 from revenge.domain.errors import RuleViolation
@@ -47,7 +48,21 @@ def checked_url(url: str) -> str:
 def _valid_host(host: str) -> bool:
     if host.startswith("["):
         return _is_ip(ipaddress.IPv6Address, host[1:-1])
-    return not _IPV4_LIKE.match(host) or _is_ip(ipaddress.IPv4Address, host)
+    if _IPV4_LIKE.match(host):
+        return _is_ip(ipaddress.IPv4Address, host)
+    return _valid_idna(host)
+
+
+def _valid_idna(host: str) -> bool:
+    """A label in its xn-- form must be a real IDNA A-label ("xn--999" is not): HTTP
+    clients decode it (with the same `idna` library) before they send."""
+    if not any(label.lower().startswith("xn--") for label in host.split(".")):
+        return True
+    try:
+        idna.decode(host)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
+    return True
 
 
 def _is_ip(kind: type[ipaddress.IPv4Address | ipaddress.IPv6Address], text: str) -> bool:

@@ -31,6 +31,14 @@ def test_usual_radarr_urls_are_kept(url: str) -> None:
     assert checked_url(url) == url.rstrip("/")
 
 
+@pytest.mark.parametrize("url", ["http://xn--999", "http://xn--xn--", "http://radarr.xn--z-",
+                                 "http://radarr:0", "http://radarr:65536", "ftp://radarr"])
+def test_urls_no_client_can_send_to_are_refused_naming_the_field(url: str) -> None:
+    with pytest.raises(RuleViolation) as refused:
+        checked_url(url)
+    assert refused.value.field == "url"
+
+
 @given(st.lists(_URL_PARTS, max_size=8).map("".join) | st.text().map("http://".__add__))
 def test_every_accepted_url_is_one_the_http_client_can_send_to(url: str) -> None:
     try:
