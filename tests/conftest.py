@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import psycopg
 import pytest
 from psycopg import sql
@@ -27,6 +28,12 @@ from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
 
 _KINDS = ("unit", "contract", "integration", "e2e")
+
+# Property tests draw the same examples on every run, so CI never turns red on a new
+# random draw; REVENGE_HYPOTHESIS_PROFILE=default draws new ones each run (to search
+# further). No per-example deadline: a loaded CI box is slow.
+hypothesis.settings.register_profile("revenge", derandomize=True, deadline=None)
+hypothesis.settings.load_profile(os.environ.get("REVENGE_HYPOTHESIS_PROFILE", "revenge"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
