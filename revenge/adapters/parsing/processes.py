@@ -41,16 +41,16 @@ class ProcessNameParser:
 
     async def parse_batches(
             self, batches: Sequence[Sequence[str]]) -> AsyncGenerator[list[ParsedName], None]:
-        wanted = min(self.processes, len(batches))
-        if wanted < 1 or sum(map(len, batches)) < self._min_paths:
+        wanted, paths = min(self.processes, len(batches)), sum(map(len, batches))
+        if wanted < 1 or paths < self._min_paths:
             async for parsed in self._serial.parse_batches(batches):
                 yield parsed
             return
         children: list[_Child] = []
         try:
             await _start(self._command, wanted, children)
-            log.info("name parser: %d paths in %d batches, %d child processes",
-                     sum(map(len, batches)), len(batches), len(children))
+            log.info("name parser: %d paths in %d batches, %d child processes", paths,
+                     len(batches), len(children))
             for number, child in enumerate(children):
                 child.feed(batches[number::len(children)])
             for index, batch in enumerate(batches):
