@@ -129,4 +129,7 @@ class _Child:
                 await self._feeder
         with contextlib.suppress(ProcessLookupError):
             self.process.kill()
-        await self.process.wait()
+        # Not wait(): answers left unread can fill our end of the pipe until asyncio stops
+        # reading it, and (on 3.11) wait() returns only once every pipe is closed, so it
+        # would hang. communicate() reads the rest to the end, then waits.
+        await self.process.communicate()

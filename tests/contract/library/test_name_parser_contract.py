@@ -92,10 +92,14 @@ async def test_a_small_job_never_starts_a_child(caplog: pytest.LogCaptureFixture
 
 
 async def test_a_scan_that_stops_early_leaves_no_child_behind() -> None:
-    answers = ProcessNameParser(2, min_paths=0).parse_batches(_batches())
+    # Each child owes four answers of ~85 KB to batches of every path: more than a pipe
+    # (64 KB) and asyncio's read buffer (128 KB) hold, so after the first answer is read
+    # both are still writing, however slow this process is.
+    answers = ProcessNameParser(2, min_paths=0).parse_batches([_paths()] * 8)
     await anext(answers)
     assert len(_children()) == 2
-    await answers.aclose()
+    await asyncio.sleep(0.5)  # the unread answers fill the pipes and asyncio's buffers
+    await asyncio.wait_for(answers.aclose(), 30)  # unread answers must not make it hang
     assert _children() == []
 
 
