@@ -8,9 +8,11 @@ export const ssr = false;
 export const prerender = false;
 
 setupI18n();
+// Dark unless the person chose light (mode-watcher keeps the choice under this key).
+if (!localStorage.getItem('mode-watcher-mode')) localStorage.setItem('mode-watcher-mode', 'dark');
 
 export const load: LayoutLoad = async () => {
 	await waitLocale();
-	if (!session.known) await session.load();
+	if (!session.known) await Promise.all([session.load(), session.loadInfo()]);
 	return {};
 };

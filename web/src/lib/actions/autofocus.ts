@@ -1,6 +1,7 @@
-import type { Action } from 'svelte/action';
+import type { Attachment } from 'svelte/attachments';
 
-/** Focuses the element once it is in the page (a step's first field, a dialog's input). */
-export const autofocus: Action<HTMLElement, boolean | undefined> = (node, enabled = true) => {
-	if (enabled) queueMicrotask(() => node.focus());
+/** Focuses the element once it is in the page: `<Input {@attach autofocus} />` (works
+ * through components that spread their props onto the element). */
+export const autofocus: Attachment<HTMLElement> = (node) => {
+	queueMicrotask(() => node.focus());
 };

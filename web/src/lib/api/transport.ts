@@ -9,7 +9,7 @@ export const REFRESH_PATH = '/api/v1/auth/refresh';
 const NO_REFRESH_PREFIX = '/api/v1/auth/';
 
 export interface TransportOptions {
-	fetch?: typeof fetch;
+	fetch?: (request: Request) => Promise<Response>;
 	readCsrf?: () => string | null;
 	/** Called when the session is gone (the refresh failed too). */
 	onSessionLost?: () => void;

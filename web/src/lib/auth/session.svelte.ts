@@ -80,3 +80,7 @@ export function safeNext(next: string | null | undefined): string {
 export function loginUrl(path: string): string {
 	return path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`;
 }
+
+/** Where the first-run set-up goes once the administrator exists (the admin issue
+ * points it at adding a library). */
+export const AFTER_SETUP = '/';
