@@ -21,6 +21,7 @@ from pathlib import Path
 
 from revenge.adapters.ffmpeg.commands import EncoderOptions, hls_command
 from revenge.adapters.ffmpeg.runs import FfmpegRun, finished_segments, spawn_run
+from revenge.adapters.filesystem.private import private_folder
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.domain.playback.sessions import HlsJob
 
@@ -52,6 +53,7 @@ class FfmpegSegmenter:
                  options: SegmenterOptions | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._ffmpeg = ffmpeg
+        self._cache_dir = cache_dir
         self._root = cache_dir / f"proc-{os.getpid()}"
         self._encoder = encoder
         self._options = options or SegmenterOptions()
@@ -138,6 +140,8 @@ class FfmpegSegmenter:
         rendition.runs += 1
         directory = rendition.directory / f"run{rendition.runs}"
         argv = hls_command(self._ffmpeg, rendition.job, index, directory, self._encoder)
+        # Segments are other users' movies: no other local account may read them.
+        await asyncio.to_thread(private_folder, directory, self._cache_dir)
         rendition.run = await spawn_run(argv, directory, index)
         log.info("hls: ffmpeg for %s/%s from segment %d", rendition.job.session_id,
                  rendition.job.variant.name, index)

@@ -29,6 +29,7 @@ from revenge.adapters.postgres.jobs import (
 from revenge.adapters.postgres.outbox_relay import OutboxRelay
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJob
 from revenge.application.jobs.prune_job_runs import PruneJobRuns
+from revenge.application.jobs.requeue_abandoned_jobs import RequeueAbandonedJobs
 from revenge.entrypoints.config import Config
 
 
@@ -107,4 +108,5 @@ class JobsContainer(containers.DeclarativeContainer):
     )
 
     prune_job_runs = providers.Factory(PruneJobRuns, unit_of_work.provider)
+    requeue_abandoned_jobs = providers.Factory(RequeueAbandonedJobs, unit_of_work.provider)
     enqueue_periodic_job = providers.Factory(EnqueuePeriodicJob, unit_of_work.provider, job_runs)
