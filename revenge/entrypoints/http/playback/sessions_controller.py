@@ -49,7 +49,7 @@ class PlaybackSessionsController(Controller):
     async def stop(self, session_id: FromPath[str], principal: CurrentPrincipal,
                    playback: NamedDependency[Any],
                    position_seconds: Annotated[float | None, QueryParameter(
-                       name="position_seconds",
+                       name="position_seconds", ge=0, le=1e7,
                        description="final position, recorded as the user's progress")] = None,
                    ) -> None:
         await playback.stop_playback().execute(StopPlaybackCommand(
