@@ -76,7 +76,10 @@ class NamingOptions:
         self.extra_suffix_words += ("sample", "samples")
         self.extra_name = re.compile(r"^(trailer|sample)s?[\s._-]*\d*$", _I)
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
-        self.bonus = re.compile(r"-x(\d{1,3})-", _I)
+        # guessit's bonus numbering ("Moon_(2009)-x02-Making_Of"): one or two digits, so
+        # a codec between dashes ("-x264-", "-X265-") is never read as one
+        self.bonus = re.compile(r"-x(\d{1,2})-", _I)
+        self.word_before = re.compile(r"([^\s._\-\[\](){}]+)[\s._\-\[\](){}]*$")
         self.tmdb = re.compile(
             r"[\[{(]\s*(?:tmdb|tmdbid|themoviedb)\s*[-=:]\s*(\d{1,9})\s*[\]})]"
             rf"|{_B}(?:tmdb|tmdbid)[-=](\d{{1,9}}){_E}",

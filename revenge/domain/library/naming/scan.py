@@ -45,6 +45,13 @@ def is_tag(text: str) -> bool:
     return bool(O.tags.fullmatch(_lower(text)) or O.cased_tags.fullmatch(text))
 
 
+def follows_release_tag(text: str, pos: int) -> bool:
+    """True where the word just before `pos` is a release tag: "...x264-Short" ends in a
+    release group called Short, "Alien (1979)-short" in an extra's suffix."""
+    word = O.word_before.search(text, 0, pos)
+    return word is not None and is_tag(word.group(1))
+
+
 def _lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
