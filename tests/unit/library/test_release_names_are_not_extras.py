@@ -29,15 +29,15 @@ def _movie_everywhere(name: str) -> None:
     assert (found.role, found.extra_type) == ("main", None), name
 
 
-@pytest.mark.parametrize("name", [
-    "Movie Title (2010)-x264-GRP.mkv",
-    "The.Movie.2010.1080p.BluRay-X264-GRP.mkv",
-    "The.Movie.2010.1080p.BluRay-x265-GRP.mkv",
-    "The.Movie.2010.720p.HDTV-x262-GRP.mkv",
+@pytest.mark.parametrize(("name", "title"), [
+    ("Movie Title (2010)-x264-GRP.mkv", "Movie Title"),
+    ("The.Movie.2010.1080p.BluRay-X264-GRP.mkv", "The Movie"),
+    ("The.Movie.2010.1080p.BluRay-x265-GRP.mkv", "The Movie"),
+    ("The.Movie.2010.720p.HDTV-x262-GRP.mkv", "The Movie"),
 ])
-def test_a_codec_between_dashes_is_not_a_bonus_number(name: str) -> None:
+def test_a_codec_between_dashes_is_not_a_bonus_number(name: str, title: str) -> None:
     _movie_everywhere(name)
-    assert parse_name(name).title == "Movie Title" if name.startswith("Movie") else True
+    assert (parse_name(name).title, parse_name(name).year) == (title, 2010)
 
 
 @pytest.mark.parametrize("group", EXTRA_WORDS + [w.upper() for w in EXTRA_WORDS])
@@ -64,8 +64,8 @@ _WORDS = st.sampled_from(["Alien", "Heat", "The", "Big", "Night", "of", "Blue", 
 _TAGS = st.sampled_from(["1080p", "720p", "2160p", "BluRay", "WEB-DL", "WEBRip", "HDTV",
                          "x264", "X264", "x265", "H.264", "HEVC", "DTS", "AAC2.0", "DD5.1",
                          "REMUX", "PROPER", "REPACK", "EXTENDED", "10bit", "HDR", "AMZN"])
-_GROUPS = st.sampled_from(EXTRA_WORDS + ["GRP", "SPARKS", "x264", "X265", "RARBG", "Short",
-                                         "CLIP", "SCENE", "FGT", "NTb"])
+_GROUPS = st.sampled_from([*EXTRA_WORDS, "GRP", "SPARKS", "x264", "X265", "RARBG", "Short",
+                           "CLIP", "SCENE", "FGT", "NTb"])
 _SEPARATORS = st.sampled_from([".", " ", "_"])
 
 
