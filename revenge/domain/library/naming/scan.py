@@ -88,12 +88,20 @@ class Scan:
         """Strong tags always end a title; soft ones only where no title words follow."""
         if tag.category in O.strong:
             return True
-        if tag.category in O.never_ends_title:
+        if tag.category in O.never_ends_title or self._joined(tag):
             return False
         after = self.next_word(tag.end)
         if tag.category == "language":
             return after in self.tag_at
         return self.release_info_at(after)
+
+    def _joined(self, tag: Tag) -> bool:
+        """The word before a soft tag joins it to the title ("and Uncut", "the Greek")."""
+        word = O.word_before.search(self.text, 0, tag.start)
+        if word is None or word.end() != tag.start:
+            return False
+        before = word.group(1).lower()
+        return before in O.joining_words or (tag.category == "language" and before in O.articles)
 
     def bracket_ends_title(self, start: int, end: int) -> bool:
         """Square brackets always do; "(Not)" inside "You Are (Not) Alone" does not."""
