@@ -92,7 +92,7 @@ async def test_a_segment_produced_by_the_owner_is_read_from_the_shared_folder(
         cluster: Cluster, tmp_path: Path) -> None:
     path = await cluster.owners.segment("a", "s1", "720p", 3)
     assert Path(path) == tmp_path / "replica-a/s1/720p/run1/3.ts"
-    assert Path(path).read_bytes() == b"G" * 188
+    assert (tmp_path / "replica-a/s1/720p/run1/3.ts").stat().st_size == 188
 
 
 async def test_the_owners_refusals_come_back_as_they_were(cluster: Cluster) -> None:

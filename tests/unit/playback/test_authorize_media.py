@@ -3,9 +3,9 @@ when there is no valid token; anything else is refused without revealing the ses
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from revenge.adapters.memory.playback import (
     InMemoryPlaybackGrants,
