@@ -40,6 +40,7 @@ class StartPlaybackCommand(msgspec.Struct, frozen=True, kw_only=True):
 class StartedPlayback(msgspec.Struct, frozen=True):
     session: PlaybackSession
     token: str
+    info: MediaInfo | None = None  # the probe's report (every stream, for clients to show)
 
 
 class StartPlayback:
@@ -67,7 +68,7 @@ class StartPlayback:
         session = self._session(command, file, info, decision, hls)
         self._admit(session)
         return StartedPlayback(session, media_token(self._key, session,
-                                                    self._settings.token_grace_seconds))
+                                                    self._settings.token_grace_seconds), info)
 
     async def _plan(self, file: PlayableFile, info: MediaInfo, decision: PlaybackDecision,
                     max_bitrate: int | None) -> HlsPlan | None:

@@ -44,7 +44,7 @@ CSRF_HEADER = "x-csrf-token"
 REFRESH_COOKIE_PATH = "/api/v1/auth"
 COOKIE_MAX_AGE = 400 * 24 * 3600  # the server enforces the real session lifetimes
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_RESOLVED = "revenge_principal"
+RESOLVED_KEY = _RESOLVED = "revenge_principal"
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
