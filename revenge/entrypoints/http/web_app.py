@@ -10,10 +10,8 @@ getting the API's own 404, and the reserved prefixes below are never shadowed.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import mimetypes
-import re
 from pathlib import Path
 from typing import cast
 
@@ -32,10 +30,11 @@ from litestar.types import (
 )
 from litestar.utils import normalize_path
 
+from revenge.entrypoints.http.security_headers import web_app_csp
+
 RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics")
 IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
-_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 _ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
@@ -88,10 +87,8 @@ class WebApp:
         cache = IMMUTABLE if url.startswith("/_app/immutable/") else REVALIDATE
         headers = [(b"content-type", content_type.encode()), (b"cache-control", cache),
                    (b"etag", etag), (b"x-content-type-options", b"nosniff")]
-        if path.suffix == ".html":
-            headers += [(b"content-security-policy", content_security_policy(body)),
-                        (b"referrer-policy", b"same-origin"),
-                        (b"x-frame-options", b"DENY")]
+        if path.suffix == ".html":  # the other security headers come with every response
+            headers.append((b"content-security-policy", web_app_csp(body)))
         if len(bodies) > 1:
             headers.append((b"vary", b"accept-encoding"))
         return Asset(bodies=bodies, headers=headers + self._extra, etag=etag)
@@ -100,20 +97,6 @@ class WebApp:
 def default_build_dir() -> Path:
     """`web/build` at the top of the source tree this package was loaded from."""
     return Path(__file__).resolve().parents[3] / "web" / "build"
-
-
-def content_security_policy(html: bytes) -> bytes:
-    """Scripts only from this origin plus SvelteKit's inline bootstrap, by hash; media
-    and workers may use blob: URLs (hls.js feeds the player through them)."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
-        for script in _INLINE_SCRIPT.findall(html))
-    return ("default-src 'self'; "
-            f"script-src 'self' {hashes}; "
-            "style-src 'self' 'unsafe-inline'; "  # bits-ui positions popovers inline
-            "img-src 'self' data: blob:; media-src 'self' blob:; worker-src 'self' blob:; "
-            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-            "form-action 'self'; frame-ancestors 'none'").encode()
 
 
 def with_web_app(app: Litestar, web: WebApp | None) -> ASGIApp:
