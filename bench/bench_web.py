@@ -35,7 +35,9 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {root};
-        location /_app/immutable/ {{ add_header Cache-Control "public, max-age=31536000, immutable"; }}
+        location /_app/immutable/ {{
+            add_header Cache-Control "public, max-age=31536000, immutable";
+        }}
         location / {{ try_files $uri /index.html; add_header Cache-Control "no-cache"; }}
     }}
 }}
@@ -88,7 +90,8 @@ def serving(seconds: int, connections: int) -> None:
     for name, (nginx_load, our_load) in results.items():
         print(line(f"nginx    {name}"[:34], nginx_load))
         print(line(f"revenge  {name}"[:34], our_load))
-        print(f"  revenge / nginx: {our_load.requests_per_second / nginx_load.requests_per_second:.0%}")
+        ratio = our_load.requests_per_second / nginx_load.requests_per_second
+        print(f"  revenge / nginx: {ratio:.0%}")
 
 
 def main() -> None:
