@@ -233,7 +233,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active playback sessions of this server process */
+        /**
+         * Active playback sessions (of every replica)
+         * @description `encoders_running` counts the ffmpeg processes of the replica that answered.
+         */
         get: operations["ApiV1AdminPlaybackSessionsActive"];
         put?: never;
         post?: never;
@@ -1384,6 +1387,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playback/sessions/{session_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the media token of a playback session
+         * @description Media URLs carry a token that lives minutes (REVENGE_MEDIA_TOKEN_MINUTES); a player renews it here, through the sign-in the session was started with, and uses the returned URLs. 404 once the session has ended or its user may no longer play.
+         */
+        post: operations["ApiV1PlaybackSessionsSessionIdTokenRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1639,7 +1662,8 @@ export interface components {
             method: string;
             movie_id: string;
             position_seconds: number;
-            started_at: number;
+            /** Format: date-time */
+            started_at: string;
             user_id: string;
             username: string;
         };
@@ -1857,6 +1881,7 @@ export interface components {
         CreatedLibraryView: {
             /** Format: date-time */
             created_at: string;
+            follow_symlinks_outside: boolean;
             id: string;
             name: string;
             paths: string[];
@@ -2047,6 +2072,8 @@ export interface components {
         };
         /** LibraryBody */
         LibraryBody: {
+            /** @default false */
+            follow_symlinks_outside: boolean;
             /** @example Movies */
             name: string;
             /**
@@ -2068,6 +2095,7 @@ export interface components {
         };
         /** LibraryPatch */
         LibraryPatch: {
+            follow_symlinks_outside?: boolean;
             name?: string;
             paths?: string[];
             /** @example 60 */
@@ -2078,6 +2106,7 @@ export interface components {
         LibraryView: {
             /** Format: date-time */
             created_at: string;
+            follow_symlinks_outside: boolean;
             id: string;
             name: string;
             paths: string[];
@@ -7072,6 +7101,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1PlaybackSessionsSessionIdTokenRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["entrypoints_http_playback_schemas_SessionView"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
