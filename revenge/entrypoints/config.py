@@ -88,6 +88,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     hls_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 6.0
     transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
     media_token_secret: Secret | None = None  # unset: generated into the data dir
+    # Media URLs stop working this long after they were issued (players renew them).
+    media_token_minutes: Annotated[float, msgspec.Meta(ge=1, le=240)] = 10.0
     # Library: parallel probing jobs per library; how long a watched path must stay
     # quiet before it is scanned (a copy in progress keeps changing it); child processes
     # that parse a big scan's names (unset: one fewer than the CPUs, at most 4; 0: none).

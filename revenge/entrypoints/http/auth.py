@@ -61,7 +61,7 @@ __all__ = ["ACCESS_COOKIE", "CSRF_COOKIE", "REFRESH_COOKIE"]
 STATE_KEY = "revenge_auth"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_RESOLVED = "revenge_principal"
+RESOLVED_KEY = _RESOLVED = "revenge_principal"
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
