@@ -30,6 +30,7 @@ from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
 from revenge.entrypoints.http.web_app import WebApp, with_web_app
+from revenge.entrypoints.http.security_headers import security_headers_hook
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
 
@@ -76,6 +77,7 @@ def create_app(container: AppContainer) -> Litestar:
         exception_handlers=exception_handlers(),
         middleware=[request_context_middleware, json_only_middleware, nul_guard_middleware,
                     own_writes_middleware(container.catalog.change_stamps())],
+        before_send=[security_headers_hook(auth_state.https.applies)],
         on_startup=[lifecycle.start],
         on_shutdown=[lifecycle.stop],
         openapi_config=OpenAPIConfig(
