@@ -319,3 +319,16 @@ class InMemoryBroker:
             await self._reporter.succeeded(job_id, result)
             return
 
+
+
+class InMemoryPeriodicSlots:
+    """The slots of one process's workers (the memory profile has one)."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, int] = {}
+
+    async def claim(self, actor: str, slot: int) -> bool:
+        if self._slots.get(actor, slot - 1) >= slot:
+            return False
+        self._slots[actor] = slot
+        return True

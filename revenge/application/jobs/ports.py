@@ -112,3 +112,12 @@ class JobsUnitOfWork(Protocol):
                         exc: BaseException | None, tb: TracebackType | None) -> None: ...
 
     async def commit(self) -> None: ...
+
+
+class PeriodicSlots(Protocol):
+    """Which period of a periodic job has been started, shared by every worker."""
+
+    async def claim(self, actor: str, slot: int) -> bool:
+        """True for exactly one caller per (actor, slot), and only for a slot after the
+        last one claimed: of several workers ticking together, one starts the job."""
+        ...
