@@ -199,9 +199,10 @@ PART = (
 # Greek". Articles join only languages ("The Good German"), not editions ("Scarface The
 # Uncut Version" is Scarface's uncut version).
 JOINING_WORDS = frozenset(
-    "and & + of to in for with at on by from or vs und et y e".split()
+    ["and", "&", "+", "of", "to", "in", "for", "with", "at", "on", "by", "from", "or", "vs",
+     "und", "et", "y", "e"]
 )
-ARTICLES = frozenset("the a an der die das le la les el il".split())
+ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "il"])
 
 # ordered: at one position the first category that matches wins
 Categories = tuple[tuple[str, tuple[str, ...]], ...]
