@@ -9,11 +9,11 @@ from litestar import Litestar, Request, Response, Router, get
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, Profile, build_container
 from revenge.entrypoints.http import auth, health, metrics, system
+from revenge.entrypoints.http.api_docs import docs_plugins
 from revenge.entrypoints.http.catalog import catalog_router
 from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, provide
 from revenge.entrypoints.http.errors import exception_handlers
@@ -24,6 +24,7 @@ from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.mfa import mfa_routers
 from revenge.entrypoints.http.nul_guard import nul_guard_middleware
+from revenge.entrypoints.http.openapi_contract import contract_document
 from revenge.entrypoints.http.own_writes import own_writes_middleware
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
@@ -40,8 +41,9 @@ API_PREFIX = "/api/v1"
 @get(f"{API_PREFIX}/openapi.json", include_in_schema=False, sync_to_thread=False)
 def openapi_document(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
     # Served here rather than by the OpenAPI controller, whose catch-all route would
-    # otherwise answer every unknown /api/v1 path with an HTML 404.
-    return Response(request.app.openapi_schema.to_schema(),
+    # otherwise answer every unknown /api/v1 path with an HTML 404. The document is
+    # Litestar's, completed with the security and problems the routes really have.
+    return Response(contract_document(request.app),
                     media_type="application/vnd.oai.openapi+json")
 
 
@@ -83,7 +85,7 @@ def create_app(container: AppContainer) -> Litestar:
         openapi_config=OpenAPIConfig(
             title="Revenge", version="1.0.0", path="/api/docs",
             description="Self-hosted movie server API",
-            render_plugins=[SwaggerRenderPlugin(path="/")],
+            render_plugins=docs_plugins(),  # Swagger UI from our own files (offline)
             components=auth.openapi_components(),
         ),
         logging_config=None,
