@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from revenge.domain.library.naming import parse  # noqa: E402
-from tests.unit.library.test_naming_corpus import HELD_BACK, load_corpus  # noqa: E402
 from tests.unit.library.test_naming_cases import norm_title  # noqa: E402
+from tests.unit.library.test_naming_corpus import HELD_BACK, load_corpus  # noqa: E402
 
 Parsed = tuple[str | None, int | None]
 

@@ -11,8 +11,15 @@ _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
-_NO_RANGE_BEFORE = r"(?<!(?:1[89]|20)\d\d-)"  # "1982-1992" is a range, not two years
-_NO_RANGE_AFTER = r"(?!-(?:1[89]|20)\d\d)"
+# "1982-1992", "Saga 2000 - 2020" are ranges, not years
+_NO_RANGE_BEFORE = "".join(
+    rf"(?<!(?:1[89]|20)\d\d{dash})" for dash in ("-", " - ", "\u2013", " \u2013 ")
+)
+_NO_RANGE_AFTER = r"(?!\s?[-\u2013]\s?(?:1[89]|20)\d\d)"
+_RANGE = rf"(?<![\d-])(?:{_YEAR})\s?[-\u2013]\s?(?:{_YEAR})(?!\d)"
+# years as some languages write them: "2006\u0433.", "2006\u0433\u043e\u0434" (Russian),
+# "2006\u5e74" (Chinese, Japanese)
+_LOCAL_YEAR_SUFFIX = "(?:\u0433|\u0433\u043e\u0434|\u5e74)?"
 # "09.12.2013" is a date, not a year; "50.50.2011" is a title and a year: a date needs
 # a real day and month (either order)
 _DAY, _MONTH = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])"
@@ -67,8 +74,10 @@ class NamingOptions:
         self.joining_words = v.JOINING_WORDS
         self.articles = v.ARTICLES
         self.year = re.compile(
-            rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_E}{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
+            rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_E}"
+            rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
+        self.year_range = re.compile(_RANGE)
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)
@@ -106,8 +115,11 @@ class NamingOptions:
         self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
         self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.leading_junk_chars = re.compile(r"[\s._\-\u2013,+/|~=*:;]+")
-        self.leading_group = re.compile(r"\[[^\]]*\]|\{[^}]*\}|【[^】]*】")
-        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]")
+        self.leading_group = re.compile(
+            rf"\[[^\]]*\]|\{{[^}}]*\}}|【[^】]*】|\(\s*(?:{v.GENRES})\s*\)", _I
+        )
+        # "(1995) Title", "[1995] Title", "1995 - Title": a year before the title
+        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
         site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{v.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"

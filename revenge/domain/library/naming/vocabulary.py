@@ -147,7 +147,7 @@ EDITION = (
     r"theatrical(?:" + S + r"(?:cut|edition|version))?",
     r"imax(?:" + S + r"edition)?",
     r"unrated(?:" + S + r"(?:cut|edition|version))?",
-    r"uncut|uncensored",
+    r"(?:uncut|uncensored)(?:" + S + r"(?:cut|edition|version))?",
     r"(?:4k" + S + r")?remaster(?:ed)?",
     r"restored",
     r"criterion(?:" + S + r"(?:collection|edition))?",
@@ -195,13 +195,21 @@ PART = (
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
 )
 
+# "(Comedy) Title", "(horror)Title": a genre in brackets before a title is not title.
+GENRES = (
+    r"comedy|horror|action|drama|thriller|documentary|documentaire|docu|doku|anime"
+    r"|animation|animated|sci-?fi|science fiction|western|romance|crime|fantasy|family"
+    r"|musical|music|war|mystery|adventure|biography|history|sports?|kids|cartoons?"
+)
+
 # A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the
 # Greek". Articles join only languages ("The Good German"), not editions ("Scarface The
 # Uncut Version" is Scarface's uncut version).
 JOINING_WORDS = frozenset(
-    "and & + of to in for with at on by from or vs und et y e".split()
+    ["and", "&", "+", "of", "to", "in", "for", "with", "at", "on", "by", "from", "or", "vs",
+     "und", "et", "y", "e"]
 )
-ARTICLES = frozenset("the a an der die das le la les el il".split())
+ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "il"])
 
 # ordered: at one position the first category that matches wins
 Categories = tuple[tuple[str, tuple[str, ...]], ...]

@@ -15,7 +15,7 @@ from revenge.domain.library.naming.options import OPTIONS as O
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from revenge.domain.library.naming.scan import Scan, Tag
+    from revenge.domain.library.naming.scan import Scan, Tag, Year
 
 
 class Zone:
@@ -70,7 +70,7 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         if match := pattern.match(text, pos):
             return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
-        return match.end(), int(match.group(1))
+        return match.end(), int(match.group(1) or match.group(2))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
         return match.end(), None
     return _skip_leading_tag(scan, pos)
@@ -97,20 +97,50 @@ def _words_after(text: str, pos: int) -> bool:
 
 
 def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
-    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t)), None)
-    cut = len(scan.text) if cut is None else cut
+    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t, start)), None)
+    cut = len(scan.text) if cut is None else _before_article(scan, start, cut)
     bonus = O.bonus.search(scan.text, start + 1, cut)
     cut = bonus.start() if bonus else cut
+    cut = _before_range(scan, start, cut)
     for bracket in scan.brackets:
         if start < bracket[0] < cut and scan.bracket_ends_title(*bracket):
             return bracket[0], bracket
     return cut, None
 
 
-def _cuts(scan: Scan, tag: Tag) -> bool:
+def _before_article(scan: Scan, start: int, cut: int) -> int:
+    """"Scarface The Uncut Version": the article goes with the edition it names."""
+    if scan.tag_at[cut].category != "edition":
+        return cut
+    word = O.word_before.search(scan.text, start, cut)
+    is_the = word is not None and word.group(1).lower() == "the" and word.start() > start
+    return word.start() if word is not None and is_the else cut
+
+
+def _before_range(scan: Scan, start: int, cut: int) -> int:
+    """"Saga 2000 - 2020 1080p": a collection's years end its title, unless a year of
+    its own follows ("Let It Fall Los Angeles 1982-1992 2017" keeps them)."""
+    text = scan.text
+    if "-" not in text and "\u2013" not in text:
+        return cut
+    found = O.year_range.search(text, start + 1, cut)
+    if found is None:
+        return cut
+    after = scan.next_word(found.end())
+    ends = after >= len(text) or text[after] in "([{" or after in scan.tag_at
+    return found.start() if ends else cut
+
+
+def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
     if tag.category == "part" and _names_the_movie(scan, tag):
         return False
+    if tag.category not in O.strong and _only_article(scan.text[start : tag.start]):
+        return False  # "The Uncut Version (2010)" is a title
     return scan.tag_ends_title(tag)
+
+
+def _only_article(words: str) -> bool:
+    return words.strip(" ._-").lower() in O.articles
 
 
 def _names_the_movie(scan: Scan, part: Tag) -> bool:
@@ -133,5 +163,11 @@ def _choose_year(
     before = scan.years_within(start, cut)
     if before:
         return before[-1].start, before[-1].value
-    after = next((year.value for year in scan.years if year.start >= cut), None)
+    after = next((year.value for year in scan.years
+                  if year.start >= cut and not _is_group(scan.text, year)), None)
     return cut, after
+
+
+def _is_group(text: str, year: Year) -> bool:
+    """"Appaloosa.1080p.Bluray.x264-1920": a number where the group goes is the group."""
+    return text[year.start - 1 : year.start] == "-" and not text[year.end :].strip()
