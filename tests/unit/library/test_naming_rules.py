@@ -325,7 +325,9 @@ def test_library_roots_and_drive_letters_say_nothing() -> None:
 
 def test_parse_tells_a_path_from_a_name_with_slashes() -> None:
     assert parse("Movies/Heat (1995)/heat.mkv").title == "Heat"
-    assert parse("Енола Голмс / Enola Holmes (2020) 2160p").title == "Енола Голмс / Enola Holmes"
+    parsed = parse("Енола Голмс / Enola Holmes (2020) 2160p")
+    assert (parsed.title, parsed.alternative_titles) == ("Enola Holmes", ("Enola Holmes",
+                                                                          "Енола Голмс"))
 
 
 def test_parser_reads_only_the_text_never_the_filesystem(tmp_path: Path) -> None:

@@ -78,6 +78,7 @@ class NamingOptions:
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.year_range = re.compile(_RANGE)
+        self.collection_word = re.compile(rf"(?:{v.COLLECTION_WORDS}){_E}", _I)
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)
@@ -107,6 +108,8 @@ class NamingOptions:
             rf"|{_B}(?:imdbid[-=])?(tt\d{{7,9}}){_E}",
             _I,
         )
+        # "[Movie Title 1998].avi": a name wholly in brackets is read inside them
+        self.wrapped = re.compile(r"\s*[\[(【]([^\[\]()【】]+)[\])】]\s*")
         self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
 
     def _compile_title(self) -> None:
@@ -140,6 +143,7 @@ class NamingOptions:
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
         self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
+        self.title_separator = re.compile(r"\s+[/|\\]\s+")
         self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
 
     def _compile_paths(self) -> None:

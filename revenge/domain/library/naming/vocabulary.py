@@ -202,6 +202,12 @@ GENRES = (
     r"|musical|music|war|mystery|adventure|biography|history|sports?|kids|cartoons?"
 )
 
+# after a year range, these say the name is a collection ("Saga 2000-2020 Collection")
+COLLECTION_WORDS = (
+    r"collection|trilogy|quadrilogy|pentalogy|hexalogy|anthology|duology|saga|box[ ._-]?set"
+    r"|complete|all[ ._-]movies|filmography"
+)
+
 # A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the
 # Greek". Articles join only languages ("The Good German"), not editions ("Scarface The
 # Uncut Version" is Scarface's uncut version).

@@ -128,6 +128,7 @@ def _before_range(scan: Scan, start: int, cut: int) -> int:
         return cut
     after = scan.next_word(found.end())
     ends = after >= len(text) or text[after] in "([{" or after in scan.tag_at
+    ends = ends or bool(O.collection_word.match(text, after))
     return found.start() if ends else cut
 
 
@@ -152,7 +153,11 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     after = scan.next_word(part.end)
     if scan.text[after : after + 1] in ("(", "["):
         after += 1
-    return part.text[:4].lower() == "part" and after in scan.year_starts
+    if part.text[:4].lower() != "part":
+        return False
+    following = scan.tag_at.get(after)
+    # "Kill Bill Part 2 CD1": the CD numbers the files, so "Part 2" names the movie
+    return after in scan.year_starts or (following is not None and following.category == "part")
 
 
 def _choose_year(
