@@ -33,6 +33,9 @@ pytestmark = pytest.mark.unit
     ("The.Uncut.Version.2010.1080p", "The Uncut Version", 2010),
     ("Kill Bill Part 2 CD1.avi", "Kill Bill Part 2", None),
     ("[Movie Title 1998].avi", "Movie Title", 1998),
+    ("HDR.2019.1080p.WEB-DL", "HDR", 2019),
+    ("The.Sample.2010.720p.BluRay", "The Sample", 2010),
+    ("Pacific.Rim.3D.2013.BLURAY", "Pacific Rim", 2013),  # 3D before the year: a 3D release
     # leading years and numbers
     ("1994 - Movie Title.mkv", "Movie Title", 1994),
     ("1917 (2019) 1080p.mkv", "1917", 2019),
@@ -46,6 +49,7 @@ pytestmark = pytest.mark.unit
     ("中文片名 2006年 1080p", "中文片名", 2006),
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
+    ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
     ("Movie.Title.Final.2010.1080p.BluRay.x264-1920", "Movie Title Final", 2010),
     ("Movie.Title.1080p.BluRay.x264-1920", "Movie Title", None),
     ("Movie.Title.2010.10TH.ANNIVERSARY.1080p", "Movie Title", 2010),

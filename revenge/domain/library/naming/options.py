@@ -133,7 +133,7 @@ class NamingOptions:
             _I,
         )
         self.site_anywhere = re.compile(r"(?<![^\s._\[(-])w{2,3}\.[\w-]+(?:\.[\w-]+)+", _I)
-        self.language_dash = re.compile(r"\s*-\s+")
+        self.language_dash = re.compile(r"[\s._]*-[\s._]+")
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)

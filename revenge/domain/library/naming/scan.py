@@ -86,6 +86,8 @@ class Scan:
 
     def tag_ends_title(self, tag: Tag) -> bool:
         """Strong tags always end a title; soft ones only where no title words follow."""
+        if tag.category == "sample" and self.year_after(tag.end):
+            return False  # "The Sample (2010)": a sample's marker never precedes the year
         if tag.category in O.strong:
             return True
         if tag.category in O.never_ends_title or self._joined(tag):
@@ -94,6 +96,9 @@ class Scan:
         if tag.category == "language":
             return after in self.tag_at
         return self.release_info_at(after)
+
+    def year_after(self, pos: int) -> bool:
+        return any(year.start >= pos for year in self.years)
 
     def _joined(self, tag: Tag) -> bool:
         """The word before a soft tag joins it to the title ("and Uncut", "the Greek")."""

@@ -85,11 +85,19 @@ def _skip_leading_tag(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     tag = scan.tag_at.get(pos)
     if tag is None:
         return None
-    if tag.category in O.leading_junk:
+    if tag.category in O.leading_junk and not _only_a_year_after(scan, tag.end):
         return tag.end, None
-    if tag.category == "language" and O.language_dash.match(scan.text, tag.end):
-        return tag.end, None
+    if tag.category in ("language", "edition") and O.language_dash.match(scan.text, tag.end):
+        return tag.end, None  # "Fr - Paris", "IMAX - Journey to the South Pacific"
     return None
+
+
+def _only_a_year_after(scan: Scan, pos: int) -> bool:
+    """"HDR (2019)": a tag followed by nothing but the year is the title."""
+    after = scan.next_word(pos)
+    if scan.text[after : after + 1] in ("(", "["):
+        after += 1
+    return after in scan.year_starts
 
 
 def _words_after(text: str, pos: int) -> bool:
