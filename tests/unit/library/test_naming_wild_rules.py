@@ -50,6 +50,12 @@ pytestmark = pytest.mark.unit
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
     ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
+    ("BBC.Movie.Title.2015.1080p.BluRay", "Movie Title", 2015),
+    ("Netflix Originals - Movie Title (2017) 1080p", "Movie Title", 2017),
+    ("Movie Title _ National Geographic.mkv", "Movie Title", None),
+    ("BBC (2019) 1080p", "BBC", 2019),  # a network alone is the title
+    ("Movie.Title.Final.Cut.1982.1080p", "Movie Title", 1982),
+    ("The.Final.Cut.2004.1080p", "The Final Cut", 2004),
     ("Movie.Title.Final.2010.1080p.BluRay.x264-1920", "Movie Title Final", 2010),
     ("Movie.Title.1080p.BluRay.x264-1920", "Movie Title", None),
     ("Movie.Title.2010.10TH.ANNIVERSARY.1080p", "Movie Title", 2010),

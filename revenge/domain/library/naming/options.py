@@ -122,6 +122,8 @@ class NamingOptions:
             rf"\[[^\]]*\]|\{{[^}}]*\}}|【[^】]*】|\(\s*(?:{v.GENRES})\s*\)", _I
         )
         # "(1995) Title", "[1995] Title", "1995 - Title": a year before the title
+        self.leading_network = re.compile(rf"(?:{v.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
+        self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{v.NETWORKS})\s*$", _I)
         self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"

@@ -8,7 +8,7 @@ from revenge.domain.library.naming.options import OPTIONS as O
 def clean_title(raw: str) -> str | None:
     if "w." in raw.lower():
         raw = O.site_anywhere.sub(" ", raw)  # ".www.site.com" wherever it stands
-    raw = _first_segment(raw)
+    raw = _first_segment(O.trailing_network.sub("", raw))
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)
     if _is_dotted(raw):

@@ -140,7 +140,7 @@ EDITION = (
     r"dircut",
     r"extended(?:" + S + r"(?:cut|edition|version))?",
     r"(?:ultimate|collector'?s?|special|deluxe|limited|anniversary|definitive|fan"
-    r"|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
+    r"|final|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
     + S1 + r"(?:edition|collection|cut|version)",
     r"edition" + S1 + r"collector",
     r"\d+(?:st|nd|rd|th)" + S1 + r"anniversary",
@@ -200,6 +200,16 @@ GENRES = (
     r"comedy|horror|action|drama|thriller|documentary|documentaire|docu|doku|anime"
     r"|animation|animated|sci-?fi|science fiction|western|romance|crime|fantasy|family"
     r"|musical|music|war|mystery|adventure|biography|history|sports?|kids|cartoons?"
+)
+
+# Broadcasters and studios' banners before a title ("BBC.The.Hunt", "Netflix Originals -
+# Title") or after it ("Title _ National Geographic"): kinds of channel, not titles.
+NETWORKS = (
+    r"bbc(?:" + S1 + r"(?:one|two|three|four|earth|america|worldwide|films|documentar(?:y|ies)))?"
+    r"|itv\d?|pbs|hbo(?:" + S + r"max)?|netflix(?:" + S1 + r"originals?)?"
+    r"|national" + S1 + r"geographic(?:" + S1 + r"wild)?|nat" + S + r"geo(?:" + S1 + r"wild)?"
+    r"|discovery" + S1 + r"channel|history" + S1 + r"channel|channel" + S1 + r"[45]|nhk|zdf"
+    r"|smithsonian" + S1 + r"channel|curiosity" + S1 + r"stream|amazon" + S1 + r"originals?"
 )
 
 # after a year range, these say the name is a collection ("Saga 2000-2020 Collection")

@@ -73,6 +73,8 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         return match.end(), int(match.group(1) or match.group(2))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
         return match.end(), None
+    if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
+        return match.end(), None
     return _skip_leading_tag(scan, pos)
 
 
@@ -98,6 +100,12 @@ def _only_a_year_after(scan: Scan, pos: int) -> bool:
     if scan.text[after : after + 1] in ("(", "["):
         after += 1
     return after in scan.year_starts
+
+
+def _title_words_after(scan: Scan, pos: int) -> bool:
+    """Words that are not release information follow ("BBC (2019)" is a title)."""
+    after = scan.next_word(pos)
+    return after < len(scan.text) and not scan.release_info_at(after)
 
 
 def _words_after(text: str, pos: int) -> bool:
