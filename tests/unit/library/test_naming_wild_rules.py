@@ -38,6 +38,9 @@ pytestmark = pytest.mark.unit
     ("Pacific.Rim.3D.2013.BLURAY", "Pacific Rim", 2013),  # 3D before the year: a 3D release
     # leading years and numbers
     ("1994 - Movie Title.mkv", "Movie Title", 1994),
+    ("2008 Movie Title 720p.mkv", "Movie Title", 2008),
+    ("2001 A Space Odyssey.mkv", "2001 A Space Odyssey", None),
+    ("1917.1080p.BluRay", "1917", None),
     ("1917 (2019) 1080p.mkv", "1917", 2019),
     ("2012.2009.1080p.BluRay", "2012", 2009),
     ("50.50.2011.1080p.BluRay.x264", "50 50", 2011),

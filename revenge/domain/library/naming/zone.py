@@ -31,7 +31,20 @@ def find_zone(scan: Scan) -> Zone:
     start, leading_year = title_start(scan)
     cut, bracket = first_cut(scan, start)
     end, year = _choose_year(scan, start, cut, bracket)
+    if year is None and leading_year is None and (first := _year_first(scan, start, cut)):
+        start, year = scan.next_word(first.end), first.value
     return Zone(start, max(start, end), year if year is not None else leading_year)
+
+
+def _year_first(scan: Scan, start: int, cut: int) -> Year | None:
+    """"2009.Shoot.Fruit.Chan.DVD5": the only year, before title words and release
+    tags, is the year. "1917.1080p" (no words), "2001 A Space Odyssey.mkv" (no tags)
+    and "2012 2009" (another year) keep a number as their title."""
+    if len(scan.years) != 1 or scan.years[0].start != start or cut not in scan.tag_at:
+        return None
+    year = scan.years[0]
+    words = scan.next_word(year.end)
+    return year if words < cut and not scan.release_info_at(words) else None
 
 
 def title_start(scan: Scan) -> tuple[int, int | None]:
