@@ -34,6 +34,8 @@ pytestmark = pytest.mark.unit
     ("Kill Bill Part 2 CD1.avi", "Kill Bill Part 2", None),
     ("[Movie Title 1998].avi", "Movie Title", 1998),
     ("HDR.2019.1080p.WEB-DL", "HDR", 2019),
+    ("The.DivX.Conspiracy.2010.DVDRip", "The DivX Conspiracy", 2010),
+    ("A.PPV.Night.2014.HDTV", "A PPV Night", 2014),
     ("The.Sample.2010.720p.BluRay", "The Sample", 2010),
     ("Pacific.Rim.3D.2013.BLURAY", "Pacific Rim", 2013),  # 3D before the year: a 3D release
     # leading years and numbers

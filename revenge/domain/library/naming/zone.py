@@ -164,8 +164,10 @@ def _before_range(scan: Scan, start: int, cut: int) -> int:
 def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
     if tag.category == "part" and _names_the_movie(scan, tag):
         return False
-    if tag.category not in O.strong and _only_article(scan.text[start : tag.start]):
-        return False  # "The Uncut Version (2010)" is a title
+    if _only_article(scan.text[start : tag.start]) and (
+        tag.category not in O.strong or not scan.release_info_at(scan.next_word(tag.end))
+    ):
+        return False  # "The Uncut Version (2010)", "The DivX Conspiracy"; not "The.1080p"
     return scan.tag_ends_title(tag)
 
 
