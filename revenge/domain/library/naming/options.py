@@ -97,7 +97,6 @@ class NamingOptions:
         # guessit's bonus numbering ("Moon_(2009)-x02-Making_Of"): one or two digits, so
         # a codec between dashes ("-x264-", "-X265-") is never read as one
         self.bonus = re.compile(r"-x(\d{1,2})-", _I)
-        self.word_before = re.compile(r"([^\s._\-\[\](){}]+)[\s._\-\[\](){}]*$")
         self.tmdb = re.compile(
             r"[\[{(]\s*(?:tmdb|tmdbid|themoviedb)\s*[-=:]\s*(\d{1,9})\s*[\]})]"
             rf"|{_B}(?:tmdb|tmdbid)[-=](\d{{1,9}}){_E}",
@@ -124,6 +123,7 @@ class NamingOptions:
         # "(1995) Title", "[1995] Title", "1995 - Title": a year before the title
         self.leading_network = re.compile(rf"(?:{v.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
         self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{v.NETWORKS})\s*$", _I)
+        self.network_tail = 48  # the longest banner and its separator fit in this many
         self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"

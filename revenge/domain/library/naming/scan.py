@@ -45,11 +45,25 @@ def is_tag(text: str) -> bool:
     return bool(O.tags.fullmatch(_lower(text)) or O.cased_tags.fullmatch(text))
 
 
+_WORD_EDGES = frozenset(" \t._-[](){}")
+
+
+def word_before(text: str, pos: int, start: int = 0) -> tuple[int, int] | None:
+    """The span of the last word ending before `pos` (not before `start`), if any."""
+    end = pos
+    while end > start and text[end - 1] in _WORD_EDGES:
+        end -= 1
+    begin = end
+    while begin > start and text[begin - 1] not in _WORD_EDGES:
+        begin -= 1
+    return (begin, end) if begin < end else None
+
+
 def follows_release_tag(text: str, pos: int) -> bool:
     """True where the word just before `pos` is a release tag: "...x264-Short" ends in a
     release group called Short, "Alien (1979)-short" in an extra's suffix."""
-    word = O.word_before.search(text, 0, pos)
-    return word is not None and is_tag(word.group(1))
+    word = word_before(text, pos)
+    return word is not None and is_tag(text[word[0] : word[1]])
 
 
 def _lower(text: str) -> str:
@@ -102,10 +116,10 @@ class Scan:
 
     def _joined(self, tag: Tag) -> bool:
         """The word before a soft tag joins it to the title ("and Uncut", "the Greek")."""
-        word = O.word_before.search(self.text, 0, tag.start)
-        if word is None or word.end() != tag.start:
+        word = word_before(self.text, tag.start)
+        if word is None:
             return False
-        before = word.group(1).lower()
+        before = self.text[word[0] : word[1]].lower()
         return before in O.joining_words or (tag.category == "language" and before in O.articles)
 
     def bracket_ends_title(self, start: int, end: int) -> bool:

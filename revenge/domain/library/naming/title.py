@@ -8,7 +8,9 @@ from revenge.domain.library.naming.options import OPTIONS as O
 def clean_title(raw: str) -> str | None:
     if "w." in raw.lower():
         raw = O.site_anywhere.sub(" ", raw)  # ".www.site.com" wherever it stands
-    raw = _first_segment(O.trailing_network.sub("", raw))
+    if network := O.trailing_network.search(raw, max(0, len(raw) - O.network_tail)):
+        raw = raw[: network.start()]
+    raw = _first_segment(raw)
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)
     if _is_dotted(raw):

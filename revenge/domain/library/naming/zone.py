@@ -12,6 +12,7 @@ start is title, not year ("1917 (2019)", "2012 2009").
 from __future__ import annotations
 
 from revenge.domain.library.naming.options import OPTIONS as O
+from revenge.domain.library.naming.scan import word_before
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -141,9 +142,9 @@ def _before_article(scan: Scan, start: int, cut: int) -> int:
     """"Scarface The Uncut Version": the article goes with the edition it names."""
     if scan.tag_at[cut].category != "edition":
         return cut
-    word = O.word_before.search(scan.text, start, cut)
-    is_the = word is not None and word.group(1).lower() == "the" and word.start() > start
-    return word.start() if word is not None and is_the else cut
+    word = word_before(scan.text, cut, start)
+    is_the = word is not None and scan.text[word[0] : word[1]].lower() == "the"
+    return word[0] if word is not None and is_the and word[0] > start else cut
 
 
 def _before_range(scan: Scan, start: int, cut: int) -> int:
