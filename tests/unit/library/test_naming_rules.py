@@ -64,9 +64,12 @@ def test_subtitle_after_a_spaced_dash_is_part_of_the_title() -> None:
     )
 
 
-def test_language_word_is_a_title_word_unless_tags_follow_it() -> None:
-    assert parse_name("The.Good.German.2006.720p.BluRay.x264").title == "The Good German"
+def test_language_word_is_a_title_word_unless_tags_or_a_dubbed_releases_year_follow() -> None:
+    assert parse_name("Johnny.English.2003.720p.BluRay.x264").title == "Johnny English"
+    assert parse_name("The.Good.German.2006.GERMAN.720p.BluRay").title == "The Good German"
     assert parse_name("Das.Appartement.German.AC3D.DL.720p.BluRay").title == "Das Appartement"
+    assert parse_name("Der.Film.German.2011.PAL.DVDR-ETM").title == "Der Film"
+    assert parse_name("Get.Him.To.The.Greek.UNRATED.720p").title == "Get Him To The Greek"
 
 
 def test_leading_group_site_and_tags_are_not_title() -> None:

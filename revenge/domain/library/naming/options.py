@@ -72,6 +72,7 @@ class NamingOptions:
         self.never_ends_title = v.NEVER_ENDS_TITLE
         self.leading_junk = v.LEADING_JUNK
         self.joining_words = v.JOINING_WORDS
+        self.english = re.compile(r"english|eng|en", _I)
         self.articles = v.ARTICLES
         self.year = re.compile(
             rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_E}"

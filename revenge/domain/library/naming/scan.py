@@ -108,8 +108,17 @@ class Scan:
             return False
         after = self.next_word(tag.end)
         if tag.category == "language":
-            return after in self.tag_at
+            return after in self.tag_at or self._dub_before_year(tag, after)
         return self.release_info_at(after)
+
+    def _dub_before_year(self, tag: Tag, after: int) -> bool:
+        """"Der.Film.German.2011.PAL": scene releases dubbed into a language name it
+        before the year. English never is (English releases do not say so: "Johnny
+        English 2003"), nor a language named again after the year ("Immersion French
+        2011 ... FRENCH" is the title)."""
+        if after not in self.year_starts or O.english.fullmatch(tag.text):
+            return False
+        return not any(t.category == "language" for t in self.tags if t.start > after)
 
     def year_after(self, pos: int) -> bool:
         return any(year.start >= pos for year in self.years)
