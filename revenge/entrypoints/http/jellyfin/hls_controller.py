@@ -36,14 +36,17 @@ def _playlist(text: str) -> Response[str]:
     return Response(text, media_type=M3U8, headers={"cache-control": "no-cache"})
 
 
-def _number(name: PathPart, suffix: str) -> int:
+def _number(name: str, suffix: str = "") -> int:
+    """The number a file is named by ("3.ts" → 3); ASCII digits only ("²" is no digit
+    to `int`), else `NotFound`."""
     stem = name.lower().removesuffix(suffix)
-    if stem == name.lower() or not (stem.isascii() and stem.isdigit()) or len(stem) > 9:
+    if (suffix and stem == name.lower()) or not (stem.isascii() and stem.isdigit()) \
+            or len(stem) > 9:
         raise NotFound(f"no such file {name[:40]!r}")
     return int(stem)
 
 
-async def _session(request: AnyRequest, item_id: PathPart, session_id: str) -> PlaybackSession:
+async def _session(request: AnyRequest, item_id: str, session_id: str) -> PlaybackSession:
     session = await session_by_id(request, session_id, Query(request).text("token"))
     if session.movie_id != our_id(item_id):
         raise NotFound("this play session plays another item", field="PlaySessionId")
@@ -102,7 +105,7 @@ class HlsController(Controller):
         session = await open_session(request, our_id(item_id), query.text("PlaySessionId"),
                                      source, query.text("token"))
         text = await containers(request).playback.get_subtitle().execute(
-            session, _number(index, ""))
+            session, _number(index))
         kind = name.lower()
         if kind == "stream.srt":
             return Response(as_srt(text), media_type="application/x-subrip; charset=utf-8")

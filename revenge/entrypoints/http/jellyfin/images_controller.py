@@ -35,7 +35,7 @@ def _size(query: Query) -> str:
                  if width >= wanted), "original")
 
 
-async def _image(request: AnyRequest, item_id: PathPart, image_type: PathPart) -> Response[Any]:
+async def _image(request: AnyRequest, item_id: str, image_type: str) -> Response[Any]:
     kind = KINDS.get(image_type.lower())
     if kind is None:
         raise NotFound(f"movies have no {image_type[:20]!r} image", field="image_type")
@@ -63,5 +63,6 @@ async def _image(request: AnyRequest, item_id: PathPart, image_type: PathPart) -
 
 
 @get(ROUTES, guards=[require(Permission.LIBRARY_READ)], include_in_schema=False)
-async def item_image(request: AnyRequest, item_id: PathPart, image_type: PathPart) -> Response[Any]:
+async def item_image(request: AnyRequest, item_id: PathPart,
+                     image_type: PathPart) -> Response[Any]:
     return await _image(request, item_id, image_type)

@@ -83,7 +83,7 @@ def _body(raw: bytes) -> dict[str, Any]:
     return body
 
 
-def _index(body: dict[str, Any], query: Query, name: PathPart) -> int | None:
+def _index(body: dict[str, Any], query: Query, name: str) -> int | None:
     value = body.get(name)
     if value is None and query.text(name) is not None:
         value = query.number(name, NO_SUBTITLE, low=NO_SUBTITLE)
@@ -106,7 +106,7 @@ def _bitrate(body: dict[str, Any], query: Query) -> int | None:
     return value
 
 
-async def _playback_info(request: AnyRequest, item_id: PathPart,
+async def _playback_info(request: AnyRequest, item_id: str,
                          body: dict[str, Any]) -> PlaybackInfoResponse:
     query = Query(request)
     source = body.get("MediaSourceId") or query.text("MediaSourceId")
@@ -126,7 +126,7 @@ async def _playback_info(request: AnyRequest, item_id: PathPart,
                                 play_session_id=jf_id(started.session.id))
 
 
-def _source(started: StartedPlayback, item_id: PathPart, subtitle: int | None) -> Any:
+def _source(started: StartedPlayback, item_id: str, subtitle: int | None) -> Any:
     session: PlaybackSession = started.session
     assert started.info is not None
     item, file = jf_id(our_id(item_id)), jf_id(session.file_id)

@@ -162,7 +162,7 @@ async def _stop(request: AnyRequest, report: Report) -> None:
         await _record(request, report)
 
 
-async def _user_data(request: AnyRequest, item_id: PathPart) -> UserItemData:
+async def _user_data(request: AnyRequest, item_id: str) -> UserItemData:
     movie_id = our_id(item_id)
     catalog = containers(request).catalog
     movie = await catalog.movie_details().movie(caller(request).user_id, movie_id)
