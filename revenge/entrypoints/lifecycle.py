@@ -44,8 +44,22 @@ class Lifecycle:
             register_actors(self.container.jobs.broker(), self.container)
         self._spawn(self._migrate())
         await self.container.playback.runtime().start()
+        if self.real:
+            await self._start_playback_inbox()
+
+    async def _start_playback_inbox(self) -> None:
+        """Other replicas ask this one for segments of the sessions it owns."""
+        playback = self.container.playback
+
+        async def segment(session_id: str, variant: str, index: int) -> str:
+            path: str = await playback.serve_owned_segment().execute(session_id, variant, index)
+            return path
+
+        await playback.inbox().start(segment, playback.segmenter().stop)
 
     async def stop(self) -> None:
+        if self.real:
+            await self.container.playback.inbox().close()
         await self.container.playback.runtime().stop()  # no ffmpeg outlives the server
         if self.real:
             await self.container.catalog.change_stamps().stop()

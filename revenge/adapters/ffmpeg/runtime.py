@@ -65,6 +65,7 @@ class PlaybackRuntime:
         while True:
             await asyncio.sleep(self._period)
             try:
+                await asyncio.to_thread(self._segmenter.mark_alive)
                 await self._reap()
             except Exception:  # one failed sweep must not end the loop
                 log.exception("reaping idle playback failed")

@@ -11,6 +11,7 @@ session kills its processes and deletes its folder.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import shutil
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from revenge.adapters.ffmpeg.commands import EncoderOptions, hls_command
 from revenge.adapters.ffmpeg.runs import FfmpegRun, finished_segments, spawn_run
+from revenge.adapters.filesystem.private import private_folder
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.domain.playback.sessions import HlsJob
 
@@ -50,9 +52,12 @@ class _Rendition:
 class FfmpegSegmenter:
     def __init__(self, ffmpeg: str, cache_dir: Path, encoder: EncoderOptions,
                  options: SegmenterOptions | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, replica: str = "") -> None:
         self._ffmpeg = ffmpeg
-        self._root = cache_dir / f"proc-{os.getpid()}"
+        self._cache_dir = cache_dir
+        # Named by replica, not pid: the folder may be shared by replicas on several
+        # machines (or containers, where every pid is 1).
+        self._root = cache_dir / (f"replica-{replica}" if replica else f"proc-{os.getpid()}")
         self._encoder = encoder
         self._options = options or SegmenterOptions()
         self._clock = clock
@@ -73,6 +78,14 @@ class FfmpegSegmenter:
 
     def running(self) -> int:
         return sum(1 for r in self._renditions.values() if r.run and r.run.alive)
+
+    def sessions(self) -> set[str]:
+        return {sid for sid, _ in self._renditions}
+
+    def mark_alive(self) -> None:
+        """Touches this replica's folder: others clear folders left untouched for long."""
+        self._root.mkdir(parents=True, exist_ok=True)
+        os.utime(self._root)
 
     def progress(self, session_id: str) -> dict[str, list[int]]:
         """Finished segments per rendition of a session (for tests and the admin view)."""
@@ -138,6 +151,8 @@ class FfmpegSegmenter:
         rendition.runs += 1
         directory = rendition.directory / f"run{rendition.runs}"
         argv = hls_command(self._ffmpeg, rendition.job, index, directory, self._encoder)
+        # Segments are other users' movies: no other local account may read them.
+        await asyncio.to_thread(private_folder, directory, self._cache_dir)
         rendition.run = await spawn_run(argv, directory, index)
         log.info("hls: ffmpeg for %s/%s from segment %d", rendition.job.session_id,
                  rendition.job.variant.name, index)
@@ -159,10 +174,19 @@ class FfmpegSegmenter:
             await asyncio.sleep(self._options.poll_seconds)
 
 
-def remove_stale_caches(cache_dir: Path) -> None:
-    """Deletes the segment folders of processes that are gone (a crash, a kill -9)."""
+STALE_SECONDS = 600.0
+
+
+def remove_stale_caches(cache_dir: Path, stale_seconds: float = STALE_SECONDS) -> None:
+    """Deletes the segment folders of processes that are gone (a crash, a kill -9): a
+    replica's folder untouched for `stale_seconds`, a local process's that is dead."""
     if not cache_dir.is_dir():
         return
+    now = time.time()
+    for entry in cache_dir.glob("replica-*"):
+        with contextlib.suppress(OSError):
+            if now - entry.stat().st_mtime > stale_seconds:
+                shutil.rmtree(entry, ignore_errors=True)
     for entry in cache_dir.glob("proc-*"):
         pid = entry.name.removeprefix("proc-")
         if pid.isdigit() and not _alive(int(pid)):

@@ -18,8 +18,8 @@ class CachedSession(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class SessionCache:
-    """Revocation deletes the entry, so this process refuses a revoked session at once;
-    other processes within the Cache's in-process TTL at most."""
+    """Revocation deletes the entry, so a revoked session is refused at once by every
+    process that shares the Cache (wired to one without an in-process tier)."""
 
     def __init__(self, cache: Cache, ttl_seconds: int = 30) -> None:
         self._cache = cache

@@ -6,8 +6,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from revenge.application.identity.principal import Principal
-from revenge.application.playback.common import authorize
-from revenge.application.playback.ports import Clock, PlaybackSessions
+from revenge.application.playback.common import SessionEnder, authorize
+from revenge.application.playback.ports import (
+    Clock,
+    PlaybackGrants,
+    PlaybackSessions,
+    PlaybackSettings,
+)
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.domain.playback.tokens import verify_media_token
@@ -17,6 +22,7 @@ from revenge.domain.playback.tokens import verify_media_token
 Viewer = Callable[[], Awaitable[Principal | None]]
 
 _REFUSED = "a valid media token is required for this URL"
+_ENDED = "this playback session has ended"
 
 
 class AuthorizeMedia:
@@ -24,10 +30,15 @@ class AuthorizeMedia:
     owner signed in (`viewer`, with `playback`) may open it too. Raises
     `AuthenticationFailed` for a missing, forged, expired or foreign token and no owner
     signed in, `Forbidden` for a signed-in owner who lost `playback`, `NotFound` for an
-    ended session."""
+    ended session. A session whose user was disabled, lost `playback`, or signed out of
+    what started it is ended here, on whichever replica asks first."""
 
-    def __init__(self, sessions: PlaybackSessions, clock: Clock, token_key: bytes) -> None:
+    def __init__(self, sessions: PlaybackSessions, grants: PlaybackGrants, ender: SessionEnder,
+                 settings: PlaybackSettings, clock: Clock, token_key: bytes) -> None:
         self._sessions = sessions
+        self._grants = grants
+        self._ender = ender
+        self._settings = settings
         self._clock = clock
         self._key = token_key
 
@@ -35,14 +46,17 @@ class AuthorizeMedia:
                       viewer: Viewer | None = None) -> PlaybackSession:
         now = self._clock()
         user_id, file_id = await self._holder(session_id, token, now, viewer)
-        session = self._sessions.get(session_id)
+        session = await self._sessions.get(session_id)
         if session is None:
-            raise NotFound("this playback session has ended")
+            raise NotFound(_ENDED)
         if user_id != session.user_id or file_id not in (None, session.file_id):
             raise AuthenticationFailed(_REFUSED)
-        touched = session.touched(now)
-        self._sessions.save(touched)
-        return touched
+        if not await self._grants.granted(session):
+            await self._ender.end(session.id)
+            raise NotFound(_ENDED)
+        if session.idle_for(now) >= self._settings.touch_seconds:
+            await self._sessions.touch(session.id, now)
+        return session.touched(now)
 
     async def _holder(self, session_id: str, token: str | None, now: float,
                       viewer: Viewer | None) -> tuple[str, str | None]:

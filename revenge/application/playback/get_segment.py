@@ -1,20 +1,35 @@
-"""Serve one HLS segment of a session's rendition, producing it on demand."""
+"""Serve one HLS segment of a session's rendition, producing it on demand where the
+session's ffmpeg runs (here, or on its owner replica through the shared folder)."""
 
 from __future__ import annotations
 
-from revenge.application.playback.ports import Clock, PlaybackSessions, Segmenter
+import logging
+
+from revenge.application.playback.ports import (
+    Clock,
+    PlaybackSessions,
+    Segmenter,
+    SessionOwners,
+)
 from revenge.domain.errors import NotFound
+from revenge.domain.playback.errors import ReplicaGone
 from revenge.domain.playback.sessions import PlaybackSession, hls_job
+
+log = logging.getLogger(__name__)
 
 
 class GetSegment:
     """The segment file's path. Raises `NotFound` for a session without HLS, an unknown
-    rendition or segment; `Unavailable` when ffmpeg fails."""
+    rendition or segment; `Unavailable` when ffmpeg fails. When the owner replica is
+    gone, this one claims the session and starts its own ffmpeg at the asked segment."""
 
-    def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter, clock: Clock) -> None:
+    def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter,
+                 owners: SessionOwners, clock: Clock, replica: str = "") -> None:
         self._sessions = sessions
         self._segmenter = segmenter
+        self._owners = owners
         self._clock = clock
+        self._replica = replica
 
     async def execute(self, session: PlaybackSession, variant_name: str, index: int) -> str:
         variant = session.hls.variant(variant_name) if session.hls else None
@@ -23,8 +38,33 @@ class GetSegment:
         segments = session.hls.segments(variant)
         if not 0 <= index < len(segments):
             raise NotFound(f"no segment {index} in this rendition")
-        path = await self._segmenter.segment(hls_job(session, variant), index)
-        current = self._sessions.get(session.id)
-        if current is not None:
-            self._sessions.save(current.touched(self._clock(), segments[index].start))
+        path = await self._produce(session, variant_name, index)
+        await self._sessions.touch(session.id, self._clock(), segments[index].start)
         return path
+
+    async def _produce(self, session: PlaybackSession, variant_name: str, index: int) -> str:
+        if session.owner not in ("", self._replica):
+            try:
+                return await self._owners.segment(session.owner, session.id, variant_name,
+                                                  index)
+            except ReplicaGone:
+                await self._take_over(session)
+        return await self.produce_here(session, variant_name, index)
+
+    async def produce_here(self, session: PlaybackSession, variant_name: str,
+                           index: int) -> str:
+        """By this replica's own segmenter (for its sessions, or one it took over)."""
+        variant = session.hls.variant(variant_name) if session.hls else None
+        if variant is None:
+            raise NotFound(f"no rendition {variant_name[:40]!r} in this session")
+        return await self._segmenter.segment(hls_job(session, variant), index)
+
+    async def _take_over(self, session: PlaybackSession) -> None:
+        if not await self._sessions.claim(session.id, session.owner, self._replica):
+            current = await self._sessions.get(session.id)
+            if current is None:
+                raise NotFound("this playback session has ended")
+            if current.owner != self._replica:  # another replica took it first
+                raise ReplicaGone(session.owner)
+        log.warning("playback session %s taken over from replica %s", session.id,
+                    session.owner)

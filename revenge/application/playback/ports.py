@@ -29,10 +29,11 @@ class PlayableFile(msgspec.Struct, frozen=True, kw_only=True):
 
 class PlaybackSettings(msgspec.Struct, frozen=True, kw_only=True):
     segment_seconds: float = 6.0
-    transcode_limit: int = 2
+    transcode_limit: int = 2  # per replica: its ffmpeg runs on its CPUs
     idle_seconds: float = 60.0  # an ffmpeg nobody asked anything of is stopped
     session_ttl_seconds: float = 4 * 3600.0  # a session unused this long is ended
-    token_grace_seconds: int = 4 * 3600  # media tokens live for the duration plus this
+    token_seconds: int = 600  # media tokens are short-lived; players renew them
+    touch_seconds: float = 10.0  # a session's last use is written at most this often
 
 
 class PlayableFiles(Protocol):
@@ -44,21 +45,58 @@ class PlayableFiles(Protocol):
 
 
 class PlaybackSessions(Protocol):
-    """The live sessions of this process (their ffmpeg processes run here too).
-    Synchronous, so a check-and-add happens without interleaving."""
+    """The live sessions of every server process (replica), shared: a session started
+    on one is found by all. Sessions whose `owner` is gone stay until claimed or reaped."""
 
-    def add(self, session: PlaybackSession) -> None: ...
+    async def add(self, session: PlaybackSession) -> None: ...
 
-    def get(self, session_id: str) -> PlaybackSession | None: ...
-
-    def save(self, session: PlaybackSession) -> None:
-        """Replaces a session still present (a removed one stays removed)."""
+    async def get(self, session_id: str) -> PlaybackSession | None:
+        """None for an unknown or ended session (or an id that is no id)."""
         ...
 
-    def remove(self, session_id: str) -> PlaybackSession | None: ...
+    async def touch(self, session_id: str, now: float, position: float | None = None
+                    ) -> None:
+        """Records a use (and the position, when given) of a session still present."""
+        ...
 
-    def all(self) -> list[PlaybackSession]:
+    async def remove(self, session_id: str) -> PlaybackSession | None:
+        """Ends the session; returns it, or None when it had already ended."""
+        ...
+
+    async def all(self) -> list[PlaybackSession]:
         """Oldest first."""
+        ...
+
+    async def owned_by(self, owner: str) -> list[PlaybackSession]:
+        """The sessions whose encoders run on `owner`, oldest first."""
+        ...
+
+    async def claim(self, session_id: str, previous_owner: str, owner: str) -> bool:
+        """Moves a session to `owner` if `previous_owner` still has it; False when it
+        ended or another replica claimed it first."""
+        ...
+
+
+class SessionOwners(Protocol):
+    """Reaches the replica that owns a session, for what only it can do (its ffmpeg).
+    Segments land in the transcode folder every replica shares."""
+
+    async def segment(self, owner: str, session_id: str, variant: str, index: int) -> str:
+        """The local path of the finished segment the owner produced. Raises
+        `ReplicaGone` when the owner does not answer, `NotFound` / `Unavailable` as the
+        owner's segmenter does."""
+        ...
+
+    async def stop(self, owner: str, session_id: str) -> None:
+        """Asks the owner to stop the session's encoders now (best effort: an owner that
+        misses it stops them at its next sweep, as the session is gone)."""
+        ...
+
+
+class PlaybackGrants(Protocol):
+    async def granted(self, session: PlaybackSession) -> bool:
+        """Whether the session's user may still play it: the account enabled, holding
+        `playback`, and the sign-in or API key it was started through not revoked."""
         ...
 
 
@@ -80,6 +118,10 @@ class Segmenter(Protocol):
         ...
 
     def running(self) -> int: ...
+
+    def sessions(self) -> set[str]:
+        """Ids of the sessions with encoders (running or paused) here."""
+        ...
 
 
 class SubtitleConverter(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import msgspec
@@ -46,11 +47,12 @@ class StartedPlayback(msgspec.Struct, frozen=True):
 class StartPlayback:
     """Needs `playback`. Raises `NotFound` for an unknown movie/file, `RuleViolation` for
     an unknown stream index or a malformed profile, `UnreadableMedia` for a corrupt file,
-    and `TranscodeLimitReached` when every transcoding slot is taken."""
+    and `TranscodeLimitReached` when every transcoding slot of this replica is taken.
+    The session is owned by `replica` (this process): its ffmpeg runs here."""
 
     def __init__(self, files: PlayableFiles, probe: MediaProbe, sessions: PlaybackSessions,
                  settings: PlaybackSettings, clock: Clock, new_id: NewId,
-                 token_key: bytes) -> None:
+                 token_key: bytes, replica: str = "") -> None:
         self._files = files
         self._probe = probe
         self._sessions = sessions
@@ -58,6 +60,10 @@ class StartPlayback:
         self._clock = clock
         self._new_id = new_id
         self._key = token_key
+        self._replica = replica
+        # Only this process adds sessions it owns: counting and adding under this lock
+        # means no two requests both take the last slot.
+        self._admission = asyncio.Lock()
 
     async def execute(self, command: StartPlaybackCommand) -> StartedPlayback:
         authorize(command.actor)
@@ -66,9 +72,10 @@ class StartPlayback:
         decision = _decide(info, file, command)
         hls = await self._plan(file, info, decision, command.max_bitrate)
         session = self._session(command, file, info, decision, hls)
-        self._admit(session)
-        return StartedPlayback(session, media_token(self._key, session,
-                                                    self._settings.token_grace_seconds), info)
+        async with self._admission:
+            await self._admit(session)
+        return StartedPlayback(session, media_token(self._key, session, session.started_at,
+                                                    self._settings.token_seconds), info)
 
     async def _plan(self, file: PlayableFile, info: MediaInfo, decision: PlaybackDecision,
                     max_bitrate: int | None) -> HlsPlan | None:
@@ -93,18 +100,18 @@ class StartPlayback:
             movie_id=file.movie_id, file_id=file.file_id, path=file.path, size=file.size,
             mtime=file.mtime, video=video, duration=info.duration,
             decision=decision, hls=hls, subtitles=(*info.subtitles, *file.sidecars),
-            started_at=now, last_active=now)
+            started_at=now, last_active=now, owner=self._replica,
+            sign_in_id=command.actor.session_id, api_key_id=command.actor.api_key_id)
 
-    def _admit(self, session: PlaybackSession) -> None:
-        # Counting and adding happen without an await in between: no two requests can
-        # both take the last slot.
+    async def _admit(self, session: PlaybackSession) -> None:
         if session.transcoding:
-            busy = sum(1 for s in self._sessions.all() if s.transcoding)
+            owned = await self._sessions.owned_by(self._replica)
+            busy = sum(1 for s in owned if s.transcoding)
             if busy >= self._settings.transcode_limit:
                 raise TranscodeLimitReached(
                     f"all {self._settings.transcode_limit} transcoding slots are in use; "
                     "try again when a playback ends", retry_after_seconds=30)
-        self._sessions.add(session)
+        await self._sessions.add(session)
 
 
 def _decide(info: MediaInfo, file: PlayableFile, command: StartPlaybackCommand

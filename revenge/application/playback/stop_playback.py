@@ -7,8 +7,8 @@ import contextlib
 import msgspec
 
 from revenge.application.identity.principal import Principal
-from revenge.application.playback.common import authorize
-from revenge.application.playback.ports import PlaybackSessions, ProgressRecorder, Segmenter
+from revenge.application.playback.common import SessionEnder, authorize
+from revenge.application.playback.ports import PlaybackSessions, ProgressRecorder
 from revenge.domain.errors import NotFound, RuleViolation
 from revenge.domain.identity.permissions import Permission
 
@@ -22,23 +22,24 @@ class StopPlaybackCommand(msgspec.Struct, frozen=True, kw_only=True):
 class StopPlayback:
     """The owner ends a session (recording the final position: the one given, else the
     last one known); an admin (`settings.manage`) may end anyone's without recording.
-    Raises `NotFound` for an unknown session or someone else's."""
+    Works through any replica: the encoders stop where they run. Raises `NotFound` for
+    an unknown session or someone else's."""
 
-    def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter,
+    def __init__(self, sessions: PlaybackSessions, ender: SessionEnder,
                  progress: ProgressRecorder) -> None:
         self._sessions = sessions
-        self._segmenter = segmenter
+        self._ender = ender
         self._progress = progress
 
     async def execute(self, command: StopPlaybackCommand) -> None:
         authorize(command.actor)
-        session = self._sessions.get(command.session_id)
+        session = await self._sessions.get(command.session_id)
         owner = session is not None and session.user_id == command.actor.user_id
         if session is None or not (owner or command.actor.can(Permission.SETTINGS_MANAGE)):
             raise NotFound("no such playback session")
         _check_position(command.position_seconds)
-        self._sessions.remove(session.id)
-        await self._segmenter.stop(session.id)
+        ended = await self._ender.end(session.id)
+        session = ended or session  # its latest position, if it moved meanwhile
         position = command.position_seconds if command.position_seconds is not None else (
             session.position)
         if owner and position > 0:

@@ -26,7 +26,9 @@ class HlsPlan(msgspec.Struct, frozen=True, kw_only=True):
 
 class PlaybackSession(msgspec.Struct, frozen=True, kw_only=True):
     """Times are Unix seconds. `position` is the last position known (a reported one, or
-    the start of the last segment served)."""
+    the start of the last segment served). `owner` is the server process (replica) whose
+    ffmpeg produces the session's segments; `sign_in_id` / `api_key_id` is what the
+    user started it through, so revoking that ends the session too."""
 
     id: str
     user_id: str
@@ -44,6 +46,9 @@ class PlaybackSession(msgspec.Struct, frozen=True, kw_only=True):
     started_at: float
     last_active: float
     position: float = 0.0
+    owner: str = ""
+    sign_in_id: str | None = None
+    api_key_id: str | None = None
 
     @property
     def transcoding(self) -> bool:

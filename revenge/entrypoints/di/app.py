@@ -38,7 +38,7 @@ class AppContainer(containers.DeclarativeContainer):
     search = providers.Container(SearchContainer, core=core, jobs=jobs, settings=settings,
                                  profile=profile)
     playback = providers.Container(PlaybackContainer, core=core, catalog=catalog,
-                                   settings=settings, profile=profile)
+                                   identity=identity, settings=settings, profile=profile)
     library = providers.Container(LibraryContainer, core=core, jobs=jobs, settings=settings,
                                   profile=profile, media_probe=playback.media_probe)
     metadata = providers.Container(MetadataContainer, core=core, jobs=jobs, settings=settings,

@@ -52,6 +52,14 @@ class CoreContainer(containers.DeclarativeContainer):
         ),
         memory=providers.Singleton(InMemoryCache),
     )
+    # Without the in-process tier: what every replica must see change at once (a
+    # revoked sign-in is refused by all of them, not after the L1 TTL).
+    shared_cache = providers.Selector(
+        profile,
+        real=providers.Singleton(RedisCache, redis, l1_max_items=1, l1_ttl_seconds=0,
+                                 prefix="revenge:shared:"),
+        memory=cache,
+    )
 
     probes = providers.Selector(
         profile,

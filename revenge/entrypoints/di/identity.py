@@ -112,7 +112,7 @@ class IdentityContainer(containers.DeclarativeContainer):
     )
     secret_tokens = providers.Singleton(RandomSecretTokens)
     kit = providers.Singleton(Kit, providers.Singleton(SystemClock), providers.Singleton(Uuid7Ids))
-    session_cache = providers.Singleton(SessionCache, core.cache)
+    session_cache = providers.Singleton(SessionCache, core.shared_cache)
     server_settings = providers.Singleton(ServerSettingsReader, uow, core.cache)
     session_tokens = providers.Singleton(SessionTokens, access_tokens, secret_tokens)
     queries = providers.Singleton(IdentityQueries, uow)

@@ -18,6 +18,7 @@ from revenge.adapters.memory.jobs import (
     InMemoryJobRuns,
     InMemoryJobsUnitOfWork,
     InMemoryOutboxRelay,
+    InMemoryPeriodicSlots,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.jobs import (
@@ -27,8 +28,10 @@ from revenge.adapters.postgres.jobs import (
     PostgresJobsUnitOfWork,
 )
 from revenge.adapters.postgres.outbox_relay import OutboxRelay
+from revenge.adapters.postgres.periodic_slots import PostgresPeriodicSlots
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJob
 from revenge.application.jobs.prune_job_runs import PruneJobRuns
+from revenge.application.jobs.requeue_abandoned_jobs import RequeueAbandonedJobs
 from revenge.entrypoints.config import Config
 
 
@@ -107,4 +110,11 @@ class JobsContainer(containers.DeclarativeContainer):
     )
 
     prune_job_runs = providers.Factory(PruneJobRuns, unit_of_work.provider)
-    enqueue_periodic_job = providers.Factory(EnqueuePeriodicJob, unit_of_work.provider, job_runs)
+    requeue_abandoned_jobs = providers.Factory(RequeueAbandonedJobs, unit_of_work.provider)
+    periodic_slots = providers.Selector(
+        profile,
+        real=providers.Singleton(PostgresPeriodicSlots, core.database),
+        memory=providers.Singleton(InMemoryPeriodicSlots),
+    )
+    enqueue_periodic_job = providers.Factory(EnqueuePeriodicJob, unit_of_work.provider, job_runs,
+                                             slots=periodic_slots)

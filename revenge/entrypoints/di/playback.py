@@ -23,14 +23,21 @@ from revenge.adapters.ffmpeg.tools import FfmpegTools, locate_tools
 from revenge.adapters.memory.playback import (
     InMemoryPlayableFiles,
     InMemoryPlaybackSessions,
+    InMemorySessionOwners,
 )
 from revenge.adapters.postgres.playback_files import PostgresPlayableFiles
+from revenge.adapters.postgres.playback_sessions import PostgresPlaybackSessions
+from revenge.adapters.redis.playback_owners import RedisOwnerInbox, RedisSessionOwners
 from revenge.application.playback.authorize_media import AuthorizeMedia
 from revenge.application.playback.catalog_progress import CatalogProgress
+from revenge.application.playback.common import SessionEnder
 from revenge.application.playback.get_segment import GetSegment
 from revenge.application.playback.get_subtitle import GetSubtitle
+from revenge.application.playback.identity_grants import IdentityPlaybackGrants
 from revenge.application.playback.ports import PlaybackSettings
 from revenge.application.playback.reap_idle_playback import ReapIdlePlayback
+from revenge.application.playback.renew_media_token import RenewMediaToken
+from revenge.application.playback.serve_owned_segment import ServeOwnedSegment
 from revenge.application.playback.start_playback import StartPlayback
 from revenge.application.playback.stop_playback import StopPlayback
 from revenge.entrypoints.config import Config
@@ -69,13 +76,19 @@ def token_key(settings: Config, profile: str) -> bytes:
 
 def _settings(settings: Config) -> PlaybackSettings:
     return PlaybackSettings(segment_seconds=settings.hls_segment_seconds,
-                            transcode_limit=settings.transcode_limit)
+                            transcode_limit=settings.transcode_limit,
+                            token_seconds=int(settings.media_token_minutes * 60))
 
+
+def replica_id() -> str:
+    """This server process among the replicas (several processes, machines or pods)."""
+    return secrets.token_hex(8)
 
 
 class PlaybackContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     catalog = providers.DependenciesContainer()
+    identity = providers.DependenciesContainer()
     settings = providers.Dependency(instance_of=Config)
     profile = providers.Dependency(instance_of=str)
 
@@ -87,9 +100,20 @@ class PlaybackContainer(containers.DeclarativeContainer):
     token_key = providers.Singleton(token_key, settings, profile)
     encoder = providers.Singleton(EncoderOptions, hwaccel=settings.provided.transcode_hwaccel)
 
+    replica = providers.Singleton(replica_id)
     media_probe = providers.Singleton(media_probe, tools, settings)
-    sessions = providers.Singleton(InMemoryPlaybackSessions)
-    segmenter = providers.Singleton(FfmpegSegmenter, tools.provided.ffmpeg, cache_dir, encoder)
+    sessions = providers.Selector(
+        profile,
+        real=providers.Singleton(PostgresPlaybackSessions, core.database),
+        memory=providers.Singleton(InMemoryPlaybackSessions))
+    owners = providers.Selector(
+        profile,
+        real=providers.Singleton(RedisSessionOwners, core.redis, cache_dir),
+        memory=providers.Singleton(InMemorySessionOwners))
+    inbox = providers.Singleton(RedisOwnerInbox, core.redis, replica, cache_dir)
+    grants = providers.Singleton(IdentityPlaybackGrants, identity.uow, identity.kit)
+    segmenter = providers.Singleton(FfmpegSegmenter, tools.provided.ffmpeg, cache_dir, encoder,
+                                    replica=replica)
     subtitles = providers.Singleton(FfmpegSubtitleConverter, tools.provided.ffmpeg)
     playable_files = providers.Selector(
         profile,
@@ -97,14 +121,20 @@ class PlaybackContainer(containers.DeclarativeContainer):
         memory=providers.Singleton(InMemoryPlayableFiles, core.memory_state))
     progress = providers.Singleton(CatalogProgress, catalog.record_progress)
 
-    start_playback = providers.Factory(StartPlayback, playable_files, media_probe, sessions,
-                                       playback_settings, clock, new_id, token_key)
-    stop_playback = providers.Factory(StopPlayback, sessions, segmenter, progress)
-    authorize_media = providers.Factory(AuthorizeMedia, sessions, clock, token_key)
-    get_segment = providers.Factory(GetSegment, sessions, segmenter, clock)
+    ender = providers.Singleton(SessionEnder, sessions, segmenter, owners, replica)
+    # A singleton: its admission lock must be one per process.
+    start_playback = providers.Singleton(StartPlayback, playable_files, media_probe, sessions,
+                                         playback_settings, clock, new_id, token_key, replica)
+    stop_playback = providers.Factory(StopPlayback, sessions, ender, progress)
+    authorize_media = providers.Factory(AuthorizeMedia, sessions, grants, ender,
+                                        playback_settings, clock, token_key)
+    renew_media_token = providers.Factory(RenewMediaToken, sessions, grants, ender,
+                                          playback_settings, clock, token_key)
+    get_segment = providers.Factory(GetSegment, sessions, segmenter, owners, clock, replica)
+    serve_owned_segment = providers.Factory(ServeOwnedSegment, sessions, get_segment, replica)
     get_subtitle = providers.Factory(GetSubtitle, subtitles)
-    reap_idle_playback = providers.Singleton(ReapIdlePlayback, sessions, segmenter,
-                                             playback_settings, clock)
+    reap_idle_playback = providers.Singleton(ReapIdlePlayback, sessions, segmenter, grants,
+                                             ender, playback_settings, clock, replica)
 
     runtime = providers.Singleton(
         PlaybackRuntime, tools, segmenter, cache_dir, reap_idle_playback.provided.execute,

@@ -50,6 +50,7 @@ class Shelf:
     library: UserLibraryQueries
     add_user_row: Callable[[str], Awaitable[None]]
     folder: Path
+    database: Database | None = None
 
     async def movie(self, *files: tuple[str, dict[str, Any]]) -> tuple[str, list[str]]:
         """A movie with files (name in `folder`, MovieFile fields); (movie id, file ids)."""
@@ -94,7 +95,7 @@ def _postgres(database: Database, folder: Path) -> Shelf:
 
     return Shelf(PostgresPlayableFiles(database),
                  functools.partial(PostgresCatalogUnitOfWork, database),
-                 PostgresUserLibraryQueries(database), add_user_row, folder)
+                 PostgresUserLibraryQueries(database), add_user_row, folder, database)
 
 
 @pytest.fixture(params=["memory", "postgres"])

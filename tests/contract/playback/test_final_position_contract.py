@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 
 from revenge.adapters.memory.media_probe import InMemoryMediaProbe
-from revenge.adapters.memory.playback import InMemoryPlaybackSessions, InMemorySegmenter
+from revenge.adapters.memory.playback import (
+    InMemoryPlaybackSessions,
+    InMemorySegmenter,
+    InMemorySessionOwners,
+)
 from revenge.application.catalog.record_progress import RecordProgress
 from revenge.application.identity.principal import Principal
 from revenge.application.playback.catalog_progress import CatalogProgress
+from revenge.application.playback.common import SessionEnder
 from revenge.application.playback.ports import PlaybackSettings
 from revenge.application.playback.start_playback import StartPlayback, StartPlaybackCommand
 from revenge.application.playback.stop_playback import StopPlayback, StopPlaybackCommand
@@ -37,7 +42,8 @@ class Playback:
                                 ProgressPolicy())
         self.start = StartPlayback(shelf.files, probe, sessions, PlaybackSettings(),
                                    lambda: 1_800_000_000.0, new_id, b"k" * 32)
-        self.stop = StopPlayback(sessions, InMemorySegmenter(folder), CatalogProgress(record))
+        ender = SessionEnder(sessions, InMemorySegmenter(folder), InMemorySessionOwners(), "r1")
+        self.stop = StopPlayback(sessions, ender, CatalogProgress(record))
 
     async def watch(self, viewer: Principal, movie_id: str, until: float) -> None:
         started = await self.start.execute(StartPlaybackCommand(actor=viewer,

@@ -3,11 +3,20 @@ when there is no valid token; anything else is refused without revealing the ses
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from revenge.adapters.memory.playback import InMemoryPlaybackSessions
+from revenge.adapters.memory.playback import (
+    InMemoryPlaybackGrants,
+    InMemoryPlaybackSessions,
+    InMemorySegmenter,
+    InMemorySessionOwners,
+)
 from revenge.application.identity.principal import Principal
 from revenge.application.playback.authorize_media import AuthorizeMedia, Viewer
+from revenge.application.playback.common import SessionEnder
+from revenge.application.playback.ports import PlaybackSettings
 from revenge.domain.errors import AuthenticationFailed, Forbidden, NotFound
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.media.info import VideoStream
@@ -40,14 +49,20 @@ def signed_in(user_id: str | None, *permissions: Permission) -> tuple[Viewer, li
 
 
 @pytest.fixture
-def sessions() -> InMemoryPlaybackSessions:
+async def sessions() -> InMemoryPlaybackSessions:
     registry = InMemoryPlaybackSessions()
-    registry.add(SESSION)
+    await registry.add(SESSION)
     return registry
 
 
-def authorize(sessions: InMemoryPlaybackSessions) -> AuthorizeMedia:
-    return AuthorizeMedia(sessions, lambda: NOW, KEY)
+GRANTS = InMemoryPlaybackGrants()
+
+
+def authorize(sessions: InMemoryPlaybackSessions, grants: InMemoryPlaybackGrants = GRANTS,
+              segmenter: InMemorySegmenter | None = None) -> AuthorizeMedia:
+    ender = SessionEnder(sessions, segmenter or InMemorySegmenter(Path("/nonexistent")),
+                         InMemorySessionOwners(), "r1")
+    return AuthorizeMedia(sessions, grants, ender, PlaybackSettings(), lambda: NOW, KEY)
 
 
 async def test_a_valid_token_opens_the_session_without_asking_for_a_sign_in(
@@ -83,9 +98,25 @@ async def test_an_owner_who_lost_the_playback_permission_is_forbidden(
 
 async def test_an_ended_session_is_not_found_when_signed_in_and_refused_when_anonymous(
         sessions: InMemoryPlaybackSessions) -> None:
-    sessions.remove("s1")
+    await sessions.remove("s1")
     owner, _ = signed_in("alice")
     with pytest.raises(NotFound):
         await authorize(sessions).execute("s1", None, owner)
     with pytest.raises(AuthenticationFailed):
         await authorize(sessions).execute("s1", None, None)
+
+
+async def test_a_session_whose_user_may_no_longer_play_ends_at_the_next_media_request(
+        sessions: InMemoryPlaybackSessions, tmp_path: Path) -> None:
+    grants, segmenter = InMemoryPlaybackGrants(), InMemorySegmenter(tmp_path)
+    grants.revoked.add("alice")  # disabled, lost `playback`, or signed out
+    with pytest.raises(NotFound):
+        await authorize(sessions, grants, segmenter).execute("s1", TOKEN)
+    assert await sessions.get("s1") is None and segmenter.stopped == ["s1"]
+
+
+async def test_an_expired_token_is_refused_even_for_a_live_session(
+        sessions: InMemoryPlaybackSessions) -> None:
+    stale = sign_media_token(KEY, MediaClaims("alice", "s1", "f1", int(NOW)))
+    with pytest.raises(AuthenticationFailed):
+        await authorize(sessions).execute("s1", stale)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
-from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
+from revenge.application.playback.renew_media_token import RenewMediaTokenCommand
 from revenge.application.playback.start_playback import StartedPlayback, StartPlaybackCommand
 from revenge.application.playback.stop_playback import StopPlaybackCommand
 from revenge.domain.identity.permissions import Permission
@@ -44,12 +46,24 @@ class PlaybackSessionsController(Controller):
             max_bitrate=data.max_bitrate, profile=data.profile))
         return session_view(started.session, started.token)
 
+    @post("/{session_id:str}/token", status_code=HTTP_200_OK,
+          summary="Renew the media token of a playback session",
+          description="Media URLs carry a token that lives minutes "
+                      "(REVENGE_MEDIA_TOKEN_MINUTES); a player renews it here, through the "
+                      "sign-in the session was started with, and uses the returned URLs. "
+                      "404 once the session has ended or its user may no longer play.")
+    async def renew(self, session_id: FromPath[str], principal: CurrentPrincipal,
+                    playback: NamedDependency[Any]) -> SessionView:
+        renewed: StartedPlayback = await playback.renew_media_token().execute(
+            RenewMediaTokenCommand(actor=principal, session_id=session_id))
+        return session_view(renewed.session, renewed.token)
+
     @delete("/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End a playback session (stops its ffmpeg at once)")
     async def stop(self, session_id: FromPath[str], principal: CurrentPrincipal,
                    playback: NamedDependency[Any],
                    position_seconds: Annotated[float | None, QueryParameter(
-                       name="position_seconds",
+                       name="position_seconds", ge=0, le=1e7,
                        description="final position, recorded as the user's progress")] = None,
                    ) -> None:
         await playback.stop_playback().execute(StopPlaybackCommand(
@@ -61,10 +75,12 @@ class AdminPlaybackController(Controller):
     tags = ["playback", "admin"]
     guards = [require(Permission.SETTINGS_MANAGE)]
 
-    @get("", summary="Active playback sessions of this server process")
+    @get("", summary="Active playback sessions (of every replica)",
+         description="`encoders_running` counts the ffmpeg processes of the replica that "
+                     "answered.")
     async def active(self, playback: NamedDependency[Any]) -> ActiveSessionList:
         now = time.time()
-        items = [_active(s, now) for s in playback.sessions().all()]
+        items = [_active(s, now) for s in await playback.sessions().all()]
         return ActiveSessionList(items=items, total=len(items),
                                  encoders_running=playback.segmenter().running())
 
@@ -91,4 +107,5 @@ def _active(session: PlaybackSession, now: float) -> ActiveSession:
         id=session.id, user_id=session.user_id, username=session.username,
         movie_id=session.movie_id, file_id=session.file_id, method=session.decision.method,
         position_seconds=session.position, duration_seconds=session.duration,
-        started_at=session.started_at, idle_seconds=round(session.idle_for(now), 1))
+        started_at=datetime.fromtimestamp(session.started_at, UTC),
+        idle_seconds=round(session.idle_for(now), 1))
