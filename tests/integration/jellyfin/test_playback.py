@@ -84,7 +84,7 @@ async def test_reported_progress_shows_in_continue_watching(jellyfin: Jellyfin) 
     mine = await jellyfin.client.get(f"/api/v1/movies/{movie_id('Direct')}/progress",
                                      headers=jellyfin.live.admin)
     assert mine.json()["position_seconds"] == 2.0
-    sessions = jellyfin.live.container.playback.sessions().all()
+    sessions = await jellyfin.live.container.playback.sessions().all()
     assert all(s.id.replace("-", "") != info["PlaySessionId"] for s in sessions)
 
 

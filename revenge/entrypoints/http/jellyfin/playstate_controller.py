@@ -131,7 +131,7 @@ async def _duration(request: AnyRequest, report: Report) -> float:
     assert report.item is not None
     if report.session is not None:
         with contextlib.suppress(NotFound):
-            live = containers(request).playback.sessions().get(our_id(report.session))
+            live = await containers(request).playback.sessions().get(our_id(report.session))
             if live is not None and live.user_id == caller(request).user_id:
                 return float(live.duration)
     details = containers(request).catalog.movie_details()

@@ -44,7 +44,7 @@ async def open_session(connection: Connection, movie_id: str, play_session_id: s
     if principal is None:
         raise AuthenticationFailed("authentication required")
     playback = containers(connection).playback
-    live = [s for s in playback.sessions().all() if s.user_id == principal.user_id
+    live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
             and s.movie_id == movie_id and file_id in (None, s.file_id)]
     if live:
         return await session_by_id(connection, live[-1].id, None)
