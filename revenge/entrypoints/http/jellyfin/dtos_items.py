@@ -12,12 +12,12 @@ class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal"):
     pass
 
 
-class NameGuidPair(_Dto, kw_only=True):
+class NameGuidPair(_Dto, frozen=True, kw_only=True):
     name: str
     id: str
 
 
-class UserItemData(_Dto, kw_only=True):
+class UserItemData(_Dto, frozen=True, kw_only=True):
     played_percentage: float | None = None
     playback_position_ticks: int
     play_count: int
@@ -28,7 +28,7 @@ class UserItemData(_Dto, kw_only=True):
     item_id: str
 
 
-class Person(_Dto, kw_only=True):
+class Person(_Dto, frozen=True, kw_only=True):
     name: str
     id: str
     role: str | None = None
@@ -36,7 +36,7 @@ class Person(_Dto, kw_only=True):
     primary_image_tag: str | None = None
 
 
-class MediaStream(_Dto, kw_only=True):
+class MediaStream(_Dto, frozen=True, kw_only=True):
     codec: str | None = None
     language: str | None = None
     title: str | None = None
@@ -66,7 +66,7 @@ class MediaStream(_Dto, kw_only=True):
     level: float | None = None
 
 
-class MediaSource(_Dto, kw_only=True):
+class MediaSource(_Dto, frozen=True, kw_only=True):
     protocol: str = "File"
     id: str
     path: str | None = None
@@ -102,7 +102,7 @@ class MediaSource(_Dto, kw_only=True):
     has_segments: bool
 
 
-class BaseItem(_Dto, kw_only=True):
+class BaseItem(_Dto, frozen=True, kw_only=True):
     name: str
     original_title: str | None = None
     server_id: str
@@ -145,30 +145,30 @@ class BaseItem(_Dto, kw_only=True):
     has_subtitles: bool | None = None
 
 
-class ItemsResult(_Dto, kw_only=True):
+class ItemsResult(_Dto, frozen=True, kw_only=True):
     items: list[BaseItem]
     total_record_count: int
     start_index: int
 
 
-class PlaybackInfoResponse(_Dto, kw_only=True):
+class PlaybackInfoResponse(_Dto, frozen=True, kw_only=True):
     media_sources: list[MediaSource]
     play_session_id: str | None = None
 
 
-class QueryFilters(_Dto, kw_only=True):
+class QueryFilters(_Dto, frozen=True, kw_only=True):
     genres: list[NameGuidPair]
     tags: list[str]
 
 
-class QueryFiltersLegacy(_Dto, kw_only=True):
+class QueryFiltersLegacy(_Dto, frozen=True, kw_only=True):
     genres: list[str]
     tags: list[str]
     official_ratings: list[str]
     years: list[int]
 
 
-class SearchHint(_Dto, kw_only=True):
+class SearchHint(_Dto, frozen=True, kw_only=True):
     item_id: str
     id: str
     name: str
@@ -180,6 +180,6 @@ class SearchHint(_Dto, kw_only=True):
     media_type: str = "Video"
 
 
-class SearchHintResult(_Dto, kw_only=True):
+class SearchHintResult(_Dto, frozen=True, kw_only=True):
     search_hints: list[SearchHint]
     total_record_count: int

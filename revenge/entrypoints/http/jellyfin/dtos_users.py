@@ -15,7 +15,7 @@ class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal"):
     pass
 
 
-class PublicSystemInfo(_Dto, kw_only=True):
+class PublicSystemInfo(_Dto, frozen=True, kw_only=True):
     local_address: str
     server_name: str
     version: str = VERSION
@@ -25,7 +25,7 @@ class PublicSystemInfo(_Dto, kw_only=True):
     startup_wizard_completed: bool = True
 
 
-class SystemInfo(_Dto, kw_only=True):
+class SystemInfo(_Dto, frozen=True, kw_only=True):
     local_address: str
     server_name: str
     version: str = VERSION
@@ -47,13 +47,13 @@ class SystemInfo(_Dto, kw_only=True):
     system_architecture: str = "X64"
 
 
-class BrandingOptions(_Dto, kw_only=True):
+class BrandingOptions(_Dto, frozen=True, kw_only=True):
     login_disclaimer: str = ""
     custom_css: str = ""
     splashscreen_enabled: bool
 
 
-class UserConfiguration(_Dto, kw_only=True):
+class UserConfiguration(_Dto, frozen=True, kw_only=True):
     play_default_audio_track: bool = True
     subtitle_language_preference: str = ""
     display_missing_episodes: bool
@@ -70,7 +70,7 @@ class UserConfiguration(_Dto, kw_only=True):
     enable_next_episode_auto_play: bool
 
 
-class UserPolicy(_Dto, kw_only=True):
+class UserPolicy(_Dto, frozen=True, kw_only=True):
     is_administrator: bool
     is_hidden: bool
     enable_collection_management: bool
@@ -115,7 +115,7 @@ class UserPolicy(_Dto, kw_only=True):
     sync_play_access: str = "None"
 
 
-class UserDto(_Dto, kw_only=True):
+class UserDto(_Dto, frozen=True, kw_only=True):
     name: str
     server_id: str
     id: str
@@ -129,7 +129,7 @@ class UserDto(_Dto, kw_only=True):
     policy: UserPolicy
 
 
-class PlayerState(_Dto, kw_only=True):
+class PlayerState(_Dto, frozen=True, kw_only=True):
     can_seek: bool
     is_paused: bool
     is_muted: bool
@@ -137,14 +137,14 @@ class PlayerState(_Dto, kw_only=True):
     playback_order: str = "Default"
 
 
-class ClientCapabilities(_Dto, kw_only=True):
+class ClientCapabilities(_Dto, frozen=True, kw_only=True):
     playable_media_types: list[str]
     supported_commands: list[str]
     supports_media_control: bool
     supports_persistent_identifier: bool
 
 
-class SessionInfo(_Dto, kw_only=True):
+class SessionInfo(_Dto, frozen=True, kw_only=True):
     play_state: PlayerState
     additional_users: list[str]
     capabilities: ClientCapabilities
@@ -166,7 +166,7 @@ class SessionInfo(_Dto, kw_only=True):
     supported_commands: list[str]
 
 
-class AuthenticationResult(_Dto, kw_only=True):
+class AuthenticationResult(_Dto, frozen=True, kw_only=True):
     user: UserDto
     session_info: SessionInfo
     access_token: str

@@ -4,6 +4,7 @@ CollectionFolder, a genre a `Genre`, a cast member a `Person`."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from revenge.application.catalog.read_models import (
     CastMember,
@@ -42,13 +43,13 @@ def _position(state: UserMovieState, runtime_minutes: int | None) -> float | Non
 
 
 def _images(poster: str | None, backdrop: str | None = None,
-            logo: str | None = None) -> dict[str, object]:
+            logo: str | None = None) -> dict[str, Any]:
     tags = {kind: tag(path) for kind, path in (("Primary", poster), ("Logo", logo)) if path}
     return {"image_tags": tags, "backdrop_image_tags": [tag(backdrop)] if backdrop else [],
             "primary_image_aspect_ratio": POSTER_RATIO if poster else None}
 
 
-def _movie_base(server_id: str) -> dict[str, object]:
+def _movie_base(server_id: str) -> dict[str, Any]:
     return {"server_id": server_id, "is_folder": False, "type": "Movie",
             "media_type": "Video", "location_type": "FileSystem", "video_type": "VideoFile",
             "can_delete": False, "can_download": True}
@@ -64,7 +65,7 @@ def list_movie(movie: MovieListItem, server_id: str, position: float | None = No
         user_data=user_data(item_id, movie.user,
                             position if position is not None
                             else _position(movie.user, movie.runtime_minutes), last_played),
-        **_images(movie.poster_path), **_movie_base(server_id))  # type: ignore[arg-type]
+        **_images(movie.poster_path), **_movie_base(server_id))
 
 
 def resume_movie(entry: ContinueWatchingItem, server_id: str) -> BaseItem:
@@ -95,7 +96,7 @@ def detail_movie(movie: MovieDetail, server_id: str, *, position: float | None,
         has_subtitles=any(f.subtitle_streams for f in main),
         user_data=user_data(item_id, movie.user, position),
         **_images(movie.poster_path, movie.backdrop_path, movie.logo_path),
-        **_movie_base(server_id))  # type: ignore[arg-type]
+        **_movie_base(server_id))
 
 
 def person(member: CastMember) -> Person:

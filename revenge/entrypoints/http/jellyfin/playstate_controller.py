@@ -30,7 +30,6 @@ from revenge.entrypoints.http.jellyfin.query import Query
 from revenge.entrypoints.http.jellyfin.routes import PathPart, paths
 
 AnyRequest = Request[Any, Any, Any]
-NO_CONTENT = {"status_code": HTTP_204_NO_CONTENT}
 PLAYED = paths("/Users/{user_id:str}/PlayedItems/{item_id:str}",
                "/UserPlayedItems/{item_id:str}")
 FAVOURITE = paths("/Users/{user_id:str}/FavoriteItems/{item_id:str}",
@@ -52,7 +51,7 @@ class PlaystateController(Controller):
     @post(paths("/Sessions/Playing", "/Sessions/Playing/Progress",
                 "/Sessions/Playing/Ping", LEGACY_PLAYING, f"{LEGACY_PLAYING}/Progress",
                 "/PlayingItems/{item_id:str}", "/PlayingItems/{item_id:str}/Progress"),
-          guards=[require(Permission.PLAYBACK)], **NO_CONTENT)
+          guards=[require(Permission.PLAYBACK)], status_code=HTTP_204_NO_CONTENT)
     async def playing(self, request: AnyRequest) -> None:
         own_user(request)
         report = await _report(request)
@@ -60,12 +59,12 @@ class PlaystateController(Controller):
             await _record(request, report)
 
     @post(paths("/Sessions/Playing/Stopped"), guards=[require(Permission.PLAYBACK)],
-          **NO_CONTENT)
+          status_code=HTTP_204_NO_CONTENT)
     async def stopped(self, request: AnyRequest) -> None:
         await _stop(request, await _report(request))
 
     @delete(paths(LEGACY_PLAYING, "/PlayingItems/{item_id:str}"),
-            guards=[require(Permission.PLAYBACK)], **NO_CONTENT)
+            guards=[require(Permission.PLAYBACK)], status_code=HTTP_204_NO_CONTENT)
     async def stopped_by_path(self, request: AnyRequest) -> None:
         own_user(request)
         await _stop(request, await _report(request))
@@ -99,7 +98,7 @@ class PlaystateController(Controller):
         return await _user_data(request, item_id)
 
     @post(paths("/Sessions/Capabilities", "/Sessions/Capabilities/Full"),
-          guards=[require()], **NO_CONTENT)
+          guards=[require()], status_code=HTTP_204_NO_CONTENT)
     async def capabilities(self) -> None:
         return None
 

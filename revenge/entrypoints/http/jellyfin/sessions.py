@@ -50,5 +50,5 @@ async def open_session(connection: Connection, movie_id: str, play_session_id: s
         return await session_by_id(connection, live[-1].id, None)
     started = await playback.start_playback().execute(StartPlaybackCommand(
         actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
-    session = started.session
-    return session
+    fresh: PlaybackSession = started.session
+    return fresh
