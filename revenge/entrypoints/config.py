@@ -23,8 +23,10 @@ Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
 PositiveInt = Annotated[int, msgspec.Meta(ge=1)]
 NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
 
-SECRET_FIELDS = frozenset({"database_url", "redis_url", "jwt_secret", "smtp_password",
-                           "typesense_api_key", "media_token_secret", "encryption_keys"})
+# Secrets are typed, so `revenge config show` masks them by type, never by a list kept
+# by hand: a `Secret` is shown as ***, a `SecretUrl` with its password masked.
+Secret = Annotated[str, msgspec.Meta(extra={"secret": "value"})]
+SecretUrl = Annotated[str, msgspec.Meta(extra={"secret": "url"})]
 
 
 class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -34,10 +36,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     port: Port = 8096
     data_dir: str = "./data"
     public_url: str | None = None
-    database_url: str | None = None
-    redis_url: str | None = None
-    typesense_url: str | None = None  # unset (with the key): embedded Typesense
-    typesense_api_key: str | None = None
+    database_url: SecretUrl | None = None
+    redis_url: SecretUrl | None = None
+    typesense_url: SecretUrl | None = None  # unset (with the key): embedded Typesense
+    typesense_api_key: Secret | None = None
     db_pool_min_size: NonNegativeInt = 1
     db_pool_max_size: PositiveInt = 10
     http_workers: PositiveInt = 1
@@ -58,7 +60,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_format: Literal["auto", "json", "console"] = "auto"
     trusted_proxies: list[str] = msgspec.field(default_factory=list)
-    jwt_secret: str | None = None  # unset: a random key is kept in <data_dir>/jwt_secret
+    jwt_secret: Secret | None = None  # unset: a random key is kept in <data_dir>/jwt_secret
     access_token_minutes: Annotated[int, msgspec.Meta(ge=1, le=1440)] = 15
     argon2_time_cost: Annotated[int, msgspec.Meta(ge=1, le=20)] = 2
     argon2_memory_kib: Annotated[int, msgspec.Meta(ge=8192, le=4_194_304)] = 19_456
@@ -68,16 +70,16 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     smtp_host: str | None = None  # unset: mails are kept in the mail_outbox table
     smtp_port: Port = 587
     smtp_username: str | None = None
-    smtp_password: str | None = None
+    smtp_password: Secret | None = None
     smtp_from: str = "revenge@localhost"
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"
-    tmdb_api_key: str | None = None  # v3 key or v4 read token; unset: no matching
+    tmdb_api_key: Secret | None = None  # v3 key or v4 read token; unset: no matching
     tmdb_base_url: str = "https://api.themoviedb.org/3"
     tmdb_image_base_url: str | None = None  # unset: from TMDb's /configuration
     tmdb_language: str = "en-US"
     tmdb_region: str = "US"
     tmdb_requests_per_second: PositiveInt = 40
-    tmdb_proxy: str | None = None
+    tmdb_proxy: SecretUrl | None = None
     # Playback: ffmpeg path (unset: system ffmpeg, else imageio-ffmpeg's), the cap on
     # concurrent transcodes, hardware encoding, HLS segment length, segment cache folder.
     ffmpeg_path: str | None = None
@@ -85,7 +87,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     transcode_hwaccel: Literal["none", "vaapi", "nvenc", "qsv"] = "none"
     hls_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 6.0
     transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
-    media_token_secret: str | None = None  # unset: generated into the data dir
+    media_token_secret: Secret | None = None  # unset: generated into the data dir
     # Media URLs stop working this long after they were issued (players renew them).
     media_token_minutes: Annotated[float, msgspec.Meta(ge=1, le=240)] = 10.0
     # Library: parallel probing jobs per library; how long a watched path must stay
@@ -99,7 +101,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     webauthn_origins: list[str] = msgspec.field(default_factory=list)
     # Encryption at rest (AES-256-GCM): `id:base64key` entries, comma-separated, the first
     # current; unset: generated into <data_dir>/encryption.key. Radarr: request timeout.
-    encryption_keys: str | None = None
+    encryption_keys: Secret | None = None
     radarr_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
 
     @property
@@ -198,19 +200,42 @@ _CHOICES = {"cookie_secure": ("auto", "always", "never"),
             "transcode_hwaccel": ("none", "vaapi", "nvenc", "qsv")}
 
 
+def secret_kinds() -> dict[str, str]:
+    """Each secret field of Config and its kind ("value" or "url"), read from the types."""
+    kinds = {}
+    for field in msgspec.inspect.type_info(Config).fields:  # type: ignore[attr-defined]
+        kind = _secret_kind(field.type)
+        if kind:
+            kinds[field.name] = kind
+    return kinds
+
+
+def _secret_kind(info: msgspec.inspect.Type) -> str | None:
+    if isinstance(info, msgspec.inspect.UnionType):
+        return next(filter(None, (_secret_kind(t) for t in info.types)), None)
+    if isinstance(info, msgspec.inspect.Metadata) and info.extra:
+        return str(info.extra.get("secret") or "") or None
+    return None
+
+
 def masked(config: Config) -> dict[str, Any]:
-    """The config as a dict with secrets (and passwords inside URLs) masked."""
+    """The config as a dict: secrets masked by their type, and a password written in any
+    URL or connection string (`scheme://user:pw@`, `password=`) masked wherever it is."""
     data = msgspec.structs.asdict(config)
-    for key in SECRET_FIELDS:
-        if data.get(key):
-            data[key] = _mask(key, data[key])
+    kinds = secret_kinds()
+    for key, value in data.items():
+        if isinstance(value, str) and value:
+            data[key] = "***" if kinds.get(key) == "value" else mask_passwords(value)
+        elif isinstance(value, list):
+            data[key] = [mask_passwords(v) if isinstance(v, str) else v for v in value]
     return data
 
 
-_URL_PASSWORD = re.compile(r"(://[^:/@]+:)[^@]+(@)")
+_URL_PASSWORD = re.compile(r"(://[^/@:?#]*:)[^/?#]*(@)")
+_PARAMETER_PASSWORD = re.compile(r"((?:^|[?&\s])password\s*=\s*)('[^']*'|[^&\s]+)", re.IGNORECASE)
 
 
-def _mask(key: str, value: str) -> str:
-    if key.endswith("_url"):
-        return _URL_PASSWORD.sub(r"\1***\2", value)
-    return "***"
+def mask_passwords(value: str) -> str:
+    """`redis://:pw@host`, `postgresql://u:pw@h`, `...?password=pw`, `host=h password=pw`:
+    the password becomes ***."""
+    return _PARAMETER_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***\2", value))

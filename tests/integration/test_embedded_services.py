@@ -149,3 +149,36 @@ def _process_group(pid: int) -> int | None:
         return None
     # "pid (comm) state ppid pgrp ...": comm may hold spaces, so split after its ")".
     return int(stat.rsplit(")", 1)[1].split()[2])
+
+
+def test_an_optional_child_killed_while_starting_leaves_the_server_running_degraded(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Review finding 13: `revenge serve` exited when Typesense (optional: search falls
+    back to PostgreSQL) was killed while starting. The others start and run; it is tried
+    again, past the crash limit too, for as long as the server runs."""
+    policy = RestartPolicy(max_restarts=1, first_delay=0.01, optional_retry_delay=0.05)
+    search = ChildSpec(name="search", argv=[sys.executable, "-c", "raise SystemExit(9)"],
+                       ready=lambda: 1 / 0, ready_timeout=10, optional=True)
+    supervisor = Supervisor([search, _sleeper("http")], policy)
+    with caplog.at_level(logging.INFO, "revenge"):
+        supervisor.start_all()
+        try:
+            assert supervisor.children[1].exit_code() is None  # http started regardless
+            _watch_until(supervisor, lambda: caplog.text.count("going on without search") >= 2)
+            assert supervisor.children[1].exit_code() is None
+        finally:
+            supervisor.stop_all()
+    assert "search exited with code 9 while starting; restarting (attempt 1/1)" in caplog.text
+
+
+def test_an_optional_child_that_cannot_be_spawned_does_not_stop_the_others() -> None:
+    policy = RestartPolicy(max_restarts=1, optional_retry_delay=60)
+    ghost = ChildSpec(name="ghost", argv=["/nonexistent/ghost-server"], optional=True)
+    supervisor = Supervisor([ghost, _sleeper("http")], policy)
+    supervisor.start_all()
+    try:
+        assert supervisor.children[1].exit_code() is None
+        assert supervisor.children[0].restart_at is not None
+    finally:
+        supervisor.stop_all()

@@ -24,6 +24,13 @@ from revenge.domain.errors import Unavailable
 
 # Every actor listens on one queue for now; routing by actor name would go here.
 QUEUE = "default"
+# dramatiq keeps a worker's fetched messages until it acks them; a worker silent this
+# long is dead, and broker maintenance hands its messages on. A live worker's
+# maintenance thread says it is alive every few seconds (`MAINTAIN_EVERY_SECONDS`),
+# even while every one of its threads is busy (dramatiq fetches, and so heartbeats,
+# only when a thread is free).
+HEARTBEAT_TIMEOUT_MS = 30_000
+MAINTAIN_EVERY_SECONDS = 5.0
 
 Handler = Callable[[str, dict[str, Any]], Awaitable[Mapping[str, Any] | None]]
 
@@ -47,11 +54,29 @@ def create_redis_broker(url: str, reporter: JobReporter, *, max_retries: int,
         health_check_interval=15,
     )
     _quiet_results_warning()
-    middleware = [AsyncIO(), JobRecorder(reporter), retries(max_retries, options)]
-    broker = RedisBroker(  # type: ignore[no-untyped-call]  # dramatiq leaves it unannotated
-        client=client, namespace=options.namespace, middleware=middleware
+    recorder = JobRecorder(reporter)
+    middleware = [AsyncIO(), recorder, retries(max_retries, options)]
+    broker = MaintainedRedisBroker(  # type: ignore[no-untyped-call]  # dramatiq: unannotated
+        client=client, namespace=options.namespace, middleware=middleware,
+        heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
     )
-    return DramatiqJobBroker(broker)
+    return DramatiqJobBroker(broker, recorder)
+
+
+class MaintainedRedisBroker(RedisBroker):
+    """dramatiq's Redis broker runs its maintenance (handing a dead worker's unacked
+    messages back to the queue) only on a random one in a thousand commands, so a
+    crashed worker's jobs could wait 15 minutes. `maintain()` runs it now."""
+
+    def maintain(self) -> None:
+        """Heartbeats this worker and hands dead workers' messages on, for the queue
+        and its delay queue (where retries wait)."""
+        for queue in (QUEUE, f"{QUEUE}.DQ"):
+            maintenance = self._dispatch("maintain")  # type: ignore[no-untyped-call]
+            maintenance(queue)  # no command of that name: only heartbeat and maintenance
+
+    def _should_do_maintenance(self, command: str) -> int:
+        return 1 if command == "maintain" else int(super()._should_do_maintenance(command))
 
 
 def retries(max_retries: int, options: BrokerOptions) -> Retries:
@@ -81,8 +106,22 @@ def _quiet_results_warning() -> None:
 class DramatiqJobBroker:
     """`JobBroker` over a dramatiq broker; the worker registers its handlers here too."""
 
-    def __init__(self, broker: dramatiq.Broker) -> None:
+    def __init__(self, broker: dramatiq.Broker, recorder: JobRecorder | None = None) -> None:
         self.dramatiq = broker
+        self._recorder = recorder
+
+    def running_jobs(self) -> frozenset[str]:
+        """The runs this process's worker threads are executing."""
+        return self._recorder.running() if self._recorder else frozenset()
+
+    def maintain(self) -> None:
+        """See `MaintainedRedisBroker.maintain`; raises `Unavailable` when Redis is down."""
+        if not isinstance(self.dramatiq, MaintainedRedisBroker):
+            return
+        try:
+            self.dramatiq.maintain()
+        except (redis.RedisError, OSError) as exc:
+            raise Unavailable("broker", str(exc) or type(exc).__name__) from exc
 
     async def send(self, actor: str, job_id: str, payload: Mapping[str, Any]) -> None:
         message: dramatiq.Message[Any] = dramatiq.Message(

@@ -4,6 +4,7 @@ worker's event loop (where async actors, and so the database pool, live)."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -37,16 +38,27 @@ class JobRecorder(Middleware):
 
     def __init__(self, reporter: JobReporter) -> None:
         self._reporter = reporter
+        self._running: set[str] = set()
+        self._lock = threading.Lock()  # worker threads start and finish runs
+
+    def running(self) -> frozenset[str]:
+        """The runs this process is executing now (their heartbeat is ours to give)."""
+        with self._lock:
+            return frozenset(self._running)
 
     def before_process_message(self, broker: dramatiq.Broker, message: Any) -> None:
         if not on_worker_loop(self._reporter.mark_running(_job_id(message))):
-            log.info("skipping %s for run %s: unknown or finished",
+            log.info("skipping %s for run %s: unknown, finished or running elsewhere",
                      message.actor_name, _job_id(message))
             raise SkipMessage()
+        with self._lock:
+            self._running.add(_job_id(message))
 
     def after_process_message(self, broker: dramatiq.Broker, message: Any, *,
                               result: Any = None, exception: BaseException | None = None) -> None:
         job_id = _job_id(message)
+        with self._lock:
+            self._running.discard(job_id)
         if exception is None:
             on_worker_loop(self._reporter.succeeded(job_id, result))
         else:

@@ -22,6 +22,7 @@ from pathlib import Path
 import msgspec
 
 from revenge.adapters.ffmpeg.keyframe_index import index_keyframes
+from revenge.adapters.filesystem.private import private_folder
 from revenge.application.media.ports import MediaProbe
 from revenge.domain.errors import NotFound
 from revenge.domain.media.info import MediaInfo
@@ -117,7 +118,7 @@ class ProbeStore:
         target = self._file(path)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(target.parent, self._directory)  # what others' libraries hold
             temporary.write_bytes(zlib.compress(msgspec.json.encode(entry)))
             os.replace(temporary, target)
         except OSError as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from revenge.adapters.ffmpeg.commands import EncoderOptions, hls_command
 from revenge.adapters.ffmpeg.runs import FfmpegRun, finished_segments, spawn_run
+from revenge.adapters.filesystem.private import private_folder
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.domain.playback.sessions import HlsJob
 
@@ -53,6 +54,7 @@ class FfmpegSegmenter:
                  options: SegmenterOptions | None = None,
                  clock: Callable[[], float] = time.monotonic, replica: str = "") -> None:
         self._ffmpeg = ffmpeg
+        self._cache_dir = cache_dir
         # Named by replica, not pid: the folder may be shared by replicas on several
         # machines (or containers, where every pid is 1).
         self._root = cache_dir / (f"replica-{replica}" if replica else f"proc-{os.getpid()}")
@@ -149,6 +151,8 @@ class FfmpegSegmenter:
         rendition.runs += 1
         directory = rendition.directory / f"run{rendition.runs}"
         argv = hls_command(self._ffmpeg, rendition.job, index, directory, self._encoder)
+        # Segments are other users' movies: no other local account may read them.
+        await asyncio.to_thread(private_folder, directory, self._cache_dir)
         rendition.run = await spawn_run(argv, directory, index)
         log.info("hls: ffmpeg for %s/%s from segment %d", rendition.job.session_id,
                  rendition.job.variant.name, index)

@@ -7,10 +7,10 @@ import codecs
 import hashlib
 import os
 import stat as stat_flags
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from revenge.application.library.ports import WalkResult
-from revenge.domain.library.diff import FileStat
+from revenge.domain.library.diff import FileStat, under
 from revenge.domain.library.extensions import IGNORE_MARKERS, is_nfo, is_video
 
 HASH_CHUNK = 64 * 1024
@@ -20,8 +20,9 @@ _JUNK_FOLDERS = frozenset({"@eaDir", "#recycle", "$RECYCLE.BIN", "System Volume 
 
 
 class OsFileSystem:
-    async def walk(self, roots: tuple[str, ...] | list[str]) -> WalkResult:
-        return await asyncio.to_thread(walk_tree, list(roots))
+    async def walk(self, roots: Sequence[str], *,
+                   within: Sequence[str] | None = None) -> WalkResult:
+        return await asyncio.to_thread(walk_tree, list(roots), within)
 
     async def folder_problem(self, path: str) -> str | None:
         return await asyncio.to_thread(folder_problem, path)
@@ -35,11 +36,13 @@ class OsFileSystem:
 
 
 class _Walk:
-    def __init__(self) -> None:
+    def __init__(self, within: Sequence[str] | None) -> None:
         self.videos: list[FileStat] = []
         self.nfos: set[str] = set()
         self.unreadable: list[str] = []
         self.visited: set[tuple[int, int]] = set()
+        # Real paths: a library folder may itself be reached through a link.
+        self.within = None if within is None else [os.path.realpath(p) for p in within]
 
     def root(self, root: str) -> None:
         try:
@@ -82,6 +85,8 @@ class _Walk:
             self.unreadable.append(entry.path.encode(errors="replace").decode())
             return None  # a name that is not UTF-8 cannot be stored (nor shown)
         try:
+            if entry.is_symlink() and not self.inside(entry.path):
+                return None  # a link out of the library would publish any readable file
             if entry.is_dir():
                 return entry.path, entry.stat()
             if is_video(name):
@@ -91,6 +96,9 @@ class _Walk:
         except OSError:
             pass  # a broken symbolic link, or a file deleted while we looked
         return None
+
+    def inside(self, link: str) -> bool:
+        return self.within is None or under(os.path.realpath(link), self.within)
 
 
 def _utf8(name: str) -> bool:
@@ -105,8 +113,8 @@ def _file_stat(path: str, info: os.stat_result) -> FileStat:
     return FileStat(path, info.st_size, info.st_mtime_ns // 1000)
 
 
-def walk_tree(roots: list[str]) -> WalkResult:
-    walk = _Walk()
+def walk_tree(roots: list[str], within: Sequence[str] | None = None) -> WalkResult:
+    walk = _Walk(within)
     for root in roots:
         walk.root(root)
     return WalkResult(videos=tuple(walk.videos), nfos=frozenset(walk.nfos),

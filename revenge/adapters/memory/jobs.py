@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -24,6 +24,9 @@ from revenge.application.jobs.read_models import (
     PrunedJobs,
 )
 from revenge.application.jobs.rules import (
+    ABANDONED_AFTER,
+    ABANDONED_ERROR,
+    TAKE_OVER_AFTER,
     checked_limit,
     checked_percent,
     decode_cursor,
@@ -44,25 +47,45 @@ class InMemoryJobQueue:
     """`JobQueue` writing into the unit of work's state (rolled back with it)."""
 
     def __init__(self, uow: InMemoryUnitOfWork, *, wake_relay: Callable[[], Awaitable[None]],
-                 max_attempts: int, clock: Clock = utc_now) -> None:
+                 max_attempts: int, clock: Clock = utc_now,
+                 abandoned_after: timedelta = ABANDONED_AFTER) -> None:
         self._uow = uow
         self._wake_relay = wake_relay
         self._max_attempts = max_attempts
         self._clock = clock
+        self._abandoned_after = abandoned_after
 
     async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
                       dedupe_key: str | None = None) -> str:
         runs = self._uow.state.table(RUNS)
         holder = _active_holder(runs, dedupe_key)
-        if holder:
+        if holder and self._silent(runs[holder], self._abandoned_after):
+            runs[holder].update(status="failed", error=ABANDONED_ERROR,
+                                finished_at=self._clock(), updated_at=self._clock())
+        elif holder:
             return holder
         job_id = str(uuid_utils.uuid7())
         runs[job_id] = self._new_run(job_id, actor, payload, dedupe_key)
+        self._send_later(job_id, actor)
+        return job_id
+
+    async def requeue_abandoned(self, silent_for: timedelta) -> list[str]:
+        runs = self._uow.state.table(RUNS)
+        requeued = [job_id for job_id, run in runs.items() if self._silent(run, silent_for)]
+        for job_id in requeued:
+            runs[job_id].update(status="queued", error=ABANDONED_ERROR + "; requeued",
+                                updated_at=self._clock())
+            self._send_later(job_id, runs[job_id]["name"])
+        return requeued
+
+    def _silent(self, run: dict[str, Any], silent_for: timedelta) -> bool:
+        return bool(run["status"] == "running" and run["updated_at"] < self._clock() - silent_for)
+
+    def _send_later(self, job_id: str, actor: str) -> None:
         outbox = self._uow.state.table(OUTBOX)
         outbox[max(outbox, default=0) + 1] = {"job_id": job_id, "actor": actor,
                                               "created_at": self._clock(), "relayed_at": None}
         self._uow.after_commit(self._wake_relay)
-        return job_id
 
     def _new_run(self, job_id: str, actor: str, payload: Mapping[str, Any],
                  dedupe_key: str | None) -> dict[str, Any]:
@@ -119,17 +142,25 @@ def _job_run(run: dict[str, Any]) -> JobRun:
 class InMemoryJobReporter:
     """`JobReporter` writing straight into the state (each call "commits" at once)."""
 
-    def __init__(self, state: InMemoryState, clock: Clock = utc_now) -> None:
+    def __init__(self, state: InMemoryState, clock: Clock = utc_now, *,
+                 take_over_after: timedelta = TAKE_OVER_AFTER) -> None:
         self._state = state
         self._clock = clock
+        self._take_over_after = take_over_after
 
     async def mark_running(self, job_id: str) -> bool:
         run = self._active(job_id)
-        if run is None:
+        if run is None or (run["status"] == "running"
+                           and run["updated_at"] >= self._clock() - self._take_over_after):
             return False
         run.update(status="running", attempts=run["attempts"] + 1, started_at=self._clock())
         self._touch(run)
         return True
+
+    async def beat(self, job_ids: Collection[str]) -> None:
+        for job_id in job_ids:
+            if (run := self._active(job_id)) and run["status"] == "running":
+                self._touch(run)
 
     async def progress(self, job_id: str, percent: int,
                        result_so_far: Mapping[str, Any] | None = None) -> None:
@@ -253,6 +284,13 @@ class InMemoryBroker:
         self._handlers: dict[str, Handler] = {}
         self.sent: list[SentMessage] = []
         self.available = True
+        self._running: set[str] = set()
+
+    def running_jobs(self) -> frozenset[str]:
+        return frozenset(self._running)
+
+    def maintain(self) -> None:
+        """Nothing to hand on: an inline broker's messages die with their process."""
 
     def register(self, actor: str, handler: Handler) -> None:
         self._handlers[actor] = handler
@@ -268,13 +306,16 @@ class InMemoryBroker:
     async def _run(self, handler: Handler, job_id: str, payload: dict[str, Any]) -> None:
         retries = 0
         while await self._reporter.mark_running(job_id):
+            self._running.add(job_id)
             try:
                 result = await handler(job_id, payload)
             except Exception as exc:
+                self._running.discard(job_id)
                 final = not should_retry(retries, exc, max_retries=self._max_retries)
                 await self._reporter.failed(job_id, describe_failure(exc), final=final)
                 retries += 1
                 continue
+            self._running.discard(job_id)
             await self._reporter.succeeded(job_id, result)
             return
 

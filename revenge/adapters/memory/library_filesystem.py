@@ -28,6 +28,7 @@ class InMemoryFileSystem:
         self.files: dict[str, _File] = {}
         self.folders: set[str] = set()
         self.unreadable: set[str] = set()
+        self.links: dict[str, str] = {}  # a symbolic link's path -> its target folder
         self.walks = self.hashes = self.reads = 0
 
     def add(self, path: str, *, size: int = 1_000, mtime_us: int = 1_700_000_000_000_000,
@@ -54,9 +55,15 @@ class InMemoryFileSystem:
         file.size = file.size if size is None else size
         file.mtime_us = file.mtime_us + 1_000_000 if mtime_us is None else mtime_us
 
-    async def walk(self, roots: Sequence[str]) -> WalkResult:
+    def link(self, path: str, target: str) -> None:
+        """A symbolic link at `path` to the folder `target`: files a test adds below
+        `path` are walked unless the target lies outside the walk's `within`."""
+        self.links[path.rstrip("/")] = target.rstrip("/")
+
+    async def walk(self, roots: Sequence[str], *,
+                   within: Sequence[str] | None = None) -> WalkResult:
         self.walks += 1
-        blocked = self._blocked(roots)
+        blocked = [*self._blocked(roots), *self._links_out(within)]
         chosen = sorted(path for path in self.files
                         if under(path, roots) and not under(path, blocked))
         return WalkResult(
@@ -64,6 +71,11 @@ class InMemoryFileSystem:
             nfos=frozenset(path for path in chosen if is_nfo(path)),
             unreadable=tuple(sorted(folder for folder in self.unreadable
                                     if under(folder, roots))))
+
+    def _links_out(self, within: Sequence[str] | None) -> list[str]:
+        if within is None:
+            return []
+        return [link for link, target in self.links.items() if not under(target, within)]
 
     def _blocked(self, roots: Sequence[str]) -> list[str]:
         ignored = [path.rsplit("/", 1)[0] for path in self.files

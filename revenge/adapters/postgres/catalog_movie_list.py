@@ -102,13 +102,15 @@ class PostgresMovieListQueries:
         if query.page.cursor is not None:
             keyset.bind(query.page.cursor, params)
         statement = _page_sql(keyset, tuple(conditions), query.page.cursor is not None,
-                              query.page.limit + 1)
+                              query.page.limit + 1, query.page.offset > 0)
+        params["offset"] = query.page.offset
         cur = await conn.execute(statement, params)
         return await cur.fetchall()
 
     async def _total(self, conn: Connection, query: MovieListQuery, rows: list[Row],
                      params: dict[str, Any]) -> int:
-        if query.page.cursor is None and len(rows) <= query.page.limit:
+        if query.page.cursor is None and not query.page.offset \
+                and len(rows) <= query.page.limit:
             return len(rows)  # the first page holds everything
         generation = rows[0]["generation"] if rows else await self._generation(conn)
         return await self._count(conn, query.filter, params, generation)
@@ -155,7 +157,7 @@ class PostgresMovieListQueries:
 
 @functools.lru_cache(maxsize=512)
 def _page_sql(keyset: Keyset, conditions: tuple[str, ...], after_cursor: bool,
-              limit: int) -> str:
+              limit: int, skips: bool = False) -> str:
     """The page statement for one shape of request (sort, filters, cursor or not, page
     size), composed once per process. The LIMIT is written in, not a parameter: with it
     known, PostgreSQL's cached generic plan of the prepared statement walks the sort
@@ -163,12 +165,13 @@ def _page_sql(keyset: Keyset, conditions: tuple[str, ...], after_cursor: bool,
     with `LIMIT $n` every execution was planned anew."""
     return sql.SQL(
         "SELECT {columns}, {keys}, ({generation}) AS generation FROM movies m {joins} "
-        "WHERE {where}{after} ORDER BY {order} LIMIT {limit}").format(
+        "WHERE {where}{after} ORDER BY {order} LIMIT {limit}{offset}").format(
         columns=sql.SQL(LIST_ITEM_COLUMNS), keys=keyset.key_columns(),
         generation=sql.SQL(_GENERATION), joins=sql.SQL(USER_JOINS),
         where=_where(list(conditions)),
         after=keyset.after_clause() if after_cursor else sql.SQL(""),
-        order=keyset.order_by(), limit=sql.Literal(limit)).as_string()
+        order=keyset.order_by(), limit=sql.Literal(limit),
+        offset=sql.SQL(" OFFSET %(offset)s") if skips else sql.SQL("")).as_string()
 
 
 def _count_key(generation: int, f: MovieFilter) -> str:

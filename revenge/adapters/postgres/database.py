@@ -12,10 +12,15 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
+from revenge.adapters.postgres.utc_times import read_times_in_utc
 from revenge.domain.errors import Unavailable
 
 Connection = psycopg.AsyncConnection[dict[str, Any]]
 _CHECK_AFTER_IDLE_SECONDS = 2.0
+
+
+async def _configure(connection: Connection) -> None:
+    read_times_in_utc(connection)
 
 
 class Database:
@@ -38,6 +43,7 @@ class Database:
             check=self._check_if_idle,
             reconnect_timeout=0,  # keep trying forever; readiness reports the outage
             name="revenge",
+            configure=_configure,
         )
 
     async def open(self) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 import uuid_utils
@@ -22,6 +22,9 @@ from revenge.application.jobs.read_models import (
     PrunedJobs,
 )
 from revenge.application.jobs.rules import (
+    ABANDONED_AFTER,
+    ABANDONED_ERROR,
+    TAKE_OVER_AFTER,
     checked_limit,
     checked_percent,
     decode_cursor,
@@ -44,18 +47,38 @@ RETURNING id"""
 _ACTIVE_RUN = """
 SELECT id FROM job_runs WHERE dedupe_key = %s AND status IN ('queued', 'running')"""
 
+# `updated_at` is a running run's heartbeat (the worker touches it every few seconds).
+_ABANDON_HOLDER = """
+UPDATE job_runs SET status = 'failed', error = %(error)s, finished_at = now(),
+    updated_at = now()
+WHERE dedupe_key = %(key)s AND status = 'running' AND updated_at < now() - %(silent)s"""
+
+_REQUEUE_ABANDONED = """
+WITH silent AS (
+    SELECT id, name FROM job_runs
+    WHERE status = 'running' AND updated_at < now() - %(silent)s
+    FOR UPDATE SKIP LOCKED),
+requeued AS (
+    UPDATE job_runs r SET status = 'queued', error = %(error)s, updated_at = now()
+    FROM silent WHERE r.id = silent.id RETURNING r.id, r.name)
+INSERT INTO job_outbox (job_id, actor) SELECT id, name FROM requeued RETURNING job_id"""
+
 
 class PostgresJobQueue:
     """`JobQueue` on the connection of one unit of work; wakes the relay after commit."""
 
     def __init__(self, uow: PostgresUnitOfWork, *, wake_relay: Callable[[], Awaitable[None]],
-                 max_attempts: int) -> None:
+                 max_attempts: int, abandoned_after: timedelta = ABANDONED_AFTER) -> None:
         self._uow = uow
         self._wake_relay = wake_relay
         self._max_attempts = max_attempts
+        self._abandoned_after = abandoned_after
 
     async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
                       dedupe_key: str | None = None) -> str:
+        if dedupe_key is not None:
+            await self._uow.connection.execute(_ABANDON_HOLDER, {
+                "error": ABANDONED_ERROR, "key": dedupe_key, "silent": self._abandoned_after})
         for _ in range(3):  # the holder of the key may finish between our two statements
             job_id = await self._insert(actor, payload, dedupe_key)
             if job_id := job_id or await self._holder(dedupe_key):
@@ -74,6 +97,14 @@ class PostgresJobQueue:
                            (job_id, actor))
         self._uow.after_commit(self._wake_relay)
         return job_id
+
+    async def requeue_abandoned(self, silent_for: timedelta) -> list[str]:
+        cur = await self._uow.connection.execute(_REQUEUE_ABANDONED, {
+            "silent": silent_for, "error": ABANDONED_ERROR + "; requeued"})
+        requeued = [str(row["job_id"]) for row in await cur.fetchall()]
+        if requeued:
+            self._uow.after_commit(self._wake_relay)
+        return requeued
 
     async def _holder(self, dedupe_key: str | None) -> str | None:
         cur = await self._uow.connection.execute(_ACTIVE_RUN, (dedupe_key,))
@@ -165,6 +196,9 @@ def _is_uuid(value: str) -> bool:
 
 
 _ACTIVE = sql.SQL("status IN ('queued', 'running')")
+# Queued, or running under a worker gone silent (its message was handed on).
+_STARTABLE = sql.SQL(
+    "(status = 'queued' OR (status = 'running' AND updated_at < now() - %(silent)s))")
 _FAIL_FINALLY = sql.SQL("status = 'failed', finished_at = now(), error = %(error)s")
 # Back to queued: the run still holds its dedupe key while it waits for the retry.
 _FAIL_FOR_RETRY = sql.SQL("status = 'queued', error = %(error)s")
@@ -173,12 +207,23 @@ _FAIL_FOR_RETRY = sql.SQL("status = 'queued', error = %(error)s")
 class PostgresJobReporter:
     """`JobReporter`: each call is its own short transaction on the shared pool."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, *, take_over_after: timedelta = TAKE_OVER_AFTER
+                 ) -> None:
         self._database = database
+        self._take_over_after = take_over_after
 
     async def mark_running(self, job_id: str) -> bool:
         return await self._update(job_id, sql.SQL(
-            "status = 'running', attempts = attempts + 1, started_at = now()"), {})
+            "status = 'running', attempts = attempts + 1, started_at = now()"),
+            {"silent": self._take_over_after}, only=_STARTABLE)
+
+    async def beat(self, job_ids: Collection[str]) -> None:
+        ids = [job_id for job_id in job_ids if _is_uuid(job_id)]
+        if not ids:
+            return
+        async with self._database.transaction() as conn:
+            await conn.execute("UPDATE job_runs SET updated_at = now() "
+                               "WHERE id = ANY(%s) AND status = 'running'", (ids,))
 
     async def progress(self, job_id: str, percent: int,
                        result_so_far: Mapping[str, Any] | None = None) -> None:

@@ -13,18 +13,18 @@ from revenge.domain.errors import Conflict, NotFound
 from revenge.domain.library.library import Library
 
 _SELECT = """
-SELECT id, name, paths, scan_interval_minutes, watch, scan_requested_at, created_at,
-       updated_at
+SELECT id, name, paths, scan_interval_minutes, watch, follow_symlinks_outside,
+       scan_requested_at, created_at, updated_at
 FROM libraries"""
 _INSERT = """
-INSERT INTO libraries (id, name, paths, scan_interval_minutes, watch, scan_requested_at,
-                       created_at, updated_at)
+INSERT INTO libraries (id, name, paths, scan_interval_minutes, watch,
+                       follow_symlinks_outside, scan_requested_at, created_at, updated_at)
 VALUES (%(id)s, %(name)s, %(paths)s, %(scan_interval_minutes)s, %(watch)s,
-        %(scan_requested_at)s, %(created_at)s, %(updated_at)s)"""
+        %(follow_symlinks_outside)s, %(scan_requested_at)s, %(created_at)s, %(updated_at)s)"""
 _UPDATE = """
 UPDATE libraries SET name = %(name)s, paths = %(paths)s,
     scan_interval_minutes = %(scan_interval_minutes)s, watch = %(watch)s,
-    updated_at = %(updated_at)s
+    follow_symlinks_outside = %(follow_symlinks_outside)s, updated_at = %(updated_at)s
 WHERE id = %(id)s"""
 _CLAIM = """
 UPDATE libraries SET scan_requested_at = %s

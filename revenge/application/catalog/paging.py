@@ -20,6 +20,7 @@ def keyset_page(rows: Sequence[T], key: Callable[[T], Key], page: PageRequest, s
     if page.cursor:
         after = decode_cursor(page.cursor, scope).key
         ordered = [r for r in ordered if _beyond(key(r), after, descending)]
+    ordered = ordered[page.offset:]
     items = ordered[: page.limit]
     more = len(ordered) > page.limit
     next_cursor = encode_cursor(Cursor(scope, key(items[-1]))) if more else None

@@ -5,6 +5,12 @@ each request checks that (through a short cache that revocation clears), so logo
 "log out everywhere" and disabling a user take effect immediately. When the server
 requires MFA of the user and the session has not passed a second factor, the session
 keeps no permissions (only its own profile and MFA enrolment remain reachable).
+
+A `device_token` is a session's refresh token presented as a bearer credential, for apps
+that keep one token for good and never refresh (the Jellyfin-compatible API's clients):
+it works while the token is unspent and its session active, and each use (at most once
+a minute) counts as activity, so the idle lifetime runs from the last use; the absolute
+lifetime still ends it. Spending the token on a refresh (or revoking the session) ends it.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 class Credential(msgspec.Struct, frozen=True, kw_only=True):
-    kind: Literal["access_token", "api_key"]
+    kind: Literal["access_token", "api_key", "device_token"]
     token: str
 
 
@@ -51,6 +57,8 @@ class AuthenticateRequest:
         """The principal, or None for any invalid, expired or revoked credential."""
         if credential.kind == "api_key":
             return await self._by_api_key(credential.token)
+        if credential.kind == "device_token":
+            return await self._by_device_token(credential.token)
         claims = self._access.verify(credential.token, self._kit.now())
         if claims is None:
             return None
@@ -84,6 +92,35 @@ class AuthenticateRequest:
                               permissions=sorted(permissions),
                               mfa_verified=session.mfa_verified)
         await self._cache.put(entry)
+        return entry
+
+    async def _by_device_token(self, token: str) -> Principal | None:
+        digest = self._secrets.digest(token)
+        session_id = await self._cache.session_of_token(digest)
+        entry = await self._cache.get(session_id) if session_id else None
+        if entry is None:
+            entry = await self._load_device_session(digest)
+        return None if entry is None else await self._principal(entry)
+
+    async def _load_device_session(self, digest: str) -> CachedSession | None:
+        settings, now = await self._settings.current(), self._kit.now()
+        async with self._uow() as tx:
+            token = await tx.sessions.refresh_token(digest)
+            session = await tx.sessions.get(token.session_id) if token else None
+            if token is None or token.spent or session is None:
+                return None
+            user = await tx.users.get(session.user_id)
+            if user is None or user.disabled or not session.is_active(now, settings.idle):
+                return None
+            if now - session.last_seen_at > LAST_USED_PRECISION:
+                await tx.sessions.update(msgspec.structs.replace(session, last_seen_at=now))
+                await tx.commit()
+            permissions = permissions_of(await roles_of(tx, user.role_ids))
+        entry = CachedSession(session_id=session.id, user_id=user.id, username=user.username,
+                              permissions=sorted(permissions),
+                              mfa_verified=session.mfa_verified)
+        await self._cache.put(entry)
+        await self._cache.remember_token(digest, session.id)
         return entry
 
     async def _by_api_key(self, token: str) -> Principal | None:

@@ -31,6 +31,14 @@ class SessionCache:
     async def put(self, entry: CachedSession) -> None:
         await self._cache.set(_key(entry.session_id), entry, self._ttl)
 
+    async def session_of_token(self, token_digest: str) -> str | None:
+        """The session a device token was last seen to belong to (the session entry
+        itself still decides whether it is alive: revocation forgets that one)."""
+        return await self._cache.get(f"identity:device-token:{token_digest}", str)
+
+    async def remember_token(self, token_digest: str, session_id: str) -> None:
+        await self._cache.set(f"identity:device-token:{token_digest}", session_id, self._ttl)
+
     async def forget(self, session_ids: Iterable[str]) -> None:
         for session_id in session_ids:
             await self._cache.delete(_key(session_id))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Collection, Mapping
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -24,7 +24,15 @@ class JobQueue(Protocol):
     ) -> str:
         """Returns the new run's id. If a queued or running run holds `dedupe_key`,
         nothing is added and that run's id is returned (so two scans of one library
-        never run at once). `payload` must be JSON-encodable."""
+        never run at once), unless that run is running but its worker has been silent
+        for `ABANDONED_AFTER`: it is then failed as abandoned and a new run is added.
+        `payload` must be JSON-encodable."""
+        ...
+
+    async def requeue_abandoned(self, silent_for: timedelta) -> list[str]:
+        """Runs still `running` whose worker has not reported for `silent_for` (it
+        crashed, or lost its message) go back to `queued` and are sent again once the
+        unit of work commits. Returns their ids."""
         ...
 
 
@@ -53,8 +61,13 @@ class JobReporter(Protocol):
     on its own, so progress is visible while the job is still running."""
 
     async def mark_running(self, job_id: str) -> bool:
-        """Counts an attempt. False when the run is unknown or already finished: the
-        message is a duplicate (the relay is at-least-once) and must not run."""
+        """Counts an attempt. False when the run is unknown or already finished, or
+        running under a worker that reported within `TAKE_OVER_AFTER`: the message is a
+        duplicate (the relay is at-least-once) and must not run."""
+        ...
+
+    async def beat(self, job_ids: Collection[str]) -> None:
+        """The worker executing these running runs is alive (their heartbeat is now)."""
         ...
 
     async def progress(

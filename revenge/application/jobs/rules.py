@@ -6,7 +6,7 @@ import base64
 import binascii
 import uuid
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -14,6 +14,17 @@ import msgspec
 from revenge.domain.errors import DomainError, RuleViolation
 
 MAX_PAGE_SIZE = 200
+
+# A worker says every few seconds that the runs it executes are alive (their
+# `updated_at`). A run silent for TAKE_OVER_AFTER may be started by a redelivered
+# message (its worker is gone: dramatiq hands a dead worker's messages on); one silent
+# for ABANDONED_AFTER is requeued by the next worker's sweep, and a new request with its
+# dedupe key replaces it. Together: a crashed worker's jobs resume within a minute, and
+# a live one's are never run twice.
+HEARTBEAT_EVERY = timedelta(seconds=5)
+TAKE_OVER_AFTER = timedelta(seconds=20)
+ABANDONED_AFTER = timedelta(seconds=40)
+ABANDONED_ERROR = "abandoned: its worker stopped reporting"
 
 
 def should_retry(retries_so_far: int, error: BaseException, *, max_retries: int) -> bool:

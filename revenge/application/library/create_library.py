@@ -17,6 +17,7 @@ class CreateLibraryCommand(msgspec.Struct, frozen=True, kw_only=True):
     paths: tuple[str, ...]
     scan_interval_minutes: int | None = None
     watch: bool = False
+    follow_symlinks_outside: bool = False
     scan: bool = True
 
 
@@ -37,7 +38,8 @@ class CreateLibrary:
         """Raises `RuleViolation` naming the bad field, `Conflict` for a taken name."""
         settings = validated(LibrarySettings(
             name=command.name, paths=command.paths, watch=command.watch,
-            scan_interval_minutes=command.scan_interval_minutes))
+            scan_interval_minutes=command.scan_interval_minutes,
+            follow_symlinks_outside=command.follow_symlinks_outside))
         await check_folders(self._fs, settings.paths)
         async with self._unit_of_work() as uow:
             await check_unique(uow, settings)

@@ -179,12 +179,15 @@ class WalkResult(msgspec.Struct, frozen=True, kw_only=True):
 class FileSystem(Protocol):
     """The disk, as the scanner needs it. Blocking work runs off the event loop."""
 
-    async def walk(self, roots: Sequence[str]) -> WalkResult:
+    async def walk(self, roots: Sequence[str], *,
+                   within: Sequence[str] | None = None) -> WalkResult:
         """Every video and .nfo file below the roots (a root may also be one file).
         A folder holding an `.ignore` file is skipped with all below it; symbolic links
         to folders are followed, but never into a folder already being walked (no
-        loops); a folder that cannot be read is listed in `unreadable` and skipped;
-        a root that does not exist is simply empty."""
+        loops), and, when `within` is given, a symbolic link (to a file or a folder)
+        whose target lies outside those folders is skipped; a folder that cannot be
+        read is listed in `unreadable` and skipped; a root that does not exist is
+        simply empty."""
         ...
 
     async def folder_problem(self, path: str) -> str | None:

@@ -28,6 +28,7 @@ class UpdateLibraryCommand(msgspec.Struct, frozen=True, kw_only=True):
     paths: tuple[str, ...] | msgspec.UnsetType = UNSET
     scan_interval_minutes: int | msgspec.UnsetType | None = UNSET
     watch: bool | msgspec.UnsetType = UNSET
+    follow_symlinks_outside: bool | msgspec.UnsetType = UNSET
 
 
 class UpdateLibrary:
@@ -53,7 +54,8 @@ class UpdateLibrary:
 
 def _patched(library: Library, command: UpdateLibraryCommand) -> LibrarySettings:
     changes = {name: getattr(command, name) for name in
-               ("name", "paths", "scan_interval_minutes", "watch")
+               ("name", "paths", "scan_interval_minutes", "watch",
+                "follow_symlinks_outside")
                if getattr(command, name) is not UNSET}
     if not changes:
         raise RuleViolation("nothing to change")

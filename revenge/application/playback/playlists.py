@@ -19,13 +19,14 @@ from revenge.domain.playback.sessions import HlsPlan, PlaybackSession
 AAC_LC = "mp4a.40.2"
 
 
-def master_playlist(session: PlaybackSession, token: str) -> str:
+def master_playlist(session: PlaybackSession, token: str, base: str = "") -> str:
+    """`base` leads every URI (relative to the master's own URL)."""
     hls = _hls(session)
     query = _query(token)
-    variants = [(v, f"{v.name}/index.m3u8{query}") for v in hls.variants]
+    variants = [(v, f"{base}{v.name}/index.m3u8{query}") for v in hls.variants]
     subtitles = [SubtitleRendition(name=s.title or s.language or f"Subtitle {s.index}",
                                    language=s.language, default=s.default, forced=s.forced,
-                                   uri=f"subtitles/{s.index}.m3u8{query}")
+                                   uri=f"{base}subtitles/{s.index}.m3u8{query}")
                  for s in session.subtitles if s.format == "text"]
     return render_master(variants, lambda v: _codecs(session, v), subtitles)
 

@@ -41,6 +41,7 @@ class StartPlaybackCommand(msgspec.Struct, frozen=True, kw_only=True):
 class StartedPlayback(msgspec.Struct, frozen=True):
     session: PlaybackSession
     token: str
+    info: MediaInfo | None = None  # the probe's report (every stream, for clients to show)
 
 
 class StartPlayback:
@@ -74,7 +75,7 @@ class StartPlayback:
         async with self._admission:
             await self._admit(session)
         return StartedPlayback(session, media_token(self._key, session, session.started_at,
-                                                    self._settings.token_seconds))
+                                                    self._settings.token_seconds), info)
 
     async def _plan(self, file: PlayableFile, info: MediaInfo, decision: PlaybackDecision,
                     max_bitrate: int | None) -> HlsPlan | None:

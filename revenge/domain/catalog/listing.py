@@ -105,14 +105,24 @@ def checked_limit(limit: int) -> int:
     return limit
 
 
+MAX_OFFSET = 10_000_000
+
+
 class PageRequest(msgspec.Struct, frozen=True):
-    """`cursor` is the opaque token of the previous page, as returned."""
+    """`cursor` is the opaque token of the previous page, as returned. `offset` skips
+    that many items from the start instead (for clients that page by position, such as
+    Jellyfin apps; only movie lists take it, and never together with a cursor)."""
 
     limit: int = DEFAULT_LIMIT
     cursor: str | None = None
+    offset: int = 0
 
     def __post_init__(self) -> None:
         checked_limit(self.limit)
+        if not 0 <= self.offset <= MAX_OFFSET:
+            raise InvalidQuery(f"offset must be between 0 and {MAX_OFFSET}", field="offset")
+        if self.offset and self.cursor is not None:
+            raise InvalidQuery("give a cursor or an offset, not both", field="offset")
 
 
 class MovieListQuery(msgspec.Struct, frozen=True, kw_only=True):

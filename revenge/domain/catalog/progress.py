@@ -39,17 +39,22 @@ class ProgressPolicy(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ProgressReport(msgspec.Struct, frozen=True):
-    """Where a player is: a position past the end is taken as the end."""
+    """Where a player is: a position past the end is taken as the end. Times are kept to
+    the millisecond, so a denormal such as 5e-324 becomes 0 instead of reaching the
+    database, where dividing it underflows (an error in PostgreSQL, not a zero)."""
 
     position_seconds: float
     duration_seconds: float
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.duration_seconds) and self.duration_seconds > 0):
-            raise RuleViolation("duration_seconds must be a positive number",
+        position, duration = _millis(self.position_seconds), _millis(self.duration_seconds)
+        if not (math.isfinite(duration) and duration > 0):
+            raise RuleViolation("duration_seconds must be a positive number (at least 0.001)",
                                 field="duration_seconds")
-        if not (math.isfinite(self.position_seconds) and self.position_seconds >= 0):
+        if not (math.isfinite(position) and position >= 0):
             raise RuleViolation("position_seconds must not be negative", field="position_seconds")
+        msgspec.structs.force_setattr(self, "position_seconds", position)
+        msgspec.structs.force_setattr(self, "duration_seconds", duration)
 
     @property
     def position(self) -> float:
@@ -80,6 +85,10 @@ class ProgressOutcome(msgspec.Struct, frozen=True):
 
 
 UNWATCHED = WatchState()
+
+
+def _millis(seconds: float) -> float:
+    return round(seconds, 3) if math.isfinite(seconds) else seconds
 
 
 def percent_of(position: float, duration: float) -> float:

@@ -1,6 +1,7 @@
 """What a video file is, from where it sits and how it ends: a movie, an extra, a sample.
 
-Decided from folder names and name suffixes alone (no name parsing), so samples are
+Decided from folder names and name suffixes alone (no name parsing; one look-up of the
+word before a suffix, which after a release tag is a release group), so samples are
 dropped before the parser ever sees them. The rules follow the Kodi/Jellyfin/Plex
 conventions: an extras folder ("Trailers", "Behind The Scenes", ...) inside a movie's
 folder, or a suffix on the file name ("Alien (1979)-trailer.mkv").
@@ -15,6 +16,7 @@ from typing import Literal
 import msgspec
 
 from revenge.domain.library.extensions import stem_of
+from revenge.domain.library.naming.scan import follows_release_tag
 
 Role = Literal["main", "extra", "sample"]
 # The same words the name parser uses for `ParsedName.extra_type`.
@@ -81,7 +83,15 @@ def classify(folders: tuple[str, ...], file_name: str) -> Classification:
     by_folder = _extra_folder(folders)
     if by_folder is not None:
         return by_folder
-    return MAIN if ending is None else _by_suffix(ending)
+    if ending is None or _is_release_group(stem, ending):
+        return MAIN
+    return _by_suffix(ending)
+
+
+def _is_release_group(stem: str, ending: re.Match[str]) -> bool:
+    """"Heat.1995.1080p.BluRay.x264-Scene": after a release tag a dashed word is the
+    group that made the release, not an extra's suffix."""
+    return bool(ending.group("suffix")) and follows_release_tag(stem, ending.start())
 
 
 def _extra_folder(folders: tuple[str, ...]) -> Classification | None:

@@ -15,12 +15,16 @@ MAX_INTERVAL_MINUTES = 60 * 24 * 365
 
 
 class LibrarySettings(msgspec.Struct, frozen=True, kw_only=True):
-    """What an admin chooses. `scan_interval_minutes` None: no periodic scans."""
+    """What an admin chooses. `scan_interval_minutes` None: no periodic scans.
+    `follow_symlinks_outside`: a symbolic link leading out of the library's folders is
+    followed (off: such links are skipped, so a link cannot publish any file the server
+    can read)."""
 
     name: str
     paths: tuple[str, ...]
     scan_interval_minutes: int | None = None
     watch: bool = False
+    follow_symlinks_outside: bool = False
 
 
 class Library(LibrarySettings, frozen=True, kw_only=True):
@@ -64,7 +68,8 @@ def scan_due(library: Library, now: datetime) -> bool:
 def settings_of(library: Library) -> LibrarySettings:
     return LibrarySettings(name=library.name, paths=library.paths,
                            scan_interval_minutes=library.scan_interval_minutes,
-                           watch=library.watch)
+                           watch=library.watch,
+                           follow_symlinks_outside=library.follow_symlinks_outside)
 
 
 def with_paths(settings: LibrarySettings, paths: Sequence[str]) -> LibrarySettings:

@@ -31,6 +31,7 @@ from revenge.adapters.postgres.outbox_relay import OutboxRelay
 from revenge.adapters.postgres.periodic_slots import PostgresPeriodicSlots
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJob
 from revenge.application.jobs.prune_job_runs import PruneJobRuns
+from revenge.application.jobs.requeue_abandoned_jobs import RequeueAbandonedJobs
 from revenge.entrypoints.config import Config
 
 
@@ -109,6 +110,7 @@ class JobsContainer(containers.DeclarativeContainer):
     )
 
     prune_job_runs = providers.Factory(PruneJobRuns, unit_of_work.provider)
+    requeue_abandoned_jobs = providers.Factory(RequeueAbandonedJobs, unit_of_work.provider)
     periodic_slots = providers.Selector(
         profile,
         real=providers.Singleton(PostgresPeriodicSlots, core.database),

@@ -38,7 +38,10 @@ class Account:
 @dataclass(frozen=True, kw_only=True)
 class ChildSpec:
     """How to run one child. `ready` raises until the child serves; `prepare` runs before
-    every spawn and must be idempotent (e.g. initdb when the data directory is new)."""
+    every spawn and must be idempotent (e.g. initdb when the data directory is new).
+    `optional`: the server works, degraded, without it (search falls back to the
+    database), so failing to start or crashing often never stops the server: it is
+    retried for as long as the server runs."""
 
     name: str
     argv: Sequence[str]
@@ -50,6 +53,7 @@ class ChildSpec:
     prepare: Callable[[], object] | None = None
     account: Account | None = None
     log_path: Path | None = None
+    optional: bool = False
 
 
 class ServiceFailed(Exception):

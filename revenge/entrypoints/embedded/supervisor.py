@@ -7,6 +7,7 @@ five times a second, which is plenty for a handful of long-lived processes.
 
 from __future__ import annotations
 
+import functools
 import logging
 import signal
 import threading
@@ -29,6 +30,7 @@ class RestartPolicy:
     window: float = 60.0
     first_delay: float = 0.5
     max_delay: float = 10.0
+    optional_retry_delay: float = 30.0  # an optional child past the limit: tried this often
 
     def delay(self, attempt: int) -> float:
         return float(min(self.max_delay, self.first_delay * 2 ** (attempt - 1)))
@@ -65,9 +67,20 @@ class Supervisor:
         for child in self.children:
             if self.stopping.is_set():
                 raise StopRequested
-            child.spawn()
+            self._unless_optional(child, child.spawn)
         for child in self.children:
-            child.await_ready(self.stopping)
+            if child.restart_at is None:
+                self._unless_optional(child, functools.partial(child.await_ready,
+                                                               self.stopping))
+
+    def _unless_optional(self, child: Child, step: Callable[[], None]) -> None:
+        """Runs `step`; an optional child's failure only schedules its next try."""
+        try:
+            step()
+        except ServiceFailed as failure:
+            if not child.spec.optional:
+                raise
+            self._crashed(child, str(failure))
 
     def watch(self) -> None:
         while not self.stopping.wait(0.2):
@@ -95,6 +108,11 @@ class Supervisor:
         now = time.monotonic()
         child.crashes = [t for t in child.crashes if now - t < self.policy.window] + [now]
         attempt, limit = len(child.crashes), self.policy.max_restarts
+        if attempt > limit and child.spec.optional:
+            log.warning("%s; going on without %s (degraded), next try in %gs", what,
+                        child.name, self.policy.optional_retry_delay)
+            child.restart_at = now + self.policy.optional_retry_delay
+            return
         if attempt > limit:
             hint = "" if child.log_hint() in what else child.log_hint()
             raise ServiceFailed(f"{child.name} crashed {attempt} times within "

@@ -70,6 +70,7 @@ class EmbeddedTypesense:
             ready_timeout=120,  # reloading a large collection from disk takes a while
             prepare=lambda: self.typesense_dir.mkdir(mode=0o700, parents=True, exist_ok=True),
             log_path=self.data_dir / "logs" / "typesense.log",
+            optional=True,  # search answers from PostgreSQL meanwhile (degraded)
         )
 
     def _ports(self, wanted: int | None) -> tuple[int, int]:

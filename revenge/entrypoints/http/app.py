@@ -19,6 +19,7 @@ from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, provide
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
 from revenge.entrypoints.http.jobs import jobs_router
+from revenge.entrypoints.http.json_only import json_only_middleware
 from revenge.entrypoints.http.library import library_router
 from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.mfa import mfa_routers
@@ -57,6 +58,7 @@ def api_routers() -> list[Router]:
 
 def create_app(container: AppContainer) -> Litestar:
     lifecycle = Lifecycle(container)
+    auth_state = auth.AuthState.from_container(container)
     return Litestar(
         route_handlers=[*health.handlers, metrics.metrics, openapi_document,
                         Router(API_PREFIX, route_handlers=api_routers()),
@@ -67,10 +69,10 @@ def create_app(container: AppContainer) -> Litestar:
             "mfa": Provide(lambda: container.mfa, sync_to_thread=False),
             **auth.dependencies(),
         },
-        state=State({auth.STATE_KEY: auth.AuthState.from_container(container),
+        state=State({auth.STATE_KEY: auth_state,
                      CONTAINER_KEY: container}),
         exception_handlers=exception_handlers(),
-        middleware=[request_context_middleware, nul_guard_middleware,
+        middleware=[request_context_middleware, json_only_middleware, nul_guard_middleware,
                     own_writes_middleware(container.catalog.change_stamps())],
         on_startup=[lifecycle.start],
         on_shutdown=[lifecycle.stop],

@@ -6,15 +6,27 @@
   401 problem+json when there is none.
 * `require(*permissions)` — a guard: `guards=[require(Permission.LIBRARY_READ)]`;
   401 when unauthenticated, 403 when a permission is missing.
-* Cookie-authenticated unsafe requests must echo the `revenge_csrf` cookie in the
-  `X-CSRF-Token` header (double submit); bearer and API-key requests need not.
 * `client_info` — the caller's IP (from X-Forwarded-For only when the peer is one of
   `trusted_proxies`) and user agent, for throttling and the audit log.
+
+The web app's contract (cookies and CSRF; see `session_cookies`):
+
+* A login (`/auth/login`, the MFA and passkey steps) and `/auth/refresh` set three
+  cookies. Over plain http: `revenge_access` (httpOnly, Path=/), `revenge_refresh`
+  (httpOnly, Path=/api/v1/auth) and `revenge_csrf` (readable by JavaScript, Path=/).
+  Over https (the request's scheme, a trusted proxy's X-Forwarded-Proto, an https
+  `public_url`, or `cookie_secure=always`) they are `__Host-revenge_access`,
+  `__Secure-revenge_refresh` and `__Host-revenge_csrf`, all Secure; only the names of
+  the current scheme are read.
+* Every unsafe request (POST, PUT, PATCH, DELETE) authenticated by the cookie must send
+  the CSRF cookie's value in the `X-CSRF-Token` header, else 403. The value is an HMAC
+  of the session id: it changes with each new session (read the cookie after every
+  login or refresh; never store it elsewhere). Bearer and API-key requests need none.
+* JSON routes take `Content-Type: application/json` bodies only (415 otherwise).
 """
 
 from __future__ import annotations
 
-import hmac
 import ipaddress
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -22,7 +34,6 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
-from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
@@ -35,16 +46,22 @@ from revenge.application.identity.views import TokenPair
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.config import Config
+from revenge.entrypoints.http import session_cookies
+from revenge.entrypoints.http.security_headers import HttpsPolicy
+from revenge.entrypoints.http.session_cookies import (
+    ACCESS_COOKIE,
+    CSRF_COOKIE,
+    REFRESH_COOKIE,
+    CookieNames,
+    names_for,
+)
+
+__all__ = ["ACCESS_COOKIE", "CSRF_COOKIE", "REFRESH_COOKIE"]
 
 STATE_KEY = "revenge_auth"
-ACCESS_COOKIE = "revenge_access"
-REFRESH_COOKIE = "revenge_refresh"
-CSRF_COOKIE = "revenge_csrf"
 CSRF_HEADER = "x-csrf-token"
-REFRESH_COOKIE_PATH = "/api/v1/auth"
-COOKIE_MAX_AGE = 400 * 24 * 3600  # the server enforces the real session lifetimes
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_RESOLVED = "revenge_principal"
+RESOLVED_KEY = _RESOLVED = "revenge_principal"
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -59,17 +76,18 @@ Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitab
 class AuthState(msgspec.Struct, kw_only=True):
     identity: Any  # the identity container (providers of use cases)
     trusted_proxies: tuple[Network, ...]
-    cookie_secure: str
-    public_https: bool
+    https: HttpsPolicy
+    csrf_key: bytes
 
     @classmethod
     def from_container(cls, container: Any) -> AuthState:
         settings: Config = container.settings()
+        trusted = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
         return cls(identity=container.identity,
-                   trusted_proxies=tuple(ipaddress.ip_network(p, strict=False)
-                                         for p in settings.trusted_proxies),
-                   cookie_secure=settings.cookie_secure,
-                   public_https=(settings.public_url or "").startswith("https://"))
+                   csrf_key=session_cookies.csrf_key(container.identity.jwt_key()),
+                   trusted_proxies=trusted,
+                   https=HttpsPolicy(trusted, (settings.public_url or "").startswith("https://"),
+                                     settings.cookie_secure))
 
 
 def auth_state(connection: ASGIConnection[Any, Any, Any, Any]) -> AuthState:
@@ -93,7 +111,7 @@ async def _resolve(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal 
     principal: Principal | None = await auth_state(connection).identity.authenticate_request(
     ).execute(credential)
     if principal is not None and from_cookie:
-        check_csrf(connection)
+        check_csrf(connection, principal.session_id or "")
     return principal
 
 
@@ -104,7 +122,7 @@ def _credential(connection: ASGIConnection[Any, Any, Any, Any]) -> tuple[Credent
         return _bearer(token.strip()), False
     if api_key := headers.get("x-api-key", "").strip():
         return Credential(kind="api_key", token=api_key), False
-    if cookie := connection.cookies.get(ACCESS_COOKIE):
+    if cookie := connection.cookies.get(cookie_names(connection).access):
         return Credential(kind="access_token", token=cookie), True
     return None, False
 
@@ -115,14 +133,17 @@ def _bearer(token: str) -> Credential:
     return Credential(kind="access_token", token=token)
 
 
-def check_csrf(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
-    """Double submit: unsafe cookie-authenticated requests echo the CSRF cookie."""
+def check_csrf(connection: ASGIConnection[Any, Any, Any, Any], session_id: str | None) -> None:
+    """Double submit: unsafe cookie-authenticated requests echo the CSRF cookie, whose
+    value must be the token of `session_id` (None: the session is not known yet)."""
     if connection.scope.get("method", "GET") in SAFE_METHODS:
         return
-    cookie = connection.cookies.get(CSRF_COOKIE, "")
+    name = cookie_names(connection).csrf
+    cookie = connection.cookies.get(name, "")
     header = connection.headers.get(CSRF_HEADER, "")
-    if not cookie or not hmac.compare_digest(cookie.encode(), header.encode()):
-        raise Forbidden("missing or wrong CSRF token (send the revenge_csrf cookie's value "
+    if not session_cookies.csrf_matches(auth_state(connection).csrf_key, session_id,
+                                        cookie, header):
+        raise Forbidden(f"missing or wrong CSRF token (send the {name} cookie's value "
                         "in the X-CSRF-Token header)")
 
 
@@ -196,32 +217,23 @@ def _is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
     return any(ip in network for network in trusted)
 
 
-def _secure(request: Request[Any, Any, Any]) -> bool:
-    state = auth_state(request)
-    if state.cookie_secure != "auto":
-        return state.cookie_secure == "always"
-    forwarded = (request.headers.get("x-forwarded-proto", "")
-                 if _is_trusted(request.client.host if request.client else "",
-                                state.trusted_proxies) else "")
-    return state.public_https or request.url.scheme == "https" or forwarded == "https"
+def served_over_https(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    return auth_state(connection).https.applies(connection.scope)
+
+
+def cookie_names(connection: ASGIConnection[Any, Any, Any, Any]) -> CookieNames:
+    """The session cookies' names for this request (`__Host-` ones over https)."""
+    return names_for(served_over_https(connection))
 
 
 def set_session_cookies(request: Request[Any, Any, Any], response: Response[Any],
-                        pair: TokenPair, csrf_token: str) -> None:
-    secure = _secure(request)
-    response.set_cookie(Cookie(key=ACCESS_COOKIE, value=pair.access_token, path="/",
-                               max_age=pair.expires_in, httponly=True, secure=secure))
-    response.set_cookie(Cookie(key=REFRESH_COOKIE, value=pair.refresh_token,
-                               path=REFRESH_COOKIE_PATH, max_age=COOKIE_MAX_AGE,
-                               httponly=True, secure=secure))
-    response.set_cookie(Cookie(key=CSRF_COOKIE, value=csrf_token, path="/",
-                               max_age=COOKIE_MAX_AGE, httponly=False, secure=secure))
+                        pair: TokenPair) -> None:
+    csrf = session_cookies.csrf_token(auth_state(request).csrf_key, pair.session_id)
+    session_cookies.set_cookies(response, cookie_names(request), pair, csrf)
 
 
-def clear_session_cookies(response: Response[Any]) -> None:
-    response.delete_cookie(ACCESS_COOKIE, path="/")
-    response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)
-    response.delete_cookie(CSRF_COOKIE, path="/")
+def clear_session_cookies(request: Request[Any, Any, Any], response: Response[Any]) -> None:
+    session_cookies.clear_cookies(response, cookie_names(request))
 
 
 def dependencies() -> dict[str, Provide]:
@@ -252,6 +264,7 @@ def openapi_components() -> Components:
                                  description="An access token from /auth/login, or an API key"),
         "api_key": SecurityScheme(type="apiKey", name="X-Api-Key", security_scheme_in="header"),
         "cookie": SecurityScheme(type="apiKey", name=ACCESS_COOKIE, security_scheme_in="cookie",
-                                 description="Web UI session; unsafe methods also need the "
+                                 description="Web UI session (named __Host-revenge_access "
+                                             "over https); unsafe methods also need the "
                                              "X-CSRF-Token header"),
     })

@@ -1,7 +1,8 @@
 """PostgreSQL text and jsonb cannot hold the NUL character: a request carrying one in
 its path, query or JSON body would reach the database and fail there as a 500. It is
 refused at the door instead, with a 400 naming the field. The check costs a substring
-search of the raw query and body; a value is decoded only when that finds something."""
+search of the raw query and body; a value is decoded only when that finds something.
+The same read-ahead refuses a JSON body nested too deeply to decode (see json_depth)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from litestar.exceptions import ValidationException
 from litestar.types import ASGIApp, Receive, ReceiveMessage, Scope, Send
 
 from revenge.entrypoints.http.auth import SAFE_METHODS
+from revenge.entrypoints.http.json_depth import MAX_DEPTH, nests_too_deep
 
 NUL = "\x00"
 _QUERY_NUL = b"%00"
 _JSON_NUL = b"\\u0000"
 _MESSAGE = "must not contain the NUL character"
+_TOO_DEEP = f"the JSON body nests deeper than {MAX_DEPTH} levels"
 MAX_CHECKED_BODY = 16 * 1024 * 1024  # larger bodies pass unchecked (the size limit refuses them)
 
 
@@ -30,6 +33,8 @@ def nul_guard_middleware(app: ASGIApp) -> ASGIApp:
         _refuse(_field_in_path(scope) or _field_in_query(scope["query_string"]))
         if scope["method"] not in SAFE_METHODS:
             body, receive = await _buffered(receive)
+            if nests_too_deep(body):
+                raise ValidationException(_TOO_DEEP, extra=[{"key": "body", "message": _TOO_DEEP}])
             _refuse(_field_in_body(body) if _JSON_NUL in body else None)
         await app(scope, receive, send)
 

@@ -11,12 +11,18 @@ from typing import Any
 import dramatiq
 from dramatiq.middleware import AsyncIO
 
+from revenge.adapters.dramatiq.broker import MAINTAIN_EVERY_SECONDS
 from revenge.adapters.dramatiq.middleware import LoopHooks
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.di.metadata import close_http_clients
 from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actor, register_actors
 from revenge.entrypoints.worker.library_actors import library_loops
 from revenge.entrypoints.worker.radarr_actors import radarr_loops
+from revenge.entrypoints.worker.recovery import (
+    BrokerMaintenance,
+    beat_running_jobs,
+    requeue_abandoned_jobs,
+)
 from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS, PeriodicJob, run_scheduler
 
 
@@ -39,6 +45,8 @@ class BackgroundLoops:
         if self._real:
             await self._container.core.database().open()
         self._spawn(self._container.jobs.outbox_relay().run())
+        self._spawn(beat_running_jobs(self._container))
+        self._spawn(requeue_abandoned_jobs(self._container))
         if self._schedule:
             self._spawn(run_scheduler(self._container, self._schedule,
                                       tick_seconds=self._tick_seconds))
@@ -73,6 +81,7 @@ class WorkerRuntime:
         self._worker_timeout_ms = worker_timeout_ms
         self._stop_timeout_ms = stop_timeout_ms
         self._worker: dramatiq.Worker | None = None
+        self._maintenance = BrokerMaintenance(container.jobs.broker(), MAINTAIN_EVERY_SECONDS)
 
     def start(self) -> None:
         broker = self._container.jobs.broker()
@@ -85,8 +94,10 @@ class WorkerRuntime:
             worker_timeout=self._worker_timeout_ms,
         )
         self._worker.start()
+        self._maintenance.start()
 
     def stop(self) -> None:
+        self._maintenance.stop()
         if self._worker is not None:
             self._worker.stop(timeout=self._stop_timeout_ms)
             self._worker = None

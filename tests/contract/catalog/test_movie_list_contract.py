@@ -90,6 +90,40 @@ async def test_walking_the_pages_of_any_sort_yields_every_movie_once_in_order(
     assert [i.id for i in walked] == _expected_order(movies, sort)
 
 
+@pytest.mark.parametrize("sort", [MovieSort.TITLE, MovieSort.YEAR_DESC, MovieSort.RATING])
+@pytest.mark.parametrize("offset", [0, 1, 3, 7, 8, 20])
+async def test_a_page_by_offset_is_the_same_slice_of_the_list_with_the_full_total(
+        catalog: Catalog, sort: MovieSort, offset: int) -> None:
+    movies = await _library(catalog)
+    user = await catalog.user()
+    page = await catalog.lists.list_movies(user.user_id, MovieListQuery(
+        sort=sort, page=PageRequest(3, offset=offset)))
+    assert [i.id for i in page.items] == _expected_order(movies, sort)[offset:offset + 3]
+    assert page.total == len(LIBRARY)
+    assert (page.next_cursor is None) == (offset + 3 >= len(LIBRARY))
+
+
+async def test_an_offset_with_a_filter_on_my_own_state_counts_only_matches(
+        catalog: Catalog) -> None:
+    movies = await _library(catalog)
+    user = await catalog.user()
+    async with catalog.unit_of_work() as uow:
+        for movie in movies[:3]:
+            state = await uow.watch.lock(user.user_id, movie.id)
+            await uow.watch.save(user.user_id, movie.id,
+                                 replace(state, completed=True, play_count=1), catalog.clock())
+        await uow.commit()
+    page = await catalog.lists.list_movies(user.user_id, MovieListQuery(
+        filter=MovieFilter(watched=False), page=PageRequest(2, offset=4)))
+    assert page.total == len(LIBRARY) - 3 and len(page.items) == 1
+
+
+def test_an_offset_and_a_cursor_together_are_refused() -> None:
+    with pytest.raises(InvalidQuery) as refused:
+        PageRequest(10, "abc", offset=5)
+    assert refused.value.field == "offset"
+
+
 async def test_title_order_ignores_case_accents_and_leading_articles(catalog: Catalog) -> None:
     await _library(catalog)
     user = await catalog.user()

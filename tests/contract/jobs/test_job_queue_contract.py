@@ -12,6 +12,7 @@ import pytest
 
 from revenge.adapters.memory.jobs import (
     OUTBOX,
+    RUNS,
     InMemoryJobQueue,
     InMemoryJobReporter,
     InMemoryJobRuns,
@@ -67,6 +68,7 @@ class Jobs:
     broker: RecordingBroker
     kicks: Kicks
     unrelayed: Callable[[], Awaitable[list[str]]]  # job ids, oldest first
+    silence: Callable[[str, float], Awaitable[None]]  # a run's worker quiet for N seconds
 
     async def enqueue(self, actor: str = "library.scan", payload: Mapping[str, Any] | None = None,
                       dedupe_key: str | None = None) -> str:
@@ -81,6 +83,12 @@ class Jobs:
             await uow.commit()
         return pruned.runs, pruned.outbox_rows
 
+    async def requeue_abandoned(self, silent_seconds: float) -> list[str]:
+        async with self.unit_of_work() as uow:
+            requeued = await uow.jobs.requeue_abandoned(timedelta(seconds=silent_seconds))
+            await uow.commit()
+        return requeued
+
 
 def memory_jobs() -> Jobs:
     state, broker, kicks = InMemoryState(), RecordingBroker(), Kicks()
@@ -92,9 +100,12 @@ def memory_jobs() -> Jobs:
         rows = state.table(OUTBOX)
         return [rows[i]["job_id"] for i in sorted(rows) if rows[i]["relayed_at"] is None]
 
+    async def silence(job_id: str, seconds: float) -> None:
+        state.table(RUNS)[job_id]["updated_at"] = datetime.now(UTC) - timedelta(seconds=seconds)
+
     return Jobs(lambda: InMemoryJobsUnitOfWork(state, job_queue=queue), InMemoryJobRuns(state),
                 InMemoryJobReporter(state), InMemoryOutboxRelay(state, broker), broker, kicks,
-                unrelayed)
+                unrelayed, silence)
 
 
 def postgres_jobs(database: Database) -> Jobs:
@@ -109,9 +120,14 @@ def postgres_jobs(database: Database) -> Jobs:
                 "SELECT job_id FROM job_outbox WHERE relayed_at IS NULL ORDER BY id")
             return [str(row["job_id"]) for row in await cur.fetchall()]
 
+    async def silence(job_id: str, seconds: float) -> None:
+        async with database.transaction() as conn:
+            await conn.execute("UPDATE job_runs SET updated_at = now() - %s WHERE id = %s",
+                               (timedelta(seconds=seconds), job_id))
+
     return Jobs(lambda: PostgresJobsUnitOfWork(database, job_queue=queue),
                 PostgresJobRuns(database), PostgresJobReporter(database),
-                OutboxRelay(database, broker), broker, kicks, unrelayed)
+                OutboxRelay(database, broker), broker, kicks, unrelayed, silence)
 
 
 @pytest.fixture(scope="module")
@@ -279,6 +295,62 @@ async def test_a_finished_or_unknown_run_is_not_started_again(jobs: Jobs) -> Non
     assert (await jobs.runs.get(job_id)).attempts == 1
     assert not await jobs.reporter.mark_running("01930000-0000-7000-8000-000000000000")
     assert not await jobs.reporter.mark_running("not-a-uuid")
+
+
+# --- a worker that crashed (review finding 11) ------------------------------------------
+
+async def test_a_run_whose_worker_still_reports_is_not_started_twice(jobs: Jobs) -> None:
+    job_id = await jobs.enqueue()
+    assert await jobs.reporter.mark_running(job_id)
+    await jobs.silence(job_id, 60)
+    await jobs.reporter.beat([job_id])
+    assert not await jobs.reporter.mark_running(job_id)
+    assert (await jobs.runs.get(job_id)).attempts == 1
+
+
+async def test_a_message_handed_on_from_a_dead_worker_resumes_its_run(jobs: Jobs) -> None:
+    """Review finding 11: a crashed worker's run stayed `running`; the message dramatiq
+    hands on from that worker must be able to start it again."""
+    job_id = await jobs.enqueue()
+    assert await jobs.reporter.mark_running(job_id)
+    await jobs.silence(job_id, 25)
+    assert await jobs.reporter.mark_running(job_id)
+    run = await jobs.runs.get(job_id)
+    assert (run.status, run.attempts) == ("running", 2)
+
+
+async def test_a_run_abandoned_by_its_worker_is_requeued_and_sent_again(jobs: Jobs) -> None:
+    """Review finding 11: a crashed worker wedged its jobs for up to 15 minutes. A run
+    silent past the bound goes back to the queue with a new message; a live one stays."""
+    abandoned, alive = await jobs.enqueue(), await jobs.enqueue()
+    for job_id in (abandoned, alive):
+        await jobs.reporter.mark_running(job_id)
+    await jobs.relay.relay_once()
+    await jobs.silence(abandoned, 45)
+
+    assert await jobs.requeue_abandoned(40) == [abandoned]
+
+    run = await jobs.runs.get(abandoned)
+    assert (run.status, run.error) == ("queued", "abandoned: its worker stopped reporting; "
+                                                 "requeued")
+    assert await jobs.unrelayed() == [abandoned]
+    assert (await jobs.runs.get(alive)).status == "running"
+    assert await jobs.requeue_abandoned(40) == []
+
+
+async def test_a_request_for_the_key_of_an_abandoned_run_starts_a_new_run(jobs: Jobs) -> None:
+    """Review finding 11: a rescan of a library whose scan was wedged returned the stuck
+    run's id, so the library could not be rescanned."""
+    stuck = await jobs.enqueue(dedupe_key="library.scan:1")
+    await jobs.reporter.mark_running(stuck)
+    assert await jobs.enqueue(dedupe_key="library.scan:1") == stuck
+    await jobs.silence(stuck, 45)
+
+    fresh = await jobs.enqueue(dedupe_key="library.scan:1")
+
+    assert fresh != stuck
+    assert (await jobs.runs.get(stuck)).status == "failed"
+    assert (await jobs.runs.get(fresh)).status == "queued"
 
 
 # --- reading runs ----------------------------------------------------------------------

@@ -60,7 +60,8 @@ async def test_an_update_replaces_the_settings(twin: Twin) -> None:
     stored = library()
     await add(twin, stored)
     changed = msgspec.structs.replace(stored, name="Films", paths=("/x",), watch=False,
-                                      scan_interval_minutes=None)
+                                      scan_interval_minutes=None,
+                                      follow_symlinks_outside=True)
 
     async with twin.unit_of_work() as uow:
         await uow.libraries.update(changed)

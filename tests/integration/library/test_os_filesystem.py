@@ -56,6 +56,47 @@ async def test_symbolic_links_are_followed_but_never_round_a_loop(tmp_path: Path
     assert sorted(Path(v.path).name for v in walk.videos) == ["a.mkv", "b.mkv"]
 
 
+async def test_links_out_of_the_library_are_not_followed_when_walking_within_it(
+        tmp_path: Path) -> None:
+    """Review finding 6: the walker followed symbolic links out of a library, so a link
+    to any folder (or file) the server can read got indexed and played. Walking within
+    the library's folders skips such links; links inside the library still work."""
+    touch(tmp_path / "lib" / "A" / "a.mkv")
+    touch(tmp_path / "secret" / "b.mkv")
+    touch(tmp_path / "secret" / "c.mkv")
+    (tmp_path / "lib" / "Out").symlink_to(tmp_path / "secret")
+    (tmp_path / "lib" / "c.mkv").symlink_to(tmp_path / "secret" / "c.mkv")
+    (tmp_path / "lib" / "Again").symlink_to(tmp_path / "lib" / "A")
+    library = str(tmp_path / "lib")
+
+    walk = await OsFileSystem().walk([library], within=[library])
+
+    found = [Path(v.path).resolve() for v in walk.videos]  # noqa: ASYNC240
+    assert found == [(tmp_path / "lib" / "A" / "a.mkv").resolve()]
+
+
+async def test_links_out_of_the_library_are_followed_when_the_library_allows_it(
+        tmp_path: Path) -> None:
+    touch(tmp_path / "lib" / "A" / "a.mkv")
+    touch(tmp_path / "shared" / "b.mkv")
+    (tmp_path / "lib" / "Shared").symlink_to(tmp_path / "shared")
+
+    walk = await OsFileSystem().walk([str(tmp_path / "lib")], within=None)
+
+    assert sorted(Path(v.path).name for v in walk.videos) == ["a.mkv", "b.mkv"]
+
+
+async def test_a_library_reached_through_a_link_still_finds_its_files(tmp_path: Path) -> None:
+    touch(tmp_path / "disk" / "movies" / "Inner" / "a.mkv")
+    (tmp_path / "movies").symlink_to(tmp_path / "disk" / "movies")
+    (tmp_path / "disk" / "movies" / "Linked").symlink_to(tmp_path / "disk" / "movies" / "Inner")
+    library = str(tmp_path / "movies")
+
+    walk = await OsFileSystem().walk([library], within=[library])
+
+    assert sorted(Path(v.path).name for v in walk.videos) == ["a.mkv"]
+
+
 async def test_a_name_that_is_not_utf8_is_reported_not_recorded(tmp_path: Path) -> None:
     touch(Path(os.fsdecode(bytes(tmp_path) + b"/bad\xff.mkv")))
     touch(tmp_path / "good é.mkv")

@@ -9,6 +9,7 @@ import math
 import re
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,8 @@ async def test_admins_see_the_active_sessions(live: Live) -> None:
     session = await live.session("remux")
     listed = (await live.client.get("/api/v1/admin/playback/sessions", headers=live.admin)).json()
     assert session["id"] in [item["id"] for item in listed["items"]]
+    started = listed["items"][0]["started_at"]  # RFC 3339 UTC, not an epoch number
+    assert datetime.fromisoformat(started).tzinfo == UTC and started.endswith("Z")
     await live.end(session["id"])
 
 

@@ -48,6 +48,19 @@ async def segmenter(tmp_path: Path):
     await segmenter.close()
 
 
+async def test_segment_folders_are_private_to_the_server(
+        segmenter: FfmpegSegmenter, playback_media: dict[str, Path], tmp_path: Path) -> None:
+    """Review finding 9: transcode folders were created 0755, so any local account
+    could read the segments of other users' movies. Every folder from the transcode
+    cache down is 0700."""
+    job = await _job(playback_media["h264_aac_long.mkv"], True)
+    await segmenter.segment(job, 0)
+    cache = tmp_path / "cache"
+    folders = [cache, *(p for p in cache.rglob("*") if p.is_dir())]
+    assert len(folders) >= 4  # cache, proc-<pid>, session, rendition, run
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {oct(0o700)}
+
+
 @pytest.mark.parametrize(("name", "remux"), [("h264_aac_long.mkv", True),
                                              ("hevc_ac3_long.mkv", False)])
 async def test_segments_in_order_have_the_planned_durations(

@@ -92,6 +92,15 @@ def test_impossible_reports_are_refused_naming_the_field(position: float, durati
     assert caught.value.field == field
 
 
+def test_times_are_kept_to_the_millisecond_so_no_denormal_is_stored() -> None:
+    """Issue 20, finding 15: 5e-324 reached PostgreSQL, where dividing it underflows."""
+    report = ProgressReport(5e-324, 7200.0004)
+    assert (report.position_seconds, report.duration_seconds) == (0.0, 7200.0)
+    with pytest.raises(RuleViolation) as caught:
+        ProgressReport(0, 5e-324)
+    assert caught.value.field == "duration_seconds"
+
+
 @given(st.lists(reports, max_size=20), policies)
 def test_percent_is_always_between_0_and_100(sequence: list[ProgressReport],
                                              policy: ProgressPolicy) -> None:

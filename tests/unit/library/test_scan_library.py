@@ -302,6 +302,31 @@ async def test_a_folder_holding_an_ignore_file_is_skipped() -> None:
     assert [m.title for m in world.movies()] == ["Heat"]
 
 
+async def test_files_behind_a_link_out_of_the_library_are_not_recorded() -> None:
+    """Review finding 6: a symbolic link leading out of the library's folders got its
+    target's files indexed (and so played). By default such links are not walked."""
+    world = World()
+    world.add("Heat (1995)/Heat.mkv")
+    world.add("Elsewhere/Secret (2020).mkv")
+    world.fs.link(f"{ROOT}/Elsewhere", "/home/someone/private")
+
+    await world.scan()
+
+    assert [m.title for m in world.movies()] == ["Heat"]
+
+
+async def test_a_library_that_allows_links_out_records_the_files_behind_them() -> None:
+    world = World()
+    world.add("Heat (1995)/Heat.mkv")
+    world.add("Shared/Alien (1979).mkv")
+    world.fs.link(f"{ROOT}/Shared", "/srv/shared-movies")
+    await world.create_library(follow_symlinks_outside=True)
+
+    await world.scan()
+
+    assert [m.title for m in world.movies()] == ["Alien", "Heat"]
+
+
 async def test_a_name_without_a_title_is_remembered_as_unrecognised() -> None:
     world = World()
     world.add("Heat (1995)/Heat.mkv")

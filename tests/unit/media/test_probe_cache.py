@@ -116,3 +116,16 @@ def test_stored_keyframes_come_back_exactly(tmp_path_factory: pytest.TempPathFac
     store.save("/movies/a.mp4", (1, 2), info)
     assert store.load("/movies/a.mp4", (1, 2)) == info
     assert store.load("/movies/a.mp4", (1, 3)) is None
+
+
+def test_probe_cache_folders_are_private_to_the_server(tmp_path: Path) -> None:
+    """Review finding 9: probe-cache folders were created 0755, so any local account
+    could list what every library holds. Each folder the cache makes is 0700, and a
+    cache folder an older version left 0755 is narrowed."""
+    root = tmp_path / "cache" / "media"
+    root.mkdir(parents=True, mode=0o755)
+    os.chmod(root, 0o755)  # noqa: S103  # what an older version left
+    ProbeStore(root).save("/movies/Heat (1995).mkv", (1, 2), INFO)
+    folders = [root, *(p for p in root.rglob("*") if p.is_dir())]
+    assert len(folders) >= 2
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {oct(0o700)}

@@ -8,7 +8,9 @@ from revenge.domain.library.diff import under
 
 
 async def walk(scan: Scan, fs: FileSystem) -> None:
-    scan.walk = await fs.walk(scan.roots)
+    library = scan.library
+    within = None if library.follow_symlinks_outside else library.paths
+    scan.walk = await fs.walk(scan.roots, within=within)
     scan.unreadable = (*scan.walk.unreadable, *_silent_roots(scan))
     scan.counts.seen = len(scan.walk.videos)
     scan.counts.errors = len(scan.unreadable)

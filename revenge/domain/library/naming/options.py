@@ -13,7 +13,13 @@ _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
 _NO_RANGE_BEFORE = r"(?<!(?:1[89]|20)\d\d-)"  # "1982-1992" is a range, not two years
 _NO_RANGE_AFTER = r"(?!-(?:1[89]|20)\d\d)"
-_NO_DATE_BEFORE = r"(?<!\d\d\.\d\d\.)(?<!\d\d-\d\d-)(?<!\d\d/\d\d/)"
+# "09.12.2013" is a date, not a year; "50.50.2011" is a title and a year: a date needs
+# a real day and month (either order)
+_DAY, _MONTH = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])"
+_NO_DATE_BEFORE = "".join(
+    rf"(?<!{first}{sep}{second}{sep})"
+    for sep in (r"\.", "-", "/") for first, second in ((_DAY, _MONTH), (_MONTH, _DAY))
+)
 
 
 def _tags_pattern(categories: v.Categories, *, cased: bool) -> re.Pattern[str]:
@@ -58,6 +64,8 @@ class NamingOptions:
         self.strong = v.STRONG
         self.never_ends_title = v.NEVER_ENDS_TITLE
         self.leading_junk = v.LEADING_JUNK
+        self.joining_words = v.JOINING_WORDS
+        self.articles = v.ARTICLES
         self.year = re.compile(
             rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_E}{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
@@ -76,7 +84,10 @@ class NamingOptions:
         self.extra_suffix_words += ("sample", "samples")
         self.extra_name = re.compile(r"^(trailer|sample)s?[\s._-]*\d*$", _I)
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
-        self.bonus = re.compile(r"-x(\d{1,3})-", _I)
+        # guessit's bonus numbering ("Moon_(2009)-x02-Making_Of"): one or two digits, so
+        # a codec between dashes ("-x264-", "-X265-") is never read as one
+        self.bonus = re.compile(r"-x(\d{1,2})-", _I)
+        self.word_before = re.compile(r"([^\s._\-\[\](){}]+)[\s._\-\[\](){}]*$")
         self.tmdb = re.compile(
             r"[\[{(]\s*(?:tmdb|tmdbid|themoviedb)\s*[-=:]\s*(\d{1,9})\s*[\]})]"
             rf"|{_B}(?:tmdb|tmdbid)[-=](\d{{1,9}}){_E}",
@@ -98,9 +109,15 @@ class NamingOptions:
         self.leading_group = re.compile(r"\[[^\]]*\]|\{[^}]*\}|【[^】]*】")
         self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
+        # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
+        site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{v.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"
         self.website = re.compile(
-            r"www\.[\w-]+(?:\.[\w-]+)+(?=[\s_\]-])|[\w-]+\.(?:com|org|net)(?=[\s_\]]|\s*-)", _I
+            r"w{2,3}\.[\w-]+(?:\.[\w-]+)+(?=[\s_\])-])"
+            rf"|[\[(]\s*{site}\s*[\])]|{site}(?=\s*[-\u2013]\s|[\s_]*\]|_-_)"
+            r"|[\w-]+\.(?:com|org|net)(?=[\s_\]]|\s*-)",
+            _I,
         )
+        self.site_anywhere = re.compile(r"(?<![^\s._\[(-])w{2,3}\.[\w-]+(?:\.[\w-]+)+", _I)
         self.language_dash = re.compile(r"\s*-\s+")
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")

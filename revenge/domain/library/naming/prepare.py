@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from revenge.domain.library.naming.options import OPTIONS as O
+from revenge.domain.library.naming.scan import follows_release_tag
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ def _extra_kind(text: str) -> tuple[str, Kind, ExtraType | None]:
         return "", *_kind_of(match.group(1))
     suffix = text.lower().rstrip(" ._-0123456789").endswith(O.extra_suffix_words)
     if suffix and (match := O.extra_suffix.search(text)) and match.start() > 0:
+        if match.group("strict") and follows_release_tag(text, match.start()):
+            return text, "movie", None  # a release group named Short, Clip, Scene...
         return text[: match.start()], *_kind_of(match.group("loose") or match.group("strict"))
     if match := O.sample_prefix.match(text):
         return text[match.end() :], "sample", None

@@ -45,6 +45,13 @@ def is_tag(text: str) -> bool:
     return bool(O.tags.fullmatch(_lower(text)) or O.cased_tags.fullmatch(text))
 
 
+def follows_release_tag(text: str, pos: int) -> bool:
+    """True where the word just before `pos` is a release tag: "...x264-Short" ends in a
+    release group called Short, "Alien (1979)-short" in an extra's suffix."""
+    word = O.word_before.search(text, 0, pos)
+    return word is not None and is_tag(word.group(1))
+
+
 def _lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -81,12 +88,20 @@ class Scan:
         """Strong tags always end a title; soft ones only where no title words follow."""
         if tag.category in O.strong:
             return True
-        if tag.category in O.never_ends_title:
+        if tag.category in O.never_ends_title or self._joined(tag):
             return False
         after = self.next_word(tag.end)
         if tag.category == "language":
             return after in self.tag_at
         return self.release_info_at(after)
+
+    def _joined(self, tag: Tag) -> bool:
+        """The word before a soft tag joins it to the title ("and Uncut", "the Greek")."""
+        word = O.word_before.search(self.text, 0, tag.start)
+        if word is None or word.end() != tag.start:
+            return False
+        before = word.group(1).lower()
+        return before in O.joining_words or (tag.category == "language" and before in O.articles)
 
     def bracket_ends_title(self, start: int, end: int) -> bool:
         """Square brackets always do; "(Not)" inside "You Are (Not) Alone" does not."""

@@ -6,6 +6,8 @@ from revenge.domain.library.naming.options import OPTIONS as O
 
 
 def clean_title(raw: str) -> str | None:
+    if "w." in raw.lower():
+        raw = O.site_anywhere.sub(" ", raw)  # ".www.site.com" wherever it stands
     raw = _first_segment(raw)
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)

@@ -74,10 +74,11 @@ CODEC = (
     r"vp[89]",
     r"av1",
     r"mpe?g" + S + r"[24]",
-    r"(?:8|10|12)" + S + r"bits?",
-    r"hi10p?",
     r"dxva",
 )
+
+# Bit depths end a title but never start one: "8-Bit Christmas" is a title.
+BIT_DEPTH = (r"(?:8|10|12)" + S + r"bits?", r"hi10p?")
 
 AUDIO = (
     r"dts" + S + r"hd(?:" + S + r"(?:ma|hra))?(?:" + S + r"\d\.\d)?",
@@ -114,6 +115,7 @@ OTHER = (
     r"sub" + S + r"forced",
     r"vostfr|vost",
     r"\d" + S + r"cds?",
+    r"\d{1,2}x?dvd(?:5|9)?",  # a box of discs: "3xDVD9", "12DVD"
     r"\d?in1",
     r"v[1-9]",
     r"(?-i:HC|HDC|DL|LD|MD|PROOF)",
@@ -141,6 +143,7 @@ EDITION = (
     r"|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
     + S1 + r"(?:edition|collection|cut|version)",
     r"edition" + S1 + r"collector",
+    r"\d+(?:st|nd|rd|th)" + S1 + r"anniversary",
     r"theatrical(?:" + S + r"(?:cut|edition|version))?",
     r"imax(?:" + S + r"edition)?",
     r"unrated(?:" + S + r"(?:cut|edition|version))?",
@@ -192,6 +195,15 @@ PART = (
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
 )
 
+# A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the
+# Greek". Articles join only languages ("The Good German"), not editions ("Scarface The
+# Uncut Version" is Scarface's uncut version).
+JOINING_WORDS = frozenset(
+    ["and", "&", "+", "of", "to", "in", "for", "with", "at", "on", "by", "from", "or", "vs",
+     "und", "et", "y", "e"]
+)
+ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "il"])
+
 # ordered: at one position the first category that matches wins
 Categories = tuple[tuple[str, tuple[str, ...]], ...]
 CATEGORIES: Categories = (
@@ -200,6 +212,7 @@ CATEGORIES: Categories = (
     ("source", SOURCE),
     ("part", PART),
     ("codec", CODEC),
+    ("bit_depth", BIT_DEPTH),
     ("audio", AUDIO),
     ("audio_word", AUDIO_WORDS),
     ("three_d", THREE_D),
@@ -212,7 +225,8 @@ CATEGORIES: Categories = (
 )
 
 STRONG = frozenset(
-    {"part", "resolution", "hdr", "source", "codec", "audio", "three_d", "sample", "other"}
+    {"part", "resolution", "hdr", "source", "codec", "bit_depth", "audio", "three_d", "sample",
+     "other"}
 )
 NEVER_ENDS_TITLE = frozenset({"audio_word"})
 LEADING_JUNK = frozenset({"resolution", "hdr", "source", "codec"})
@@ -280,4 +294,7 @@ DISC_FOLDERS = frozenset(
 # file names that say nothing about the movie: "movie.mkv", "VIDEO_TS.vob", "title_t00.mkv"
 GENERIC_FILE_NAMES = r"movie|film|video|file|feature|main|title|index|stream|t\d+"
 
-WEBSITE_TLDS = r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt"
+WEBSITE_TLDS = (
+    r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt|to|se|is|li"
+    r"|ag|mx|nu|one|top|site|online|cam|link|co|uk|in|eu|su|ua|pl|es|it|cz|sk|hu|ro|gr|kr|jp"
+)

@@ -38,7 +38,8 @@ class Body(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
 
 class ProgressBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     position_seconds: Seconds
-    duration_seconds: Annotated[float, msgspec.Meta(gt=0, le=1e7)]
+    # At least a millisecond: the domain keeps times to the millisecond (no denormals).
+    duration_seconds: Annotated[float, msgspec.Meta(ge=0.001, le=1e7)]
 
 
 class RatingBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -63,7 +64,7 @@ class MovieBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     logo_path: Short | None = None
     vote_average: Annotated[float, msgspec.Meta(ge=0, le=10)] | None = None
     vote_count: Annotated[int, msgspec.Meta(ge=0)] = 0
-    popularity: Annotated[float, msgspec.Meta(ge=0)] | None = None
+    popularity: Annotated[float, msgspec.Meta(ge=0, le=1e9)] | None = None
     genres: Annotated[list[GenreName], msgspec.Meta(max_length=50)] = []
 
     def fields(self) -> MovieFields:
@@ -91,7 +92,7 @@ class MoviePatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     logo_path: Short | UnsetType | None = UNSET
     vote_average: Annotated[float, msgspec.Meta(ge=0, le=10)] | UnsetType | None = UNSET
     vote_count: Annotated[int, msgspec.Meta(ge=0)] | UnsetType = UNSET
-    popularity: Annotated[float, msgspec.Meta(ge=0)] | UnsetType | None = UNSET
+    popularity: Annotated[float, msgspec.Meta(ge=0, le=1e9)] | UnsetType | None = UNSET
     genres: Annotated[list[GenreName], msgspec.Meta(max_length=50)] | UnsetType = UNSET
 
     def changes(self) -> dict[str, Any]:

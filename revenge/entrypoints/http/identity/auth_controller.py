@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any, cast
 
 from litestar import Controller, Request, Response, post
@@ -18,12 +17,12 @@ from revenge.application.identity.reset_password import ResetPasswordCommand
 from revenge.application.identity.views import MfaChallenge, TokenPair, UserView
 from revenge.domain.errors import AuthenticationFailed
 from revenge.entrypoints.http.auth import (
-    REFRESH_COOKIE,
     Client,
     Identity,
     MaybePrincipal,
     check_csrf,
     clear_session_cookies,
+    cookie_names,
     set_session_cookies,
 )
 from revenge.entrypoints.http.identity.schemas import (
@@ -79,7 +78,7 @@ class AuthController(Controller):
         await identity.log_out().execute(
             LogOutCommand(session_id=session_id, refresh_token=token, client=client_info))
         response: Response[None] = Response(None, status_code=HTTP_204_NO_CONTENT)
-        clear_session_cookies(response)
+        clear_session_cookies(request, response)
         return response
 
     @post("/password/forgot", status_code=HTTP_202_ACCEPTED,
@@ -101,9 +100,9 @@ def _refresh_token(request: AnyRequest, data: RefreshBody | None, *,
                    required: bool = True) -> str:
     if data is not None and data.refresh_token:
         return data.refresh_token
-    cookie = request.cookies.get(REFRESH_COOKIE, "")
+    cookie = request.cookies.get(cookie_names(request).refresh, "")
     if cookie:
-        check_csrf(request)
+        check_csrf(request, None)
     elif required:
         raise AuthenticationFailed("no refresh token (body or cookie)")
     return cookie
@@ -112,5 +111,5 @@ def _refresh_token(request: AnyRequest, data: RefreshBody | None, *,
 def with_cookies(request: AnyRequest, pair: TokenPair) -> Response[LoginResponse]:
     """The token pair as the body, and as cookies for the web UI."""
     response = Response(LoginResponse.of(pair))
-    set_session_cookies(request, response, pair, secrets.token_urlsafe(32))
+    set_session_cookies(request, response, pair)
     return response

@@ -45,7 +45,8 @@ class LibrariesController(Controller):
                      library: Library) -> Response[CreatedLibraryView]:
         created = await library.create_library().execute(CreateLibraryCommand(
             name=data.name, paths=tuple(data.paths), watch=data.watch,
-            scan_interval_minutes=data.scan_interval_minutes))
+            scan_interval_minutes=data.scan_interval_minutes,
+            follow_symlinks_outside=data.follow_symlinks_outside))
         view = LibraryView.of(created.library)
         body = CreatedLibraryView(**msgspec.structs.asdict(view), scan_job_id=created.scan_job_id)
         return Response(body, status_code=201,
@@ -62,7 +63,8 @@ class LibrariesController(Controller):
         paths = data.paths if isinstance(data.paths, msgspec.UnsetType) else tuple(data.paths)
         updated = await library.update_library().execute(UpdateLibraryCommand(
             library_id=library_id, name=data.name, paths=paths, watch=data.watch,
-            scan_interval_minutes=data.scan_interval_minutes))
+            scan_interval_minutes=data.scan_interval_minutes,
+            follow_symlinks_outside=data.follow_symlinks_outside))
         return LibraryView.of(updated)
 
     @delete("/{library_id:str}", status_code=HTTP_204_NO_CONTENT,

@@ -18,6 +18,7 @@ class LibraryBody(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
     paths: Annotated[list[str], msgspec.Meta(examples=[["/media/movies"]])]
     scan_interval_minutes: Interval | None = None
     watch: bool = False
+    follow_symlinks_outside: bool = False
 
 
 class LibraryPatch(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -27,6 +28,7 @@ class LibraryPatch(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
     paths: list[str] | msgspec.UnsetType = UNSET
     scan_interval_minutes: Interval | msgspec.UnsetType | None = UNSET
     watch: bool | msgspec.UnsetType = UNSET
+    follow_symlinks_outside: bool | msgspec.UnsetType = UNSET
 
 
 class LibraryView(msgspec.Struct, frozen=True, kw_only=True):
@@ -35,6 +37,7 @@ class LibraryView(msgspec.Struct, frozen=True, kw_only=True):
     paths: list[str]
     scan_interval_minutes: int | None
     watch: bool
+    follow_symlinks_outside: bool
     scan_requested_at: datetime | None
     created_at: datetime
     updated_at: datetime
@@ -43,6 +46,7 @@ class LibraryView(msgspec.Struct, frozen=True, kw_only=True):
     def of(cls, library: Library) -> LibraryView:
         return cls(id=library.id, name=library.name, paths=list(library.paths),
                    scan_interval_minutes=library.scan_interval_minutes, watch=library.watch,
+                   follow_symlinks_outside=library.follow_symlinks_outside,
                    scan_requested_at=library.scan_requested_at,
                    created_at=library.created_at, updated_at=library.updated_at)
 

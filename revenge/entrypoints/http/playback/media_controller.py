@@ -25,7 +25,7 @@ from revenge.application.playback.playlists import (
 from revenge.domain.errors import NotFound
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
-from revenge.entrypoints.http.auth import ACCESS_COOKIE, auth_state
+from revenge.entrypoints.http.auth import auth_state, cookie_names
 from revenge.entrypoints.http.playback.ranged_file import RangedFile
 
 M3U8 = "application/vnd.apple.mpegurl"
@@ -91,7 +91,7 @@ async def _open(request: AnyRequest, playback: Any, session_id: str, token: str 
 async def _cookie_viewer(request: AnyRequest) -> Principal | None:
     """The user the web UI's session cookie signs in (media requests are safe methods,
     so no CSRF check applies)."""
-    cookie = request.cookies.get(ACCESS_COOKIE)
+    cookie = request.cookies.get(cookie_names(request).access)
     if not cookie:
         return None
     identity = auth_state(request).identity

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -53,7 +54,7 @@ class ActiveSession(msgspec.Struct, frozen=True, kw_only=True):
     method: str
     position_seconds: float
     duration_seconds: float
-    started_at: float
+    started_at: datetime  # RFC 3339 UTC, like every time in the API
     idle_seconds: float
 
 

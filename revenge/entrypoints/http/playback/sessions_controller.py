@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -62,7 +63,7 @@ class PlaybackSessionsController(Controller):
     async def stop(self, session_id: FromPath[str], principal: CurrentPrincipal,
                    playback: NamedDependency[Any],
                    position_seconds: Annotated[float | None, QueryParameter(
-                       name="position_seconds",
+                       name="position_seconds", ge=0, le=1e7,
                        description="final position, recorded as the user's progress")] = None,
                    ) -> None:
         await playback.stop_playback().execute(StopPlaybackCommand(
@@ -106,4 +107,5 @@ def _active(session: PlaybackSession, now: float) -> ActiveSession:
         id=session.id, user_id=session.user_id, username=session.username,
         movie_id=session.movie_id, file_id=session.file_id, method=session.decision.method,
         position_seconds=session.position, duration_seconds=session.duration,
-        started_at=session.started_at, idle_seconds=round(session.idle_for(now), 1))
+        started_at=datetime.fromtimestamp(session.started_at, UTC),
+        idle_seconds=round(session.idle_for(now), 1))

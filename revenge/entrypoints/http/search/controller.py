@@ -53,7 +53,7 @@ class SearchController(Controller):
         kind: Annotated[str, QueryParameter(name="type", description="only `movie`")] = "movie",
         genre: Annotated[list[str] | None, QueryParameter(description="any of (repeat)")] = None,
         year_from: FromQuery[int | None] = None, year_to: FromQuery[int | None] = None,
-        min_rating: FromQuery[float | None] = None,
+        min_rating: Annotated[float | None, QueryParameter(ge=0, le=10)] = None,
         watched: Annotated[bool | None, QueryParameter(description="by the caller")] = None,
         sort: Annotated[str, QueryParameter(description=f"one of {SORTS}")] = "relevance",
         limit: FromQuery[int] = DEFAULT_LIMIT, cursor: FromQuery[str | None] = None,

@@ -1,0 +1,1 @@
+ALTER TABLE libraries DROP COLUMN follow_symlinks_outside;

@@ -1,0 +1,73 @@
+"""The parser on names from other projects' test suites (tests/fixtures/naming), per source.
+
+Prints a table of figures per source, tuning and held-back sets (see that folder's
+README), and asserts floors under the overall and held-back figures. A rule
+added for one name shows its effect on every source here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revenge.domain.library.naming import parse
+from tests.unit.library.test_naming_cases import norm_title
+
+pytestmark = pytest.mark.unit
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
+# Floors that only ever rise (a rule must not lose names elsewhere); the issue's bars
+# are 97% overall and 95% held back.
+OVERALL_FLOOR = 0.88
+HELD_BACK_FLOOR = 0.87
+HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
+                       "release_parser_js", "scene_release_js", "movie_title_js"})
+
+
+def load_corpus() -> dict[str, list[dict[str, Any]]]:
+    return {path.parent.name: [json.loads(line) for line in path.read_text("utf-8").splitlines()
+                               if line.strip()]
+            for path in sorted(CORPUS.glob("*/cases.jsonl"))}
+
+
+def passes(case: dict[str, Any]) -> bool:
+    parsed = parse(case["input"])
+    wanted = map(norm_title, [case["title"], *case.get("alt_titles", [])])
+    title_ok = norm_title(parsed.title) in wanted and bool(parsed.title)
+    return title_ok and (not case["year_stated"] or parsed.year == case["year"])
+
+
+def rate(cases: list[dict[str, Any]]) -> float:
+    return sum(map(passes, cases)) / len(cases)
+
+
+def table(corpus: dict[str, list[dict[str, Any]]]) -> str:
+    rows = [f"{'source':28} {'set':9} {'cases':>5} {'pass%':>6}"]
+    for name, cases in corpus.items():
+        kind = "held back" if name in HELD_BACK else "tuning"
+        rows.append(f"{name:28} {kind:9} {len(cases):5} {100 * rate(cases):6.1f}")
+    for label, chosen in (("tuning", False), ("held back", True)):
+        cases = [c for name, cs in corpus.items() if (name in HELD_BACK) == chosen for c in cs]
+        rows.append(f"{'= ' + label:38} {len(cases):5} {100 * rate(cases):6.1f}")
+    every = [case for cases in corpus.values() for case in cases]
+    rows.append(f"{'= overall':38} {len(every):5} {100 * rate(every):6.1f}")
+    return "\n".join(rows)
+
+
+CORPUS_CASES = load_corpus()
+
+
+def test_every_held_back_source_is_in_the_corpus() -> None:
+    assert set(CORPUS_CASES) >= HELD_BACK
+
+
+def test_per_source_figures_meet_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
+    with capsys.disabled():
+        print("\n" + table(CORPUS_CASES))
+    every = [case for cases in CORPUS_CASES.values() for case in cases]
+    held_back = [case for name in HELD_BACK for case in CORPUS_CASES[name]]
+    assert rate(every) >= OVERALL_FLOOR, table(CORPUS_CASES)
+    assert rate(held_back) >= HELD_BACK_FLOOR, table(CORPUS_CASES)
