@@ -108,6 +108,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     # current; unset: generated into <data_dir>/encryption.key. Radarr: request timeout.
     encryption_keys: Secret | None = None
     radarr_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
+    # The built web app served at / (unset: web/build of this checkout, when built).
+    web_dir: str | None = None
 
     @property
     def data_path(self) -> Path:

@@ -13,7 +13,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, Profile, build_container
-from revenge.entrypoints.http import auth, health, metrics
+from revenge.entrypoints.http import auth, health, metrics, system
 from revenge.entrypoints.http.catalog import catalog_router
 from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, provide
 from revenge.entrypoints.http.errors import exception_handlers
@@ -29,6 +29,7 @@ from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
+from revenge.entrypoints.http.web_app import WebApp, with_web_app
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
 
@@ -53,7 +54,8 @@ def api_routers() -> list[Router]:
             library_router(),
             jobs_router(),
             metadata_router(),
-            radarr_router()]
+            radarr_router(),
+            system.system_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:
@@ -87,13 +89,15 @@ def create_app(container: AppContainer) -> Litestar:
     )
 
 
-def create_app_from_environment() -> Litestar:
+def create_app_from_environment() -> Any:
     """Factory for the ASGI server: configuration comes from REVENGE_* (and the TOML
-    file named by REVENGE_CONFIG); the CLI validated it already before starting us."""
+    file named by REVENGE_CONFIG); the CLI validated it already before starting us.
+    The built web app, when there is one, is served in front of the API."""
     settings, _ = load_config(os.environ, os.environ.get("REVENGE_CONFIG") or None)
     profile: Profile = "memory" if os.environ.get("REVENGE_PROFILE") == "memory" else "real"
     configure_logging(settings.log_level, settings.log_format, process="http")
-    return create_app(build_container(settings, profile))
+    return with_web_app(create_app(build_container(settings, profile)),
+                        WebApp.find(settings.web_dir))
 
 
 def create_memory_app(settings: Config | None = None) -> Litestar:
