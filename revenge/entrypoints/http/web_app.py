@@ -30,7 +30,8 @@ from litestar.types import (
 )
 from litestar.utils import normalize_path
 
-from revenge.entrypoints.http.security_headers import web_app_csp
+from revenge.entrypoints.http.auth import STATE_KEY, AuthState
+from revenge.entrypoints.http.security_headers import web_app_csp, with_security_headers
 
 RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics")
 IMMUTABLE = b"public, max-age=31536000, immutable"
@@ -39,11 +40,18 @@ _ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 class Variant(msgspec.Struct, frozen=True):
-    """One encoding of a file with its complete response headers, built once."""
+    """One encoding of a file with its complete response headers (the security headers
+    included, with and without HSTS), built once."""
 
     coding: bytes  # b"br", b"gzip", or b"" for the file as is
     body: bytes
     headers: list[tuple[bytes, bytes]]
+    https_headers: list[tuple[bytes, bytes]]
+
+    @classmethod
+    def of(cls, coding: bytes, body: bytes, headers: list[tuple[bytes, bytes]]) -> Variant:
+        return cls(coding, body, with_security_headers(headers, hsts=False),
+                   with_security_headers(headers, hsts=True))
 
 
 class Asset(msgspec.Struct, frozen=True, kw_only=True):
@@ -92,12 +100,12 @@ class WebApp:
                   if (twin := path.with_name(path.name + suffix)).is_file()]
         if bodies:
             common.append((b"vary", b"accept-encoding"))
-        variants = [Variant(coding, data, [*common, *self._extra,
+        variants = [Variant.of(coding, data, [*common, *self._extra,
                                            (b"content-length", str(len(data)).encode()),
                                            *([(b"content-encoding", coding)] if coding else [])])
                     for coding, data in [*bodies, (b"", body)]]
-        return Asset(variants=variants, etag=etag,
-                     not_modified_headers=[(b"etag", etag), (b"cache-control", cache)])
+        return Asset(variants=variants, etag=etag, not_modified_headers=with_security_headers(
+            [(b"etag", etag), (b"cache-control", cache)], hsts=False))
 
 
 def _content_type(path: Path) -> bytes:
@@ -117,12 +125,13 @@ def with_web_app(app: Litestar, web: WebApp | None) -> ASGIApp:
     """`app` with the web app in front of it (or `app` itself when there is no build)."""
     if web is None:
         return app
+    auth_state: AuthState = app.state[STATE_KEY]
 
     async def asgi(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and scope.get("method") in ("GET", "HEAD"):
             asset = _asset_for(app, web, scope)
             if asset is not None:
-                await _send_asset(scope, send, asset)
+                await _send_asset(scope, send, asset, auth_state.https.applies(scope))
                 return
         await app(scope, receive, send)
 
@@ -158,12 +167,12 @@ def _header(scope: Scope, name: bytes) -> bytes:
     return b""
 
 
-async def _send_asset(scope: Scope, send: Send, asset: Asset) -> None:
+async def _send_asset(scope: Scope, send: Send, asset: Asset, https: bool) -> None:
     if asset.etag in _header(scope, b"if-none-match"):
         await _respond(send, 304, asset.not_modified_headers, b"")
         return
     variant = asset.pick(_header(scope, b"accept-encoding"))
-    await _respond(send, 200, variant.headers,
+    await _respond(send, 200, variant.https_headers if https else variant.headers,
                    b"" if scope.get("method") == "HEAD" else variant.body)
 
 
