@@ -1,10 +1,16 @@
-"""Change one's password: needs the current one; every other session is ended."""
+"""Change one's password: needs the current one; every other session is ended, and
+every API key is revoked unless the caller asks to keep them."""
 
 from __future__ import annotations
 
 import msgspec
 
-from revenge.application.identity.accounts import end_sessions, get_user, touched
+from revenge.application.identity.accounts import (
+    end_sessions,
+    get_user,
+    revoke_api_keys,
+    touched,
+)
 from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.passwords import PasswordPolicy
 from revenge.application.identity.ports import PasswordHasher, UnitOfWorkFactory
@@ -18,6 +24,7 @@ class ChangePasswordCommand(msgspec.Struct, frozen=True, kw_only=True):
     principal: Principal
     current_password: str
     new_password: str
+    revoke_api_keys: bool = True
     client: ClientInfo = ClientInfo()
 
 
@@ -42,6 +49,7 @@ class ChangePassword:
             await tx.users.update(touched(user, self._kit, password_hash=new_hash))
             await end_sessions(tx, self._kit, self._cache, user_id, "password changed",
                                keep=cmd.principal.session_id)
+            keys = await revoke_api_keys(tx, self._kit, user_id) if cmd.revoke_api_keys else 0
             await self._kit.audit(tx, AuditType.PASSWORD_CHANGED, cmd.client, actor=user_id,
-                                  subject=user_id)
+                                  subject=user_id, api_keys_revoked=str(keys))
             await tx.commit()
