@@ -123,8 +123,8 @@ class IdentityContainer(containers.DeclarativeContainer):
     create_user = providers.Singleton(CreateUser, uow, policy, hasher, kit)
     update_user = providers.Singleton(UpdateUser, uow, session_cache, kit)
     delete_user = providers.Singleton(DeleteUser, uow, session_cache, kit)
-    update_profile = providers.Singleton(UpdateProfile, uow, hasher, kit)
     login_throttle = providers.Singleton(LoginThrottle, throttle, server_settings)
+    update_profile = providers.Singleton(UpdateProfile, uow, hasher, login_throttle, kit)
     session_opener = providers.Singleton(SessionOpener, session_tokens, kit)
     # The MFA container overrides this with its gate (see di/app.py).
     second_factor_gate = providers.Singleton(NoSecondFactor)
@@ -135,8 +135,8 @@ class IdentityContainer(containers.DeclarativeContainer):
     log_out = providers.Singleton(LogOut, uow, secret_tokens, session_cache, kit)
     revoke_session = providers.Singleton(RevokeSession, uow, session_cache, kit)
     revoke_other_sessions = providers.Singleton(RevokeOtherSessions, uow, session_cache, kit)
-    change_password = providers.Singleton(ChangePassword, uow, policy, hasher, session_cache,
-                                          kit)
+    change_password = providers.Singleton(ChangePassword, uow, policy, hasher, login_throttle,
+                                          session_cache, kit)
     request_password_reset = providers.Singleton(
         RequestPasswordReset, uow, secret_tokens, mailer, throttle, server_settings, kit,
         providers.Callable(_reset_url, settings))
