@@ -10,6 +10,7 @@ import secrets
 
 from dependency_injector import containers, providers
 
+from revenge.adapters.aio.background import AsyncioBackground
 from revenge.adapters.crypto.common_passwords import FileCommonPasswords
 from revenge.adapters.crypto.jwt_tokens import JwtAccessTokens
 from revenge.adapters.crypto.passwords import Argon2PasswordHasher
@@ -137,9 +138,10 @@ class IdentityContainer(containers.DeclarativeContainer):
     revoke_other_sessions = providers.Singleton(RevokeOtherSessions, uow, session_cache, kit)
     change_password = providers.Singleton(ChangePassword, uow, policy, hasher, login_throttle,
                                           session_cache, kit)
+    background = providers.Singleton(AsyncioBackground)
     request_password_reset = providers.Singleton(
         RequestPasswordReset, uow, secret_tokens, mailer, throttle, server_settings, kit,
-        providers.Callable(_reset_url, settings))
+        providers.Callable(_reset_url, settings), background)
     reset_password = providers.Singleton(ResetPassword, uow, policy, hasher, secret_tokens,
                                          throttle, session_cache, kit)
     create_role = providers.Singleton(CreateRole, uow, kit)

@@ -107,6 +107,7 @@ async def test_a_password_reset_never_bypasses_mfa(identity: Any, mfa: Any,
                                                    secret: str) -> None:
     await identity.request_password_reset().execute(
         RequestPasswordResetCommand(identifier="alice"))
+    await identity.background().drain()
     mail = identity.mailer().sent[-1]
     token = mail.body.split("?token=")[1].split()[0]
     await identity.reset_password().execute(
