@@ -14,6 +14,7 @@ from revenge.adapters.aio.background import AsyncioBackground
 from revenge.adapters.crypto.common_passwords import FileCommonPasswords
 from revenge.adapters.crypto.jwt_tokens import JwtAccessTokens
 from revenge.adapters.crypto.passwords import Argon2PasswordHasher
+from revenge.adapters.crypto.sealed_cache import SealedCache, seal_key
 from revenge.adapters.crypto.secret_key import signing_key
 from revenge.adapters.crypto.system import SystemClock, Uuid7Ids
 from revenge.adapters.crypto.tokens import RandomSecretTokens
@@ -113,8 +114,12 @@ class IdentityContainer(containers.DeclarativeContainer):
     )
     secret_tokens = providers.Singleton(RandomSecretTokens)
     kit = providers.Singleton(Kit, providers.Singleton(SystemClock), providers.Singleton(Uuid7Ids))
-    session_cache = providers.Singleton(SessionCache, core.shared_cache)
-    server_settings = providers.Singleton(ServerSettingsReader, uow, core.cache)
+    # What grants access is cached sealed: a forged Redis entry reads as a miss.
+    cache_seal = providers.Singleton(seal_key, jwt_key)
+    session_cache = providers.Singleton(
+        SessionCache, providers.Singleton(SealedCache, core.shared_cache, cache_seal))
+    server_settings = providers.Singleton(
+        ServerSettingsReader, uow, providers.Singleton(SealedCache, core.cache, cache_seal))
     session_tokens = providers.Singleton(SessionTokens, access_tokens, secret_tokens)
     queries = providers.Singleton(IdentityQueries, uow)
 
