@@ -11,20 +11,38 @@ usage: python bench/bench_forgot_password.py [--requests 60] [--users 20]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from bench_login import services
-from harness import free_port, revenge_process, summary_ms, wait_for
+from harness import free_port, fresh_database, revenge_process, summary_ms, wait_for
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PASSWORD = "bench password that is long enough"
+
+
+@contextlib.contextmanager
+def services(scratch: str) -> Iterator[tuple[str, str]]:
+    """(database URL, Redis URL): the REVENGE_BENCH_* ones, else embedded servers."""
+    db_url = os.environ.get("REVENGE_BENCH_DATABASE_URL")
+    redis_url = os.environ.get("REVENGE_BENCH_REDIS_URL")
+    with contextlib.ExitStack() as stack:
+        if not db_url:
+            from revenge.entrypoints.embedded.postgres import embedded_postgres
+
+            db_url = stack.enter_context(embedded_postgres(os.path.join(scratch, "pg")))
+        if not redis_url:
+            from revenge.entrypoints.embedded.redis import embedded_redis
+
+            redis_url = stack.enter_context(embedded_redis(os.path.join(scratch, "redis")))
+        yield stack.enter_context(fresh_database(db_url)), redis_url
 
 
 def add_users(client: httpx.Client, count: int) -> None:

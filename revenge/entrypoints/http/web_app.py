@@ -10,10 +10,8 @@ getting the API's own 404, and the reserved prefixes below are never shadowed.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import mimetypes
-import re
 from pathlib import Path
 from typing import cast
 
@@ -32,10 +30,11 @@ from litestar.types import (
 )
 from litestar.utils import normalize_path
 
+from revenge.entrypoints.http.security_headers import web_app_csp
+
 RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics")
 IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
-_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 _ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
@@ -103,17 +102,9 @@ def default_build_dir() -> Path:
 
 
 def content_security_policy(html: bytes) -> bytes:
-    """Scripts only from this origin plus SvelteKit's inline bootstrap, by hash; media
-    and workers may use blob: URLs (hls.js feeds the player through them)."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
-        for script in _INLINE_SCRIPT.findall(html))
-    return ("default-src 'self'; "
-            f"script-src 'self' {hashes}; "
-            "style-src 'self' 'unsafe-inline'; "  # bits-ui positions popovers inline
-            "img-src 'self' data: blob:; media-src 'self' blob:; worker-src 'self' blob:; "
-            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-            "form-action 'self'; frame-ancestors 'none'").encode()
+    """The web app's policy (see `security_headers.web_app_csp`), computed once per build
+    from the inline scripts of its index.html."""
+    return web_app_csp(html)
 
 
 def with_web_app(app: Litestar, web: WebApp | None) -> ASGIApp:
