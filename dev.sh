@@ -3,6 +3,10 @@
 #   ./dev.sh serve [revenge serve options]   set up, then run the server (embedded stack)
 #   ./dev.sh test  [pytest options]          set up, then lint, type-check and run every test
 #   ./dev.sh bench NAME                      set up, then run bench/NAME.py
+#   ./dev.sh web-test                        set up, then only the web app's checks
+# `./dev.sh test` with no pytest arguments (the whole suite) also runs the web app's
+# checks (web/scripts/test.sh); with arguments it runs only what they select, unless
+# REVENGE_WEB_TESTS=1 (and REVENGE_WEB_TESTS=0 never runs them).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -44,11 +48,52 @@ ensure_system_tools() {
   fi
 }
 
+# The web app (web/): npm ci when package-lock.json changed, a build when web/build is
+# missing or older than its sources. Without npm the server still runs (API only).
+ensure_web_deps() {
+  local stamp=web/node_modules/.revenge-installed want
+  want=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "dev.sh: installing the web app's dependencies (npm ci) ..." >&2
+    (cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
+  fi
+}
+
+ensure_web_build() {
+  if ! command -v npm >/dev/null; then
+    echo "dev.sh: npm not found; serving the API without the web app" >&2
+    return 0
+  fi
+  ensure_web_deps
+  if [ ! -f web/build/index.html ] || [ -n "$(find web/src web/static web/package-lock.json \
+      web/svelte.config.js web/vite.config.ts -newer web/build/index.html -print -quit)" ]; then
+    echo "dev.sh: building the web app ..." >&2
+    (cd web && npm run --silent build >/dev/null)
+  fi
+}
+
+# Debian's Chromium drives the browser tests (Playwright never downloads one).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "dev.sh: installing chromium with apt-get ..." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+      || echo "dev.sh: could not install chromium" >&2
+  fi
+}
+
+run_web_tests() {
+  ensure_web_deps
+  ensure_chromium
+  web/scripts/test.sh
+}
+
 cmd=${1:-}
 shift || true
 case "$cmd" in
   serve)
     ensure_venv
+    ensure_web_build
     exec "$VENV/bin/revenge" serve "$@"
     ;;
   test)
@@ -58,7 +103,15 @@ case "$cmd" in
     "$VENV/bin/ruff" check revenge tests bench
     "$VENV/bin/mypy"
     "$VENV/bin/lint-imports"
-    exec "$VENV/bin/pytest" "$@"
+    web=${REVENGE_WEB_TESTS:-$([ $# -eq 0 ] && echo 1 || echo 0)}
+    status=0
+    "$VENV/bin/pytest" "$@" || status=$?
+    if [ "$web" = 1 ]; then run_web_tests || status=$?; fi
+    exit $status
+    ;;
+  web-test)
+    ensure_venv
+    run_web_tests
     ;;
   bench)
     ensure_venv

@@ -10,6 +10,7 @@ from revenge.application.identity.views import (
     ApiKeyView,
     RoleView,
     SessionView,
+    SetupState,
     UserView,
     api_key_view,
     role_view,
@@ -18,12 +19,20 @@ from revenge.application.identity.views import (
 )
 from revenge.domain.identity.audit import AuditFilter
 from revenge.domain.identity.roles import with_builtin_permissions
-from revenge.domain.identity.settings import UserSettings, stored
+from revenge.domain.identity.settings import ServerSettings, UserSettings, stored
 
 
 class IdentityQueries:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
+
+    async def setup_state(self) -> SetupState:
+        """Public: no user names or counts, only whether the server has none yet."""
+        async with self._uow() as tx:
+            setup_required = await tx.users.count() == 0
+            settings = stored(ServerSettings, await tx.settings.server())
+        return SetupState(setup_required=setup_required,
+                          registration_open=setup_required or settings.open_registration)
 
     async def user(self, user_id: str) -> UserView:
         """NotFound for an unknown id."""

@@ -29,6 +29,14 @@ class UserView(msgspec.Struct, frozen=True, kw_only=True):
     created_at: datetime
 
 
+class SetupState(msgspec.Struct, frozen=True, kw_only=True):
+    """What a first visit needs to know: no account yet (the next registration becomes
+    the administrator), and whether anyone may register."""
+
+    setup_required: bool
+    registration_open: bool
+
+
 class RoleView(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     name: str

@@ -69,7 +69,7 @@ def _mailer(settings: Config, database: Database) -> object:
 
 def _reset_url(settings: Config) -> str:
     base = settings.public_url or f"http://{settings.host}:{settings.port}"
-    return base.rstrip("/") + "/reset-password"
+    return base.rstrip("/") + "/reset"  # the web app's page that takes ?token=
 
 
 class IdentityContainer(containers.DeclarativeContainer):

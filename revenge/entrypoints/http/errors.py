@@ -16,7 +16,7 @@ from revenge.domain.radarr import errors as radarr
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
-_TYPE_BASE = "https://revenge.invalid/problems/"
+TYPE_BASE = "https://revenge.invalid/problems/"
 
 # Domain error -> (status, title). The first matching class in MRO order wins.
 STATUS_BY_ERROR: dict[type[Exception], tuple[int, str]] = {
@@ -37,7 +37,7 @@ STATUS_BY_ERROR: dict[type[Exception], tuple[int, str]] = {
 def problem(status: int, title: str, detail: str, *, code: str,
             errors: list[dict[str, Any]] | None = None,
             headers: dict[str, str] | None = None) -> Response[dict[str, Any]]:
-    body: dict[str, Any] = {"type": _TYPE_BASE + code, "title": title, "status": status,
+    body: dict[str, Any] = {"type": TYPE_BASE + code, "title": title, "status": status,
                             "detail": detail}
     if errors:
         body["errors"] = errors

@@ -60,9 +60,10 @@ def test_unknown_route_is_a_problem_document(client: TestClient[Litestar]) -> No
     assert response.json()["status"] == 404
 
 
-def test_metrics_expose_route_latency(client: TestClient[Litestar]) -> None:
-    client.get("/healthz")
-    body = client.get("/metrics").text
+def test_metrics_expose_route_latency() -> None:
+    with TestClient(create_memory_app(Config(metrics_token="scrape-me"))) as client:
+        client.get("/healthz")
+        body = client.get("/metrics", headers={"Authorization": "Bearer scrape-me"}).text
     assert 'revenge_http_request_duration_seconds_count{method="GET",route="/healthz"' in body
 
 

@@ -1,0 +1,124 @@
+"""The built web app on the API's port: assets cached for good, index.html for deep
+links a browser navigates to, and the API's own answers everywhere else."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar.testing import TestClient
+
+from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.app import build_container
+from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.http.web_app import WebApp, with_web_app
+
+INDEX = (b"<!doctype html><html><head></head><body><div><script>\n{ start(); }\n</script>"
+         b"</div></body></html>")
+ASSET = "/_app/immutable/entry/app.Abc123.js"
+BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Path:
+    (tmp_path / "_app/immutable/entry").mkdir(parents=True)
+    (tmp_path / "index.html").write_bytes(INDEX)
+    (tmp_path / "index.html.gz").write_bytes(gzip.compress(INDEX))
+    (tmp_path / ASSET.lstrip("/")).write_bytes(b"console.log(1)" * 50)
+    (tmp_path / (ASSET.lstrip("/") + ".br")).write_bytes(b"brotli-bytes")
+    (tmp_path / "favicon.svg").write_bytes(b"<svg/>")
+    return tmp_path
+
+
+@pytest.fixture
+def client(build: Path) -> Iterator[TestClient[Any]]:
+    app = create_app(build_container(Config(), "memory"))
+    with TestClient(with_web_app(app, WebApp(build))) as test_client:  # type: ignore[arg-type]
+        yield test_client
+
+
+def test_root_is_index_html_revalidated_every_time(client: TestClient[Any]) -> None:
+    response = client.get("/", headers=BROWSER)
+    assert response.status_code == 200 and response.content == INDEX
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_hashed_asset_is_immutable_and_sent_precompressed(client: TestClient[Any]) -> None:
+    response = client.get(ASSET, headers={"accept-encoding": "br, gzip"})
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert response.headers["content-encoding"] == "br"
+    assert response.headers["vary"] == "accept-encoding"
+
+
+def test_asset_without_accepted_coding_is_sent_as_is(client: TestClient[Any]) -> None:
+    response = client.get(ASSET, headers={"accept-encoding": "identity"})
+    assert "content-encoding" not in response.headers
+    assert response.content == b"console.log(1)" * 50
+
+
+def test_index_is_gzip_for_a_client_without_brotli(client: TestClient[Any]) -> None:
+    response = client.get("/", headers={**BROWSER, "accept-encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip" and response.content == INDEX
+
+
+def test_matching_etag_answers_not_modified(client: TestClient[Any]) -> None:
+    etag = client.get("/favicon.svg").headers["etag"]
+    response = client.get("/favicon.svg", headers={"if-none-match": etag})
+    assert response.status_code == 304 and response.content == b""
+
+
+def test_head_sends_headers_without_body(client: TestClient[Any]) -> None:
+    response = client.head("/", headers=BROWSER)
+    assert response.status_code == 200 and response.content == b""
+    assert int(response.headers["content-length"]) > 0
+
+
+def test_browser_deep_link_gets_index_html(client: TestClient[Any]) -> None:
+    response = client.get("/settings/security?tab=totp", headers=BROWSER)
+    assert response.status_code == 200 and response.content == INDEX
+
+
+@pytest.mark.parametrize("path", ["/settings/security", "/System/Nope", "/Items/abc/Nope"])
+def test_api_client_gets_the_normal_404_on_an_unknown_path(client: TestClient[Any],
+                                                           path: str) -> None:
+    response = client.get(path, headers={"accept": "application/json"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here", "/api/other", "/healthz/x",
+                                  "/metrics/x", "/_app/immutable/missing.js"])
+def test_reserved_paths_are_never_shadowed_even_for_browsers(client: TestClient[Any],
+                                                             path: str) -> None:
+    response = client.get(path, headers=BROWSER)
+    assert response.status_code == 404 and response.content != INDEX
+
+
+def test_existing_root_routes_keep_answering_browsers(client: TestClient[Any]) -> None:
+    # A root route of the Jellyfin API (entrypoints/http/jellyfin).
+    assert client.get("/System/Info/Public", headers=BROWSER).json()["ProductName"] == \
+        "Jellyfin Server"
+    assert client.get("/healthz", headers=BROWSER).json() == {"status": "ok"}
+
+
+def test_a_route_with_another_method_keeps_its_405(client: TestClient[Any]) -> None:
+    assert client.get("/api/v1/auth/login", headers=BROWSER).status_code == 405
+
+
+def test_unsafe_methods_are_never_answered_with_the_app(client: TestClient[Any]) -> None:
+    assert client.post("/settings/account", headers=BROWSER, json={}).status_code in (404, 405)
+
+
+def test_index_csp_allows_only_its_own_inline_bootstrap_by_hash(client: TestClient[Any]) -> None:
+    csp = client.get("/", headers=BROWSER).headers["content-security-policy"]
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+    assert "'sha256-" in script_src and "'unsafe-inline'" not in script_src
+    assert "media-src 'self' blob:" in csp and "worker-src 'self' blob:" in csp
+
+
+def test_no_build_means_the_api_alone(tmp_path: Path) -> None:
+    assert WebApp.find(str(tmp_path)) is None

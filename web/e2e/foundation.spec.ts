@@ -1,0 +1,25 @@
+import { expect, signInThroughForm, test } from './harness';
+
+test('a deep link while signed out goes to login, then back to the deep link', async ({ page, admin }) => {
+	await page.goto('/settings/account');
+	await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Faccount/);
+	await signInThroughForm(page, admin, '/settings/account');
+	await expect(page).toHaveURL(/\/settings\/account$/);
+});
+
+test('a page reload keeps the session', async ({ signedIn: page }) => {
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+});
+
+test('no token is readable by JavaScript', async ({ signedIn: page }) => {
+	const visible = await page.evaluate(() => ({ cookie: document.cookie, storage: JSON.stringify({ ...localStorage }) }));
+	expect(visible.cookie).not.toMatch(/revenge_(access|refresh)/);
+	expect(visible.storage).not.toMatch(/ey[A-Za-z0-9_-]{10,}\./); // no JWT anywhere
+	expect(visible.cookie).toMatch(/revenge_csrf=/);
+});
+
+test('an unknown page shows the 404 page', async ({ signedIn: page }) => {
+	await page.goto('/no/such/page');
+	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});

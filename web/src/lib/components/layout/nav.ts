@@ -1,0 +1,36 @@
+/** The sidebar's entries. A feature adds its pages here; `permission` hides an entry
+ * from people who may not use it (the server still refuses them). */
+import type { Component } from 'svelte';
+import HouseIcon from '@lucide/svelte/icons/house';
+import KeyRoundIcon from '@lucide/svelte/icons/key-round';
+import MonitorSmartphoneIcon from '@lucide/svelte/icons/monitor-smartphone';
+import ShieldCheckIcon from '@lucide/svelte/icons/shield-check';
+import UserRoundIcon from '@lucide/svelte/icons/user-round';
+import type { Permission } from '$lib/auth/session.svelte';
+
+export interface NavItem {
+	href: string;
+	/** An i18n key. */
+	label: string;
+	icon: Component;
+	permission?: Permission;
+}
+
+export interface NavSection {
+	/** An i18n key, or null for the untitled first section. */
+	title: string | null;
+	items: NavItem[];
+}
+
+export const NAV: NavSection[] = [
+	{ title: null, items: [{ href: '/', label: 'nav.home', icon: HouseIcon }] },
+	{
+		title: 'nav.settings',
+		items: [
+			{ href: '/settings/account', label: 'nav.account', icon: UserRoundIcon },
+			{ href: '/settings/security', label: 'nav.security', icon: ShieldCheckIcon },
+			{ href: '/settings/sessions', label: 'nav.sessions', icon: MonitorSmartphoneIcon },
+			{ href: '/settings/api-keys', label: 'nav.apiKeys', icon: KeyRoundIcon }
+		]
+	}
+];

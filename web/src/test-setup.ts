@@ -1,0 +1,3 @@
+import { setupI18n } from '$lib/i18n';
+
+setupI18n();
