@@ -8,6 +8,7 @@ from typing import Any
 from litestar import Litestar, Request, Response, Router, get
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.exceptions import NotFoundException
 from litestar.openapi import OpenAPIConfig
 
 from revenge.entrypoints.config import Config, load_config
@@ -18,6 +19,7 @@ from revenge.entrypoints.http.catalog import catalog_router
 from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, provide
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
+from revenge.entrypoints.http.jellyfin import jellyfin_router, unknown_endpoint
 from revenge.entrypoints.http.jobs import jobs_router
 from revenge.entrypoints.http.json_only import json_only_middleware
 from revenge.entrypoints.http.library import library_router
@@ -30,6 +32,7 @@ from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
+from revenge.entrypoints.http.security_headers import security_headers_hook
 from revenge.entrypoints.http.web_app import WebApp, with_web_app
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
@@ -66,7 +69,8 @@ def create_app(container: AppContainer) -> Litestar:
     return Litestar(
         route_handlers=[*health.handlers, metrics.metrics, openapi_document,
                         Router(API_PREFIX, route_handlers=api_routers()),
-                        media_browser_router()],  # Radarr's Emby connection: root paths
+                        media_browser_router(),  # Radarr's Emby connection: root paths
+                        jellyfin_router()],  # Jellyfin apps: root paths and /jellyfin
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
             "check_readiness": provide(container.health.check_readiness),
@@ -75,9 +79,10 @@ def create_app(container: AppContainer) -> Litestar:
         },
         state=State({auth.STATE_KEY: auth_state,
                      CONTAINER_KEY: container}),
-        exception_handlers=exception_handlers(),
+        exception_handlers={**exception_handlers(), NotFoundException: unknown_endpoint},
         middleware=[request_context_middleware, json_only_middleware, nul_guard_middleware,
                     own_writes_middleware(container.catalog.change_stamps())],
+        before_send=[security_headers_hook(auth_state.https.applies)],
         on_startup=[lifecycle.start],
         on_shutdown=[lifecycle.stop],
         openapi_config=OpenAPIConfig(
