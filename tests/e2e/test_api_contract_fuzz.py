@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -55,6 +56,7 @@ class Accounts:
     session (a logout, or a password change, is as legitimate a case as any)."""
 
     server: LiveServer
+    session: requests.Session = field(default_factory=requests.Session)  # keep-alive
     tokens: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
 
@@ -109,6 +111,7 @@ def api_schema(fuzz_server: LiveServer) -> Any:
     return schemathesis.openapi.from_url(fuzz_server.url("/api/v1/openapi.json"))
 
 
+@pytest.mark.timeout(1200)  # the run is bounded by its examples, not by a clock
 @pytest.mark.parametrize("role", ["admin", "user"])
 def test_every_answer_keeps_the_documented_contract(api_schema: Any, accounts: Accounts,
                                                     role: str) -> None:
@@ -127,7 +130,7 @@ def _fuzz(operation: Any, mode: GenerationMode, accounts: Accounts, role: str) -
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck), phases=[Phase.generate])
     def run(case: Any) -> None:
-        response = case.call(headers=accounts.headers(role))
+        response = case.call(headers=accounts.headers(role), session=accounts.session)
         try:
             case.validate_response(response, checks=CHECKS)
         finally:
@@ -139,5 +142,11 @@ def _fuzz(operation: Any, mode: GenerationMode, accounts: Accounts, role: str) -
     except Unsatisfiable:
         return []  # nothing to send can break the schema (no parameters, no body)
     except (Exception, BaseExceptionGroup) as failure:  # the others still run
-        return [f"{operation.label} ({mode.value}): {str(failure)[:1500]}"]
+        return [f"{operation.label} ({mode.value}): {_described(failure)[:3000]}"]
     return []
+
+
+def _described(failure: BaseException) -> str:
+    """The failure and, for a group (schemathesis's, hypothesis's flaky), each inside."""
+    inner = getattr(failure, "exceptions", ())
+    return "\n".join([str(failure), *(_described(each) for each in inner)])
