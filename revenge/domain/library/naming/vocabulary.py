@@ -167,6 +167,7 @@ SOFT = (
     r"(?-i:REAL|FEST[Ii]VAL|RETAIL|CONVERT|HYBRID|UNTOUCHED|XXX)",
     r"ai" + S1 + r"upscale",
     r"multi" + S + r"subs?",
+    r"hard" + S + r"(?:coded|subs?)",
     r"[a-z]{0,3}subs?",
     r"multi|dual|dub(?:bed)?|subbed|custom",
     r"pal|ntsc|secam",
