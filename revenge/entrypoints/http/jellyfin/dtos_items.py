@@ -1,5 +1,5 @@
 """Jellyfin 10.10's item, media and playback bodies (PascalCase; a value we lack is
-null, as Jellyfin's OpenAPI allows)."""
+left out, as Jellyfin does)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from datetime import datetime
 
 import msgspec
 
+from revenge.entrypoints.http.jellyfin.nulls import leave_out_nulls
+
 
 class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal"):
-    pass
+    def __post_init__(self) -> None:
+        leave_out_nulls(self)
 
 
 class NameGuidPair(_Dto, frozen=True, kw_only=True):
@@ -37,6 +40,7 @@ class Person(_Dto, frozen=True, kw_only=True):
 
 
 class MediaStream(_Dto, frozen=True, kw_only=True):
+
     codec: str | None = None
     language: str | None = None
     title: str | None = None
@@ -67,6 +71,7 @@ class MediaStream(_Dto, frozen=True, kw_only=True):
 
 
 class MediaSource(_Dto, frozen=True, kw_only=True):
+
     protocol: str = "File"
     id: str
     path: str | None = None
@@ -103,6 +108,7 @@ class MediaSource(_Dto, frozen=True, kw_only=True):
 
 
 class BaseItem(_Dto, frozen=True, kw_only=True):
+
     name: str
     original_title: str | None = None
     server_id: str
