@@ -1,5 +1,5 @@
 """Jellyfin 10.10's item, media and playback bodies (PascalCase; a value we lack is
-left out, as Jellyfin does)."""
+left out, as Jellyfin does: see nulls.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ from datetime import datetime
 
 import msgspec
 
-from revenge.entrypoints.http.jellyfin.nulls import leave_out_nulls
 
-
-class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal"):
-    def __post_init__(self) -> None:
-        leave_out_nulls(self)
+class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal", omit_defaults=True):
+    """Every default is None, so `omit_defaults` leaves out exactly the values we lack
+    (see nulls.py); a constant is passed explicitly, never a default (it would vanish)."""
 
 
 class NameGuidPair(_Dto, frozen=True, kw_only=True):
@@ -72,10 +70,10 @@ class MediaStream(_Dto, frozen=True, kw_only=True):
 
 class MediaSource(_Dto, frozen=True, kw_only=True):
 
-    protocol: str = "File"
+    protocol: str
     id: str
     path: str | None = None
-    type: str = "Default"
+    type: str
     container: str | None = None
     size: int | None = None
     name: str | None = None
@@ -93,7 +91,7 @@ class MediaSource(_Dto, frozen=True, kw_only=True):
     requires_closing: bool
     requires_looping: bool
     supports_probing: bool
-    video_type: str = "VideoFile"
+    video_type: str
     media_streams: list[MediaStream]
     media_attachments: list[str]
     formats: list[str]
@@ -183,7 +181,7 @@ class SearchHint(_Dto, frozen=True, kw_only=True):
     type: str
     is_folder: bool
     run_time_ticks: int | None = None
-    media_type: str = "Video"
+    media_type: str
 
 
 class SearchHintResult(_Dto, frozen=True, kw_only=True):

@@ -64,7 +64,8 @@ def container_name(container: str | None) -> str | None:
 
 
 def _source(**values: object) -> MediaSource:
-    fixed = {"is_remote": False, "read_at_native_framerate": False, "ignore_dts": False,
+    fixed = {"protocol": "File", "type": "Default", "video_type": "VideoFile",
+             "is_remote": False, "read_at_native_framerate": False, "ignore_dts": False,
              "ignore_index": False, "gen_pts_input": False, "supports_transcoding": True,
              "is_infinite_stream": False, "requires_opening": False,
              "requires_closing": False, "requires_looping": False, "supports_probing": True,
