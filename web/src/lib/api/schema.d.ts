@@ -233,7 +233,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active playback sessions of this server process */
+        /**
+         * Active playback sessions (of every replica)
+         * @description `encoders_running` counts the ffmpeg processes of the replica that answered.
+         */
         get: operations["ApiV1AdminPlaybackSessionsActive"];
         put?: never;
         post?: never;
@@ -1384,6 +1387,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playback/sessions/{session_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the media token of a playback session
+         * @description Media URLs carry a token that lives minutes (REVENGE_MEDIA_TOKEN_MINUTES); a player renews it here, through the sign-in the session was started with, and uses the returned URLs. 404 once the session has ended or its user may no longer play.
+         */
+        post: operations["ApiV1PlaybackSessionsSessionIdTokenRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1639,7 +1662,8 @@ export interface components {
             method: string;
             movie_id: string;
             position_seconds: number;
-            started_at: number;
+            /** Format: date-time */
+            started_at: string;
             user_id: string;
             username: string;
         };
@@ -1784,6 +1808,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** ClientProfileBody */
+        ClientProfileBody: {
+            audio_codecs?: ("aac" | "mp3" | "opus" | "vorbis" | "flac" | "ac3" | "eac3" | "alac")[] | null;
+            chroma?: ("4:2:0" | "4:2:2" | "4:4:4")[] | null;
+            containers?: ("mp4" | "webm" | "matroska" | "mpegts" | "ogg")[] | null;
+            h264_profiles?: ("constrained_baseline" | "baseline" | "main" | "extended" | "high" | "high10" | "high422" | "high444")[] | null;
+            hdr?: boolean | null;
+            /** @enum {integer|null} */
+            max_bit_depth?: 8 | 10 | 12 | null;
+            max_bitrate?: number | null;
+            max_h264_level?: number | null;
+            max_height?: number | null;
+            max_width?: number | null;
+            preferred_language?: string | null;
+            video_codecs?: ("h264" | "hevc" | "vp8" | "vp9" | "av1")[] | null;
+        };
         /** CodeBody */
         CodeBody: {
             code: string;
@@ -1857,6 +1897,7 @@ export interface components {
         CreatedLibraryView: {
             /** Format: date-time */
             created_at: string;
+            follow_symlinks_outside: boolean;
             id: string;
             name: string;
             paths: string[];
@@ -2047,6 +2088,8 @@ export interface components {
         };
         /** LibraryBody */
         LibraryBody: {
+            /** @default false */
+            follow_symlinks_outside: boolean;
             /** @example Movies */
             name: string;
             /**
@@ -2068,6 +2111,7 @@ export interface components {
         };
         /** LibraryPatch */
         LibraryPatch: {
+            follow_symlinks_outside?: boolean;
             name?: string;
             paths?: string[];
             /** @example 60 */
@@ -2078,6 +2122,7 @@ export interface components {
         LibraryView: {
             /** Format: date-time */
             created_at: string;
+            follow_symlinks_outside: boolean;
             id: string;
             name: string;
             paths: string[];
@@ -2639,9 +2684,7 @@ export interface components {
             file_id?: string | null;
             max_bitrate?: number | null;
             movie_id: string;
-            profile?: {
-                [key: string]: unknown;
-            } | null;
+            profile?: components["schemas"]["ClientProfileBody"] | null;
             subtitle_index?: number | null;
         };
         /** Startup */
@@ -2802,6 +2845,8 @@ export interface components {
             hdr?: string | null;
             height?: number | null;
             language?: string | null;
+            level?: number | null;
+            pixel_format?: string | null;
             profile?: string | null;
             title?: string | null;
             width?: number | null;
@@ -7072,6 +7117,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1PlaybackSessionsSessionIdTokenRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["entrypoints_http_playback_schemas_SessionView"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
