@@ -25,6 +25,7 @@ from revenge.entrypoints.http.metadata import metadata_router
 from revenge.entrypoints.http.mfa import mfa_routers
 from revenge.entrypoints.http.nul_guard import nul_guard_middleware
 from revenge.entrypoints.http.own_writes import own_writes_middleware
+from revenge.entrypoints.http.path_prefix import public_prefix, with_path_prefix
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
@@ -96,8 +97,9 @@ def create_app_from_environment() -> Any:
     settings, _ = load_config(os.environ, os.environ.get("REVENGE_CONFIG") or None)
     profile: Profile = "memory" if os.environ.get("REVENGE_PROFILE") == "memory" else "real"
     configure_logging(settings.log_level, settings.log_format, process="http")
-    return with_web_app(create_app(build_container(settings, profile)),
-                        WebApp.find(settings.web_dir))
+    app = with_web_app(create_app(build_container(settings, profile)),
+                       WebApp.find(settings.web_dir))
+    return with_path_prefix(app, public_prefix(settings.public_url))
 
 
 def create_memory_app(settings: Config | None = None) -> Litestar:
