@@ -52,25 +52,24 @@ def throughput(args: argparse.Namespace, db_url: str, env: dict[str, str], run: 
                 "nginx -> two replicas": (two[0], [p for _, p in pair], two[1])}
         results = {}
         for name, (port, pids, proxy) in runs.items():
-            results[name] = _measured(args, f"http://127.0.0.1:{port}{path}", header,
+            results[name] = _measured(args, name, f"http://127.0.0.1:{port}{path}", header,
                                       pids, proxy)
         one_rps = results["nginx -> one replica"]
         print(f"  two replicas / one (both behind nginx): "
               f"{results['nginx -> two replicas'] / one_rps:.2f}x")
 
 
-def _measured(args: argparse.Namespace, url: str, header: list[str], replica_pids: list[int],
-              proxy_pid: int | None) -> float:
+def _measured(args: argparse.Namespace, name: str, url: str, header: list[str],
+              replica_pids: list[int], proxy_pid: int | None) -> float:
     before = _cpu(replica_pids, proxy_pid)
     load = wrk(url, args.seconds, args.connections, headers=header)
     after = _cpu(replica_pids, proxy_pid)
     spent = {k: after[k] - before[k] for k in before}
     total = sum(spent.values()) or 1.0
     shares = "  ".join(f"{k} {v / total:.0%}" for k, v in spent.items())
-    name = url.split("//")[1].split("/")[0]
     print(f"  {name:21s} {load.requests_per_second:8.0f} req/s  p50 {load.p50_ms:6.2f} ms  "
           f"p99 {load.p99_ms:6.2f} ms  errors {load.errors}  CPU: {shares} "
-          f"(of {total:.1f} s on 2 cores)")
+          f"(of {total:.1f} CPU-s in {args.seconds} s)")
     return load.requests_per_second
 
 
