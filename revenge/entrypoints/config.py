@@ -110,6 +110,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     radarr_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
     # The built web app served at / (unset: web/build of this checkout, when built).
     web_dir: str | None = None
+    # /metrics: off; loopback (from this machine only, the real client behind a trusted
+    # proxy); token (`Authorization: Bearer <metrics_token>`, from anywhere); or either.
+    metrics_access: Literal["off", "loopback", "token", "loopback+token"] = "loopback+token"
+    metrics_token: Secret | None = None
 
     @property
     def data_path(self) -> Path:
@@ -204,7 +208,8 @@ _CHOICES = {"cookie_secure": ("auto", "always", "never"),
             "smtp_security": ("starttls", "tls", "none"),
             "log_level": ("debug", "info", "warning", "error"),
             "log_format": ("auto", "json", "console"),
-            "transcode_hwaccel": ("none", "vaapi", "nvenc", "qsv")}
+            "transcode_hwaccel": ("none", "vaapi", "nvenc", "qsv"),
+            "metrics_access": ("off", "loopback", "token", "loopback+token")}
 
 
 def secret_kinds() -> dict[str, str]:

@@ -24,6 +24,7 @@ from revenge.entrypoints.worker.recovery import (
     requeue_abandoned_jobs,
 )
 from revenge.entrypoints.worker.scheduler import PeriodicJob, periodic_jobs, run_scheduler
+from revenge.entrypoints.worker.search_actors import watch_index_coverage
 
 
 class BackgroundLoops:
@@ -47,6 +48,7 @@ class BackgroundLoops:
         self._spawn(self._container.jobs.outbox_relay().run())
         self._spawn(beat_running_jobs(self._container))
         self._spawn(requeue_abandoned_jobs(self._container))
+        self._spawn(watch_index_coverage(self._container))
         if self._schedule:
             self._spawn(run_scheduler(self._container, self._schedule,
                                       tick_seconds=self._tick_seconds))
