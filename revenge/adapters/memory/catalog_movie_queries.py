@@ -15,6 +15,7 @@ from revenge.application.catalog.read_models import (
     CastMember,
     CollectionDetail,
     CollectionRef,
+    CollectionSummary,
     CrewMember,
     GenreRef,
     MovieDetail,
@@ -133,6 +134,20 @@ def _searchable(movie: Movie) -> str:
 class InMemoryCollectionQueries:
     def __init__(self, state: InMemoryState) -> None:
         self._tables = CatalogTables(state)
+
+    async def collections(self, user_id: str,
+                          page: PageRequest) -> Page[CollectionSummary]:
+        found = keyset_page(list(self._tables.collections.values()),
+                            lambda c: (c.name, c.id), page, "collections")
+        return Page([self._summary(user_id, c) for c in found.items], found.next_cursor,
+                    found.total)
+
+    def _summary(self, user_id: str, c: Collection) -> CollectionSummary:
+        members = self._tables.members.get(c.id, [])
+        watched = watched_ids(self._tables, user_id)
+        return CollectionSummary(id=c.id, name=c.name, poster_path=c.poster_path,
+                                 backdrop_path=c.backdrop_path, movie_count=len(members),
+                                 watched_count=sum(m in watched for m in members))
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail:
         c = self._existing(collection_id)

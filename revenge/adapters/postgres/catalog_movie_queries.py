@@ -21,6 +21,7 @@ from revenge.adapters.postgres.database import Connection, Database
 from revenge.application.catalog.read_models import (
     CastMember,
     CollectionDetail,
+    CollectionSummary,
     CrewMember,
     GenreRef,
     MovieDetail,
@@ -149,6 +150,18 @@ WHERE cm.collection_id = %(collection)s{after} ORDER BY {order} LIMIT {limit}"""
 _MEMBERS_COUNT = "SELECT count(*) FROM collection_members WHERE collection_id = %(collection)s"
 _ONE_ITEM = "SELECT {columns} FROM movies m {joins} WHERE m.id = %(movie)s"
 
+_LIST = """
+SELECT c.id::text AS id, c.name, c.poster_path, c.backdrop_path,
+    (SELECT count(*) FROM collection_members cm WHERE cm.collection_id = c.id) AS movie_count,
+    (SELECT count(*) FROM collection_members cm JOIN watch_state ws
+        ON ws.movie_id = cm.movie_id AND ws.user_id = %(user)s AND ws.completed
+     WHERE cm.collection_id = c.id) AS watched_count,
+    {keys}, ({count}) AS total
+FROM collections c WHERE true{after} ORDER BY {order} LIMIT {limit}"""
+_LIST_COUNT = "SELECT count(*) FROM collections"
+# Code-point order, as the memory twin sorts Python strings.
+_NAME_KEYS = (('c.name COLLATE "C"', "text"), ("c.id", "uuid"))
+
 _RELEASE_KEYS = (("COALESCE(m.release_date, DATE '9999-12-31')", "date"),
                  ("cm.position", "int"), ("m.id", "uuid"))
 
@@ -156,6 +169,17 @@ _RELEASE_KEYS = (("COALESCE(m.release_date, DATE '9999-12-31')", "date"),
 class PostgresCollectionQueries:
     def __init__(self, database: Database) -> None:
         self._database = database
+
+    async def collections(self, user_id: str,
+                          page: PageRequest) -> Page[CollectionSummary]:
+        params: dict[str, Any] = {"user": user_id}
+        keyset = Keyset("collections", _NAME_KEYS)
+        async with reading(self._database) as conn:
+            rows = await keyset_rows(conn, _LIST, _LIST_COUNT, keyset, page, params)
+            total = await total_of(conn, rows, _LIST_COUNT, page, params)
+        items = [CollectionSummary(**{k: r[k] for k in CollectionSummary.__struct_fields__})
+                 for r in rows[: page.limit]]
+        return Page(items, keyset.next_cursor(rows, page.limit), total)
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail:
         params = {"user": user_id, "collection": require_uuid(collection_id, "collection_id")}

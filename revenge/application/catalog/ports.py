@@ -13,6 +13,7 @@ from revenge.application.catalog.read_models import (
     CastMember,
     CatalogStats,
     CollectionDetail,
+    CollectionSummary,
     ContinueWatchingItem,
     CrewMember,
     GenreCount,
@@ -248,7 +249,13 @@ class CatalogStatsQueries(Protocol):
 
 
 class CollectionQueries(Protocol):
-    """Each raises `NotFound` when the collection does not exist."""
+    """Each raises `NotFound` when the collection does not exist (the list never does)."""
+
+    async def collections(self, user_id: str,
+                          page: PageRequest) -> Page[CollectionSummary]:
+        """Every collection by name (code-point order, then id), with the caller's
+        watched count."""
+        ...
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail: ...
 

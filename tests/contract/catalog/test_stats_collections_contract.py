@@ -110,6 +110,24 @@ async def test_a_collection_lists_its_members_in_release_order_and_names_the_nex
     assert [c.name for c in movie.collections] == ["The Matrix Collection"]
 
 
+async def test_the_collection_list_pages_by_name_with_the_callers_watched_count(
+        catalog: Catalog) -> None:
+    alien, aliens = await catalog.movie("Alien"), await catalog.movie("Aliens")
+    matrix = await catalog.movie("The Matrix")
+    for name, members in (("The Matrix Collection", [matrix]),
+                          ("Alien Collection", [alien, aliens]), ("Empty Collection", [])):
+        await catalog.collection(name, members)
+    alice, bob = await catalog.user(), await catalog.user()
+    await _watch(catalog, alice.user_id, aliens.id)
+    first = await catalog.collections.collections(alice.user_id, page(2))
+    rest = await catalog.collections.collections(alice.user_id, page(2, first.next_cursor))
+    assert [(c.name, c.movie_count, c.watched_count) for c in first.items + rest.items] == [
+        ("Alien Collection", 2, 1), ("Empty Collection", 0, 0), ("The Matrix Collection", 1, 0)]
+    assert (first.total, rest.total, rest.next_cursor) == (3, 3, None)
+    theirs = await catalog.collections.collections(bob.user_id, page())
+    assert [c.watched_count for c in theirs.items] == [0, 0, 0]
+
+
 async def test_unknown_collections_are_not_found(catalog: Catalog) -> None:
     user = await catalog.user()
     for read in (catalog.collections.collection(user.user_id, new_id()),

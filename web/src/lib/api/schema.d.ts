@@ -233,7 +233,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active playback sessions of this server process */
+        /**
+         * Active playback sessions (of every replica)
+         * @description `encoders_running` counts the ffmpeg processes of the replica that answered.
+         */
         get: operations["ApiV1AdminPlaybackSessionsActive"];
         put?: never;
         post?: never;
@@ -549,6 +552,23 @@ export interface paths {
         put?: never;
         /** Create an account (the first becomes admin) */
         post: operations["ApiV1AuthRegisterRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every collection by name, with how many of its movies I have seen */
+        get: operations["ApiV1CollectionsCollections"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1384,6 +1404,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playback/sessions/{session_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the media token of a playback session
+         * @description Media URLs carry a token that lives minutes (REVENGE_MEDIA_TOKEN_MINUTES); a player renews it here, through the sign-in the session was started with, and uses the returned URLs. 404 once the session has ended or its user may no longer play.
+         */
+        post: operations["ApiV1PlaybackSessionsSessionIdTokenRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1639,7 +1679,8 @@ export interface components {
             method: string;
             movie_id: string;
             position_seconds: number;
-            started_at: number;
+            /** Format: date-time */
+            started_at: string;
             user_id: string;
             username: string;
         };
@@ -1800,6 +1841,21 @@ export interface components {
             tmdb_id: number | null;
             watched_count: number;
         };
+        /** CollectionPage */
+        CollectionPage: {
+            items: components["schemas"]["CollectionSummary"][];
+            next_cursor: string | null;
+            total: number;
+        };
+        /** CollectionSummary */
+        CollectionSummary: {
+            backdrop_path: string | null;
+            id: string;
+            movie_count: number;
+            name: string;
+            poster_path: string | null;
+            watched_count: number;
+        };
         /** ConflictList */
         ConflictList: {
             items: components["schemas"]["ConflictView"][];
@@ -1857,6 +1913,7 @@ export interface components {
         CreatedLibraryView: {
             /** Format: date-time */
             created_at: string;
+            follow_symlinks_outside: boolean;
             id: string;
             name: string;
             paths: string[];
@@ -2047,6 +2104,8 @@ export interface components {
         };
         /** LibraryBody */
         LibraryBody: {
+            /** @default false */
+            follow_symlinks_outside: boolean;
             /** @example Movies */
             name: string;
             /**
@@ -2068,6 +2127,7 @@ export interface components {
         };
         /** LibraryPatch */
         LibraryPatch: {
+            follow_symlinks_outside?: boolean;
             name?: string;
             paths?: string[];
             /** @example 60 */
@@ -2078,6 +2138,7 @@ export interface components {
         LibraryView: {
             /** Format: date-time */
             created_at: string;
+            follow_symlinks_outside: boolean;
             id: string;
             name: string;
             paths: string[];
@@ -4314,6 +4375,58 @@ export interface operations {
                         } | unknown[];
                         status_code: number;
                     };
+                };
+            };
+        };
+    };
+    ApiV1CollectionsCollections: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description Opaque token of the next page, as returned in next_cursor */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPage"];
+                };
+            };
+            /** @description The request is not valid (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A permission is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7072,6 +7185,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1PlaybackSessionsSessionIdTokenRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["entrypoints_http_playback_schemas_SessionView"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
