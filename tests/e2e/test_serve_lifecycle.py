@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -68,9 +70,20 @@ class Server:
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Callable[[], Server]]:
-    """Starts `revenge serve` on a free port with its data in tmp_path; whatever happens in
-    the test, every process of its tree is killed afterwards."""
+def serve_dir() -> Iterator[Path]:
+    """Outside pytest's temp root, for the reason `services_dir` gives: another pytest
+    session on the machine re-applies 0700 to that root, cutting off the embedded
+    PostgreSQL's own account mid-initdb."""
+    path = Path(tempfile.mkdtemp(prefix="revenge-test-serve-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def serve(serve_dir: Path) -> Iterator[Callable[[], Server]]:
+    """Starts `revenge serve` on a free port with its data in its own folder; whatever
+    happens in the test, every process of its tree is killed afterwards."""
+    tmp_path = serve_dir
     servers: list[Server] = []
 
     def start() -> Server:
