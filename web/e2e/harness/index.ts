@@ -19,6 +19,7 @@ import { startServer, WEB_DIR, type RunningServer } from './server';
 export { expect };
 export * from './api';
 export * from './server';
+export * from './media';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 
