@@ -162,6 +162,26 @@ _LIST_COUNT = "SELECT count(*) FROM collections"
 # Code-point order, as the memory twin sorts Python strings.
 _NAME_KEYS = (('c.name COLLATE "C"', "text"), ("c.id", "uuid"))
 
+_UP_NEXT = """
+WITH member AS (
+    SELECT cm.collection_id, cm.movie_id, cm.position,
+        COALESCE(m.release_date, DATE '9999-12-31') AS released,
+        COALESCE(ws.completed, false) AS watched,
+        CASE WHEN ws.completed THEN ws.last_played_at END AS played
+    FROM collection_members cm JOIN movies m ON m.id = cm.movie_id
+    LEFT JOIN watch_state ws ON ws.user_id = %(user)s AND ws.movie_id = cm.movie_id
+), begun AS (
+    SELECT collection_id, max(played) AS played FROM member GROUP BY collection_id
+    HAVING bool_or(watched) AND NOT bool_and(watched)
+), upcoming AS (
+    SELECT DISTINCT ON (mb.collection_id) mb.collection_id, mb.movie_id
+    FROM member mb JOIN begun USING (collection_id) WHERE NOT mb.watched
+    ORDER BY mb.collection_id, mb.released, mb.position, mb.movie_id
+)
+SELECT {columns} FROM upcoming u JOIN begun b USING (collection_id)
+JOIN collections c ON c.id = u.collection_id JOIN movies m ON m.id = u.movie_id {joins}
+ORDER BY b.played DESC NULLS LAST, c.name COLLATE "C", c.id LIMIT %(limit)s"""
+
 _RELEASE_KEYS = (("COALESCE(m.release_date, DATE '9999-12-31')", "date"),
                  ("cm.position", "int"), ("m.id", "uuid"))
 
@@ -193,6 +213,12 @@ class PostgresCollectionQueries:
             next_item = await self._item(conn, user_id, next_id) if next_id else None
         return CollectionDetail(**head, movie_count=len(entries), watched_count=len(watched),
                                 next=next_item)
+
+    async def up_next(self, user_id: str, limit: int) -> list[MovieListItem]:
+        async with reading(self._database) as conn:
+            rows = await rows_of(conn, composed(_UP_NEXT), {"user": user_id, "limit": limit})
+        # A movie in two begun collections is named once.
+        return list({r["id"]: list_item(r) for r in rows}.values())
 
     async def members(self, user_id: str, collection_id: str,
                       page: PageRequest) -> Page[MovieListItem]:

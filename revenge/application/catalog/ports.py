@@ -259,6 +259,12 @@ class CollectionQueries(Protocol):
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail: ...
 
+    async def up_next(self, user_id: str, limit: int) -> list[MovieListItem]:
+        """"Next in collection": for each collection the user has begun (watched a
+        member) and not finished, its first unwatched member in release order; the
+        collection watched most recently first (then by name, id); at most `limit`."""
+        ...
+
     async def members(self, user_id: str, collection_id: str,
                       page: PageRequest) -> Page[MovieListItem]:
         """In release order (unknown release dates last)."""
