@@ -157,7 +157,7 @@ test('sort and filters live in the URL: back restores the view and its scroll, a
 	await other.context().close();
 });
 
-test('progress saved through the API shows on the card and in Continue watching; removing it from the row keeps Resume', async ({ signedIn: page, server, seeded, shot }) => {
+test('progress saved through the API shows on the card and in Continue watching; removing it from the row keeps Resume; a begun collection shows its next', async ({ signedIn: page, server, seeded, shot }) => {
 	const id = seeded.ids['Inception'];
 	await call(server, 'POST', `/api/v1/movies/${id}/progress`, { position_seconds: 3725, duration_seconds: 8880 }, seeded.token);
 	await page.goto('/');
@@ -177,6 +177,10 @@ test('progress saved through the API shows on the card and in Continue watching;
 	await page.goto(`/movies/${id}`);
 	await expect(page.getByRole('link', { name: 'Resume at 1:02:05' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Start over' })).toHaveAttribute('href', `/play/${id}?t=0`);
+
+	await call(server, 'POST', `/api/v1/movies/${seeded.ids['The Matrix']}/watched`, undefined, seeded.token);
+	await page.goto('/');
+	await expect(page.getByTestId('row-next-in-collection').getByTestId('poster-card')).toHaveText(/The Matrix Reloaded/);
 });
 
 test('the watchlist toggle and the rating persist after a reload and show on /watchlist', async ({ signedIn: page, seeded }) => {
