@@ -1,12 +1,14 @@
 """Names per second: our file-name parser against guessit, in process and end to end.
 
-    .venv/bin/python bench/bench_parse.py [--rounds N] [--score PATH]
+    .venv/bin/python bench/bench_parse.py [--rounds N] [--score PATH] [--baseline GITREF]
 
 Prints figures only (not a test).  Both parsers run on the 686 real-world names in
 tests/unit/library/naming_cases, in this process, best of several rounds; the ratio
 is what to compare across machines.  Then the shared `score.py` is timed running
 `revenge parse --jsonl` as a fresh process (interpreter start-up included), which is
-the figure the acceptance bar (> 2,200 names/s) is about.
+the figure the acceptance bar (> 2,200 names/s) is about.  `--baseline GITREF` times
+that commit's parser too, in the same run and the same way (exported to a temporary
+folder and run from there), and prints the ratios.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -54,12 +57,32 @@ def theirs(names: list[str], rounds: int) -> float | None:
     return names_per_second(guessit, names, rounds)
 
 
-def end_to_end(score: Path, runs: int) -> tuple[float, str] | None:
+_CLI = "import sys; from revenge.entrypoints.cli.main import main; sys.exit(main())"
+_IN_PROCESS = (
+    "import json, sys, time; from revenge.domain.library.naming import parse; "
+    "names = json.load(sys.stdin); best = float('inf')\n"
+    "for _ in range({rounds}):\n"
+    "    t = time.perf_counter(); [parse(n) for n in names]; "
+    "best = min(best, time.perf_counter() - t)\n"
+    "print(len(names) / best)"
+)
+
+
+def in_checkout(checkout: Path, names: list[str], rounds: int) -> float:
+    """Names per second of the parser in another checkout, run from its folder."""
+    code = _IN_PROCESS.format(rounds=rounds)
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(names), cwd=checkout,
+                          capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
+
+def end_to_end(score: Path, runs: int, checkout: Path = ROOT) -> tuple[float, str] | None:
     if not score.exists():
         return None
-    command = [sys.executable, str(score), "--json", "--", str(ROOT / ".venv/bin/revenge")]
+    command = [sys.executable, str(score), "--json", "--", sys.executable, "-c", _CLI]
     command += ["parse", "--jsonl"]
-    runs_out = (subprocess.run(command, capture_output=True, check=True) for _ in range(runs))
+    runs_out = (subprocess.run(command, capture_output=True, check=True, cwd=checkout)
+                for _ in range(runs))
     reports = [json.loads(done.stdout) for done in runs_out]
     best = max(reports, key=lambda report: report["speed"]["cases_per_s"])
     return best["speed"]["cases_per_s"], f"{best['files']['overall']['pass_pct']}% pass"
@@ -71,6 +94,7 @@ def main() -> None:
     options.add_argument("--guessit-rounds", type=int, default=2)
     options.add_argument("--score", type=Path, default=DEFAULT_SCORE, help="shared score.py")
     options.add_argument("--score-runs", type=int, default=5, help="best of N score.py runs")
+    options.add_argument("--baseline", metavar="GITREF", help="also time this commit's parser")
     args = options.parse_args()
     names = load_names()
     our_rate = ours(names, args.rounds)
@@ -88,6 +112,23 @@ def main() -> None:
     else:
         print(f"score.py end to end (start-up included), best of {args.score_runs}:")
         print(f"  revenge parse --jsonl {timed[0]:8.0f} names/s, {timed[1]}")
+    if args.baseline:
+        against_baseline(args, names, our_rate, timed)
+
+
+def against_baseline(args: argparse.Namespace, names: list[str], our_rate: float,
+                     timed: tuple[float, str] | None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "revenge"],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        base_rate = in_checkout(Path(folder), names, args.rounds)
+        base_timed = end_to_end(args.score, args.score_runs, Path(folder))
+    print(f"baseline {args.baseline}:")
+    print(f"  in process            {base_rate:8.0f} names/s (now {our_rate / base_rate:.2f}x)")
+    if base_timed and timed:
+        print(f"  revenge parse --jsonl {base_timed[0]:8.0f} names/s, {base_timed[1]} "
+              f"(now {timed[0] / base_timed[0]:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,16 @@ class Unavailable(Exception):
         self.detail = detail
 
 
+class DiskFull(Unavailable):
+    """A disk the server writes to (transcode cache, image cache) is full: retrying helps
+    only once space is freed, and the admin must be told so, not sent after ffmpeg."""
+
+    def __init__(self, what: str, path: str) -> None:
+        super().__init__("disk", f"the disk holding the {what} ({path}) is full")
+        self.what = what
+        self.path = path
+
+
 class NotConfigured(Unavailable):
     """A dependency this server was not set up with (no TMDb key, no job queue):
     retrying will not help until an admin configures it, and saying so is no secret."""

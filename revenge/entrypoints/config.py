@@ -88,6 +88,11 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     hls_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 6.0
     transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
     media_token_secret: Secret | None = None  # unset: generated into the data dir
+    # Backups (`revenge backup create`, and the worker every `backup_interval_hours`
+    # when above 0, keeping the newest `backup_keep`); unset folder: <data_dir>/backups.
+    backup_dir: str | None = None
+    backup_interval_hours: Annotated[float, msgspec.Meta(ge=0, le=24 * 365)] = 0.0
+    backup_keep: PositiveInt = 7
     # Media URLs stop working this long after they were issued (players renew them).
     media_token_minutes: Annotated[float, msgspec.Meta(ge=1, le=240)] = 10.0
     # Library: parallel probing jobs per library; how long a watched path must stay
@@ -105,6 +110,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     radarr_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
     # The built web app served at / (unset: web/build of this checkout, when built).
     web_dir: str | None = None
+    # /metrics: off; loopback (from this machine only, the real client behind a trusted
+    # proxy); token (`Authorization: Bearer <metrics_token>`, from anywhere); or either.
+    metrics_access: Literal["off", "loopback", "token", "loopback+token"] = "loopback+token"
+    metrics_token: Secret | None = None
 
     @property
     def data_path(self) -> Path:
@@ -199,7 +208,8 @@ _CHOICES = {"cookie_secure": ("auto", "always", "never"),
             "smtp_security": ("starttls", "tls", "none"),
             "log_level": ("debug", "info", "warning", "error"),
             "log_format": ("auto", "json", "console"),
-            "transcode_hwaccel": ("none", "vaapi", "nvenc", "qsv")}
+            "transcode_hwaccel": ("none", "vaapi", "nvenc", "qsv"),
+            "metrics_access": ("off", "loopback", "token", "loopback+token")}
 
 
 def secret_kinds() -> dict[str, str]:

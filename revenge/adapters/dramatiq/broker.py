@@ -19,7 +19,7 @@ from redis.retry import Retry
 
 from revenge.adapters.dramatiq.middleware import JobRecorder
 from revenge.application.jobs.ports import JobReporter
-from revenge.application.jobs.rules import should_retry
+from revenge.application.jobs.rules import describe_failure, should_retry
 from revenge.domain.errors import Unavailable
 
 # Every actor listens on one queue for now; routing by actor name would go here.
@@ -53,7 +53,7 @@ def create_redis_broker(url: str, reporter: JobReporter, *, max_retries: int,
         retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), retries=1),
         health_check_interval=15,
     )
-    _quiet_results_warning()
+    quiet_worker_logs()
     recorder = JobRecorder(reporter)
     middleware = [AsyncIO(), recorder, retries(max_retries, options)]
     broker = MaintainedRedisBroker(  # type: ignore[no-untyped-call]  # dramatiq: unannotated
@@ -97,10 +97,32 @@ class _ResultsKeptElsewhere(logging.Filter):
         return "Results middleware" not in record.getMessage()
 
 
-def _quiet_results_warning() -> None:
+class _ExpectedFailureInOneLine(logging.Filter):
+    """An outage (a dependency `Unavailable`, a network error) is expected: the job is
+    retried and its run records why. dramatiq logs every failure with its full traceback;
+    for these, one warning line saying what failed is kept instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, EXPECTED_FAILURES):
+            said = record.getMessage().replace(" with unhandled exception.", ":")
+            record.msg = f"{said} {describe_failure(error)} (expected; retried when allowed)"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+EXPECTED_FAILURES = (Unavailable, ConnectionError, TimeoutError)
+
+
+def quiet_worker_logs() -> None:
+    """dramatiq's worker log without the noise above (idempotent)."""
     logger = logging.getLogger("dramatiq.worker.WorkerThread")
-    if not any(isinstance(f, _ResultsKeptElsewhere) for f in logger.filters):
-        logger.addFilter(_ResultsKeptElsewhere())
+    for kind in (_ResultsKeptElsewhere, _ExpectedFailureInOneLine):
+        if not any(isinstance(f, kind) for f in logger.filters):
+            logger.addFilter(kind())
 
 
 class DramatiqJobBroker:

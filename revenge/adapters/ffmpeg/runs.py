@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import errno
 import functools
+import os
+import re
 import shutil
 import signal
 import subprocess
@@ -14,8 +17,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from revenge.adapters.filesystem.disk_space import free_bytes
+
 _LOG = "ffmpeg.log"
 _LIST = "segments.csv"
+_TS_PACKET = 188
+# ffmpeg's segment muxer logs this *before* listing the segment anyway (a full disk).
+_ENDING_FAILED = re.compile(r"Failure occurred when ending segment '([^']+)'")
+_NO_SPACE = "No space left on device"
+# The log shares the segments' disk: room for ffmpeg's last words is set aside up front,
+# so a full disk can still be told apart from an ffmpeg failure.
+_LOG_RESERVE = 16 * 1024
+_NEARLY_FULL = 1024 * 1024
 
 
 class FfmpegRun:
@@ -47,13 +60,30 @@ class FfmpegRun:
         await self.process.wait()
 
     def error(self) -> str:
-        try:
-            text = (self.directory / _LOG).read_text(errors="replace").strip()
-        except OSError:
-            text = ""
+        text = self._log()
         if not text:
             return f"ffmpeg exited with {self.process.returncode}"
         return text.splitlines()[-1][:300]
+
+    def disk_full(self) -> bool:
+        """ffmpeg stopped because the disk it writes to is full (it said so, or the disk
+        has next to nothing left)."""
+        return _NO_SPACE in self._log() or free_bytes(self.directory) < _NEARLY_FULL
+
+    def whole(self, listed: dict[int, Path]) -> dict[int, Path]:
+        """The listed segments that ffmpeg closed whole: not named in a failure to end a
+        segment (on a full disk ffmpeg lists the truncated one all the same), and made
+        of whole MPEG-TS packets."""
+        broken = {Path(name).name for name in _ENDING_FAILED.findall(self._log())}
+        return {index: path for index, path in listed.items()
+                if path.name not in broken and _whole_packets(path)}
+
+    def _log(self) -> str:
+        try:
+            text = (self.directory / _LOG).read_text(errors="replace")
+        except OSError:
+            return ""
+        return text.replace("\0", "").strip()  # the unused part of the reserve
 
     def _signal(self, number: int) -> None:
         with contextlib.suppress(ProcessLookupError):
@@ -96,7 +126,14 @@ def _setpriv() -> str | None:
 
 def _open_log(directory: Path) -> BinaryIO:
     directory.mkdir(parents=True, exist_ok=True)
-    return open(directory / _LOG, "wb")
+    handle = open(directory / _LOG, "wb")  # noqa: SIM115  # the caller closes it
+    try:
+        os.posix_fallocate(handle.fileno(), 0, _LOG_RESERVE)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            handle.close()
+            raise
+    return handle
 
 
 def finished_segments(directory: Path) -> dict[int, Path]:
@@ -112,6 +149,14 @@ def finished_segments(directory: Path) -> dict[int, Path]:
         if stem.isdigit():
             done[int(stem)] = directory / name
     return done
+
+
+def _whole_packets(path: Path) -> bool:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % _TS_PACKET == 0
 
 
 def _die_with_parent() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -23,7 +24,7 @@ from pathlib import Path
 from revenge.adapters.ffmpeg.commands import EncoderOptions, hls_command
 from revenge.adapters.ffmpeg.runs import FfmpegRun, finished_segments, spawn_run
 from revenge.adapters.filesystem.private import private_folder
-from revenge.domain.errors import NotFound, Unavailable
+from revenge.domain.errors import DiskFull, NotFound, Unavailable
 from revenge.domain.playback.sessions import HlsJob
 
 log = logging.getLogger(__name__)
@@ -125,8 +126,15 @@ class FfmpegSegmenter:
         return self._renditions[key]
 
     def _refresh(self, rendition: _Rendition) -> None:
-        if rendition.run:
-            rendition.done.update(finished_segments(rendition.run.directory))
+        """Takes in the segments ffmpeg finished whole since the last look. A segment
+        is served only then: a truncated one (a full disk) is never handed out."""
+        run = rendition.run
+        if run is None:
+            return
+        listed = finished_segments(run.directory)
+        new = {index: path for index, path in listed.items() if index not in rendition.done}
+        if new:
+            rendition.done.update(run.whole(new))
 
     def _will_reach(self, rendition: _Rendition, index: int) -> bool:
         run = rendition.run
@@ -151,9 +159,14 @@ class FfmpegSegmenter:
         rendition.runs += 1
         directory = rendition.directory / f"run{rendition.runs}"
         argv = hls_command(self._ffmpeg, rendition.job, index, directory, self._encoder)
-        # Segments are other users' movies: no other local account may read them.
-        await asyncio.to_thread(private_folder, directory, self._cache_dir)
-        rendition.run = await spawn_run(argv, directory, index)
+        try:
+            # Segments are other users' movies: no other local account may read them.
+            await asyncio.to_thread(private_folder, directory, self._cache_dir)
+            rendition.run = await spawn_run(argv, directory, index)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise DiskFull("transcode cache", str(self._cache_dir)) from exc
+            raise
         log.info("hls: ffmpeg for %s/%s from segment %d", rendition.job.session_id,
                  rendition.job.variant.name, index)
 
@@ -168,6 +181,8 @@ class FfmpegSegmenter:
                 self._refresh(rendition)
                 if index in rendition.done:
                     return rendition.done[index]
+                if run is not None and run.disk_full():
+                    raise DiskFull("transcode cache", str(self._cache_dir))
                 raise Unavailable("ffmpeg", run.error() if run else "no segmenter running")
             if self._clock() > deadline:
                 raise Unavailable("ffmpeg", f"segment {index} not ready in time")

@@ -11,6 +11,7 @@ and checked again to resolve inside the root before any read or write.
 from __future__ import annotations
 
 import asyncio
+import errno
 import hashlib
 import os
 import tempfile
@@ -21,7 +22,7 @@ import msgspec
 from revenge.adapters.images.download import ImageDownloader
 from revenge.adapters.images.processing import Limits, Processed, process
 from revenge.application.metadata.read_models import ImageFile, StoredImage
-from revenge.domain.errors import RuleViolation
+from revenge.domain.errors import DiskFull, RuleViolation
 from revenge.domain.metadata.images import (
     CONTENT_TYPES,
     ImageKind,
@@ -47,7 +48,7 @@ class FileImageStore:
                 if (known := await asyncio.to_thread(self._indexed, kind, path)) is not None:
                     return known
                 data = await self._downloader.download(path)
-                return await asyncio.to_thread(self._save, kind, path, data)
+                return await asyncio.to_thread(self._save_or_disk_full, kind, path, data)
             finally:
                 self._locks.pop(path, None)
 
@@ -74,6 +75,14 @@ class FileImageStore:
         if not index.is_file():
             return None
         return msgspec.json.decode(index.read_bytes(), type=StoredImage)
+
+    def _save_or_disk_full(self, kind: ImageKind, path: str, data: bytes) -> StoredImage:
+        try:
+            return self._save(kind, path, data)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise DiskFull("image cache", str(self._root)) from exc
+            raise
 
     def _save(self, kind: ImageKind, path: str, data: bytes) -> StoredImage:
         processed = process(data, self._limits)
@@ -107,6 +116,10 @@ class FileImageStore:
             return  # content-addressed: the same name holds the same bytes
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)  # a full disk leaves no half-written file
+            raise

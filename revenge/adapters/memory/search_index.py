@@ -63,6 +63,10 @@ class InMemorySearchIndex:
     async def versions(self) -> dict[str, int]:
         return {movie_id: doc.version for movie_id, doc in self._live().items()}
 
+    async def count(self) -> int:
+        self._check()
+        return len(self.collections[self.live]) if self.live is not None else 0
+
     async def is_current(self) -> bool:
         self._check()
         return self.live is not None

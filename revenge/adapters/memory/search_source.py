@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.application.search.read_models import MAX_CAST, MovieDocument, version_of
+from revenge.application.search.requests import INDEX_MOVIE
 from revenge.domain.catalog.movie import Movie
 
 
@@ -33,6 +34,9 @@ class InMemoryMovieDocuments:
     async def versions(self) -> dict[str, int]:
         return {movie_id: doc.version for movie_id, doc in self.documents.items()}
 
+    async def settled_count(self) -> int:
+        return len(self.documents)  # no job queue here: every write is settled
+
 
 class InMemoryWatchedMovies:
     def __init__(self) -> None:
@@ -49,6 +53,7 @@ class InMemoryCatalogDocuments:
     """`MovieDocuments` read from the in-memory catalog's tables (the memory profile)."""
 
     def __init__(self, state: InMemoryState) -> None:
+        self._state = state
         self._tables = CatalogTables(state)
 
     async def get(self, movie_ids: Sequence[str]) -> list[MovieDocument]:
@@ -62,6 +67,12 @@ class InMemoryCatalogDocuments:
 
     async def versions(self) -> dict[str, int]:
         return {i: version_of(movie.updated_at) for i, movie in self._tables.movies.items()}
+
+    async def settled_count(self) -> int:
+        runs = self._state.table("job_runs").values()  # the jobs twin's table, same state
+        pending = sum(1 for run in runs if run["name"] == INDEX_MOVIE
+                      and run["status"] in ("queued", "running"))
+        return max(0, len(self._tables.movies) - pending)
 
     def _document(self, movie: Movie) -> MovieDocument:
         tables = self._tables

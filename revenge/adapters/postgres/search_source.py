@@ -10,6 +10,7 @@ from psycopg import sql
 
 from revenge.adapters.postgres.database import Database
 from revenge.application.search.read_models import MovieDocument, version_of
+from revenge.application.search.requests import INDEX_MOVIE
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?([0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}$")
 
@@ -38,6 +39,13 @@ LEFT JOIN LATERAL (
     WHERE cm.movie_id = m.id ORDER BY co.name LIMIT 1
 ) c ON true
 """).format(version=_VERSION)
+
+# Movies less index requests still queued or running (each committed catalog change
+# enqueues one in its own transaction, so this never counts a movie the index may lack).
+_SETTLED = """
+SELECT greatest(0, (SELECT count(*) FROM movies) - (
+    SELECT count(*) FROM job_runs
+    WHERE name = %s AND status IN ('queued', 'running'))) AS n"""
 
 _VERSIONS = sql.SQL("SELECT m.id::text AS id, {version} AS updated_at FROM movies m").format(
     version=_VERSION)
@@ -71,6 +79,11 @@ class PostgresMovieDocuments:
         async with self._database.connection() as conn:
             rows = await (await conn.execute(_VERSIONS)).fetchall()
         return {row["id"]: version_of(row["updated_at"]) for row in rows}
+
+    async def settled_count(self) -> int:
+        async with self._database.connection() as conn:
+            row = await (await conn.execute(_SETTLED, (INDEX_MOVIE,))).fetchone()
+        return int(row["n"]) if row else 0
 
     async def _documents(self, query: sql.Composed,
                          params: tuple[Any, ...]) -> list[MovieDocument]:

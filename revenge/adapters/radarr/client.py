@@ -19,6 +19,7 @@ from tenacity import (
 from revenge.adapters.radarr.wire import WireError
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.domain.radarr.errors import RadarrBadAnswer, RadarrRefused
+from revenge.domain.radarr.settings import without_credentials
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,6 +45,7 @@ class RadarrClient:
                  settings: RadarrClientSettings = DEFAULT_SETTINGS,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
         self._url = url.rstrip("/")
+        self._shown_url = without_credentials(self._url)  # errors never echo a password
         self._settings = settings
         self._http = httpx.AsyncClient(
             base_url=f"{self._url}/api/v3", transport=transport,
@@ -77,7 +79,7 @@ class RadarrClient:
                 with attempt:
                     return await self._once(method, path, idempotent, **kwargs)
         except _Retryable as exc:
-            raise Unavailable("radarr", f"{self._url}: {exc}") from None
+            raise Unavailable("radarr", f"{self._shown_url}: {exc}") from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _once(self, method: str, path: str, idempotent: bool,
@@ -85,13 +87,13 @@ class RadarrClient:
         try:
             response = await self._http.request(method, path, **kwargs)
         except httpx.ConnectError as exc:
-            raise _Retryable(f"cannot connect ({exc})") from exc
+            raise _Retryable(f"cannot connect ({_reason(exc)})") from exc
         except httpx.TimeoutException as exc:
             if not idempotent:
-                raise Unavailable("radarr", f"{self._url}: timed out") from exc
+                raise Unavailable("radarr", f"{self._shown_url}: timed out") from exc
             raise _Retryable("timed out") from exc
         except httpx.HTTPError as exc:
-            raise Unavailable("radarr", f"{self._url}: {exc}") from exc
+            raise Unavailable("radarr", f"{self._shown_url}: {type(exc).__name__}") from exc
         if response.status_code >= 500 and idempotent:
             raise _Retryable(f"HTTP {response.status_code} from {path}")
         self._check(path, response)
@@ -106,7 +108,7 @@ class RadarrClient:
         if status == 404:
             raise NotFound(f"Radarr has no {path} (HTTP 404)")
         if status >= 500:
-            raise Unavailable("radarr", f"{self._url}: HTTP {status} from {path}")
+            raise Unavailable("radarr", f"{self._shown_url}: HTTP {status} from {path}")
         raise RadarrBadAnswer(f"Radarr answered HTTP {status} to {path}: "
                               f"{_message(response)}")
 
@@ -123,8 +125,17 @@ class RadarrClient:
 
 
 def _message(response: httpx.Response) -> str:
+    """Radarr's own error message; whatever else answered is not echoed (the test of a
+    connection must not read other services' pages back to the caller)."""
     try:
         error = msgspec.json.decode(response.content, type=WireError)
     except (msgspec.DecodeError, msgspec.ValidationError):
-        return response.text[:200] or response.reason_phrase
-    return error.message or error.error_message or response.reason_phrase
+        return response.reason_phrase or "not a Radarr error"
+    return (error.message or error.error_message or response.reason_phrase)[:200]
+
+
+def _reason(exc: httpx.HTTPError) -> str:
+    """Why a connection failed, without the URL httpx may put in the message."""
+    cause = exc.__cause__ or exc.__context__
+    return str(cause) if isinstance(cause, OSError) and str(cause) else type(exc).__name__
+

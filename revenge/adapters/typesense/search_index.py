@@ -79,6 +79,16 @@ class TypesenseSearchIndex:
                 if line.strip())
         return {row.id: row.version for row in rows}
 
+    async def count(self) -> int:
+        live = await self._live_collection()
+        if live is None:
+            return 0
+        response = await self._client.request("GET", f"/collections/{live}")
+        if response.status_code == 404:
+            return 0
+        raise_for_status(response, f"read collection {live}")
+        return int(response.json().get("num_documents", 0))
+
     async def is_current(self) -> bool:
         live = await self._live_collection()
         return live is not None and is_current(self.alias, live) and await self._exists(live)

@@ -24,7 +24,8 @@ def _video(stream: VideoStream) -> catalog.VideoStream:
     return catalog.VideoStream(
         codec=stream.codec, profile=stream.profile, width=stream.width or None,
         height=stream.height or None, hdr=stream.hdr, frame_rate=stream.frame_rate,
-        bit_depth=stream.bit_depth, language=stream.language, title=stream.title,
+        bit_depth=stream.depth, level=stream.level, pixel_format=stream.pixel_format,
+        language=stream.language, title=stream.title,
         default=stream.default)
 
 

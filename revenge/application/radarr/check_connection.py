@@ -3,6 +3,8 @@ or exactly why it fails."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import msgspec
 
 from revenge.application.radarr.common import API_KEY_PLACE, UnitOfWorkFactory, saved_settings
@@ -10,7 +12,12 @@ from revenge.application.radarr.ports import RadarrConnector
 from revenge.application.shared.secrets import SecretBox
 from revenge.domain.errors import DomainError, NotFound, Unavailable
 from revenge.domain.radarr.errors import RadarrNotConfigured, RadarrRefused
-from revenge.domain.radarr.settings import checked_api_key, checked_url
+from revenge.domain.radarr.settings import (
+    checked_api_key,
+    checked_url,
+    redacted,
+    without_credentials,
+)
 
 
 class CheckRadarrConnectionCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -44,14 +51,14 @@ class CheckRadarrConnection:
             async with self._connector.connect(url, api_key) as radarr:
                 status = await radarr.system_status()
         except RadarrRefused as exc:
-            return ConnectionReport(ok=False, error=exc.detail, reason="refused")
+            return _failed(exc.detail, "refused", url, api_key)
         except NotFound:
-            return ConnectionReport(ok=False, reason="not_found", error=(
-                f"no Radarr API at {url} (HTTP 404): check the URL and Radarr's URL base"))
+            return _failed(f"no Radarr API at {without_credentials(url)} (HTTP 404): check "
+                           "the URL and Radarr's URL base", "not_found", url, api_key)
         except DomainError as exc:
-            return ConnectionReport(ok=False, error=exc.detail, reason="bad_answer")
+            return _failed(exc.detail, "bad_answer", url, api_key)
         except Unavailable as exc:
-            return ConnectionReport(ok=False, error=exc.detail, reason="unreachable")
+            return _failed(exc.detail, "unreachable", url, api_key)
         return ConnectionReport(ok=True, version=status.version, app_name=status.app_name,
                                 instance_name=status.instance_name)
 
@@ -64,3 +71,9 @@ class CheckRadarrConnection:
         if not url or not api_key:
             raise RadarrNotConfigured("give a url and an api_key, or save them first")
         return checked_url(url), checked_api_key(api_key)
+
+
+def _failed(error: str, reason: str, url: str, api_key: str) -> ConnectionReport:
+    """The report of a failure; it never repeats the key or a password from the URL."""
+    return ConnectionReport(ok=False, reason=reason,
+                            error=redacted(error, api_key, urlsplit(url).password))

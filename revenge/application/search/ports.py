@@ -13,6 +13,7 @@ from revenge.application.search.read_models import (
     SearchResult,
     Suggestions,
 )
+from revenge.domain.search.drift import Coverage
 from revenge.domain.search.query import SearchQuery
 
 
@@ -52,6 +53,10 @@ class SearchIndex(SearchReader, Protocol):
         """Every id in the live index with its document's `version` (for reconciliation)."""
         ...
 
+    async def count(self) -> int:
+        """How many documents the live index holds (0 when there is no live index)."""
+        ...
+
     async def is_current(self) -> bool:
         """True when a live index exists and has this code's schema; False means only
         a rebuild can make it usable."""
@@ -76,6 +81,14 @@ class SearchIndex(SearchReader, Protocol):
         ...
 
 
+class IndexVerifier(Protocol):
+    """See `verify_index.VerifyIndex`: whether the live index holds the whole catalog."""
+
+    async def execute(self) -> Coverage: ...
+
+    def forget(self) -> None: ...
+
+
 class MovieDocuments(Protocol):
     """The catalog as search sees it (the source of truth the index follows)."""
 
@@ -89,6 +102,11 @@ class MovieDocuments(Protocol):
 
     async def versions(self) -> dict[str, int]:
         """Every movie id with its current `version`."""
+        ...
+
+    async def settled_count(self) -> int:
+        """How many movies the index must hold by now: every movie, less those whose
+        index request is still waiting in the job queue (the index follows them soon)."""
         ...
 
 

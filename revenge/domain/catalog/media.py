@@ -18,6 +18,8 @@ class VideoStream(msgspec.Struct, frozen=True, kw_only=True):
     hdr: str | None = None  # e.g. "HDR10", "HLG", "Dolby Vision"; None for SDR
     frame_rate: float | None = None
     bit_depth: int | None = None
+    level: int | None = None  # as ffprobe reports it (H.264: times 10, 41 for 4.1)
+    pixel_format: str | None = None  # yuv420p, yuv420p10le, yuv444p, ...
     language: str | None = None
     title: str | None = None
     default: bool = False

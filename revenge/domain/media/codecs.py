@@ -50,3 +50,42 @@ def mime_type(path: str) -> str:
     dot = path.rfind(".")
     return _MIME_BY_EXTENSION.get(path[dot:].lower() if dot >= 0 else "",
                                   "application/octet-stream")
+
+
+# ffmpeg's H.264 profile names → the names a client declares (what decoders support).
+H264_PROFILE_NAMES = {
+    "constrained baseline": "constrained_baseline", "baseline": "baseline", "main": "main",
+    "extended": "extended", "high": "high", "progressive high": "high",
+    "constrained high": "high", "high 10": "high10", "high 10 intra": "high10",
+    "high 4:2:2": "high422", "high 4:2:2 intra": "high422", "high 4:4:4": "high444",
+    "high 4:4:4 predictive": "high444", "high 4:4:4 intra": "high444",
+    "cavlc 4:4:4": "high444", "cavlc 4:4:4 intra": "high444",
+}
+H264_PROFILES = frozenset(H264_PROFILE_NAMES.values())
+
+_DEPTH = re.compile(r"p(9|10|12|14|16)(?:le|be)$")
+_CHROMA = (("444", "4:4:4"), ("422", "4:2:2"), ("420", "4:2:0"), ("nv12", "4:2:0"),
+           ("nv21", "4:2:0"), ("p010", "4:2:0"), ("gbr", "4:4:4"), ("411", "4:1:1"),
+           ("440", "4:4:0"))
+
+
+def h264_profile(name: str | None) -> str | None:
+    """Our name for ffmpeg's H.264 profile; `unknown` for one we have no name for."""
+    return None if name is None else H264_PROFILE_NAMES.get(name.strip().lower(), "unknown")
+
+
+def pixel_bit_depth(pixel_format: str | None) -> int | None:
+    """Bits per sample a pixel format holds (yuv420p10le → 10, yuv420p → 8)."""
+    if not pixel_format:
+        return None
+    if pixel_format.startswith("p010"):
+        return 10
+    match = _DEPTH.search(pixel_format)
+    return int(match.group(1)) if match else 8
+
+
+def chroma_subsampling(pixel_format: str | None) -> str | None:
+    """"4:2:0", "4:2:2", "4:4:4" (…) for a YUV or RGB pixel format; None when unknown."""
+    if not pixel_format:
+        return None
+    return next((ratio for marker, ratio in _CHROMA if marker in pixel_format), None)

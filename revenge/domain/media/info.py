@@ -6,6 +6,8 @@ from typing import Literal
 
 import msgspec
 
+from revenge.domain.media.codecs import chroma_subsampling, pixel_bit_depth
+
 SubtitleFormat = Literal["text", "image"]
 
 # Transfer characteristics that mean high dynamic range (ffprobe's `color_transfer`).
@@ -39,6 +41,17 @@ class VideoStream(StreamBase, frozen=True, kw_only=True):
     def hdr(self) -> str | None:
         """"HDR10", "HLG", or None for standard dynamic range."""
         return _HDR_TRANSFERS.get(self.color_transfer or "")
+
+    @property
+    def depth(self) -> int | None:
+        """Bits per sample: the probe's figure, else what the pixel format holds (PyAV
+        and some ffprobe decoders give no `bits_per_raw_sample`)."""
+        return self.bit_depth or pixel_bit_depth(self.pixel_format)
+
+    @property
+    def chroma(self) -> str | None:
+        """"4:2:0", "4:2:2" or "4:4:4" from the pixel format (None when unknown)."""
+        return chroma_subsampling(self.pixel_format)
 
 
 class AudioStream(StreamBase, frozen=True, kw_only=True):

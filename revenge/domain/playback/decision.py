@@ -7,6 +7,7 @@ from typing import Literal
 import msgspec
 
 from revenge.domain.errors import RuleViolation
+from revenge.domain.media.codecs import h264_profile
 from revenge.domain.media.info import AudioStream, MediaInfo, VideoStream
 from revenge.domain.media.languages import same_language
 from revenge.domain.playback.profiles import ClientProfile
@@ -65,12 +66,34 @@ def _video_problems(video: VideoStream, info: MediaInfo, profile: ClientProfile)
     problems = []
     if video.codec not in profile.video_codecs:
         problems.append(f"video codec {video.codec}")
+    problems += _decoder_problems(video, profile)
     if _too_big(video, profile):
         problems.append(f"resolution {video.width}x{video.height}")
     if video.hdr and not profile.hdr:
         problems.append(f"{video.hdr} needs tone mapping")
     if profile.max_bitrate and (info.bitrate or 0) > profile.max_bitrate:
         problems.append(f"bitrate {info.bitrate} over {profile.max_bitrate}")
+    return problems
+
+
+def _decoder_problems(video: VideoStream, profile: ClientProfile) -> list[str]:
+    """What a decoder for the right codec may still not handle: the H.264 profile and
+    level, more bits per sample, finer chroma (a High 4:4:4 or Hi10P file in MP4 is
+    H.264, yet no browser plays it). Unknown values (an old probe) are not held against
+    the file."""
+    problems = []
+    if video.codec == "h264":
+        named = h264_profile(video.profile)
+        if named is not None and named not in profile.h264_profiles:
+            problems.append(f"h264 profile {video.profile}")
+        if video.level is not None and video.level > profile.max_h264_level:
+            problems.append(f"h264 level {video.level / 10:g} over "
+                            f"{profile.max_h264_level / 10:g}")
+    depth = video.depth
+    if depth is not None and depth > profile.max_bit_depth:
+        problems.append(f"{depth}-bit video")
+    if video.chroma is not None and video.chroma not in profile.chroma:
+        problems.append(f"chroma {video.chroma} ({video.pixel_format})")
     return problems
 
 

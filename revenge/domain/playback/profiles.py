@@ -11,19 +11,30 @@ from typing import Any
 import msgspec
 
 from revenge.domain.errors import RuleViolation
+from revenge.domain.media.codecs import H264_PROFILES
 
 CONTAINERS = frozenset({"mp4", "webm", "matroska", "mpegts", "ogg"})
 VIDEO_CODECS = frozenset({"h264", "hevc", "vp8", "vp9", "av1"})
 AUDIO_CODECS = frozenset({"aac", "mp3", "opus", "vorbis", "flac", "ac3", "eac3", "alac"})
+CHROMA = frozenset({"4:2:0", "4:2:2", "4:4:4"})
+BIT_DEPTHS = (8, 10, 12)
+MAX_H264_LEVEL = 62  # 6.2, the highest H.264 defines (levels are kept times 10, as ffprobe says)
 
 
 class ClientProfile(msgspec.Struct, frozen=True, kw_only=True):
     """Browser defaults: MP4/WebM, H.264 (VP9, AV1, HEVC only where declared),
-    AAC/Opus/MP3. `max_bitrate` is bits per second for the whole stream."""
+    AAC/Opus/MP3. `max_bitrate` is bits per second for the whole stream. Browsers decode
+    8-bit 4:2:0 H.264 in the Baseline, Main and High profiles up to level 5.2: not
+    Hi10P, High 4:2:2 or High 4:4:4, whatever the container."""
 
     containers: frozenset[str] = frozenset({"mp4", "webm"})
     video_codecs: frozenset[str] = frozenset({"h264"})
     audio_codecs: frozenset[str] = frozenset({"aac", "mp3", "opus"})
+    h264_profiles: frozenset[str] = frozenset({"constrained_baseline", "baseline", "main",
+                                               "high"})
+    max_h264_level: int = 52  # times 10: 5.2
+    max_bit_depth: int = 8
+    chroma: frozenset[str] = frozenset({"4:2:0"})
     max_width: int | None = None
     max_height: int | None = None
     max_bitrate: int | None = None
@@ -33,8 +44,10 @@ class ClientProfile(msgspec.Struct, frozen=True, kw_only=True):
 
 BROWSER = ClientProfile()
 
-_LISTS = {"containers": CONTAINERS, "video_codecs": VIDEO_CODECS, "audio_codecs": AUDIO_CODECS}
+_LISTS = {"containers": CONTAINERS, "video_codecs": VIDEO_CODECS, "audio_codecs": AUDIO_CODECS,
+          "h264_profiles": H264_PROFILES, "chroma": CHROMA}
 _NUMBERS = ("max_width", "max_height", "max_bitrate")
+_OTHERS = ("hdr", "preferred_language", "max_h264_level", "max_bit_depth")
 _LANGUAGE_LENGTH = range(2, 4)
 
 
@@ -43,7 +56,7 @@ def client_profile(declared: dict[str, Any] | None) -> ClientProfile:
     Raises `RuleViolation` naming `profile.<key>` for anything outside the vocabulary."""
     if not declared:
         return BROWSER
-    unknown = sorted(set(declared) - {*_LISTS, *_NUMBERS, "hdr", "preferred_language"})
+    unknown = sorted(set(declared) - {*_LISTS, *_NUMBERS, *_OTHERS})
     if unknown:
         raise RuleViolation(f"unknown profile setting {unknown[0]!r}",
                             field=f"profile.{unknown[0]}")
@@ -51,7 +64,26 @@ def client_profile(declared: dict[str, Any] | None) -> ClientProfile:
     values |= {k: _positive(k, declared[k]) for k in _NUMBERS if declared.get(k) is not None}
     values["hdr"] = declared.get("hdr") is True
     values["preferred_language"] = _language(declared.get("preferred_language"))
+    if declared.get("max_h264_level") is not None:
+        values["max_h264_level"] = _h264_level(declared["max_h264_level"])
+    if declared.get("max_bit_depth") is not None:
+        values["max_bit_depth"] = _bit_depth(declared["max_bit_depth"])
     return ClientProfile(**values)
+
+
+def _h264_level(value: Any) -> int:
+    """A level as people write it (4.1, 5, 5.2), kept times 10 as ffprobe reports it."""
+    if (isinstance(value, bool) or not isinstance(value, int | float)
+            or not 1 <= value <= MAX_H264_LEVEL / 10):
+        raise RuleViolation("max_h264_level must be a level from 1 to 6.2 (e.g. 4.1)",
+                            field="profile.max_h264_level")
+    return round(value * 10)
+
+
+def _bit_depth(value: Any) -> int:
+    if isinstance(value, bool) or value not in BIT_DEPTHS:
+        raise RuleViolation("max_bit_depth must be 8, 10 or 12", field="profile.max_bit_depth")
+    return int(value)
 
 
 def _names(key: str, value: Any) -> frozenset[str]:
@@ -60,8 +92,8 @@ def _names(key: str, value: Any) -> frozenset[str]:
         raise RuleViolation(f"{key} must be a list of names", field=f"profile.{key}")
     bad = [v for v in value if v.lower() not in allowed]
     if bad:
-        raise RuleViolation(f"{bad[0][:40]!r} is not a known {key[:-1].replace('_', ' ')} "
-                            f"(one of {', '.join(sorted(allowed))})", field=f"profile.{key}")
+        raise RuleViolation(f"{bad[0][:40]!r} is not one of the known {key.replace('_', ' ')} "
+                            f"({', '.join(sorted(allowed))})", field=f"profile.{key}")
     return frozenset(v.lower() for v in value)
 
 

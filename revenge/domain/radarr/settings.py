@@ -6,6 +6,7 @@ import ipaddress
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 import idna
 import msgspec
@@ -114,3 +115,18 @@ def sync_due(settings: RadarrSettings | None, last_requested: datetime | None,
         return False
     every = timedelta(minutes=settings.sync_interval_minutes)
     return last_requested is None or now - last_requested >= every
+
+
+def without_credentials(url: str) -> str:
+    """`url` as it may be shown: without user:password@ and without a query (that might
+    carry a key)."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, "", ""))
+
+
+def redacted(text: str, *secrets: str | None) -> str:
+    """`text` with each non-empty secret in it replaced by ***."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text

@@ -28,3 +28,20 @@ def plan_repairs(truth: Mapping[str, int], index: Mapping[str, int]) -> Repairs:
                     if index.get(movie_id) != version)
     delete = sorted(set(index) - set(truth))
     return Repairs(upsert=tuple(upsert), delete=tuple(delete))
+
+
+class Coverage(msgspec.Struct, frozen=True):
+    """How many documents the live index holds, and how many it must hold by now."""
+
+    indexed: int
+    expected: int
+
+    @property
+    def complete(self) -> bool:
+        """Fewer documents than settled movies: the index lost writes (a Typesense
+        restarted empty, or from a snapshot older than its last writes). More is only
+        deletions not yet applied, which reconciliation removes."""
+        return self.indexed >= self.expected
+
+    def describe(self) -> str:
+        return f"the index holds {self.indexed} of {self.expected} movies"

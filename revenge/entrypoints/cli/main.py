@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "library": ("library_command", "add or list libraries"),
     "user": ("user_command", "manage accounts (create an admin for headless set-up)"),
     "secrets": ("secrets_command", "rotate the key that seals stored secrets"),
+    "backup": ("backup_command", "create a backup file, or restore one into a new install"),
 }
 
 

@@ -20,6 +20,7 @@ from revenge.adapters.ffmpeg.runtime import FfmpegReadiness, PlaybackRuntime
 from revenge.adapters.ffmpeg.segmenter import FfmpegSegmenter
 from revenge.adapters.ffmpeg.subtitles import FfmpegSubtitleConverter
 from revenge.adapters.ffmpeg.tools import FfmpegTools, locate_tools
+from revenge.adapters.filesystem.disk_space import DiskSpaceProbe
 from revenge.adapters.memory.playback import (
     InMemoryPlayableFiles,
     InMemoryPlaybackSessions,
@@ -56,6 +57,12 @@ def media_probe(tools: FfmpegTools, settings: Config) -> CachedMediaProbe:
     fills (keyframes included) for the server's playback starts."""
     probe = FfprobeMediaProbe(tools.ffprobe) if tools.ffprobe else PyAVMediaProbe()
     return CachedMediaProbe(probe, settings.data_path / "cache" / "media")
+
+
+def disk_probe(settings: Config) -> DiskSpaceProbe:
+    """The disks HLS segments and cached images are written to (review finding 14)."""
+    return DiskSpaceProbe({"transcode cache": cache_dir(settings),
+                           "image cache": settings.data_path / "images"})
 
 
 def token_key(settings: Config, profile: str) -> bytes:
@@ -139,4 +146,5 @@ class PlaybackContainer(containers.DeclarativeContainer):
     runtime = providers.Singleton(
         PlaybackRuntime, tools, segmenter, cache_dir, reap_idle_playback.provided.execute,
         providers.Callable(_HW_ENCODERS.get, settings.provided.transcode_hwaccel))
-    probes = providers.List(providers.Singleton(FfmpegReadiness, runtime))
+    probes = providers.List(providers.Singleton(FfmpegReadiness, runtime),
+                            providers.Singleton(disk_probe, settings))

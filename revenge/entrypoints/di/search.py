@@ -19,6 +19,7 @@ from revenge.application.search.remove_movie import RemoveMovie
 from revenge.application.search.request_reindex import RequestReindex
 from revenge.application.search.search_movies import SearchMovies
 from revenge.application.search.suggest_titles import SuggestTitles
+from revenge.application.search.verify_index import VerifyIndex
 from revenge.entrypoints.config import Config
 
 
@@ -52,15 +53,18 @@ class SearchContainer(containers.DeclarativeContainer):
         real=providers.Singleton(PostgresSearchFallback, core.database),
         memory=providers.Singleton(InMemorySearchFallback, documents),
     )
+    # One per process: it keeps its verdict for a few seconds (searches pay once per period).
+    verify_index = providers.Singleton(VerifyIndex, index, documents, jobs.unit_of_work.provider)
     # Not critical: with search down the server is "degraded" and searches fall back.
     probes = providers.Selector(
         profile,
-        real=providers.List(providers.Singleton(SearchProbe, index)),
+        real=providers.List(providers.Singleton(SearchProbe, index, verify_index)),
         memory=providers.List(),
     )
 
-    search_movies = providers.Factory(SearchMovies, index, fallback, watched)
-    suggest_titles = providers.Factory(SuggestTitles, index, fallback)
+    search_movies = providers.Factory(SearchMovies, index, fallback, watched,
+                                      verifier=verify_index)
+    suggest_titles = providers.Factory(SuggestTitles, index, fallback, verifier=verify_index)
     index_movie = providers.Factory(IndexMovie, documents, index)
     remove_movie = providers.Factory(RemoveMovie, index)
     reindex_all = providers.Factory(ReindexAll, documents, index)

@@ -122,6 +122,18 @@ class EmbeddedPostgres:
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
 
 
+def running_url(data_dir: Path) -> str | None:
+    """The URL of the embedded PostgreSQL of `data_dir` if it is running now (a `revenge
+    serve`), read from its postmaster.pid (pid on line 1, port on line 4)."""
+    try:
+        lines = (data_dir / "postgres" / "postmaster.pid").read_text().splitlines()
+        pid, port = int(lines[0]), int(lines[3])
+        os.kill(pid, 0)
+    except (OSError, ValueError, IndexError):
+        return None
+    return EmbeddedPostgres(data_dir, port).url
+
+
 @contextmanager
 def embedded_postgres(data_dir: Path | str, port: int | None = None) -> Iterator[str]:
     """Run PostgreSQL for `data_dir` (PGDATA is `<data_dir>/postgres`) and yield its URL."""

@@ -16,7 +16,7 @@ from revenge.domain.radarr import errors as radarr
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
-_TYPE_BASE = "https://revenge.invalid/problems/"
+TYPE_BASE = "https://revenge.invalid/problems/"
 
 # Domain error -> (status, title). The first matching class in MRO order wins.
 STATUS_BY_ERROR: dict[type[Exception], tuple[int, str]] = {
@@ -29,6 +29,7 @@ STATUS_BY_ERROR: dict[type[Exception], tuple[int, str]] = {
     radarr.RadarrRefused: (502, "Radarr refused the request"),
     radarr.RadarrBadAnswer: (502, "Radarr answered something unexpected"),
     domain.DomainError: (400, "Bad request"),
+    domain.DiskFull: (507, "Insufficient storage"),
     domain.Unavailable: (503, "Service unavailable"),
 }
 
@@ -36,7 +37,7 @@ STATUS_BY_ERROR: dict[type[Exception], tuple[int, str]] = {
 def problem(status: int, title: str, detail: str, *, code: str,
             errors: list[dict[str, Any]] | None = None,
             headers: dict[str, str] | None = None) -> Response[dict[str, Any]]:
-    body: dict[str, Any] = {"type": _TYPE_BASE + code, "title": title, "status": status,
+    body: dict[str, Any] = {"type": TYPE_BASE + code, "title": title, "status": status,
                             "detail": detail}
     if errors:
         body["errors"] = errors
@@ -48,6 +49,10 @@ def domain_error_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[
     if isinstance(exc, domain.NotConfigured):
         return problem(status, title, f"{exc.dependency} is not configured on this server: "
                        f"{exc.detail}", code="not_configured")
+    if isinstance(exc, domain.DiskFull):
+        log.error("%s", exc)  # the admin must free space: say where, not "try again"
+        return problem(status, title, f"the server's disk is full ({exc.what}); an "
+                       "administrator must free some space", code="disk_full")
     if isinstance(exc, domain.Unavailable):
         log.warning("dependency unavailable: %s", exc)
         return problem(status, title, f"{exc.dependency} is unavailable; try again shortly",

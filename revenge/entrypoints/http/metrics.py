@@ -1,13 +1,27 @@
-"""Prometheus metrics: HTTP latency by route, pool statistics, job counts."""
+"""Prometheus metrics: HTTP latency by route, pool statistics, job counts.
+
+Served according to `metrics_access`: off (404), loopback (the client, behind a trusted
+proxy the real one, is this machine), token (`Authorization: Bearer <metrics_token>`),
+or loopback+token (either; the default). Others get 403.
+"""
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from litestar import Response, get
+from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
+from litestar.handlers.base import BaseRouteHandler
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Gauge, Histogram, generate_latest
 
+from revenge.domain.errors import Forbidden, NotFound
+from revenge.entrypoints.config import Config
+from revenge.entrypoints.http.auth import client_ip
+from revenge.entrypoints.http.di_bridge import CONTAINER_KEY
 from revenge.entrypoints.lifecycle import Lifecycle
 
 HTTP_LATENCY = Histogram(
@@ -26,7 +40,39 @@ _CONTENT_TYPE = CONTENT_TYPE_LATEST.split(";")[0] + "; version=0.0.4"
 JobCounter = Callable[[], Awaitable[dict[str, int]]]
 
 
-@get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False)
+async def metrics_access(connection: ASGIConnection[Any, Any, Any, Any],
+                         _: BaseRouteHandler) -> None:
+    """The guard of /metrics (see the module docstring)."""
+    settings: Config = connection.app.state[CONTAINER_KEY].settings()
+    mode = settings.metrics_access
+    if mode == "off":
+        raise NotFound("metrics are switched off (metrics_access=off)")
+    if "loopback" in mode and _is_loopback(client_ip(connection)):
+        return
+    if "token" in mode and _has_token(connection, settings.metrics_token):
+        return
+    raise Forbidden(f"metrics are served {_WHO[mode]} (metrics_access={mode})")
+
+
+_WHO = {"loopback": "to this machine only", "token": "with the metrics token only",
+        "loopback+token": "to this machine or with the metrics token only"}
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def _has_token(connection: ASGIConnection[Any, Any, Any, Any], token: str | None) -> bool:
+    scheme, _, sent = connection.headers.get("authorization", "").partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
+        sent.strip().encode(), (token or "").encode())
+
+
+@get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False,
+     guards=[metrics_access])
 async def metrics(lifecycle: NamedDependency[Lifecycle]) -> Response[bytes]:
     await _refresh_gauges(lifecycle)
     return Response(generate_latest(REGISTRY), media_type=_CONTENT_TYPE)

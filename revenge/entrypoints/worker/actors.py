@@ -14,6 +14,7 @@ import msgspec
 from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
 from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.backup_actors import BACKUP_ACTORS
 from revenge.entrypoints.worker.library_actors import LIBRARY_ACTORS
 from revenge.entrypoints.worker.metadata_actors import METADATA_ACTORS
 from revenge.entrypoints.worker.radarr_actors import RADARR_ACTORS
@@ -38,6 +39,7 @@ BUILT_IN_ACTORS: Mapping[str, Actor] = {
     **LIBRARY_ACTORS,
     **METADATA_ACTORS,
     **RADARR_ACTORS,
+    **BACKUP_ACTORS,
 }
 
 

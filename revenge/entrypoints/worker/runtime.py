@@ -23,17 +23,18 @@ from revenge.entrypoints.worker.recovery import (
     beat_running_jobs,
     requeue_abandoned_jobs,
 )
-from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS, PeriodicJob, run_scheduler
+from revenge.entrypoints.worker.scheduler import PeriodicJob, periodic_jobs, run_scheduler
+from revenge.entrypoints.worker.search_actors import watch_index_coverage
 
 
 class BackgroundLoops:
     """The relay and the scheduler as tasks on the current loop, with the pool they use
     (real profile). `start` and `stop` run on the same loop as the jobs."""
 
-    def __init__(self, container: AppContainer, schedule: Sequence[PeriodicJob] = PERIODIC_JOBS,
+    def __init__(self, container: AppContainer, schedule: Sequence[PeriodicJob] | None = None,
                  *, tick_seconds: float = 60.0) -> None:
         self._container = container
-        self._schedule = schedule
+        self._schedule = periodic_jobs(container.settings()) if schedule is None else schedule
         self._tick_seconds = tick_seconds
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -47,6 +48,7 @@ class BackgroundLoops:
         self._spawn(self._container.jobs.outbox_relay().run())
         self._spawn(beat_running_jobs(self._container))
         self._spawn(requeue_abandoned_jobs(self._container))
+        self._spawn(watch_index_coverage(self._container))
         if self._schedule:
             self._spawn(run_scheduler(self._container, self._schedule,
                                       tick_seconds=self._tick_seconds))
@@ -73,7 +75,7 @@ class WorkerRuntime:
     `stop` waits up to `stop_timeout_ms` for running jobs to finish."""
 
     def __init__(self, container: AppContainer, *, actors: Mapping[str, Actor] = BUILT_IN_ACTORS,
-                 schedule: Sequence[PeriodicJob] = PERIODIC_JOBS, worker_timeout_ms: int = 1000,
+                 schedule: Sequence[PeriodicJob] | None = None, worker_timeout_ms: int = 1000,
                  stop_timeout_ms: int = 30_000) -> None:
         self._container = container
         self._actors = actors

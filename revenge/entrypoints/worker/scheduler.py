@@ -16,7 +16,9 @@ from typing import Any
 import msgspec
 
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobCommand
+from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.backup_actors import BACKUP
 from revenge.entrypoints.worker.metadata_actors import REFRESH_CHANGED_EVERY
 from revenge.entrypoints.worker.search_actors import RECONCILE, RECONCILE_EVERY
 from revenge.entrypoints.worker.ticks import tick
@@ -33,6 +35,13 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob(RECONCILE, RECONCILE_EVERY),
     PeriodicJob("metadata.refresh_changed", REFRESH_CHANGED_EVERY),
 )
+
+
+def periodic_jobs(settings: Config) -> tuple[PeriodicJob, ...]:
+    """The built-in schedule, and the backup when `backup_interval_hours` is set."""
+    if not settings.backup_interval_hours:
+        return PERIODIC_JOBS
+    return (*PERIODIC_JOBS, PeriodicJob(BACKUP, timedelta(hours=settings.backup_interval_hours)))
 
 
 async def run_scheduler(container: AppContainer, schedule: Sequence[PeriodicJob] = PERIODIC_JOBS,

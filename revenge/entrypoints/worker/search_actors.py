@@ -6,6 +6,7 @@ registers these with the built-in actors.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
@@ -22,6 +23,7 @@ from revenge.application.search.requests import INDEX_MOVIE, RECONCILE, REINDEX,
 __all__ = ["RECONCILE", "RECONCILE_EVERY", "SEARCH_ACTORS"]
 from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.ticks import tick
 
 RECONCILE_EVERY = timedelta(minutes=15)
 C = TypeVar("C")
@@ -55,6 +57,27 @@ async def reconcile(container: AppContainer, job_id: str,
     command = _command(payload, ReconcileIndexCommand)
     report = await container.search.reconcile_index().execute(command)
     return dict(msgspec.structs.asdict(report))
+
+
+async def watch_index_coverage(container: AppContainer, every: float = 10.0) -> None:
+    """Until cancelled: the index is checked against the catalog at the worker's start and
+    every `every` seconds, so a Typesense back empty (or from an old snapshot) is rebuilt
+    at once, whether or not anyone searches (review finding 12)."""
+    if container.profile() != "real" or not container.settings().typesense_url:
+        return
+    verifier = container.search.verify_index()
+
+    async def step() -> str | None:
+        try:
+            coverage = await verifier.execute()
+        except BaseException:
+            verifier.forget()  # unreachable: check again on its return
+            raise
+        return None if coverage.complete else coverage.describe()
+
+    while True:
+        await tick("search index coverage", step)
+        await asyncio.sleep(every)
 
 
 def _when_configured(actor: Actor) -> Actor:

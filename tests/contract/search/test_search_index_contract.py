@@ -178,3 +178,12 @@ async def test_a_discarded_rebuild_leaves_the_live_index_alone(index: SearchInde
     await index.discard(rebuild)
     await index.discard(rebuild)
     assert (await index.search(SearchQuery())).found == 9
+
+
+async def test_count_is_the_live_index_size_and_zero_before_any(index: SearchIndex) -> None:
+    """What the start and reconnection checks compare with the catalog (finding 12)."""
+    assert await index.count() == 0
+    await index.upsert(list(small_catalog().values()))
+    assert await index.count() == 9
+    await index.publish(await index.begin_rebuild())
+    assert await index.count() == 0

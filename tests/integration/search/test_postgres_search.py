@@ -55,6 +55,22 @@ async def test_versions_move_when_a_movie_changes_and_vanish_when_deleted(
     assert catalog["Alien"].id not in after
 
 
+async def test_the_settled_count_leaves_out_movies_whose_index_request_is_pending(
+        database: Database, catalog: dict[str, MovieDocument]) -> None:
+    documents = PostgresMovieDocuments(database)
+    assert await documents.settled_count() == 9
+    async with database.transaction() as conn:
+        for status in ("queued", "running", "succeeded"):
+            await conn.execute(
+                "INSERT INTO job_runs (id, name, status, max_attempts) "
+                "VALUES (gen_random_uuid(), 'search.index_movie', %s, 1)", (status,))
+    try:
+        assert await documents.settled_count() == 7
+    finally:
+        async with database.transaction() as conn:
+            await conn.execute("DELETE FROM job_runs")
+
+
 async def test_watched_movies_are_the_completed_ones_of_that_user(
         database: Database, catalog: dict[str, MovieDocument]) -> None:
     user = await watched_by_new_user(database, [catalog["Heat"].id])

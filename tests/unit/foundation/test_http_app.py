@@ -8,7 +8,13 @@ import pytest
 from litestar import Litestar, get
 from litestar.testing import TestClient
 
-from revenge.domain.errors import Conflict, NotConfigured, TooManyAttempts, Unavailable
+from revenge.domain.errors import (
+    Conflict,
+    DiskFull,
+    NotConfigured,
+    TooManyAttempts,
+    Unavailable,
+)
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app, create_memory_app
@@ -54,9 +60,10 @@ def test_unknown_route_is_a_problem_document(client: TestClient[Litestar]) -> No
     assert response.json()["status"] == 404
 
 
-def test_metrics_expose_route_latency(client: TestClient[Litestar]) -> None:
-    client.get("/healthz")
-    body = client.get("/metrics").text
+def test_metrics_expose_route_latency() -> None:
+    with TestClient(create_memory_app(Config(metrics_token="scrape-me"))) as client:
+        client.get("/healthz")
+        body = client.get("/metrics", headers={"Authorization": "Bearer scrape-me"}).text
     assert 'revenge_http_request_duration_seconds_count{method="GET",route="/healthz"' in body
 
 
@@ -80,6 +87,11 @@ def _unconfigured() -> None:
     raise NotConfigured("metadata", "no TMDb API key is set")
 
 
+@get("/full", sync_to_thread=False)
+def _full() -> None:
+    raise DiskFull("transcode cache", "/srv/revenge/transcode")
+
+
 @get("/boom", sync_to_thread=False)
 def _boom() -> None:
     raise RuntimeError("secret internals")
@@ -88,7 +100,7 @@ def _boom() -> None:
 @pytest.fixture
 def error_client() -> Iterator[TestClient[Litestar]]:
     app = create_app(build_container(Config(), "memory"))
-    for handler in (_conflict, _throttled, _down, _unconfigured, _boom):
+    for handler in (_conflict, _throttled, _down, _unconfigured, _full, _boom):
         app.register(handler)
     with TestClient(app) as test_client:
         yield test_client
@@ -118,6 +130,15 @@ def test_a_dependency_not_configured_is_503_saying_so_without_retry_after(
     assert response.status_code == 503 and "retry-after" not in response.headers
     assert response.json()["detail"] == ("metadata is not configured on this server: "
                                          "no TMDb API key is set")
+
+
+def test_a_full_disk_is_507_saying_so_without_the_servers_path(
+        error_client: TestClient[Litestar]) -> None:
+    """Review finding 14: a full disk answered "ffmpeg unavailable, try again"."""
+    response = error_client.get("/full")
+    assert response.status_code == 507 and response.json()["type"].endswith("disk_full")
+    assert "disk is full (transcode cache)" in response.json()["detail"]
+    assert "/srv" not in response.text and "retry-after" not in response.headers
 
 
 def test_unexpected_errors_never_leak_internals(error_client: TestClient[Litestar]) -> None:

@@ -21,10 +21,13 @@ CASES_DIR = Path(__file__).parent / "naming_cases"
 
 _DASH_KEPT = "we keep a subtitle after ' - ' (Radarr, Jellyfin and PTN expect it); guessit cuts it"
 _LANGUAGE_BEFORE_YEAR = (
-    "a language word just before the year is read as title ('The Good German 2006')"
+    "a language other than English just before the year is a dubbed release's tag"
+    " ('Der.Film.German.2011.PAL'), unless a language follows the year"
 )
-_LEADING_NUMBER = "a leading number stays title ('2001 A Space Odyssey', '1917 (2019)')"
-_BROADCASTER = "a leading 'BBC' stays title (guessit keeps 'BBC Earth South Pacific')"
+_BROADCASTER = (
+    "a leading broadcaster is dropped ('BBC.The.Hunt', 'Netflix Originals -'), 'BBC Earth' too;"
+    " guessit keeps 'BBC Earth South Pacific' whole"
+)
 
 # Inputs the parser gets wrong, with why: test data, not parser logic.
 KNOWN_FAILURES: dict[str, str] = {
@@ -38,11 +41,8 @@ KNOWN_FAILURES: dict[str, str] = {
     ),
     "OSS_117--Cairo,_Nest_of_Spies.mkv": "guessit reads '--' as a cut; we keep the subtitle",
     "Immersion.French.2011.STV.READNFO.QC.NTSC.DVDR.nfo": _LANGUAGE_BEFORE_YEAR,
-    "Der.Film.deines.Lebens.German.2011.PAL.DVDR-ETM": _LANGUAGE_BEFORE_YEAR,
-    "2009.shoot.fruit.chan.multi.dvd5.pal": _LEADING_NUMBER,
-    "2009.shoot.fruit.chan.multi.dvd9.pal": _LEADING_NUMBER,
-    "BBC.When.Pop.Went.Epic.1080p.HDTV.x265.AAC.MVGroup.org.mkv": _BROADCASTER,
-    "BBC.Billy.and.Us.1080p.HDTV.x265.AAC.MVGroup.org.mkv": _BROADCASTER,
+    "The.Good.German.2006.720p.BluRay.x264-RlsGrp": _LANGUAGE_BEFORE_YEAR,
+    "BBC.Earth.South.Pacific.2010.D2.1080p.24p.BD25.DTS-HD": _BROADCASTER,
     "Mother [Madre] (2016) BluRay - 720p - [Tamil + Hindi + Spanish] - 950MB - ESub - TamilMV": (
         "square brackets after a title hold release information, so they end it"
     ),

@@ -22,9 +22,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
 # Floors that only ever rise (a rule must not lose names elsewhere); the bars
 # are 97% overall and 95% held back.
 OVERALL_FLOOR = 0.88
-HELD_BACK_FLOOR = 0.87
+HELD_BACK_FLOOR = 0.88
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
-                       "release_parser_js", "scene_release_js", "movie_title_js"})
+                       "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:

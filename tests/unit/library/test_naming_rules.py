@@ -64,9 +64,12 @@ def test_subtitle_after_a_spaced_dash_is_part_of_the_title() -> None:
     )
 
 
-def test_language_word_is_a_title_word_unless_tags_follow_it() -> None:
-    assert parse_name("The.Good.German.2006.720p.BluRay.x264").title == "The Good German"
+def test_language_word_is_a_title_word_unless_tags_or_a_dubbed_releases_year_follow() -> None:
+    assert parse_name("Johnny.English.2003.720p.BluRay.x264").title == "Johnny English"
+    assert parse_name("The.Good.German.2006.GERMAN.720p.BluRay").title == "The Good German"
     assert parse_name("Das.Appartement.German.AC3D.DL.720p.BluRay").title == "Das Appartement"
+    assert parse_name("Der.Film.German.2011.PAL.DVDR-ETM").title == "Der Film"
+    assert parse_name("Get.Him.To.The.Greek.UNRATED.720p").title == "Get Him To The Greek"
 
 
 def test_leading_group_site_and_tags_are_not_title() -> None:
@@ -325,7 +328,9 @@ def test_library_roots_and_drive_letters_say_nothing() -> None:
 
 def test_parse_tells_a_path_from_a_name_with_slashes() -> None:
     assert parse("Movies/Heat (1995)/heat.mkv").title == "Heat"
-    assert parse("Енола Голмс / Enola Holmes (2020) 2160p").title == "Енола Голмс / Enola Holmes"
+    parsed = parse("Енола Голмс / Enola Holmes (2020) 2160p")
+    assert (parsed.title, parsed.alternative_titles) == ("Enola Holmes", ("Enola Holmes",
+                                                                          "Енола Голмс"))
 
 
 def test_parser_reads_only_the_text_never_the_filesystem(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ def test_every_setting_named_like_a_secret_is_typed_as_one() -> None:
     """Finding 7: a new key/secret/password/URL setting cannot be added unmasked."""
     suspicious = {name for name in field_names() if _SECRET_NAME.search(name)}
     not_secret = {"tmdb_base_url", "tmdb_image_base_url", "public_url", "access_token_minutes",
+                  "media_token_minutes",
                   "metrics_access"}
     assert suspicious - not_secret <= set(SECRET_KINDS), suspicious - set(SECRET_KINDS)
     assert {"tmdb_api_key", "smtp_password", "jwt_secret", "typesense_api_key",

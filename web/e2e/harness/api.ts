@@ -47,3 +47,15 @@ export async function signIn(server: RunningServer, account: Account): Promise<s
 	const pair = await call(server, 'POST', '/api/v1/auth/login', { username: account.username, password: account.password });
 	return pair.access_token as string;
 }
+
+let users = 0;
+
+/** A fresh ordinary account, created by the administrator (each MFA journey gets its own,
+ * so enabling a factor never changes how the others sign in). */
+export async function newUser(server: RunningServer, admin: Account, prefix = 'user'): Promise<Account> {
+	users += 1;
+	const name = `${prefix}${users}${Date.now() % 100_000}`;
+	const account = { username: name, email: `${name}@example.com`, password: `a long passphrase for ${name}`, display_name: `${prefix} ${users}` };
+	await call(server, 'POST', '/api/v1/admin/users', account, await signIn(server, admin));
+	return account;
+}

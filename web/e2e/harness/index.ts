@@ -19,6 +19,9 @@ import { startServer, WEB_DIR, type RunningServer } from './server';
 export { expect };
 export * from './api';
 export * from './server';
+export * from './totp';
+export * from './outbox';
+export * from './webauthn';
 export * from './media';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
@@ -65,12 +68,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 	}
 });
 
-export async function signInThroughForm(page: Page, account: Account, next = '/'): Promise<void> {
+/** Fills and sends the password form (stays on /login when a second step follows). */
+export async function submitPassword(page: Page, account: Account, next = '/'): Promise<void> {
 	await page.goto(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
 	await page.getByLabel('Username or e-mail').fill(account.username);
 	await page.getByLabel('Password', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+export async function signInThroughForm(page: Page, account: Account, next = '/'): Promise<void> {
+	await submitPassword(page, account, next);
 	await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: /^Account menu/ }).click();
+	await page.getByRole('menuitem', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/login/);
 }
 
 /** Both viewports the reviewers look at: desktop and a phone. */

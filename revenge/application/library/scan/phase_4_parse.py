@@ -136,11 +136,17 @@ def _main(stat: FileStat, folder: str, parsed: ParsedName, info: NfoInfo,
     return Recognised(
         stat=stat, role="main", owner_folder=folder,
         title=info.title or parsed.title or info.original_title,
-        original_title=info.original_title, year=info.year or parsed.year,
+        original_title=info.original_title or other_name(parsed), year=info.year or parsed.year,
         edition=parsed.edition, part=stack[1] if stack else None,
         tmdb_id=info.tmdb_id or parsed.tmdb_id, imdb_id=info.imdb_id or parsed.imdb_id,
         container=parsed.container,
     )
+
+
+def other_name(parsed: ParsedName) -> str | None:
+    """The name's other title ("Енола Голмс / Enola Holmes", "A AKA B"): kept as the
+    original title until the provider says better, so the matcher searches it too."""
+    return next((t for t in parsed.alternative_titles if t != parsed.title), None)
 
 
 def _extra(stat: FileStat, extra_type: ExtraType | None, owner_folder: str,

@@ -59,7 +59,9 @@ def _editions(texts: Iterable[str]) -> str | None:
 
 def _is_sample(scan: Scan, tag: Tag) -> bool:
     """"movie.sample.mkv" is a sample; "PROOF.SAMPLE.FiX" is a fixed release."""
-    return tag.category == "sample" and not O.proof_before.search(scan.text, 0, tag.start)
+    if tag.category != "sample" or scan.year_after(tag.end):
+        return False
+    return not O.proof_before.search(scan.text, 0, tag.start)
 
 
 def _release_group(scan: Scan, zone: Zone) -> str | None:

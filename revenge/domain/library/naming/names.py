@@ -6,7 +6,7 @@ from revenge.domain.library.naming.attributes import Attributes
 from revenge.domain.library.naming.prepare import Prepared
 from revenge.domain.library.naming.result import ParsedName
 from revenge.domain.library.naming.scan import Scan
-from revenge.domain.library.naming.title import alternative_titles, clean_title
+from revenge.domain.library.naming.title import alternative_titles, by_script, clean_title
 from revenge.domain.library.naming.zone import find_zone
 
 TYPE_CHECKING = False
@@ -19,7 +19,7 @@ def parse_name(name: str) -> ParsedName:
     prepared = Prepared(name)
     scan = Scan(prepared.text)
     zone = find_zone(scan)
-    title = clean_title(prepared.text[zone.start : zone.end])
+    title, other_names = by_script(clean_title(prepared.text[zone.start : zone.end]))
     found = Attributes(scan, zone)
     kind, extra_type = _kind(prepared, found)
     return ParsedName(
@@ -37,7 +37,7 @@ def parse_name(name: str) -> ParsedName:
         release_group=found.release_group,
         tmdb_id=prepared.tmdb_id,
         imdb_id=prepared.imdb_id,
-        alternative_titles=alternative_titles(title),
+        alternative_titles=other_names or alternative_titles(title),
         container=prepared.container,
     )
 

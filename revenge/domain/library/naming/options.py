@@ -11,8 +11,15 @@ _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
-_NO_RANGE_BEFORE = r"(?<!(?:1[89]|20)\d\d-)"  # "1982-1992" is a range, not two years
-_NO_RANGE_AFTER = r"(?!-(?:1[89]|20)\d\d)"
+# "1982-1992", "Saga 2000 - 2020" are ranges, not years
+_NO_RANGE_BEFORE = "".join(
+    rf"(?<!(?:1[89]|20)\d\d{dash})" for dash in ("-", " - ", "\u2013", " \u2013 ")
+)
+_NO_RANGE_AFTER = r"(?!\s?[-\u2013]\s?(?:1[89]|20)\d\d)"
+_RANGE = rf"(?<![\d-])(?:{_YEAR})\s?[-\u2013]\s?(?:{_YEAR})(?!\d)"
+# years as some languages write them: "2006\u0433.", "2006\u0433\u043e\u0434" (Russian),
+# "2006\u5e74" (Chinese, Japanese)
+_LOCAL_YEAR_SUFFIX = "(?:\u0433|\u0433\u043e\u0434|\u5e74)?"
 # "09.12.2013" is a date, not a year; "50.50.2011" is a title and a year: a date needs
 # a real day and month (either order)
 _DAY, _MONTH = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])"
@@ -65,10 +72,14 @@ class NamingOptions:
         self.never_ends_title = v.NEVER_ENDS_TITLE
         self.leading_junk = v.LEADING_JUNK
         self.joining_words = v.JOINING_WORDS
+        self.english = re.compile(r"english|eng|en", _I)
         self.articles = v.ARTICLES
         self.year = re.compile(
-            rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_E}{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
+            rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_E}"
+            rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
+        self.year_range = re.compile(_RANGE)
+        self.collection_word = re.compile(rf"(?:{v.COLLECTION_WORDS}){_E}", _I)
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)
@@ -87,7 +98,6 @@ class NamingOptions:
         # guessit's bonus numbering ("Moon_(2009)-x02-Making_Of"): one or two digits, so
         # a codec between dashes ("-x264-", "-X265-") is never read as one
         self.bonus = re.compile(r"-x(\d{1,2})-", _I)
-        self.word_before = re.compile(r"([^\s._\-\[\](){}]+)[\s._\-\[\](){}]*$")
         self.tmdb = re.compile(
             r"[\[{(]\s*(?:tmdb|tmdbid|themoviedb)\s*[-=:]\s*(\d{1,9})\s*[\]})]"
             rf"|{_B}(?:tmdb|tmdbid)[-=](\d{{1,9}}){_E}",
@@ -98,6 +108,8 @@ class NamingOptions:
             rf"|{_B}(?:imdbid[-=])?(tt\d{{7,9}}){_E}",
             _I,
         )
+        # "[Movie Title 1998].avi": a name wholly in brackets is read inside them
+        self.wrapped = re.compile(r"\s*[\[(【]([^\[\]()【】]+)[\])】]\s*")
         self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
 
     def _compile_title(self) -> None:
@@ -106,8 +118,14 @@ class NamingOptions:
         self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
         self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.leading_junk_chars = re.compile(r"[\s._\-\u2013,+/|~=*:;]+")
-        self.leading_group = re.compile(r"\[[^\]]*\]|\{[^}]*\}|【[^】]*】")
-        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]")
+        self.leading_group = re.compile(
+            rf"\[[^\]]*\]|\{{[^}}]*\}}|【[^】]*】|\(\s*(?:{v.GENRES})\s*\)", _I
+        )
+        # "(1995) Title", "[1995] Title", "1995 - Title": a year before the title
+        self.leading_network = re.compile(rf"(?:{v.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
+        self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{v.NETWORKS})\s*$", _I)
+        self.network_tail = 48  # the longest banner and its separator fit in this many
+        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
         site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{v.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"
@@ -118,7 +136,7 @@ class NamingOptions:
             _I,
         )
         self.site_anywhere = re.compile(r"(?<![^\s._\[(-])w{2,3}\.[\w-]+(?:\.[\w-]+)+", _I)
-        self.language_dash = re.compile(r"\s*-\s+")
+        self.language_dash = re.compile(r"[\s._]*-[\s._]+")
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
@@ -128,6 +146,7 @@ class NamingOptions:
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
         self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
+        self.title_separator = re.compile(r"\s+[/|\\]\s+")
         self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
 
     def _compile_paths(self) -> None:

@@ -19,6 +19,8 @@ class Prepared:
 
     def __init__(self, name: str) -> None:
         text, self.container = split_extension(name.strip())
+        if text[:1] in "[(【" and (wrapped := O.wrapped.fullmatch(text)):
+            text = wrapped.group(1)
         text, self.kind, self.extra_type = _extra_kind(text)
         lowered = text.lower()  # cheap substring tests spare most regex searches
         text, tmdb_id = _take(O.tmdb, text) if "tmdb" in lowered else (text, None)

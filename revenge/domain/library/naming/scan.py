@@ -45,11 +45,25 @@ def is_tag(text: str) -> bool:
     return bool(O.tags.fullmatch(_lower(text)) or O.cased_tags.fullmatch(text))
 
 
+_WORD_EDGES = frozenset(" \t._-[](){}")
+
+
+def word_before(text: str, pos: int, start: int = 0) -> tuple[int, int] | None:
+    """The span of the last word ending before `pos` (not before `start`), if any."""
+    end = pos
+    while end > start and text[end - 1] in _WORD_EDGES:
+        end -= 1
+    begin = end
+    while begin > start and text[begin - 1] not in _WORD_EDGES:
+        begin -= 1
+    return (begin, end) if begin < end else None
+
+
 def follows_release_tag(text: str, pos: int) -> bool:
     """True where the word just before `pos` is a release tag: "...x264-Short" ends in a
     release group called Short, "Alien (1979)-short" in an extra's suffix."""
-    word = O.word_before.search(text, 0, pos)
-    return word is not None and is_tag(word.group(1))
+    word = word_before(text, pos)
+    return word is not None and is_tag(text[word[0] : word[1]])
 
 
 def _lower(text: str) -> str:
@@ -86,21 +100,35 @@ class Scan:
 
     def tag_ends_title(self, tag: Tag) -> bool:
         """Strong tags always end a title; soft ones only where no title words follow."""
+        if tag.category == "sample" and self.year_after(tag.end):
+            return False  # "The Sample (2010)": a sample's marker never precedes the year
         if tag.category in O.strong:
             return True
         if tag.category in O.never_ends_title or self._joined(tag):
             return False
         after = self.next_word(tag.end)
         if tag.category == "language":
-            return after in self.tag_at
+            return after in self.tag_at or self._dub_before_year(tag, after)
         return self.release_info_at(after)
+
+    def _dub_before_year(self, tag: Tag, after: int) -> bool:
+        """"Der.Film.German.2011.PAL": scene releases dubbed into a language name it
+        before the year. English never is (English releases do not say so: "Johnny
+        English 2003"), nor a language named again after the year ("Immersion French
+        2011 ... FRENCH" is the title)."""
+        if after not in self.year_starts or O.english.fullmatch(tag.text):
+            return False
+        return not any(t.category == "language" for t in self.tags if t.start > after)
+
+    def year_after(self, pos: int) -> bool:
+        return any(year.start >= pos for year in self.years)
 
     def _joined(self, tag: Tag) -> bool:
         """The word before a soft tag joins it to the title ("and Uncut", "the Greek")."""
-        word = O.word_before.search(self.text, 0, tag.start)
-        if word is None or word.end() != tag.start:
+        word = word_before(self.text, tag.start)
+        if word is None:
             return False
-        before = word.group(1).lower()
+        before = self.text[word[0] : word[1]].lower()
         return before in O.joining_words or (tag.category == "language" and before in O.articles)
 
     def bracket_ends_title(self, start: int, end: int) -> bool:

@@ -8,6 +8,8 @@ from revenge.domain.library.naming.options import OPTIONS as O
 def clean_title(raw: str) -> str | None:
     if "w." in raw.lower():
         raw = O.site_anywhere.sub(" ", raw)  # ".www.site.com" wherever it stands
+    if network := O.trailing_network.search(raw, max(0, len(raw) - O.network_tail)):
+        raw = raw[: network.start()]
     raw = _first_segment(raw)
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)
@@ -26,6 +28,53 @@ def alternative_titles(title: str | None) -> tuple[str, ...]:
         return ()
     names = tuple(part.strip() for part in O.aka.split(title) if part.strip())
     return names if len(names) > 1 else ()
+
+
+def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """"Енола Голмс / Enola Holmes", "复仇者联盟 Avengers Endgame": a title in two
+    scripts. The Latin one is the title (TMDb searches it best); the names are both.
+    Anything else comes back unchanged, with no alternatives."""
+    if title is None or title.isascii():
+        return title, ()
+    parts = [part.strip() for part in O.title_separator.split(title) if part.strip()]
+    if len(parts) < 2:
+        parts = _script_runs(title)
+    latin = [part for part in parts if _is_latin(part)]
+    if len(parts) < 2 or not latin or len(latin) == len(parts):
+        return title, ()
+    return latin[0], (latin[0], *(part for part in parts if part is not latin[0]))
+
+
+def _script_runs(title: str) -> list[str]:
+    """The title cut where its words change script, if it holds exactly two runs (words
+    without letters, "37°2" or "4", go with the run they stand in)."""
+    runs: list[tuple[bool | None, list[str]]] = []
+    for word in title.split():
+        kind = _script(word)
+        if runs and kind in (None, runs[-1][0]):
+            runs[-1][1].append(word)
+        elif runs and runs[-1][0] is None:
+            runs[-1] = (kind, [*runs[-1][1], word])
+        else:
+            runs.append((kind, [word]))
+    return [" ".join(words) for _, words in runs] if len(runs) == 2 else []
+
+
+def _script(text: str) -> bool | None:
+    """True for Latin letters, False for letters of another script, None for neither."""
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return None
+    return sum(map(_is_latin_letter, letters)) * 2 > len(letters)
+
+
+def _is_latin(text: str) -> bool:
+    return _script(text) is True and sum(char.isalpha() for char in text) >= 2
+
+
+def _is_latin_letter(char: str) -> bool:
+    code = ord(char)
+    return code < 0x250 or 0x1E00 <= code < 0x1F00  # Basic to Extended-B, and Additional
 
 
 def _first_segment(raw: str) -> str:

@@ -140,14 +140,14 @@ EDITION = (
     r"dircut",
     r"extended(?:" + S + r"(?:cut|edition|version))?",
     r"(?:ultimate|collector'?s?|special|deluxe|limited|anniversary|definitive|fan"
-    r"|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
+    r"|final|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
     + S1 + r"(?:edition|collection|cut|version)",
     r"edition" + S1 + r"collector",
     r"\d+(?:st|nd|rd|th)" + S1 + r"anniversary",
     r"theatrical(?:" + S + r"(?:cut|edition|version))?",
     r"imax(?:" + S + r"edition)?",
     r"unrated(?:" + S + r"(?:cut|edition|version))?",
-    r"uncut|uncensored",
+    r"(?:uncut|uncensored)(?:" + S + r"(?:cut|edition|version))?",
     r"(?:4k" + S + r")?remaster(?:ed)?",
     r"restored",
     r"criterion(?:" + S + r"(?:collection|edition))?",
@@ -193,6 +193,29 @@ PART = (
     r"(?:cd|dvd|dis[ck]|part|pt)" + S + r"\d{1,2}(?:" + S + r"of" + S + r"\d{1,2})?",
     r"(?:cd|dvd|dis[ck])" + S + r"[a-d]",
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
+)
+
+# "(Comedy) Title", "(horror)Title": a genre in brackets before a title is not title.
+GENRES = (
+    r"comedy|horror|action|drama|thriller|documentary|documentaire|docu|doku|anime"
+    r"|animation|animated|sci-?fi|science fiction|western|romance|crime|fantasy|family"
+    r"|musical|music|war|mystery|adventure|biography|history|sports?|kids|cartoons?"
+)
+
+# Broadcasters and studios' banners before a title ("BBC.The.Hunt", "Netflix Originals -
+# Title") or after it ("Title _ National Geographic"): kinds of channel, not titles.
+NETWORKS = (
+    r"bbc(?:" + S1 + r"(?:one|two|three|four|earth|america|worldwide|films|documentar(?:y|ies)))?"
+    r"|itv\d?|pbs|hbo(?:" + S + r"max)?|netflix(?:" + S1 + r"originals?)?"
+    r"|national" + S1 + r"geographic(?:" + S1 + r"wild)?|nat" + S + r"geo(?:" + S1 + r"wild)?"
+    r"|discovery" + S1 + r"channel|history" + S1 + r"channel|channel" + S1 + r"[45]|nhk|zdf"
+    r"|smithsonian" + S1 + r"channel|curiosity" + S1 + r"stream|amazon" + S1 + r"originals?"
+)
+
+# after a year range, these say the name is a collection ("Saga 2000-2020 Collection")
+COLLECTION_WORDS = (
+    r"collection|trilogy|quadrilogy|pentalogy|hexalogy|anthology|duology|saga|box[ ._-]?set"
+    r"|complete|all[ ._-]movies|filmography"
 )
 
 # A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the

@@ -12,10 +12,11 @@ start is title, not year ("1917 (2019)", "2012 2009").
 from __future__ import annotations
 
 from revenge.domain.library.naming.options import OPTIONS as O
+from revenge.domain.library.naming.scan import word_before
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from revenge.domain.library.naming.scan import Scan, Tag
+    from revenge.domain.library.naming.scan import Scan, Tag, Year
 
 
 class Zone:
@@ -31,7 +32,20 @@ def find_zone(scan: Scan) -> Zone:
     start, leading_year = title_start(scan)
     cut, bracket = first_cut(scan, start)
     end, year = _choose_year(scan, start, cut, bracket)
+    if year is None and leading_year is None and (first := _year_first(scan, start, cut)):
+        start, year = scan.next_word(first.end), first.value
     return Zone(start, max(start, end), year if year is not None else leading_year)
+
+
+def _year_first(scan: Scan, start: int, cut: int) -> Year | None:
+    """"2009.Shoot.Fruit.Chan.DVD5": the only year, before title words and release
+    tags, is the year. "1917.1080p" (no words), "2001 A Space Odyssey.mkv" (no tags)
+    and "2012 2009" (another year) keep a number as their title."""
+    if len(scan.years) != 1 or scan.years[0].start != start or cut not in scan.tag_at:
+        return None
+    year = scan.years[0]
+    words = scan.next_word(year.end)
+    return year if words < cut and not scan.release_info_at(words) else None
 
 
 def title_start(scan: Scan) -> tuple[int, int | None]:
@@ -70,8 +84,10 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         if match := pattern.match(text, pos):
             return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
-        return match.end(), int(match.group(1))
+        return match.end(), int(match.group(1) or match.group(2))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
+        return match.end(), None
+    if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
         return match.end(), None
     return _skip_leading_tag(scan, pos)
 
@@ -85,11 +101,25 @@ def _skip_leading_tag(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     tag = scan.tag_at.get(pos)
     if tag is None:
         return None
-    if tag.category in O.leading_junk:
+    if tag.category in O.leading_junk and not _only_a_year_after(scan, tag.end):
         return tag.end, None
-    if tag.category == "language" and O.language_dash.match(scan.text, tag.end):
-        return tag.end, None
+    if tag.category in ("language", "edition") and O.language_dash.match(scan.text, tag.end):
+        return tag.end, None  # "Fr - Paris", "IMAX - Journey to the South Pacific"
     return None
+
+
+def _only_a_year_after(scan: Scan, pos: int) -> bool:
+    """"HDR (2019)": a tag followed by nothing but the year is the title."""
+    after = scan.next_word(pos)
+    if scan.text[after : after + 1] in ("(", "["):
+        after += 1
+    return after in scan.year_starts
+
+
+def _title_words_after(scan: Scan, pos: int) -> bool:
+    """Words that are not release information follow ("BBC (2019)" is a title)."""
+    after = scan.next_word(pos)
+    return after < len(scan.text) and not scan.release_info_at(after)
 
 
 def _words_after(text: str, pos: int) -> bool:
@@ -97,20 +127,53 @@ def _words_after(text: str, pos: int) -> bool:
 
 
 def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
-    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t)), None)
-    cut = len(scan.text) if cut is None else cut
+    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t, start)), None)
+    cut = len(scan.text) if cut is None else _before_article(scan, start, cut)
     bonus = O.bonus.search(scan.text, start + 1, cut)
     cut = bonus.start() if bonus else cut
+    cut = _before_range(scan, start, cut)
     for bracket in scan.brackets:
         if start < bracket[0] < cut and scan.bracket_ends_title(*bracket):
             return bracket[0], bracket
     return cut, None
 
 
-def _cuts(scan: Scan, tag: Tag) -> bool:
+def _before_article(scan: Scan, start: int, cut: int) -> int:
+    """"Scarface The Uncut Version": the article goes with the edition it names."""
+    if scan.tag_at[cut].category != "edition":
+        return cut
+    word = word_before(scan.text, cut, start)
+    is_the = word is not None and scan.text[word[0] : word[1]].lower() == "the"
+    return word[0] if word is not None and is_the and word[0] > start else cut
+
+
+def _before_range(scan: Scan, start: int, cut: int) -> int:
+    """"Saga 2000 - 2020 1080p": a collection's years end its title, unless a year of
+    its own follows ("Let It Fall Los Angeles 1982-1992 2017" keeps them)."""
+    text = scan.text
+    if "-" not in text and "\u2013" not in text:
+        return cut
+    found = O.year_range.search(text, start + 1, cut)
+    if found is None:
+        return cut
+    after = scan.next_word(found.end())
+    ends = after >= len(text) or text[after] in "([{" or after in scan.tag_at
+    ends = ends or bool(O.collection_word.match(text, after))
+    return found.start() if ends else cut
+
+
+def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
     if tag.category == "part" and _names_the_movie(scan, tag):
         return False
+    if _only_article(scan.text[start : tag.start]) and (
+        tag.category not in O.strong or not scan.release_info_at(scan.next_word(tag.end))
+    ):
+        return False  # "The Uncut Version (2010)", "The DivX Conspiracy"; not "The.1080p"
     return scan.tag_ends_title(tag)
+
+
+def _only_article(words: str) -> bool:
+    return words.strip(" ._-").lower() in O.articles
 
 
 def _names_the_movie(scan: Scan, part: Tag) -> bool:
@@ -122,7 +185,11 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     after = scan.next_word(part.end)
     if scan.text[after : after + 1] in ("(", "["):
         after += 1
-    return part.text[:4].lower() == "part" and after in scan.year_starts
+    if part.text[:4].lower() != "part":
+        return False
+    following = scan.tag_at.get(after)
+    # "Kill Bill Part 2 CD1": the CD numbers the files, so "Part 2" names the movie
+    return after in scan.year_starts or (following is not None and following.category == "part")
 
 
 def _choose_year(
@@ -133,5 +200,11 @@ def _choose_year(
     before = scan.years_within(start, cut)
     if before:
         return before[-1].start, before[-1].value
-    after = next((year.value for year in scan.years if year.start >= cut), None)
+    after = next((year.value for year in scan.years
+                  if year.start >= cut and not _is_group(scan.text, year)), None)
     return cut, after
+
+
+def _is_group(text: str, year: Year) -> bool:
+    """"Appaloosa.1080p.Bluray.x264-1920": a number where the group goes is the group."""
+    return text[year.start - 1 : year.start] == "-" and not text[year.end :].strip()

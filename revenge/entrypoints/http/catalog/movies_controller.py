@@ -12,6 +12,7 @@ from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSor
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
+from revenge.entrypoints.http.catalog.file_paths import as_seen_by
 from revenge.entrypoints.http.catalog.parameters import Catalog, Limit, ListQuery, Page
 from revenge.entrypoints.http.catalog.schemas import (
     CastPage,
@@ -70,8 +71,11 @@ class MoviesController(Controller):
 
     @get("/{movie_id:str}/files", summary="The movie's files and their streams",
          responses=documented(FilePage))
-    async def files(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> FilePage:
-        return page_body(FilePage, await catalog.movie_details().files(movie_id, page))
+    async def files(self, request: Request[Any, Any, Any], movie_id: FromPath[str],
+                    catalog: Catalog, page: Page) -> FilePage:
+        found = await catalog.movie_details().files(movie_id, page)
+        return FilePage(as_seen_by(principal_of(request), found.items), found.next_cursor,
+                        found.total)
 
     @get("/{movie_id:str}/cast", summary="Cast in billing order", responses=documented(CastPage))
     async def cast(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> CastPage:

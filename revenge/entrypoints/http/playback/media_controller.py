@@ -26,6 +26,7 @@ from revenge.domain.errors import NotFound
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.auth import auth_state, cookie_names
+from revenge.entrypoints.http.openapi_contract import MEDIA_TOKEN
 from revenge.entrypoints.http.playback.ranged_file import RangedFile
 
 M3U8 = "application/vnd.apple.mpegurl"
@@ -38,6 +39,7 @@ Token = Annotated[str | None, QueryParameter(name="token", required=False,
 class PlaybackMediaController(Controller):
     path = "/playback/sessions/{session_id:str}"
     tags = ["playback"]
+    security = MEDIA_TOKEN
 
     @route("/direct", http_method=["GET", "HEAD"], summary="The file, with HTTP ranges")
     async def direct(self, request: AnyRequest, session_id: FromPath[str], playback: Playback,

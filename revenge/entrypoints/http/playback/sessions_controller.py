@@ -43,7 +43,8 @@ class PlaybackSessionsController(Controller):
         started: StartedPlayback = await playback.start_playback().execute(StartPlaybackCommand(
             actor=principal, movie_id=data.movie_id, file_id=data.file_id,
             audio_index=data.audio_index, subtitle_index=data.subtitle_index,
-            max_bitrate=data.max_bitrate, profile=data.profile))
+            max_bitrate=data.max_bitrate,
+            profile=data.profile.declared() if data.profile else None))
         return session_view(started.session, started.token)
 
     @post("/{session_id:str}/token", status_code=HTTP_200_OK,

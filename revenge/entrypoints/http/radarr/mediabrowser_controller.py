@@ -2,14 +2,18 @@
 root path (and under `/emby`, `/mediabrowser`): `GET /Items` to find a movie's paths,
 `POST /Library/Media/Updated` to report changed paths (each is rescanned, limited to its
 folder), `POST /Notifications/Admin` (Radarr's "Test" button). The token is an API key
-with the webhooks scope."""
+with the webhooks scope.
+
+`GET /Items` is routed by the Jellyfin API (entrypoints/http/jellyfin), which answers
+with `radarr_items` below when the caller's key has the webhooks scope but cannot read
+the library (Radarr's key); a person's app gets Jellyfin's own answer."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, post
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.adapters.radarr.mediabrowser import read_media_updates
@@ -39,16 +43,6 @@ class MediaBrowserController(Controller):
     tags = ["radarr"]
     include_in_schema = False
 
-    @get(_paths("/Items"), summary="Movies with their paths and provider ids (Emby API)")
-    async def items(self, request: Request[Any, Any, Any], radarr: Radarr) -> ItemsResult:
-        await webhooks_principal(request, media_browser_key(request))
-        query = {key.lower(): value for key, value in request.query_params.items()}
-        if "movie" not in query.get("includeitemtypes", "movie").lower():
-            return ItemsResult(items=[], total_record_count=0)
-        items = await radarr.queries().media_items(_years(query.get("years")))
-        return ItemsResult(items=[_item(item) for item in items],
-                           total_record_count=len(items))
-
     @post(_paths("/Library/Media/Updated"), status_code=HTTP_204_NO_CONTENT,
           summary="Paths that changed: rescanned (Emby API)")
     async def media_updated(self, request: Request[Any, Any, Any], radarr: Radarr) -> None:
@@ -62,6 +56,17 @@ class MediaBrowserController(Controller):
     async def notify(self, request: Request[Any, Any, Any]) -> Response[None]:
         await webhooks_principal(request, media_browser_key(request))
         return Response(None, status_code=HTTP_204_NO_CONTENT)
+
+
+async def radarr_items(request: Request[Any, Any, Any], radarr: Radarr) -> ItemsResult:
+    """Every movie file with its path and provider ids (a movie with two files is two
+    items), for Radarr to find the paths of the movie it changed."""
+    await webhooks_principal(request, media_browser_key(request))
+    query = {key.lower(): value for key, value in request.query_params.items()}
+    if "movie" not in query.get("includeitemtypes", "movie").lower():
+        return ItemsResult(items=[], total_record_count=0)
+    items = await radarr.queries().media_items(_years(query.get("years")))
+    return ItemsResult(items=[_item(item) for item in items], total_record_count=len(items))
 
 
 def _years(value: str | None) -> list[int] | None:

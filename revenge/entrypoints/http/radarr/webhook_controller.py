@@ -11,6 +11,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
 from revenge.adapters.radarr.webhooks import read_webhook
 from revenge.application.radarr.receive_webhook import ReceiveRadarrWebhookCommand
+from revenge.entrypoints.http.auth import SECURITY
 from revenge.entrypoints.http.radarr.keys import webhook_key, webhooks_principal
 from revenge.entrypoints.http.radarr.schemas import Radarr, WebhookReceipt
 
@@ -18,6 +19,7 @@ from revenge.entrypoints.http.radarr.schemas import Radarr, WebhookReceipt
 class RadarrWebhookController(Controller):
     path = "/webhooks/radarr"
     tags = ["radarr"]
+    security = SECURITY  # the webhooks-scoped API key, checked by the handler
 
     @post("", status_code=HTTP_202_ACCEPTED,
           summary="Receive a Radarr webhook (API key with the webhooks scope: HTTP Basic "

@@ -1842,6 +1842,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** ClientProfileBody */
+        ClientProfileBody: {
+            audio_codecs?: ("aac" | "mp3" | "opus" | "vorbis" | "flac" | "ac3" | "eac3" | "alac")[] | null;
+            chroma?: ("4:2:0" | "4:2:2" | "4:4:4")[] | null;
+            containers?: ("mp4" | "webm" | "matroska" | "mpegts" | "ogg")[] | null;
+            h264_profiles?: ("constrained_baseline" | "baseline" | "main" | "extended" | "high" | "high10" | "high422" | "high444")[] | null;
+            hdr?: boolean | null;
+            /** @enum {integer|null} */
+            max_bit_depth?: 8 | 10 | 12 | null;
+            max_bitrate?: number | null;
+            max_h264_level?: number | null;
+            max_height?: number | null;
+            max_width?: number | null;
+            preferred_language?: string | null;
+            video_codecs?: ("h264" | "hevc" | "vp8" | "vp9" | "av1")[] | null;
+        };
         /** CodeBody */
         CodeBody: {
             code: string;
@@ -2717,9 +2733,7 @@ export interface components {
             file_id?: string | null;
             max_bitrate?: number | null;
             movie_id: string;
-            profile?: {
-                [key: string]: unknown;
-            } | null;
+            profile?: components["schemas"]["ClientProfileBody"] | null;
             subtitle_index?: number | null;
         };
         /** Startup */
@@ -2880,6 +2894,8 @@ export interface components {
             hdr?: string | null;
             height?: number | null;
             language?: string | null;
+            level?: number | null;
+            pixel_format?: string | null;
             profile?: string | null;
             title?: string | null;
             width?: number | null;

@@ -1,0 +1,1 @@
+"""Backups: a consistent database dump and the generated keys, in one file."""

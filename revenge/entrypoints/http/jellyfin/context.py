@@ -1,0 +1,44 @@
+"""What every Jellyfin handler reaches for: the containers and this server's id."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.connection import ASGIConnection
+
+from revenge.application.identity.principal import Principal
+from revenge.entrypoints.http.auth import principal_of
+from revenge.entrypoints.http.di_bridge import container_of
+from revenge.entrypoints.http.jellyfin.ids import server_id
+
+Connection = ASGIConnection[Any, Any, Any, Any]
+_SERVER_ID = "revenge_jellyfin_server_id"
+
+
+def containers(connection: Connection) -> Any:
+    return container_of(connection)
+
+
+def caller(connection: Connection) -> Principal:
+    """The principal the route's guard resolved."""
+    return principal_of(connection)
+
+
+def this_server(connection: Connection) -> str:
+    state = connection.app.state
+    if _SERVER_ID not in state:
+        settings = containers(connection).settings()
+        state[_SERVER_ID] = server_id(settings.public_url or f"port:{settings.port}")
+    found: str = state[_SERVER_ID]
+    return found
+
+
+def server_name(connection: Connection) -> str:
+    return "Revenge"
+
+
+def local_address(connection: Connection) -> str:
+    settings = containers(connection).settings()
+    if settings.public_url:
+        return str(settings.public_url).rstrip("/")
+    return f"{connection.url.scheme}://{connection.url.netloc}"

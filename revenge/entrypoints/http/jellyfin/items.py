@@ -1,0 +1,62 @@
+"""Reading one item (a movie with its files, cast and my position, or a library view)
+and checking that a path's user is the caller."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.connection import ASGIConnection
+
+from revenge.domain.catalog.listing import PageRequest
+from revenge.domain.errors import NotFound
+from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
+from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem
+from revenge.entrypoints.http.jellyfin.ids import our_id
+from revenge.entrypoints.http.jellyfin.mapping import detail_movie, library_view
+
+Connection = ASGIConnection[Any, Any, Any, Any]
+MAX_FILES, MAX_CAST = 20, 50
+
+
+def own_user(connection: Connection) -> None:
+    """A `/Users/{userId}/…` path names the caller, or nobody: another person's lists
+    and states are never shown (answered as an unknown user)."""
+    user_id = connection.path_params.get("user_id")
+    if user_id is not None and our_id(user_id, "user") != caller(connection).user_id:
+        raise NotFound("no such user", field="user_id")
+
+
+async def movie_item(connection: Connection, movie_id: str) -> BaseItem:
+    catalog = containers(connection).catalog
+    user_id = caller(connection).user_id
+    details = catalog.movie_details()
+    movie = await details.movie(user_id, movie_id)
+    files = await details.files(movie_id, PageRequest(MAX_FILES))
+    cast = await details.cast(movie_id, PageRequest(MAX_CAST))
+    progress = await catalog.user_library().progress(user_id, movie_id)
+    return detail_movie(movie, this_server(connection),
+                        position=progress.resume_position_seconds or None,
+                        files=files.items, cast=cast.items)
+
+
+async def any_item(connection: Connection, item_id: str) -> BaseItem:
+    """A movie, else a library view; `NotFound` for anything else."""
+    wanted = our_id(item_id)
+    try:
+        return await movie_item(connection, wanted)
+    except NotFound:
+        libraries = await containers(connection).library.queries().list_libraries()
+        for library in libraries:
+            if library.id == wanted:
+                return library_view(library, this_server(connection))
+        raise
+
+
+async def items_by_id(connection: Connection, ids: list[str]) -> list[BaseItem]:
+    found = []
+    for item_id in ids:
+        try:
+            found.append(await any_item(connection, item_id))
+        except NotFound:
+            continue  # Jellyfin leaves unknown ids out of the list
+    return found

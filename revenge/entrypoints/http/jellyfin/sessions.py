@@ -1,0 +1,54 @@
+"""Finding the playback session a Jellyfin media request belongs to: by `PlaySessionId`
+(with the session's media token, or the app's own sign-in as its owner), else the
+caller's latest live session of that movie, else a new one (apps that skip
+PlaybackInfo and ask for the file straight away)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.connection import ASGIConnection
+
+from revenge.application.playback.start_playback import StartPlaybackCommand
+from revenge.domain.errors import AuthenticationFailed, NotFound
+from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal
+from revenge.entrypoints.http.jellyfin.context import containers
+from revenge.entrypoints.http.jellyfin.device_profile import EVERYTHING
+from revenge.entrypoints.http.jellyfin.ids import our_id
+
+Connection = ASGIConnection[Any, Any, Any, Any]
+
+
+async def session_by_id(connection: Connection, play_session_id: str,
+                        token: str | None) -> PlaybackSession:
+    playback = containers(connection).playback
+
+    async def viewer() -> Any:
+        return await jellyfin_principal(connection)
+
+    session: PlaybackSession = await playback.authorize_media().execute(
+        our_id(play_session_id, "play_session"), token, viewer=viewer)
+    return session
+
+
+async def open_session(connection: Connection, movie_id: str, play_session_id: str | None,
+                       source_id: str | None, token: str | None) -> PlaybackSession:
+    file_id = our_id(source_id, "media_source") if source_id else None
+    if play_session_id:
+        session = await session_by_id(connection, play_session_id, token)
+        if session.movie_id != movie_id or file_id not in (None, session.file_id):
+            raise NotFound("this play session plays another item", field="PlaySessionId")
+        return session
+    principal = await jellyfin_principal(connection)
+    if principal is None:
+        raise AuthenticationFailed("authentication required")
+    playback = containers(connection).playback
+    live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
+            and s.movie_id == movie_id and file_id in (None, s.file_id)]
+    if live:
+        return await session_by_id(connection, live[-1].id, None)
+    started = await playback.start_playback().execute(StartPlaybackCommand(
+        actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
+    fresh: PlaybackSession = started.session
+    return fresh

@@ -1,0 +1,89 @@
+"""Rules for names from the wild (issue: recognition beyond our test suites), one table
+row per rule; the names are made up, each rule's effect on real names is in the corpus
+table (test_naming_corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from revenge.domain.library.naming import parse
+from tests.unit.library.scan_world import World
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(("name", "title", "year"), [
+    # two titles in two scripts: the Latin one is the title
+    ("Русское название / English Title (2010) 1080p.mkv", "English Title", 2010),
+    ("中文片名 English Title 2010 1080p WEB-DL.mkv", "English Title", 2010),
+    ("English Title 中文片名 (2010).mkv", "English Title", 2010),
+    ("عنوان عربي The English Title 2010 720p", "The English Title", 2010),
+    ("37°2 le matin (1986).mkv", "37°2 le matin", 1986),  # digits are no script
+    # site banners and uploader prefixes, wherever they stand
+    ("www.SomeSite.org - Movie Title 2010 720p", "Movie Title", 2010),
+    ("[ www.Site.com ] Movie Title (2010).mkv", "Movie Title", 2010),
+    ("ww.Site.sbs - Movie Title 2010 1080p", "Movie Title", 2010),
+    ("site.to - Movie.Title.2010.720p.x264-GRP", "Movie Title", 2010),
+    ("(tracker.xn--p1ai) Movie.Title.2010.720p", "Movie Title", 2010),
+    ("Movie.Title.www.site.com.2010.1080p.mkv", "Movie Title", 2010),
+    # words our tags use, inside titles
+    ("Bigger.Longer.and.Uncut.1999.1080p.BluRay", "Bigger Longer and Uncut", 1999),
+    ("Get.Him.To.The.Greek.UNRATED.720p.BluRay", "Get Him To The Greek", None),
+    ("8-Bit.Christmas.2021.2160p.WEB-DL", "8-Bit Christmas", 2021),
+    ("The.Uncut.Version.2010.1080p", "The Uncut Version", 2010),
+    ("Kill Bill Part 2 CD1.avi", "Kill Bill Part 2", None),
+    ("[Movie Title 1998].avi", "Movie Title", 1998),
+    ("HDR.2019.1080p.WEB-DL", "HDR", 2019),
+    ("The.DivX.Conspiracy.2010.DVDRip", "The DivX Conspiracy", 2010),
+    ("A.PPV.Night.2014.HDTV", "A PPV Night", 2014),
+    ("The.Sample.2010.720p.BluRay", "The Sample", 2010),
+    ("Pacific.Rim.3D.2013.BLURAY", "Pacific Rim", 2013),  # 3D before the year: a 3D release
+    # leading years and numbers
+    ("1994 - Movie Title.mkv", "Movie Title", 1994),
+    ("2008 Movie Title 720p.mkv", "Movie Title", 2008),
+    ("2001 A Space Odyssey.mkv", "2001 A Space Odyssey", None),
+    ("1917.1080p.BluRay", "1917", None),
+    ("1917 (2019) 1080p.mkv", "1917", 2019),
+    ("2012.2009.1080p.BluRay", "2012", 2009),
+    ("50.50.2011.1080p.BluRay.x264", "50 50", 2011),
+    # year ranges, collections and local year suffixes
+    ("Saga 2000 - 2020 1080p BluRay", "Saga", None),
+    ("Saga.2000-2020.Collection.1080p", "Saga", None),
+    ("Los Angeles 1982-1992 2017 HDTV", "Los Angeles 1982-1992", 2017),
+    ("Русский фильм 2006\u0433. DVDRip", "Русский фильм", 2006),  # 2006 + Cyrillic "g"
+    ("中文片名 2006年 1080p", "中文片名", 2006),
+    # leading or trailing junk
+    ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
+    ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
+    ("BBC.Movie.Title.2015.1080p.BluRay", "Movie Title", 2015),
+    ("Netflix Originals - Movie Title (2017) 1080p", "Movie Title", 2017),
+    ("Movie Title _ National Geographic.mkv", "Movie Title", None),
+    ("BBC (2019) 1080p", "BBC", 2019),  # a network alone is the title
+    ("Movie.Title.Final.Cut.1982.1080p", "Movie Title", 1982),
+    ("The.Final.Cut.2004.1080p", "The Final Cut", 2004),
+    ("Movie.Title.Final.2010.1080p.BluRay.x264-1920", "Movie Title Final", 2010),
+    ("Movie.Title.1080p.BluRay.x264-1920", "Movie Title", None),
+    ("Movie.Title.2010.10TH.ANNIVERSARY.1080p", "Movie Title", 2010),
+    ("Movie.Title.The.Uncut.Version.2010.DVDRip", "Movie Title", 2010),
+    ("Box.Set.The.Collection.12DVD-GRP", "Box Set The Collection", None),
+])
+def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
+    parsed = parse(name)
+    assert (parsed.title, parsed.year) == (title, year)
+
+
+def test_a_title_in_two_scripts_keeps_both_names() -> None:
+    parsed = parse("Русское название / English Title (2010) 1080p.mkv")
+    assert parsed.alternative_titles == ("English Title", "Русское название")
+
+
+async def test_a_scan_keeps_the_other_scripts_title_as_the_original_title() -> None:
+    world = World()
+    world.add("English Title (2010)/Русское название / English Title (2010).mkv".replace(
+        " / ", " _ "))
+    world.add("Other (2011)/中文片名 Other Film 2011 1080p.mkv")
+
+    await world.scan()
+
+    assert sorted((m.title, m.original_title) for m in world.movies()) == [
+        ("English Title", "Русское название"), ("Other Film", "中文片名")]
