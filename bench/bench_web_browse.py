@@ -171,11 +171,14 @@ def main() -> None:
                 warmed = warm_images(base, token)
                 print(f"{warmed} posters in the image cache in "
                       f"{time.perf_counter() - started:.0f} s", flush=True)
+                load = os.getloadavg()[0]
                 out = subprocess.run(["node", "bench/browse.mjs", base, "bench", PASSWORD,
                                       str(args.rounds)], cwd=ROOT / "web", check=True,
                                      capture_output=True, text=True)
         finally:
             child.stop()
+    print(f"load average while measuring: {load:.1f} -> {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs (figures are wall-clock: a busy box inflates them)")
     report(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
