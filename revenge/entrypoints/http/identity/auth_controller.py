@@ -95,7 +95,8 @@ class AuthController(Controller):
     async def reset(self, data: JSONBody[ResetBody], identity: Identity,
                     client_info: Client) -> None:
         await identity.reset_password().execute(ResetPasswordCommand(
-            token=data.token, new_password=data.new_password, client=client_info))
+            token=data.token, new_password=data.new_password,
+            revoke_api_keys=data.revoke_api_keys, client=client_info))
 
 
 def _refresh_token(request: AnyRequest, data: RefreshBody | None, *,

@@ -13,8 +13,9 @@ from revenge.application.mfa.finish_webauthn_login import FinishWebAuthnLoginCom
 from revenge.application.mfa.reauthenticate import ReauthenticateCommand
 from revenge.application.mfa.verify_mfa_login import VerifyMfaLoginCommand
 from revenge.application.mfa.views import ChallengeView
+from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method
-from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal
+from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.identity.auth_controller import with_cookies
 from revenge.entrypoints.http.identity.schemas import LoginResponse
 from revenge.entrypoints.http.mfa.schemas import (
@@ -72,6 +73,7 @@ class MfaLoginController(Controller):
         return with_cookies(request, pair)
 
     @post("/reauthenticate", status_code=OK, security=SECURITY,
+          guards=[require(Permission.ACCOUNT)],
           summary="Confirm my password or a second factor (allows factor changes for 10 min)")
     async def reauthenticate(self, data: JSONBody[ReauthenticateBody], principal: CurrentPrincipal,
                              mfa: Mfa, client_info: Client) -> Reauthenticated:
