@@ -27,6 +27,7 @@ async function checkPage(page: Page, shot: (name: string) => Promise<void>, path
 for (const viewport of VIEWPORTS) {
 	test.describe(`${viewport.width}×${viewport.height}`, () => {
 		test.use({ viewport });
+		test.setTimeout(240_000); // five pages, each analysed by axe
 
 		test('signed-out pages', async ({ page, admin, shot }) => {
 			void admin; // set-up is done, so /login is the way in

@@ -71,6 +71,15 @@ def test_matching_etag_answers_not_modified(client: TestClient[Any]) -> None:
     assert response.status_code == 304 and response.content == b""
 
 
+def test_not_modified_keeps_the_pages_csp_so_the_cached_page_still_runs(
+        client: TestClient[Any]) -> None:
+    first = client.get("/login", headers=BROWSER)
+    again = client.get("/login", headers={**BROWSER, "if-none-match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert "content-length" not in again.headers or again.headers["content-length"] == "0"
+
+
 def test_head_sends_headers_without_body(client: TestClient[Any]) -> None:
     response = client.head("/", headers=BROWSER)
     assert response.status_code == 200 and response.content == b""
