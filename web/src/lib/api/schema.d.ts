@@ -1520,7 +1520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password (ends my other sessions) */
+        /** Change my password (ends my other sessions and, unless revoke_api_keys is false, revokes my API keys) */
         post: operations["ApiV1UsersMePasswordChangePassword"];
         delete?: never;
         options?: never;
@@ -2377,6 +2377,8 @@ export interface components {
         PasswordChangeBody: {
             current_password: string;
             new_password: string;
+            /** @default true */
+            revoke_api_keys: boolean;
         };
         /** PathMappingBody */
         PathMappingBody: {
@@ -2514,6 +2516,8 @@ export interface components {
         /** ResetBody */
         ResetBody: {
             new_password: string;
+            /** @default true */
+            revoke_api_keys: boolean;
             token: string;
         };
         /** RevokedCount */
