@@ -28,6 +28,7 @@ from revenge.entrypoints.http.mfa import mfa_routers
 from revenge.entrypoints.http.nul_guard import nul_guard_middleware
 from revenge.entrypoints.http.openapi_contract import contract_document
 from revenge.entrypoints.http.own_writes import own_writes_middleware
+from revenge.entrypoints.http.path_prefix import public_prefix, with_path_prefix
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
@@ -105,8 +106,9 @@ def create_app_from_environment() -> Any:
     configure_logging(settings.log_level, settings.log_format, process="http")
     app = create_app(build_container(settings, profile))
     # The web app answers outside Litestar: its responses get the same headers here.
-    return security_headers(with_web_app(app, WebApp.find(settings.web_dir)),
-                            app.state[auth.STATE_KEY].https.applies)
+    served = security_headers(with_web_app(app, WebApp.find(settings.web_dir)),
+                              app.state[auth.STATE_KEY].https.applies)
+    return with_path_prefix(served, public_prefix(settings.public_url))
 
 
 def create_memory_app(settings: Config | None = None) -> Litestar:

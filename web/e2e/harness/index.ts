@@ -22,6 +22,7 @@ export * from './server';
 export * from './totp';
 export * from './outbox';
 export * from './webauthn';
+export * from './media';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 

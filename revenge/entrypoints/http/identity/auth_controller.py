@@ -33,6 +33,7 @@ from revenge.entrypoints.http.identity.schemas import (
     RegisterBody,
     ResetBody,
 )
+from revenge.entrypoints.http.openapi_contract import problems
 
 AnyRequest = Request[Any, Any, Any]
 
@@ -41,7 +42,8 @@ class AuthController(Controller):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/register", status_code=201, summary="Create an account (the first becomes admin)")
+    @post("/register", status_code=201, summary="Create an account (the first becomes admin)",
+          responses=problems(403))  # registration closed
     async def register(self, data: JSONBody[RegisterBody], identity: Identity,
                        client_info: Client) -> UserView:
         command = RegisterUserCommand(username=data.username, email=data.email,

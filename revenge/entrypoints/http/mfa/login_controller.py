@@ -27,6 +27,7 @@ from revenge.entrypoints.http.mfa.schemas import (
     Reauthenticated,
     WebAuthnLoginFinishBody,
 )
+from revenge.entrypoints.http.openapi_contract import problems
 
 AnyRequest = Request[Any, Any, Any]
 OK = 200
@@ -45,7 +46,7 @@ class MfaLoginController(Controller):
             client=client_info))
         return with_cookies(request, pair)
 
-    @post("/mfa/webauthn/begin", status_code=OK,
+    @post("/mfa/webauthn/begin", status_code=OK, responses=problems(401),
           summary="Security-key options for the second step of a login")
     async def webauthn_begin(self, data: JSONBody[MfaTokenBody], mfa: Mfa) -> ChallengeView:
         result: ChallengeView = await mfa.begin_webauthn_login().execute(data.mfa_token)
