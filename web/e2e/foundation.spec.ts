@@ -23,3 +23,13 @@ test('an unknown page shows the 404 page', async ({ signedIn: page }) => {
 	await page.goto('/no/such/page');
 	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 });
+
+test('dark by default; the light theme is one click away and stays chosen', async ({ page }) => {
+	await page.goto('/login');
+	await expect(page.locator('html')).toHaveClass(/dark/);
+	await page.getByRole('button', { name: 'Switch to light theme' }).click();
+	await expect(page.locator('html')).not.toHaveClass(/dark/);
+	await page.reload();
+	await expect(page.locator('html')).not.toHaveClass(/dark/);
+	await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
+});

@@ -118,6 +118,20 @@ def test_index_csp_allows_only_its_own_inline_bootstrap_by_hash(client: TestClie
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "'sha256-" in script_src and "'unsafe-inline'" not in script_src
     assert "media-src 'self' blob:" in csp and "worker-src 'self' blob:" in csp
+    assert "data:" not in csp  # the TOTP QR code is inline SVG, not a data: image
+
+
+def test_the_app_gets_the_same_security_headers_as_the_api(client: TestClient[Any]) -> None:
+    headers = client.get("/", headers=BROWSER).headers
+    assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "same-origin"
+    assert "strict-transport-security" not in headers  # plain http here
+    assert client.get(ASSET).headers["x-content-type-options"] == "nosniff"
+
+
+def test_over_https_the_app_is_sent_with_hsts(build: Path) -> None:
+    app = create_app(build_container(Config(public_url="https://media.example.org"), "memory"))
+    with TestClient(with_web_app(app, WebApp(build))) as https_client:  # type: ignore[arg-type]
+        assert "strict-transport-security" in https_client.get("/", headers=BROWSER).headers
 
 
 def test_no_build_means_the_api_alone(tmp_path: Path) -> None:

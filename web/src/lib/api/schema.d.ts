@@ -1554,7 +1554,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password (ends my other sessions) */
+        /** Change my password (ends my other sessions and, unless revoke_api_keys is false, revokes my API keys) */
         post: operations["ApiV1UsersMePasswordChangePassword"];
         delete?: never;
         options?: never;
@@ -2426,6 +2426,8 @@ export interface components {
         PasswordChangeBody: {
             current_password: string;
             new_password: string;
+            /** @default true */
+            revoke_api_keys: boolean;
         };
         /** PathMappingBody */
         PathMappingBody: {
@@ -2563,6 +2565,8 @@ export interface components {
         /** ResetBody */
         ResetBody: {
             new_password: string;
+            /** @default true */
+            revoke_api_keys: boolean;
             token: string;
         };
         /** RevokedCount */
@@ -4121,6 +4125,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Credentials are missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ApiV1AuthMfaWebauthnFinishWebauthnFinish: {
@@ -4409,6 +4420,13 @@ export interface operations {
                         status_code: number;
                     };
                 };
+            };
+            /** @description A permission (or the CSRF token) is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
