@@ -33,7 +33,7 @@ from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
-from revenge.entrypoints.http.security_headers import security_headers, security_headers_hook
+from revenge.entrypoints.http.security_headers import security_headers_hook
 from revenge.entrypoints.http.web_app import WebApp, with_web_app
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
@@ -105,9 +105,9 @@ def create_app_from_environment() -> Any:
     profile: Profile = "memory" if os.environ.get("REVENGE_PROFILE") == "memory" else "real"
     configure_logging(settings.log_level, settings.log_format, process="http")
     app = create_app(build_container(settings, profile))
-    # The web app answers outside Litestar: its responses get the same headers here.
-    served = security_headers(with_web_app(app, WebApp.find(settings.web_dir)),
-                              app.state[auth.STATE_KEY].https.applies)
+    # The web app answers outside Litestar; its files carry the same security headers,
+    # built once at start (web_app.Variant), so no per-request wrapper is needed here.
+    served = with_web_app(app, WebApp.find(settings.web_dir))
     return with_path_prefix(served, public_prefix(settings.public_url))
 
 
