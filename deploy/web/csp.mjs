@@ -12,7 +12,7 @@ const policy = [
 	"default-src 'self'",
 	`script-src 'self' ${hashes}`,
 	"style-src 'self' 'unsafe-inline'",
-	"img-src 'self' data:",
+	"img-src 'self'",
 	"media-src 'self' blob:",
 	"worker-src 'self' blob:",
 	"connect-src 'self'",
