@@ -27,8 +27,8 @@ from pathlib import Path
 import httpx
 import seed_catalog
 from bench_catalog import sign_in
-from cluster import cpu_seconds, nginx, postgres_cpu_seconds, replicas, shared_env
 from harness import ROOT, fresh_database, percentile, wrk
+from replica_cluster import cpu_seconds, nginx, postgres_cpu_seconds, replicas, shared_env
 
 CATALOG = 5_000
 BACKUP_CATALOG = 50_000

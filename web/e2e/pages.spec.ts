@@ -5,7 +5,8 @@ import { expect, newUser, signInThroughForm, test, VIEWPORTS } from './harness';
 // Every page at a desktop and a phone width: one h1, no serious accessibility problem
 // (axe), nothing wider than the screen, and a screenshot for reviewers.
 const SIGNED_OUT = ['/login', '/register', '/forgot', '/reset?token=example', '/no/such/page'];
-const SIGNED_IN = ['/', '/settings/account', '/settings/security', '/settings/sessions', '/settings/api-keys'];
+const SIGNED_IN = ['/', '/settings/account', '/settings/security', '/settings/sessions', '/settings/api-keys',
+	'/movies', '/collections', '/watchlist', '/history', '/search?q=matrix'];
 
 function shotName(path: string): string {
 	const name = path.split('?')[0]!.replace(/^\/|\/$/g, '').replace(/\//g, '-');
@@ -27,6 +28,7 @@ async function checkPage(page: Page, shot: (name: string) => Promise<void>, path
 for (const viewport of VIEWPORTS) {
 	test.describe(`${viewport.width}×${viewport.height}`, () => {
 		test.use({ viewport });
+		test.setTimeout(240_000); // five pages, each analysed by axe
 
 		test('signed-out pages', async ({ page, admin, shot }) => {
 			void admin; // set-up is done, so /login is the way in

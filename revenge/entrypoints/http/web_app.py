@@ -37,6 +37,7 @@ RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics")
 IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
 _ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+_BODY_HEADERS = (b"content-length", b"content-encoding")
 
 
 class Variant(msgspec.Struct, frozen=True):
@@ -55,11 +56,18 @@ class Variant(msgspec.Struct, frozen=True):
 
 
 class Asset(msgspec.Struct, frozen=True, kw_only=True):
-    """One file: its variants, most compact first, and what a 304 sends."""
+    """One file: its variants, most compact first, and what a 304 sends: the 200's
+    headers without the body's, since a browser applies them to its cached copy (a 304
+    without the page's content type and CSP would give the cached page the API's
+    `default-src 'none'`, and a blank page on the next reload)."""
 
     variants: list[Variant]
     etag: bytes
-    not_modified_headers: list[tuple[bytes, bytes]]
+
+    def not_modified_headers(self, https: bool) -> list[tuple[bytes, bytes]]:
+        plain = self.variants[-1]
+        headers = plain.https_headers if https else plain.headers
+        return [h for h in headers if h[0] not in _BODY_HEADERS]
 
     def pick(self, accept_encoding: bytes) -> Variant:
         for variant in self.variants:
@@ -104,8 +112,7 @@ class WebApp:
                                            (b"content-length", str(len(data)).encode()),
                                            *([(b"content-encoding", coding)] if coding else [])])
                     for coding, data in [*bodies, (b"", body)]]
-        return Asset(variants=variants, etag=etag, not_modified_headers=with_security_headers(
-            [(b"etag", etag), (b"cache-control", cache)], hsts=False))
+        return Asset(variants=variants, etag=etag)
 
 
 def _content_type(path: Path) -> bytes:
@@ -169,7 +176,7 @@ def _header(scope: Scope, name: bytes) -> bytes:
 
 async def _send_asset(scope: Scope, send: Send, asset: Asset, https: bool) -> None:
     if asset.etag in _header(scope, b"if-none-match"):
-        await _respond(send, 304, asset.not_modified_headers, b"")
+        await _respond(send, 304, asset.not_modified_headers(https), b"")
         return
     variant = asset.pick(_header(scope, b"accept-encoding"))
     await _respond(send, 200, variant.https_headers if https else variant.headers,

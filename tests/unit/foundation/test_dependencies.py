@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 _LOCAL = {"revenge", "tests", "bench", "harness", "conftest", "seed_catalog", "bench_catalog",
-          "bench_playback"}
+          "bench_playback", "bench_search", "cluster", "replica_cluster"}
 
 
 def _imports(folder: str) -> set[str]:

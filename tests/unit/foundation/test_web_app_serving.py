@@ -71,6 +71,15 @@ def test_matching_etag_answers_not_modified(client: TestClient[Any]) -> None:
     assert response.status_code == 304 and response.content == b""
 
 
+def test_not_modified_keeps_the_pages_csp_so_the_cached_page_still_runs(
+        client: TestClient[Any]) -> None:
+    first = client.get("/login", headers=BROWSER)
+    again = client.get("/login", headers={**BROWSER, "if-none-match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert "content-length" not in again.headers or again.headers["content-length"] == "0"
+
+
 def test_head_sends_headers_without_body(client: TestClient[Any]) -> None:
     response = client.head("/", headers=BROWSER)
     assert response.status_code == 200 and response.content == b""
@@ -118,7 +127,9 @@ def test_index_csp_allows_only_its_own_inline_bootstrap_by_hash(client: TestClie
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "'sha256-" in script_src and "'unsafe-inline'" not in script_src
     assert "media-src 'self' blob:" in csp and "worker-src 'self' blob:" in csp
-    assert "data:" not in csp  # the TOTP QR code is inline SVG, not a data: image
+    # Images: this origin and data: ones only (a data: image fetches nothing).
+    img_src = next(d for d in csp.split(";") if d.strip().startswith("img-src"))
+    assert img_src.split()[1:] == ["'self'", "data:"]
 
 
 def test_the_app_gets_the_same_security_headers_as_the_api(client: TestClient[Any]) -> None:
