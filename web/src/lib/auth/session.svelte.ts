@@ -83,4 +83,4 @@ export function loginUrl(path: string): string {
 
 /** Where the first-run set-up goes once the administrator exists (the admin issue
  * points it at adding a library). */
-export const AFTER_SETUP = '/';
+export const AFTER_SETUP = '/admin/libraries?setup=1';

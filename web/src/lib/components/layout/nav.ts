@@ -3,6 +3,7 @@
 import type { Component } from 'svelte';
 import BookmarkIcon from '@lucide/svelte/icons/bookmark';
 import FilmIcon from '@lucide/svelte/icons/film';
+import FolderCogIcon from '@lucide/svelte/icons/folder-cog';
 import HistoryIcon from '@lucide/svelte/icons/history';
 import HouseIcon from '@lucide/svelte/icons/house';
 import LibraryBigIcon from '@lucide/svelte/icons/library-big';
@@ -45,5 +46,16 @@ export const NAV: NavSection[] = [
 			{ href: '/settings/sessions', label: 'nav.sessions', icon: MonitorSmartphoneIcon },
 			{ href: '/settings/api-keys', label: 'nav.apiKeys', icon: KeyRoundIcon }
 		]
+	},
+	{
+		title: 'nav.admin',
+		items: [{ href: '/admin/libraries', label: 'nav.libraries', icon: FolderCogIcon, permission: 'library.manage' }]
 	}
 ];
+
+/** The permission an /admin page needs: its sidebar entry's (null: no such page, 403). */
+export function adminPermission(pathname: string): Permission | null {
+	const section = NAV.find((s) => s.title === 'nav.admin');
+	const item = section?.items.find((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
+	return item?.permission ?? null;
+}
