@@ -35,8 +35,10 @@ test('backup codes are shown once and one of them signs in', async ({ page, serv
 	await page.getByLabel('Code shown by the app').fill(totp(secret));
 	await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 	await page.getByRole('button', { name: 'Create backup codes' }).click();
-	const codes = await page.getByTestId('backup-codes').getByRole('listitem').allTextContents();
-	expect(codes).toHaveLength(10);
+	// allTextContents() does not wait: wait for the codes the server answered first.
+	const items = page.getByTestId('backup-codes').getByRole('listitem');
+	await expect(items).toHaveCount(10);
+	const codes = await items.allTextContents();
 	await shot('security-backup-codes');
 	await page.getByRole('button', { name: 'I have saved them' }).click();
 	await expect(page.getByTestId('backup-codes')).toHaveCount(0); // gone for good
