@@ -22,6 +22,8 @@ export * from './server';
 export * from './totp';
 export * from './outbox';
 export * from './webauthn';
+export * from './clips';
+export * from './player';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 
