@@ -2,6 +2,7 @@
  * played by the method the server chose for Chromium, seeks, subtitles, quality,
  * progress and resume, the end of the session, the watched rule, the busy server and
  * the keyboard. Media runs at a raised playbackRate where only media time matters. */
+import { existsSync } from 'node:fs';
 import { CLIP_SECONDS, call, currentTime, expect, openPlayer, seekToPlaying, serverFfmpegs, signIn, test, transcodeFiles, video, waitPlaying, clipLibrary, type MovieIds } from './harness';
 
 // Its own server: a clip library, and 5 s positions kept as resume points (the clips are 64 s).
@@ -67,22 +68,30 @@ test('subtitles: the SRT sidecar and the embedded ASS show their cues, Off remov
 });
 
 test('quality: a lower level keeps playing from the same point', async ({ signedIn: page }) => {
-	await openPlayer(page, ids.transcode);
+	// The remux clip's ladder: the original (copied) and a transcoded rung at its own 180p.
+	await openPlayer(page, ids.remux);
+	await expect(page.getByTestId('player')).toHaveAttribute('data-engine', 'hls.js');
 	const quality = page.getByLabel('Quality');
-	await expect(quality).toBeVisible();
-	const values = await quality.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+	const levels = await quality.locator('option').evaluateAll((os) =>
+		os.map((o) => ({ value: (o as HTMLOptionElement).value, kbps: Number(/(\d+) kb\/s/.exec(o.textContent ?? '')?.[1] ?? NaN) })).filter((l) => l.value !== '-1')
+	);
+	expect(levels.length).toBeGreaterThanOrEqual(2);
+	const lowest = levels.reduce((a, b) => (b.kbps < a.kbps ? b : a));
 	const before = await currentTime(page);
-	await quality.selectOption(values[values.length - 1]); // the last level is the lowest? pick by height below
+	await quality.selectOption(lowest.value);
+	await expect(page.getByTestId('player')).toHaveAttribute('data-level', lowest.value, { timeout: 15_000 });
 	const at = await currentTime(page);
 	expect(Math.abs(at - before)).toBeLessThanOrEqual(2);
 	await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThan(at + 1);
 });
 
 test('progress: closing the page keeps the position, reopening asks to resume, Start over starts at 0', async ({ signedIn: page, server, context }) => {
-	await openPlayer(page, ids.direct, '0', 4);
-	await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
-	await page.getByRole('button', { name: 'Pause' }).click();
+	await openPlayer(page, ids.direct, '0', 2);
+	await expect.poll(() => currentTime(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+	await page.keyboard.press('k');
+	await expect.poll(() => video(page).evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
 	const position = await currentTime(page);
+	expect(position).toBeGreaterThanOrEqual(20);
 	await page.close({ runBeforeUnload: true });
 	await expect.poll(async () => (await progressOf(server, ids.direct)).position_seconds, { timeout: 10_000 }).toBeGreaterThan(position - 5);
 	expect((await progressOf(server, ids.direct)).position_seconds).toBeLessThan(position + 5);
@@ -90,18 +99,29 @@ test('progress: closing the page keeps the position, reopening asks to resume, S
 	const again = await context.newPage();
 	await again.goto(`/play/${ids.direct}`);
 	const resume = again.getByRole('button', { name: /^Resume from / });
-	await expect(resume).toHaveText(new RegExp(`Resume from 0:${String(Math.floor(position)).padStart(2, '0')}`));
+	const saved = (await progressOf(server, ids.direct)).resume_position_seconds;
+	await expect(resume).toHaveText(`Resume from 0:${String(Math.floor(saved)).padStart(2, '0')}`);
 	await again.getByRole('button', { name: 'Start over' }).click();
 	await waitPlaying(again);
 	expect(await currentTime(again)).toBeLessThan(3);
 });
 
 test('leaving the player ends the session: no ffmpeg left, the transcode folder empty', async ({ signedIn: page, server }) => {
-	await openPlayer(page, ids.transcode);
-	expect(serverFfmpegs(server).length).toBeGreaterThan(0);
+	// A 64 s clip at 180p is encoded in about a second: watch for the server's ffmpeg
+	// pids from the start (every 20 ms) to have seen them before asking that none is left.
+	const seen = new Set<number>();
+	const sampler = setInterval(() => serverFfmpegs(server).forEach((pid) => seen.add(pid)), 20);
+	try {
+		await openPlayer(page, ids.transcode);
+		await seekToPlaying(page, CLIP_SECONDS * 0.6);
+	} finally {
+		clearInterval(sampler);
+	}
+	expect(seen.size).toBeGreaterThan(0);
 	expect(transcodeFiles(server).length).toBeGreaterThan(0);
-	await page.getByRole('button', { name: 'Back' }).click();
+	await page.getByRole('button', { name: 'Back', exact: true }).click();
 	await expect.poll(() => serverFfmpegs(server), { timeout: 10_000 }).toEqual([]);
+	expect([...seen].filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
 	await expect.poll(() => transcodeFiles(server), { timeout: 10_000 }).toEqual([]);
 });
 

@@ -66,21 +66,25 @@ export function seekToPlaying(page: Page, to: number): Promise<{ ms: number; at:
 	);
 }
 
-/** The ffmpeg processes in the server's process group (it starts them; stop() kills the group). */
+/** The ffmpeg processes descending from the server (whatever process group they run in). */
 export function serverFfmpegs(server: RunningServer): number[] {
-	const pids: number[] = [];
+	const procs = new Map<number, { ppid: number; comm: string }>();
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
 			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
 			const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-			const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-			if (comm === 'ffmpeg' && pgid === server.pid) pids.push(Number(entry));
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			procs.set(Number(entry), { ppid, comm });
 		} catch {
 			// the process ended while we looked
 		}
 	}
-	return pids;
+	const descends = (pid: number): boolean => {
+		for (let p = procs.get(pid)?.ppid, hops = 0; p && hops < 20; p = procs.get(p)?.ppid, hops++) if (p === server.pid) return true;
+		return false;
+	};
+	return [...procs].filter(([pid, p]) => p.comm === 'ffmpeg' && descends(pid)).map(([pid]) => pid);
 }
 
 /** Every file under the server's transcode folder (segments, playlists). */

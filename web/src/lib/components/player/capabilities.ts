@@ -45,9 +45,10 @@ export function browserProbe(): Probe {
 	return { mse: ms ? (t) => ms.isTypeSupported(t) : null, canPlay: (t) => video.canPlayType(t) };
 }
 
-/** Native HLS in the <video> element (Safari): then hls.js is not needed. */
-export function hasNativeHls(probe: Probe): boolean {
-	return probe.canPlay('application/vnd.apple.mpegurl') !== '';
+/** Native HLS only where there is no MSE for hls.js (iPhone Safari): hls.js gives the
+ * quality and audio menus, and recent Chromium answers "maybe" for HLS too. */
+export function useNativeHls(probe: Probe): boolean {
+	return probe.mse === null && probe.canPlay('application/vnd.apple.mpegurl') !== '';
 }
 
 export function clientProfile(probe: Probe, preferredLanguage?: string | null, maxBitrate?: number | null): ClientProfile {

@@ -19,6 +19,8 @@ export interface AudioTrack {
 export interface EngineEvents {
 	onLevels?: (levels: Level[]) => void;
 	onAudioTracks?: (tracks: AudioTrack[]) => void;
+	/** The level now playing (after a switch, automatic or chosen). */
+	onLevelSwitched?: (index: number) => void;
 	onFatal?: (kind: 'network' | 'media' | 'other', status: number | null) => void;
 }
 
@@ -86,6 +88,7 @@ export async function attach(
 	hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) =>
 		events.onLevels?.(data.levels.map((l, index) => ({ index, height: l.height, bitrate: l.bitrate })))
 	);
+	hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => events.onLevelSwitched?.(data.level));
 	hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, (_e, data) =>
 		events.onAudioTracks?.(data.audioTracks.map((t) => ({ index: t.id, name: t.name, language: t.lang ?? null })))
 	);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from '$lib/api/errors';
-import { clientProfile, hasNativeHls, type Probe } from './capabilities';
+import { clientProfile, useNativeHls, type Probe } from './capabilities';
 import { backoffMs, failureOf, mediaFailure } from './failures';
 import { keyAction } from './keys';
 import { ProgressSchedule, REPORT_EVERY_MS } from './progress';
@@ -114,7 +114,9 @@ describe('capabilities', () => {
 		expect(p.audio_codecs).toContain('aac');
 		expect(p.audio_codecs).not.toContain('ac3');
 		expect(p.h264_profiles).toContain('high');
-		expect(hasNativeHls(chromium)).toBe(false);
+		expect(useNativeHls(chromium)).toBe(false);
+		expect(useNativeHls({ ...chromium, canPlay: () => 'maybe' })).toBe(false); // MSE wins: hls.js
+		expect(useNativeHls({ mse: null, canPlay: () => 'maybe' })).toBe(true); // iPhone Safari
 	});
 	it('passes the preferred language and bitrate cap on', () => {
 		expect(clientProfile(chromium, 'de', 4_000_000)).toMatchObject({ preferred_language: 'de', max_bitrate: 4_000_000 });
