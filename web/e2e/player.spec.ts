@@ -37,13 +37,16 @@ for (const [clip, method] of [
 	['transcode', 'transcode']
 ] as const) {
 	test(`the ${clip} clip plays by ${method} and seeks to 75%`, async ({ signedIn: page, shot }) => {
+		const t0 = Date.now();
 		expect(await openPlayer(page, ids[clip], '0', 2)).toBe(method);
+		const startMs = Date.now() - t0; // navigation → media time advancing (one run, not the bench's median)
 		const from = await currentTime(page);
 		await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(from + 3);
 		const target = CLIP_SECONDS * 0.75;
 		const { ms, at } = await seekToPlaying(page, target);
 		expect(ms).toBeLessThan((method === 'direct' ? SEEK_MS.direct : SEEK_MS.hls) * SLACK);
 		expect(Math.abs(at - target)).toBeLessThanOrEqual(2);
+		console.log(`player figure ${clip}: open→playing ${startMs} ms, seek 75%→playing ${Math.round(ms)} ms`);
 		await shot(`player-${clip}`);
 	});
 }
