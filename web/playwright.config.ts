@@ -9,7 +9,7 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 60_000,
+	timeout: 120_000, // a loaded 2-core CI box: journeys sign in several times
 	expect: { timeout: 10_000 },
 	reporter: [['list'], ['html', { outputFolder: 'test-results/report', open: 'never' }]],
 	use: {

@@ -58,6 +58,7 @@ class Lifecycle:
         await playback.inbox().start(segment, playback.segmenter().stop)
 
     async def stop(self) -> None:
+        await self.container.identity.background().drain()  # e.g. a reset mail being sent
         if self.real:
             await self.container.playback.inbox().close()
         await self.container.playback.runtime().stop()  # no ffmpeg outlives the server

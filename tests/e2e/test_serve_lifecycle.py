@@ -160,9 +160,9 @@ def test_a_killed_redis_is_restarted_on_its_port_and_readiness_recovers(
     new_pid, new_command = _restarted(server.proc.pid, "redis-server", redis_pid)
     server.wait_for("/readyz", timeout=30)
     assert new_pid != redis_pid
-    # Same port: http and worker just reconnect. (redis-server rewrites its process
-    # title to "host:port" once started, so compare the port, not the whole line.)
-    assert _port(new_command) == _port(redis_command)
+    # Same address: http and worker just reconnect. (redis-server rewrites its process
+    # title to "host:port", or "unixsocket:path" on its private socket, once started.)
+    assert _address(new_command) == _address(redis_command)
     assert "redis was killed by SIGKILL; restarting (attempt 1/5)" in server.output()
     assert server.stop() == 0
 
@@ -246,10 +246,10 @@ def _restarted(parent: int, name: str, old_pid: int, timeout: float = 30) -> tup
     raise AssertionError(f"{name} was not restarted within {timeout}s")
 
 
-def _port(command: str) -> str:
-    match = re.search(r"--port (\d+)|:(\d+)", command)
+def _address(command: str) -> str:
+    match = re.search(r"unixsocket:(\S+)|--port (\d+)|:(\d+)", command)
     assert match, command
-    return match.group(1) or match.group(2)
+    return match.group(1) or match.group(2) or match.group(3)
 
 
 def _pids() -> list[int]:

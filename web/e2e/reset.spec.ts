@@ -17,6 +17,7 @@ test('password reset through the link in the mail the server stored', async ({ p
 	await page.getByLabel('New password').fill('a brand new passphrase');
 	await page.getByLabel('Repeat the password').fill('a brand new passphrase');
 	await page.getByRole('button', { name: 'Change password' }).click();
-	await expect(page).toHaveURL(/\/login$/);
+	await expect(page).toHaveURL(/\/login\?reset=1$/);
+	await expect(page.getByRole('status')).toHaveText('Your password is changed. Sign in with it.');
 	await signInThroughForm(page, { ...user, password: 'a brand new passphrase' });
 });

@@ -1,4 +1,5 @@
-"""The JWT signing key: configured, or generated once into the data directory (0600)."""
+"""The JWT signing key (and other generated secrets): configured, or generated once into
+the data directory (0600)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,15 @@ def signing_key(configured: str | None, data_dir: Path) -> bytes:
     start. Concurrent first starts agree on one key (exclusive create)."""
     if configured:
         return configured.encode()
-    path = data_dir / KEY_FILE
+    return generated_secret(data_dir / KEY_FILE).encode()
+
+
+def generated_secret(path: Path) -> str:
+    """The secret kept in `path`, created (0600, 64 URL-safe characters) on first use.
+    Concurrent first uses agree on one secret (exclusive create)."""
     if not path.exists():
         _create(path)
-    return path.read_text().strip().encode()
+    return path.read_text().strip()
 
 
 def _create(path: Path) -> None:
@@ -27,7 +33,7 @@ def _create(path: Path) -> None:
     # half-written key, and when two processes race, the first link wins for both.
     path.parent.mkdir(parents=True, exist_ok=True)
     key = base64.urlsafe_b64encode(secrets.token_bytes(48)).decode()
-    temp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(key + "\n")

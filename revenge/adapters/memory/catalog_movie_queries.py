@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from revenge.adapters.memory.catalog_tables import CatalogTables, CreditRow
 from revenge.adapters.memory.catalog_views import (
     existing_movie,
@@ -15,6 +17,7 @@ from revenge.application.catalog.read_models import (
     CastMember,
     CollectionDetail,
     CollectionRef,
+    CollectionSummary,
     CrewMember,
     GenreRef,
     MovieDetail,
@@ -133,6 +136,38 @@ def _searchable(movie: Movie) -> str:
 class InMemoryCollectionQueries:
     def __init__(self, state: InMemoryState) -> None:
         self._tables = CatalogTables(state)
+
+    async def collections(self, user_id: str,
+                          page: PageRequest) -> Page[CollectionSummary]:
+        found = keyset_page(list(self._tables.collections.values()),
+                            lambda c: (c.name, c.id), page, "collections")
+        return Page([self._summary(user_id, c) for c in found.items], found.next_cursor,
+                    found.total)
+
+    async def up_next(self, user_id: str, limit: int) -> list[MovieListItem]:
+        watched = watched_ids(self._tables, user_id)
+        begun = []
+        for c in self._tables.collections.values():
+            members = self._tables.members.get(c.id, [])
+            next_id = next_in_collection(self._entries(c.id), watched)
+            if next_id and any(m in watched for m in members):
+                begun.append((self._last_played(user_id, members), c.name, c.id, next_id))
+        begun.sort(key=lambda b: (b[0] is None, -(b[0].timestamp() if b[0] else 0), b[1], b[2]))
+        ids = list(dict.fromkeys(b[3] for b in begun))[:limit]
+        return [list_item(self._tables, user_id, self._tables.movies[m]) for m in ids]
+
+    def _last_played(self, user_id: str, members: list[str]) -> datetime | None:
+        played = [row.state.last_played_at for (user, movie), row in self._tables.watch.items()
+                  if user == user_id and movie in members and row.state.completed
+                  and row.state.last_played_at is not None]
+        return max(played, default=None)
+
+    def _summary(self, user_id: str, c: Collection) -> CollectionSummary:
+        members = self._tables.members.get(c.id, [])
+        watched = watched_ids(self._tables, user_id)
+        return CollectionSummary(id=c.id, name=c.name, poster_path=c.poster_path,
+                                 backdrop_path=c.backdrop_path, movie_count=len(members),
+                                 watched_count=sum(m in watched for m in members))
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail:
         c = self._existing(collection_id)

@@ -21,6 +21,7 @@ from revenge.adapters.postgres.database import Connection, Database
 from revenge.application.catalog.read_models import (
     CastMember,
     CollectionDetail,
+    CollectionSummary,
     CrewMember,
     GenreRef,
     MovieDetail,
@@ -149,6 +150,38 @@ WHERE cm.collection_id = %(collection)s{after} ORDER BY {order} LIMIT {limit}"""
 _MEMBERS_COUNT = "SELECT count(*) FROM collection_members WHERE collection_id = %(collection)s"
 _ONE_ITEM = "SELECT {columns} FROM movies m {joins} WHERE m.id = %(movie)s"
 
+_LIST = """
+SELECT c.id::text AS id, c.name, c.poster_path, c.backdrop_path,
+    (SELECT count(*) FROM collection_members cm WHERE cm.collection_id = c.id) AS movie_count,
+    (SELECT count(*) FROM collection_members cm JOIN watch_state ws
+        ON ws.movie_id = cm.movie_id AND ws.user_id = %(user)s AND ws.completed
+     WHERE cm.collection_id = c.id) AS watched_count,
+    {keys}, ({count}) AS total
+FROM collections c WHERE true{after} ORDER BY {order} LIMIT {limit}"""
+_LIST_COUNT = "SELECT count(*) FROM collections"
+# Code-point order, as the memory twin sorts Python strings.
+_NAME_KEYS = (('c.name COLLATE "C"', "text"), ("c.id", "uuid"))
+
+_UP_NEXT = """
+WITH member AS (
+    SELECT cm.collection_id, cm.movie_id, cm.position,
+        COALESCE(m.release_date, DATE '9999-12-31') AS released,
+        COALESCE(ws.completed, false) AS watched,
+        CASE WHEN ws.completed THEN ws.last_played_at END AS played
+    FROM collection_members cm JOIN movies m ON m.id = cm.movie_id
+    LEFT JOIN watch_state ws ON ws.user_id = %(user)s AND ws.movie_id = cm.movie_id
+), begun AS (
+    SELECT collection_id, max(played) AS played FROM member GROUP BY collection_id
+    HAVING bool_or(watched) AND NOT bool_and(watched)
+), upcoming AS (
+    SELECT DISTINCT ON (mb.collection_id) mb.collection_id, mb.movie_id
+    FROM member mb JOIN begun USING (collection_id) WHERE NOT mb.watched
+    ORDER BY mb.collection_id, mb.released, mb.position, mb.movie_id
+)
+SELECT {columns} FROM upcoming u JOIN begun b USING (collection_id)
+JOIN collections c ON c.id = u.collection_id JOIN movies m ON m.id = u.movie_id {joins}
+ORDER BY b.played DESC NULLS LAST, c.name COLLATE "C", c.id LIMIT %(limit)s"""
+
 _RELEASE_KEYS = (("COALESCE(m.release_date, DATE '9999-12-31')", "date"),
                  ("cm.position", "int"), ("m.id", "uuid"))
 
@@ -156,6 +189,17 @@ _RELEASE_KEYS = (("COALESCE(m.release_date, DATE '9999-12-31')", "date"),
 class PostgresCollectionQueries:
     def __init__(self, database: Database) -> None:
         self._database = database
+
+    async def collections(self, user_id: str,
+                          page: PageRequest) -> Page[CollectionSummary]:
+        params: dict[str, Any] = {"user": user_id}
+        keyset = Keyset("collections", _NAME_KEYS)
+        async with reading(self._database) as conn:
+            rows = await keyset_rows(conn, _LIST, _LIST_COUNT, keyset, page, params)
+            total = await total_of(conn, rows, _LIST_COUNT, page, params)
+        items = [CollectionSummary(**{k: r[k] for k in CollectionSummary.__struct_fields__})
+                 for r in rows[: page.limit]]
+        return Page(items, keyset.next_cursor(rows, page.limit), total)
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail:
         params = {"user": user_id, "collection": require_uuid(collection_id, "collection_id")}
@@ -169,6 +213,12 @@ class PostgresCollectionQueries:
             next_item = await self._item(conn, user_id, next_id) if next_id else None
         return CollectionDetail(**head, movie_count=len(entries), watched_count=len(watched),
                                 next=next_item)
+
+    async def up_next(self, user_id: str, limit: int) -> list[MovieListItem]:
+        async with reading(self._database) as conn:
+            rows = await rows_of(conn, composed(_UP_NEXT), {"user": user_id, "limit": limit})
+        # A movie in two begun collections is named once.
+        return list({r["id"]: list_item(r) for r in rows}.values())
 
     async def members(self, user_id: str, collection_id: str,
                       page: PageRequest) -> Page[MovieListItem]:

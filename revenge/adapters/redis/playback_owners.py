@@ -121,6 +121,8 @@ class RedisOwnerInbox:
         self._handling: set[asyncio.Task[None]] = set()
 
     async def start(self, segment: SegmentHandler, stop: StopHandler) -> None:
+        """Alive for the others from its return on (the first heartbeat is written)."""
+        await self._heartbeat()
         self._tasks = [asyncio.create_task(self._beat(), name="playback-heartbeat"),
                        asyncio.create_task(self._serve(segment, stop), name="playback-inbox")]
 
@@ -135,12 +137,14 @@ class RedisOwnerInbox:
 
     async def _beat(self) -> None:
         while True:
-            try:
-                await self._redis.set(_alive_key(self._replica), b"1",
-                                      ex=HEARTBEAT_TTL_SECONDS)
-            except RedisError as exc:
-                log.warning("playback heartbeat failed: %s", exc)
             await asyncio.sleep(HEARTBEAT_SECONDS)
+            await self._heartbeat()
+
+    async def _heartbeat(self) -> None:
+        try:
+            await self._redis.set(_alive_key(self._replica), b"1", ex=HEARTBEAT_TTL_SECONDS)
+        except RedisError as exc:
+            log.warning("playback heartbeat failed: %s", exc)
 
     async def _serve(self, segment: SegmentHandler, stop: StopHandler) -> None:
         while True:

@@ -13,6 +13,7 @@ from revenge.application.catalog.read_models import (
     CastMember,
     CatalogStats,
     CollectionDetail,
+    CollectionSummary,
     ContinueWatchingItem,
     CrewMember,
     GenreCount,
@@ -248,9 +249,21 @@ class CatalogStatsQueries(Protocol):
 
 
 class CollectionQueries(Protocol):
-    """Each raises `NotFound` when the collection does not exist."""
+    """Each raises `NotFound` when the collection does not exist (the list never does)."""
+
+    async def collections(self, user_id: str,
+                          page: PageRequest) -> Page[CollectionSummary]:
+        """Every collection by name (code-point order, then id), with the caller's
+        watched count."""
+        ...
 
     async def collection(self, user_id: str, collection_id: str) -> CollectionDetail: ...
+
+    async def up_next(self, user_id: str, limit: int) -> list[MovieListItem]:
+        """"Next in collection": for each collection the user has begun (watched a
+        member) and not finished, its first unwatched member in release order; the
+        collection watched most recently first (then by name, id); at most `limit`."""
+        ...
 
     async def members(self, user_id: str, collection_id: str,
                       page: PageRequest) -> Page[MovieListItem]:

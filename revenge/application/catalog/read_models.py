@@ -173,6 +173,17 @@ class CatalogStats(msgspec.Struct, frozen=True, kw_only=True):
     user: UserStats
 
 
+class CollectionSummary(msgspec.Struct, frozen=True, kw_only=True):
+    """A collection as a card in the list: its poster and how far the caller got."""
+
+    id: str
+    name: str
+    poster_path: str | None
+    backdrop_path: str | None
+    movie_count: int
+    watched_count: int
+
+
 class CollectionDetail(msgspec.Struct, frozen=True, kw_only=True):
     """`next` is the first member, in release order, the caller has not watched."""
 

@@ -61,6 +61,15 @@ async def end_sessions(tx: IdentityUnitOfWork, kit: Kit, cache: SessionCache, us
     return len(ended)
 
 
+async def revoke_api_keys(tx: IdentityUnitOfWork, kit: Kit, user_id: str) -> int:
+    """Revokes every usable API key of the user; how many."""
+    now = kit.now()
+    usable = [k for k in await tx.api_keys.of_user(user_id) if k.is_usable(now)]
+    for key in usable:
+        await tx.api_keys.update(msgspec.structs.replace(key, revoked_at=now))
+    return len(usable)
+
+
 async def forget_user_sessions(tx: IdentityUnitOfWork, cache: SessionCache,
                                user_ids: Iterable[str]) -> None:
     """Cached permissions are stale after a role change: drop them."""

@@ -73,8 +73,10 @@ class AuthenticateRequest:
         permissions = frozenset(Permission(p) for p in entry.permissions)
         policy = RequireMfa((await self._settings.current()).require_mfa)
         pending = enrolment_pending(policy_applies(policy, permissions), entry.mfa_verified)
+        # A session (interactive sign-in) always holds its own account.
+        granted = (frozenset() if pending else permissions) | {Permission.ACCOUNT}
         return Principal(user_id=entry.user_id, username=entry.username,
-                         permissions=frozenset() if pending else permissions,
+                         permissions=granted,
                          session_id=entry.session_id, mfa_verified=entry.mfa_verified,
                          mfa_enrolment_required=pending)
 

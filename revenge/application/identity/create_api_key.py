@@ -43,6 +43,8 @@ class CreateApiKey:
         caller's permissions, an empty name or a past expiry."""
         if cmd.principal.api_key_id is not None:
             raise Forbidden("an API key cannot create API keys; log in instead")
+        if cmd.principal.mfa_enrolment_required:
+            raise Forbidden("the server requires a second factor: set one up first")
         secret = self._secrets.new(KEY_PREFIX)
         key = self._new_key(cmd, secret)
         async with self._uow() as tx:

@@ -1,7 +1,10 @@
-"""The brute-force limits shared by every step of a login: the password, the second
-factor and re-authentication count against the same per-IP and per-account budgets."""
+"""The brute-force limits shared by every check of a password or a second factor: a
+login's steps, re-authentication, a password change and an e-mail change all count
+against the same per-IP and per-account budgets."""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
 
 import msgspec
 
@@ -55,6 +58,17 @@ class LoginThrottle:
         settings = await self._settings.current()
         return max(await self._throttle.fail(keys.ip_key, login_ip_rule(settings)),
                    await self._throttle.fail(keys.account_key, account_rule(settings)))
+
+    async def proved(self, keys: LoginKeys, proof: Callable[[], Awaitable[bool]]) -> bool:
+        """Runs a password or code check inside the limits: TooManyAttempts while blocked
+        (the check is not even run), and a false answer counts as a failed login
+        (TooManyAttempts once that blocks)."""
+        await self.check(keys)
+        if await proof():
+            return True
+        if blocked := await self.failed(keys):
+            raise TooManyAttempts(TOO_MANY, retry_after_seconds=blocked)
+        return False
 
     async def succeeded(self, keys: LoginKeys) -> None:
         """A complete login: the account's consecutive failures start again from zero."""

@@ -1,7 +1,8 @@
 """Forgot password: mail a single-use, expiring reset link when the account exists.
 
-The caller always gets the same answer; unknown and known accounts do the same token work,
-and mail delivery happens after the call returns (Mailer port), so timing reveals little.
+The caller always gets the same answer in the same time: only the per-IP limit is
+checked before answering; looking the account up, storing the token and mailing it all
+happen in the background (Background port), so timing says nothing about the address.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from revenge.application.identity.ports import (
     UnitOfWorkFactory,
 )
 from revenge.application.identity.server_settings import ServerSettingsReader
+from revenge.application.shared.background import Background
 from revenge.domain.errors import TooManyAttempts
 from revenge.domain.identity.audit import AuditType
 from revenge.domain.identity.throttling import (
@@ -38,7 +40,7 @@ class RequestPasswordResetCommand(msgspec.Struct, frozen=True, kw_only=True):
 class RequestPasswordReset:
     def __init__(self, uow: UnitOfWorkFactory, secrets: SecretTokens, mailer: Mailer,
                  throttle: Throttle, settings: ServerSettingsReader, kit: Kit,
-                 reset_url: str) -> None:
+                 reset_url: str, background: Background) -> None:
         self._uow = uow
         self._secrets = secrets
         self._mailer = mailer
@@ -46,13 +48,18 @@ class RequestPasswordReset:
         self._settings = settings
         self._kit = kit
         self._reset_url = reset_url  # the token is appended as `?token=`
+        self._background = background
 
     async def execute(self, cmd: RequestPasswordResetCommand) -> None:
-        """Raises only TooManyAttempts (per client IP); never reveals whether a user exists."""
+        """Raises only TooManyAttempts (per client IP); never reveals whether a user
+        exists, not even by how long it takes: the rest is done in the background."""
         key = ip_key("reset", cmd.client.ip)
         if wait := await self._throttle.blocked_for(key):
             raise TooManyAttempts("too many reset requests", retry_after_seconds=wait)
         await self._throttle.fail(key, RESET_IP_RULE)
+        self._background.start(lambda: self._mail_link(cmd), what="password reset mail")
+
+    async def _mail_link(self, cmd: RequestPasswordResetCommand) -> None:
         token = self._secrets.new("rvp_")
         token_hash = self._secrets.digest(token)
         async with self._uow() as tx:

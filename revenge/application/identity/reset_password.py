@@ -1,10 +1,16 @@
-"""Reset a password with a mailed token: single use, expiring; ends every session."""
+"""Reset a password with a mailed token: single use, expiring; ends every session and
+revokes every API key (unless the caller asks to keep the keys)."""
 
 from __future__ import annotations
 
 import msgspec
 
-from revenge.application.identity.accounts import end_sessions, get_user, touched
+from revenge.application.identity.accounts import (
+    end_sessions,
+    get_user,
+    revoke_api_keys,
+    touched,
+)
 from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.passwords import PasswordPolicy
 from revenge.application.identity.ports import (
@@ -22,6 +28,7 @@ from revenge.domain.identity.throttling import RESET_IP_RULE, account_key, ip_ke
 class ResetPasswordCommand(msgspec.Struct, frozen=True, kw_only=True):
     token: str
     new_password: str
+    revoke_api_keys: bool = True
     client: ClientInfo = ClientInfo()
 
 
@@ -52,6 +59,8 @@ class ResetPassword:
             user = await get_user(tx, user_id)
             await tx.users.update(touched(user, self._kit, password_hash=new_hash))
             await end_sessions(tx, self._kit, self._cache, user.id, "password reset")
-            await self._kit.audit(tx, AuditType.PASSWORD_RESET, cmd.client, subject=user.id)
+            keys = await revoke_api_keys(tx, self._kit, user.id) if cmd.revoke_api_keys else 0
+            await self._kit.audit(tx, AuditType.PASSWORD_RESET, cmd.client, subject=user.id,
+                                  api_keys_revoked=str(keys))
             await tx.commit()
         await self._throttle.reset(account_key("login", user.id))

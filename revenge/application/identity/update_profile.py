@@ -7,6 +7,7 @@ import msgspec
 
 from revenge.application.identity.accounts import get_user, touched, view
 from revenge.application.identity.common import ClientInfo, Kit
+from revenge.application.identity.login_throttle import LoginKeys, LoginThrottle
 from revenge.application.identity.ports import PasswordHasher, UnitOfWorkFactory
 from revenge.application.identity.views import UserView
 from revenge.domain.errors import RuleViolation
@@ -23,8 +24,10 @@ class UpdateProfileCommand(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class UpdateProfile:
-    def __init__(self, uow: UnitOfWorkFactory, hasher: PasswordHasher, kit: Kit) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, hasher: PasswordHasher, limits: LoginThrottle,
+                 kit: Kit) -> None:
         self._uow = uow
+        self._limits = limits
         self._hasher = hasher
         self._kit = kit
 
@@ -35,7 +38,7 @@ class UpdateProfile:
             if cmd.display_name is not None:
                 changes["display_name"] = check_display_name(cmd.display_name) or user.username
             if cmd.email is not None and cmd.email != user.email:
-                await self._check_password(user, cmd.current_password)
+                await self._check_password(user, cmd.current_password, cmd.client)
                 changes["email"] = check_email(cmd.email)
             updated = touched(user, self._kit, **changes)
             await tx.users.update(updated)
@@ -45,7 +48,11 @@ class UpdateProfile:
             await tx.commit()
         return result
 
-    async def _check_password(self, user: User, password: str | None) -> None:
-        if not password or not await self._hasher.verify(user.password_hash, password):
+    async def _check_password(self, user: User, password: str | None,
+                              client: ClientInfo) -> None:
+        """A wrong password counts against the login throttle (TooManyAttempts)."""
+        keys = LoginKeys(ip=client.ip, user_id=user.id)
+        if not password or not await self._limits.proved(
+                keys, lambda: self._hasher.verify(user.password_hash, password)):
             raise RuleViolation("changing the e-mail needs your current password",
                                 field="current_password")

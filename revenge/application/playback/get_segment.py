@@ -24,8 +24,10 @@ class GetSegment:
     gone, this one claims the session and starts its own ffmpeg at the asked segment."""
 
     def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter,
-                 owners: SessionOwners, clock: Clock, replica: str = "") -> None:
+                 owners: SessionOwners, clock: Clock, replica: str = "",
+                 touch_seconds: float = 10.0) -> None:
         self._sessions = sessions
+        self._touch_seconds = touch_seconds
         self._segmenter = segmenter
         self._owners = owners
         self._clock = clock
@@ -39,7 +41,11 @@ class GetSegment:
         if not 0 <= index < len(segments):
             raise NotFound(f"no segment {index} in this rendition")
         path = await self._produce(session, variant_name, index)
-        await self._sessions.touch(session.id, self._clock(), segments[index].start)
+        position, now = segments[index].start, self._clock()
+        # The position is what a killed replica must not lose; an unchanged one is
+        # written again only now and then (players re-ask for a segment).
+        if position != session.position or session.idle_for(now) >= self._touch_seconds:
+            await self._sessions.touch(session.id, now, position)
         return path
 
     async def _produce(self, session: PlaybackSession, variant_name: str, index: int) -> str:

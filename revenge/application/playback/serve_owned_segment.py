@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from cachetools import TTLCache
+
 from revenge.application.playback.get_segment import GetSegment
 from revenge.application.playback.ports import PlaybackSessions
 from revenge.domain.errors import NotFound
+from revenge.domain.playback.sessions import PlaybackSession
+
+# Sessions this replica owns, as last read: the plan never changes, and the asking
+# replica has just checked that the session lives and its user may play it.
+_KNOWN_SECONDS = 30.0
 
 
 class ServeOwnedSegment:
@@ -18,9 +25,12 @@ class ServeOwnedSegment:
         self._sessions = sessions
         self._get_segment = get_segment
         self._replica = replica
+        self._known: TTLCache[str, PlaybackSession] = TTLCache(maxsize=1024,
+                                                               ttl=_KNOWN_SECONDS)
 
     async def execute(self, session_id: str, variant_name: str, index: int) -> str:
-        session = await self._sessions.get(session_id)
+        session = self._known.get(session_id) or await self._sessions.get(session_id)
         if session is None or session.owner != self._replica:
             raise NotFound("this playback session has ended or moved")
+        self._known[session_id] = session
         return await self._get_segment.produce_here(session, variant_name, index)

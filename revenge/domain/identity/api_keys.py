@@ -27,8 +27,9 @@ class ApiKey(msgspec.Struct, frozen=True, kw_only=True):
         return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
 
     def effective(self, owner_permissions: frozenset[Permission]) -> frozenset[Permission]:
-        """A key never grants more than its owner has now (roles may have shrunk)."""
-        return self.scopes & owner_permissions
+        """Exactly its scopes, never more than its owner has now (roles may have shrunk);
+        `account` only when the key was created with it."""
+        return self.scopes & (owner_permissions | {Permission.ACCOUNT})
 
 
 def check_scopes(scopes: Iterable[Permission],

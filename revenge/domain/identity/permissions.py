@@ -14,3 +14,6 @@ class Permission(StrEnum):
     INTEGRATIONS_MANAGE = "integrations.manage"
     AUDIT_READ = "audit.read"
     WEBHOOKS = "webhooks"
+    # One's own account: profile, password, sessions, API keys, second factors. Every
+    # signed-in session holds it; an API key only when created with it (never by default).
+    ACCOUNT = "account"

@@ -10,9 +10,11 @@ import secrets
 
 from dependency_injector import containers, providers
 
+from revenge.adapters.aio.background import AsyncioBackground
 from revenge.adapters.crypto.common_passwords import FileCommonPasswords
 from revenge.adapters.crypto.jwt_tokens import JwtAccessTokens
 from revenge.adapters.crypto.passwords import Argon2PasswordHasher
+from revenge.adapters.crypto.sealed_cache import SealedCache, seal_key
 from revenge.adapters.crypto.secret_key import signing_key
 from revenge.adapters.crypto.system import SystemClock, Uuid7Ids
 from revenge.adapters.crypto.tokens import RandomSecretTokens
@@ -112,8 +114,12 @@ class IdentityContainer(containers.DeclarativeContainer):
     )
     secret_tokens = providers.Singleton(RandomSecretTokens)
     kit = providers.Singleton(Kit, providers.Singleton(SystemClock), providers.Singleton(Uuid7Ids))
-    session_cache = providers.Singleton(SessionCache, core.shared_cache)
-    server_settings = providers.Singleton(ServerSettingsReader, uow, core.cache)
+    # What grants access is cached sealed: a forged Redis entry reads as a miss.
+    cache_seal = providers.Singleton(seal_key, jwt_key)
+    session_cache = providers.Singleton(
+        SessionCache, providers.Singleton(SealedCache, core.shared_cache, cache_seal))
+    server_settings = providers.Singleton(
+        ServerSettingsReader, uow, providers.Singleton(SealedCache, core.cache, cache_seal))
     session_tokens = providers.Singleton(SessionTokens, access_tokens, secret_tokens)
     queries = providers.Singleton(IdentityQueries, uow)
 
@@ -123,8 +129,8 @@ class IdentityContainer(containers.DeclarativeContainer):
     create_user = providers.Singleton(CreateUser, uow, policy, hasher, kit)
     update_user = providers.Singleton(UpdateUser, uow, session_cache, kit)
     delete_user = providers.Singleton(DeleteUser, uow, session_cache, kit)
-    update_profile = providers.Singleton(UpdateProfile, uow, hasher, kit)
     login_throttle = providers.Singleton(LoginThrottle, throttle, server_settings)
+    update_profile = providers.Singleton(UpdateProfile, uow, hasher, login_throttle, kit)
     session_opener = providers.Singleton(SessionOpener, session_tokens, kit)
     # The MFA container overrides this with its gate (see di/app.py).
     second_factor_gate = providers.Singleton(NoSecondFactor)
@@ -135,11 +141,12 @@ class IdentityContainer(containers.DeclarativeContainer):
     log_out = providers.Singleton(LogOut, uow, secret_tokens, session_cache, kit)
     revoke_session = providers.Singleton(RevokeSession, uow, session_cache, kit)
     revoke_other_sessions = providers.Singleton(RevokeOtherSessions, uow, session_cache, kit)
-    change_password = providers.Singleton(ChangePassword, uow, policy, hasher, session_cache,
-                                          kit)
+    change_password = providers.Singleton(ChangePassword, uow, policy, hasher, login_throttle,
+                                          session_cache, kit)
+    background = providers.Singleton(AsyncioBackground)
     request_password_reset = providers.Singleton(
         RequestPasswordReset, uow, secret_tokens, mailer, throttle, server_settings, kit,
-        providers.Callable(_reset_url, settings))
+        providers.Callable(_reset_url, settings), background)
     reset_password = providers.Singleton(ResetPassword, uow, policy, hasher, secret_tokens,
                                          throttle, session_cache, kit)
     create_role = providers.Singleton(CreateRole, uow, kit)

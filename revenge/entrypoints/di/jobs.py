@@ -11,13 +11,12 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from revenge.adapters.dramatiq.broker import BrokerOptions, create_redis_broker
+from revenge.adapters.memory.job_delivery import InMemoryBroker, InMemoryOutboxRelay
 from revenge.adapters.memory.jobs import (
-    InMemoryBroker,
     InMemoryJobQueue,
     InMemoryJobReporter,
     InMemoryJobRuns,
     InMemoryJobsUnitOfWork,
-    InMemoryOutboxRelay,
     InMemoryPeriodicSlots,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState

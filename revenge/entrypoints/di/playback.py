@@ -138,7 +138,8 @@ class PlaybackContainer(containers.DeclarativeContainer):
     renew_media_token = providers.Factory(RenewMediaToken, sessions, grants, ender,
                                           playback_settings, clock, token_key)
     get_segment = providers.Factory(GetSegment, sessions, segmenter, owners, clock, replica)
-    serve_owned_segment = providers.Factory(ServeOwnedSegment, sessions, get_segment, replica)
+    # A singleton: it remembers the sessions it owns.
+    serve_owned_segment = providers.Singleton(ServeOwnedSegment, sessions, get_segment, replica)
     get_subtitle = providers.Factory(GetSubtitle, subtitles)
     reap_idle_playback = providers.Singleton(ReapIdlePlayback, sessions, segmenter, grants,
                                              ender, playback_settings, clock, replica)

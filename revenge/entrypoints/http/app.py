@@ -28,11 +28,12 @@ from revenge.entrypoints.http.mfa import mfa_routers
 from revenge.entrypoints.http.nul_guard import nul_guard_middleware
 from revenge.entrypoints.http.openapi_contract import contract_document
 from revenge.entrypoints.http.own_writes import own_writes_middleware
+from revenge.entrypoints.http.path_prefix import public_prefix, with_path_prefix
 from revenge.entrypoints.http.playback import playback_router
 from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
-from revenge.entrypoints.http.security_headers import security_headers_hook
+from revenge.entrypoints.http.security_headers import security_headers, security_headers_hook
 from revenge.entrypoints.http.web_app import WebApp, with_web_app
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
@@ -103,8 +104,11 @@ def create_app_from_environment() -> Any:
     settings, _ = load_config(os.environ, os.environ.get("REVENGE_CONFIG") or None)
     profile: Profile = "memory" if os.environ.get("REVENGE_PROFILE") == "memory" else "real"
     configure_logging(settings.log_level, settings.log_format, process="http")
-    return with_web_app(create_app(build_container(settings, profile)),
-                        WebApp.find(settings.web_dir))
+    app = create_app(build_container(settings, profile))
+    # The web app answers outside Litestar: its responses get the same headers here.
+    served = security_headers(with_web_app(app, WebApp.find(settings.web_dir)),
+                              app.state[auth.STATE_KEY].https.applies)
+    return with_path_prefix(served, public_prefix(settings.public_url))
 
 
 def create_memory_app(settings: Config | None = None) -> Litestar:

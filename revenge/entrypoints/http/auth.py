@@ -47,6 +47,7 @@ from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http import session_cookies
+from revenge.entrypoints.http.path_prefix import prefix_of
 from revenge.entrypoints.http.security_headers import HttpsPolicy
 from revenge.entrypoints.http.session_cookies import (
     ACCESS_COOKIE,
@@ -229,11 +230,12 @@ def cookie_names(connection: ASGIConnection[Any, Any, Any, Any]) -> CookieNames:
 def set_session_cookies(request: Request[Any, Any, Any], response: Response[Any],
                         pair: TokenPair) -> None:
     csrf = session_cookies.csrf_token(auth_state(request).csrf_key, pair.session_id)
-    session_cookies.set_cookies(response, cookie_names(request), pair, csrf)
+    session_cookies.set_cookies(response, cookie_names(request), pair, csrf,
+                                prefix_of(request.scope))
 
 
 def clear_session_cookies(request: Request[Any, Any, Any], response: Response[Any]) -> None:
-    session_cookies.clear_cookies(response, cookie_names(request))
+    session_cookies.clear_cookies(response, cookie_names(request), prefix_of(request.scope))
 
 
 def dependencies() -> dict[str, Provide]:

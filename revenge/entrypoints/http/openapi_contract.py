@@ -12,9 +12,10 @@ covered without a hand-written `security=` or `responses=`:
   doors and the error table in `errors.py` answer: 400 anywhere (validation, NUL, depth),
   401/403 where credentials are needed, 401/429 where a handler takes `client_info` (it
   checks a password or token and is throttled per client), 404 where the path names
-  something, 409/422 on
-  writes, 413/415 where a JSON body is read, 503 anywhere (a dependency down or not
-  configured). A route adds its own (a 429 of a throttled login) with `problems(...)`.
+  something and on writes, 409 on writes, 422 where anything is sent or a caller is
+  known (a use case's rule), 413/415 where a
+  JSON body is read, 503 anywhere (a dependency down or not configured). A route adds
+  what else it answers (a 403 of a closed registration) with `responses=problems(...)`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from revenge.entrypoints.http.errors import PROBLEM_JSON, STATUS_BY_ERROR, TYPE_
 _STATE_KEY = "revenge_openapi_contract"
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_NO_CONTENT = frozenset({"204", "304"})
 _SCHEMAS: dict[str, Any] = {
     "Problem": {
         "type": "object", "required": ["type", "title", "status", "detail"],
@@ -126,13 +128,17 @@ def _declare(operation: dict[str, Any], handler: HTTPRouteHandler, route: HTTPRo
         statuses |= {401, 403}
     if "client_info" in _used(handler):  # credentials checked and throttled per client
         statuses |= {401, 429}
-    if route.path_parameters:
-        statuses.add(404)
+    if operation.get("parameters") or "requestBody" in operation or access != "anonymous":
+        statuses.add(422)  # a use case refused by a rule (an unknown cursor, no Radarr set)
+    if route.path_parameters or method in _WRITES:
+        statuses.add(404)  # the path, or a write's body, names something gone
     if method in _WRITES:
         statuses |= {409, 422}
     if "data" in handler.parsed_fn_signature.parameters:
         statuses |= {413, 415}
     responses = operation.setdefault("responses", {})
+    for empty in _NO_CONTENT & set(responses):
+        responses[empty].pop("content", None)  # Litestar gives a 204 a JSON body
     for status in statuses | {int(code) for code in responses if code[0] in "45"}:
         responses[str(status)] = _problem_response(responses.get(str(status)), status)
 

@@ -37,14 +37,15 @@ _SRC_ATTRIBUTE = re.compile(rb"\ssrc\s*=", re.IGNORECASE)
 def web_app_csp(index_html: bytes) -> bytes:
     """The web app's policy: scripts from this origin plus the inline ones of
     `index_html` (SvelteKit's bootstrap) by their sha256, never 'unsafe-inline'; images
-    from this origin only (they all come through the image endpoint); media and workers
-    may use blob: URLs (hls.js feeds the video element and its worker through them)."""
+    from this origin only (they all come through the image endpoint), plus data: ones,
+    which fetch nothing (the TOTP setup's QR code is one); media and workers may use
+    blob: URLs (hls.js feeds the video element and its worker through them)."""
     scripts = " ".join(["'self'", *(f"'sha256-{_sha256(script)}'"
                                      for script in inline_scripts(index_html))])
     return ("default-src 'self'; "
             f"script-src {scripts}; "
             "style-src 'self' 'unsafe-inline'; "  # popovers are positioned by inline styles
-            "img-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; "
+            "img-src 'self' data:; media-src 'self' blob:; worker-src 'self' blob:; "
             "connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; "
             "base-uri 'self'; form-action 'self'; frame-ancestors 'none'").encode()
 

@@ -70,20 +70,22 @@ def csrf_matches(key: bytes, session_id: str | None, cookie: str, header: str) -
 
 
 def set_cookies(response: Response[Any], names: CookieNames, pair: TokenPair,
-                csrf: str) -> None:
+                csrf: str, prefix: str = "") -> None:
+    """`prefix`: the path Revenge is served under (the refresh cookie's path starts
+    with it)."""
     secure = names.secure
     response.set_cookie(Cookie(key=names.access, value=pair.access_token, path="/",
                                max_age=pair.expires_in, httponly=True, secure=secure))
     response.set_cookie(Cookie(key=names.refresh, value=pair.refresh_token,
-                               path=REFRESH_COOKIE_PATH, max_age=COOKIE_MAX_AGE,
+                               path=prefix + REFRESH_COOKIE_PATH, max_age=COOKIE_MAX_AGE,
                                httponly=True, secure=secure))
     response.set_cookie(Cookie(key=names.csrf, value=csrf, path="/",
                                max_age=COOKIE_MAX_AGE, httponly=False, secure=secure))
 
 
-def clear_cookies(response: Response[Any], names: CookieNames) -> None:
+def clear_cookies(response: Response[Any], names: CookieNames, prefix: str = "") -> None:
     # Expired by hand: a prefixed cookie is only replaced by a Set-Cookie that is Secure.
-    for name, path in ((names.access, "/"), (names.refresh, REFRESH_COOKIE_PATH),
+    for name, path in ((names.access, "/"), (names.refresh, prefix + REFRESH_COOKIE_PATH),
                        (names.csrf, "/")):
         response.set_cookie(Cookie(key=name, value="", path=path, max_age=0, expires=0,
                                    secure=names.secure, httponly=name != names.csrf))

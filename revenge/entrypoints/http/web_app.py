@@ -10,10 +10,8 @@ getting the API's own 404, and the reserved prefixes below are never shadowed.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import mimetypes
-import re
 from pathlib import Path
 from typing import cast
 
@@ -32,25 +30,50 @@ from litestar.types import (
 )
 from litestar.utils import normalize_path
 
+from revenge.entrypoints.http.auth import STATE_KEY, AuthState
+from revenge.entrypoints.http.security_headers import web_app_csp, with_security_headers
+
 RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics")
 IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
-_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 _ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+_BODY_HEADERS = (b"content-length", b"content-encoding")
+
+
+class Variant(msgspec.Struct, frozen=True):
+    """One encoding of a file with its complete response headers (the security headers
+    included, with and without HSTS), built once."""
+
+    coding: bytes  # b"br", b"gzip", or b"" for the file as is
+    body: bytes
+    headers: list[tuple[bytes, bytes]]
+    https_headers: list[tuple[bytes, bytes]]
+
+    @classmethod
+    def of(cls, coding: bytes, body: bytes, headers: list[tuple[bytes, bytes]]) -> Variant:
+        return cls(coding, body, with_security_headers(headers, hsts=False),
+                   with_security_headers(headers, hsts=True))
 
 
 class Asset(msgspec.Struct, frozen=True, kw_only=True):
-    """One file: its bodies by content coding ("" is identity) and fixed headers."""
+    """One file: its variants, most compact first, and what a 304 sends: the 200's
+    headers without the body's, since a browser applies them to its cached copy (a 304
+    without the page's content type and CSP would give the cached page the API's
+    `default-src 'none'`, and a blank page on the next reload)."""
 
-    bodies: dict[str, bytes]
-    headers: list[tuple[bytes, bytes]]
+    variants: list[Variant]
     etag: bytes
 
-    def pick(self, accept_encoding: bytes) -> tuple[str, bytes]:
-        for coding, _ in _ENCODINGS:
-            if coding in self.bodies and coding.encode() in accept_encoding:
-                return coding, self.bodies[coding]
-        return "", self.bodies[""]
+    def not_modified_headers(self, https: bool) -> list[tuple[bytes, bytes]]:
+        plain = self.variants[-1]
+        headers = plain.https_headers if https else plain.headers
+        return [h for h in headers if h[0] not in _BODY_HEADERS]
+
+    def pick(self, accept_encoding: bytes) -> Variant:
+        for variant in self.variants:
+            if variant.coding in accept_encoding:  # b"" (identity) is in every header
+                return variant
+        return self.variants[-1]
 
 
 class WebApp:
@@ -75,26 +98,29 @@ class WebApp:
 
     def _load(self, path: Path, url: str) -> Asset:
         body = path.read_bytes()
-        bodies = {"": body}
-        for coding, suffix in _ENCODINGS:
-            twin = path.with_name(path.name + suffix)
-            if twin.is_file():
-                bodies[coding] = twin.read_bytes()
         etag = b'"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
-        content_type = (mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-        if content_type.startswith("text/") or content_type in ("application/javascript",
-                                                                  "application/json"):
-            content_type += "; charset=utf-8"
         cache = IMMUTABLE if url.startswith("/_app/immutable/") else REVALIDATE
-        headers = [(b"content-type", content_type.encode()), (b"cache-control", cache),
-                   (b"etag", etag), (b"x-content-type-options", b"nosniff")]
-        if path.suffix == ".html":
-            headers += [(b"content-security-policy", content_security_policy(body)),
-                        (b"referrer-policy", b"same-origin"),
-                        (b"x-frame-options", b"DENY")]
-        if len(bodies) > 1:
-            headers.append((b"vary", b"accept-encoding"))
-        return Asset(bodies=bodies, headers=headers + self._extra, etag=etag)
+        common = [(b"content-type", _content_type(path)), (b"cache-control", cache),
+                  (b"etag", etag), (b"x-content-type-options", b"nosniff")]
+        if path.suffix == ".html":  # the other security headers come with every response
+            common.append((b"content-security-policy", web_app_csp(body)))
+        bodies = [(coding.encode(), twin.read_bytes()) for coding, suffix in _ENCODINGS
+                  if (twin := path.with_name(path.name + suffix)).is_file()]
+        if bodies:
+            common.append((b"vary", b"accept-encoding"))
+        variants = [Variant.of(coding, data, [*common, *self._extra,
+                                           (b"content-length", str(len(data)).encode()),
+                                           *([(b"content-encoding", coding)] if coding else [])])
+                    for coding, data in [*bodies, (b"", body)]]
+        return Asset(variants=variants, etag=etag)
+
+
+def _content_type(path: Path) -> bytes:
+    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if content_type.startswith("text/") or content_type in ("application/javascript",
+                                                              "application/json"):
+        content_type += "; charset=utf-8"
+    return content_type.encode()
 
 
 def default_build_dir() -> Path:
@@ -102,30 +128,17 @@ def default_build_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "web" / "build"
 
 
-def content_security_policy(html: bytes) -> bytes:
-    """Scripts only from this origin plus SvelteKit's inline bootstrap, by hash; media
-    and workers may use blob: URLs (hls.js feeds the player through them)."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
-        for script in _INLINE_SCRIPT.findall(html))
-    return ("default-src 'self'; "
-            f"script-src 'self' {hashes}; "
-            "style-src 'self' 'unsafe-inline'; "  # bits-ui positions popovers inline
-            "img-src 'self' data: blob:; media-src 'self' blob:; worker-src 'self' blob:; "
-            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-            "form-action 'self'; frame-ancestors 'none'").encode()
-
-
 def with_web_app(app: Litestar, web: WebApp | None) -> ASGIApp:
     """`app` with the web app in front of it (or `app` itself when there is no build)."""
     if web is None:
         return app
+    auth_state: AuthState = app.state[STATE_KEY]
 
     async def asgi(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and scope.get("method") in ("GET", "HEAD"):
             asset = _asset_for(app, web, scope)
             if asset is not None:
-                await _send_asset(scope, send, asset)
+                await _send_asset(scope, send, asset, auth_state.https.applies(scope))
                 return
         await app(scope, receive, send)
 
@@ -161,16 +174,13 @@ def _header(scope: Scope, name: bytes) -> bytes:
     return b""
 
 
-async def _send_asset(scope: Scope, send: Send, asset: Asset) -> None:
+async def _send_asset(scope: Scope, send: Send, asset: Asset, https: bool) -> None:
     if asset.etag in _header(scope, b"if-none-match"):
-        await _respond(send, 304, [h for h in asset.headers if h[0] in (b"etag", b"cache-control")],
-                       b"")
+        await _respond(send, 304, asset.not_modified_headers(https), b"")
         return
-    coding, body = asset.pick(_header(scope, b"accept-encoding"))
-    headers = [*asset.headers, (b"content-length", str(len(body)).encode())]
-    if coding:
-        headers.append((b"content-encoding", coding.encode()))
-    await _respond(send, 200, headers, b"" if scope.get("method") == "HEAD" else body)
+    variant = asset.pick(_header(scope, b"accept-encoding"))
+    await _respond(send, 200, variant.https_headers if https else variant.headers,
+                   b"" if scope.get("method") == "HEAD" else variant.body)
 
 
 async def _respond(send: Send, status: int, headers: list[tuple[bytes, bytes]],

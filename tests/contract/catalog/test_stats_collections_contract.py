@@ -110,6 +110,45 @@ async def test_a_collection_lists_its_members_in_release_order_and_names_the_nex
     assert [c.name for c in movie.collections] == ["The Matrix Collection"]
 
 
+async def test_the_collection_list_pages_by_name_with_the_callers_watched_count(
+        catalog: Catalog) -> None:
+    alien, aliens = await catalog.movie("Alien"), await catalog.movie("Aliens")
+    matrix = await catalog.movie("The Matrix")
+    for name, members in (("The Matrix Collection", [matrix]),
+                          ("Alien Collection", [alien, aliens]), ("Empty Collection", [])):
+        await catalog.collection(name, members)
+    alice, bob = await catalog.user(), await catalog.user()
+    await _watch(catalog, alice.user_id, aliens.id)
+    first = await catalog.collections.collections(alice.user_id, page(2))
+    rest = await catalog.collections.collections(alice.user_id, page(2, first.next_cursor))
+    assert [(c.name, c.movie_count, c.watched_count) for c in first.items + rest.items] == [
+        ("Alien Collection", 2, 1), ("Empty Collection", 0, 0), ("The Matrix Collection", 1, 0)]
+    assert (first.total, rest.total, rest.next_cursor) == (3, 3, None)
+    theirs = await catalog.collections.collections(bob.user_id, page())
+    assert [c.watched_count for c in theirs.items] == [0, 0, 0]
+
+
+async def test_up_next_names_the_next_movie_of_each_begun_unfinished_collection(
+        catalog: Catalog) -> None:
+    matrix = await catalog.movie("The Matrix", release_date=date(1999, 3, 31))
+    reloaded = await catalog.movie("The Matrix Reloaded", release_date=date(2003, 5, 15))
+    alien = await catalog.movie("Alien", release_date=date(1979, 5, 25))
+    aliens = await catalog.movie("Aliens", release_date=date(1986, 7, 18))
+    dune = await catalog.movie("Dune", release_date=date(2021, 9, 15))
+    await catalog.collection("The Matrix Collection", [reloaded, matrix])
+    await catalog.collection("Alien Collection", [alien, aliens])
+    await catalog.collection("Dune Collection", [dune])
+    alice, bob = await catalog.user(), await catalog.user()
+    assert await catalog.collections.up_next(alice.user_id, 10) == []
+    await _watch(catalog, alice.user_id, matrix.id, last_played_at=AT)
+    await _watch(catalog, alice.user_id, alien.id, last_played_at=AT.replace(day=2))
+    await _watch(catalog, alice.user_id, dune.id, last_played_at=AT)  # finished: not shown
+    assert [m.id for m in await catalog.collections.up_next(alice.user_id, 10)] == [
+        aliens.id, reloaded.id]
+    assert [m.id for m in await catalog.collections.up_next(alice.user_id, 1)] == [aliens.id]
+    assert await catalog.collections.up_next(bob.user_id, 10) == []
+
+
 async def test_unknown_collections_are_not_found(catalog: Catalog) -> None:
     user = await catalog.user()
     for read in (catalog.collections.collection(user.user_id, new_id()),

@@ -22,17 +22,19 @@ ENTRY = CachedSession(session_id="s1", user_id="u1", username="alice",
 async def replicas(redis_url: str, tmp_path: object) -> AsyncIterator[list[SessionCache]]:
     """Two replicas' session caches, built as the container builds them."""
     prefix = f"test:{uuid.uuid4().hex}:"
-    caches = []
+    caches, containers = [], []
     for _ in range(2):
-        container = build_container(Config(redis_url=redis_url, database_url="postgresql://x"),
+        container = build_container(Config(redis_url=redis_url, database_url="postgresql://x",
+                                           jwt_secret="replicas share this secret" * 2),
                                     "real")
         shared = container.core.shared_cache()
         assert isinstance(shared, RedisCache)
         shared._prefix = prefix
         caches.append(container.identity.session_cache())
+        containers.append(container)
     yield caches
-    for cache in caches:
-        await cache._cache._redis.aclose()  # type: ignore[attr-defined]
+    for container in containers:
+        await container.core.redis().aclose()
 
 
 async def test_a_sign_in_revoked_through_one_replica_is_forgotten_by_the_other_at_once(

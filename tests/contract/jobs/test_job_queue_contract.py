@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 import pytest
 
+from revenge.adapters.memory.job_delivery import InMemoryOutboxRelay
 from revenge.adapters.memory.jobs import (
     OUTBOX,
     RUNS,
@@ -17,7 +18,6 @@ from revenge.adapters.memory.jobs import (
     InMemoryJobReporter,
     InMemoryJobRuns,
     InMemoryJobsUnitOfWork,
-    InMemoryOutboxRelay,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 from revenge.adapters.postgres.database import Database

@@ -59,8 +59,7 @@ async def cluster(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
     client = create_redis_client(request.getfixturevalue("redis_url"))
     replica = f"a-{uuid.uuid4().hex[:8]}"
     inbox = RedisOwnerInbox(client, replica, tmp_path)
-    await inbox.start(owner.segment, owner.stop)
-    await asyncio.sleep(0.05)  # the first heartbeat
+    await inbox.start(owner.segment, owner.stop)  # alive once started
     yield Cluster(_Renamed(RedisSessionOwners(client, tmp_path), replica), owner, inbox.close)
     await inbox.close()
     await client.aclose()

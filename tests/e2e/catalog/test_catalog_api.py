@@ -203,3 +203,13 @@ def _catalog_operations() -> set[tuple[str, str]]:
         for handler in route.route_handlers:  # type: ignore[union-attr]
             found |= {(m.lower(), path) for m in handler.http_methods}  # type: ignore[union-attr]
     return {(method, path) for method, path in found if method != "options"}  # automatic
+
+
+@pytest.mark.parametrize("path", ["/collections", "/movies/next-in-collection"])
+def test_the_collection_list_and_next_in_collection_answer_pages_and_check_the_limit(
+        api: httpx.Client, user: Account, path: str) -> None:
+    body = api.get(path, headers=user.auth, params={"limit": 5}).json()
+    assert set(body) == {"items", "next_cursor", "total"}
+    assert body["total"] >= len(body["items"])
+    refused = api.get(path, headers=user.auth, params={"limit": 0})
+    assert refused.status_code == 400 and "limit" in refused.text

@@ -169,3 +169,26 @@ def test_a_library_is_edited_field_by_field(stack: Stack, api: httpx.Client) -> 
     assert (edited.json()["name"], edited.json()["scan_interval_minutes"],
             edited.json()["paths"]) == ("Renamed", None, [str(folder)])
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "paths[0]"
+
+
+def test_a_link_out_of_the_library_is_followed_only_once_the_library_allows_it(
+        stack: Stack, api: httpx.Client) -> None:
+    """Review finding 6, end to end: the setting is stored (migration 0020), shown, and
+    obeyed by the worker's scan."""
+    folder, outside = stack.media / "linked", stack.media / "elsewhere"
+    put_file(folder, "Ran (1985)/Ran.1985.mkv")
+    put_file(outside, "Brazil (1985)/Brazil.1985.mkv")
+    (folder / "Shared").symlink_to(outside)
+    created = api.post("/admin/libraries", headers=stack.admin.auth, json={
+        "name": "Linked", "paths": [str(folder)]}).json()
+    finished_job(api, stack, created["scan_job_id"])
+    assert created["follow_symlinks_outside"] is False
+    assert "Brazil" not in titles(api, stack) and "Ran" in titles(api, stack)
+
+    patched = api.patch(f"/admin/libraries/{created['id']}", headers=stack.admin.auth,
+                        json={"follow_symlinks_outside": True})
+    assert patched.json()["follow_symlinks_outside"] is True
+    scan = api.post(f"/admin/libraries/{created['id']}/scan", headers=stack.admin.auth)
+    finished_job(api, stack, scan.json()["job_id"])
+
+    assert "Brazil" in titles(api, stack)

@@ -41,8 +41,8 @@ http {{
     }}
     server {{
         listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://revenge;
+        location {location} {{
+            proxy_pass http://revenge{upstream_path};
             proxy_http_version 1.1;
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
@@ -149,22 +149,31 @@ def _wait_ready(cluster: Cluster, replica: Process, timeout: float = 90.0) -> No
 
 
 def _nginx(cluster: Cluster, run_dir: Path) -> Process:
+    process = start_nginx([r.port for r in cluster.replicas if r.port], run_dir)
+    cluster.started.append(process)
+    return process
+
+
+def start_nginx(ports: list[int], run_dir: Path, location: str = "/",
+                upstream_path: str = "", port: int | None = None) -> Process:
+    """Debian's nginx in front of `ports` (round-robin), unprivileged port, own config;
+    `location` is passed to `upstream_path` (e.g. "/revenge/" to "/": a stripped prefix)."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     directory = run_dir / "nginx"
     directory.mkdir()
-    port = free_port()
-    servers = "\n".join(f"        server 127.0.0.1:{r.port};" for r in cluster.replicas)
+    port = port or free_port()
+    servers = "\n".join(f"        server 127.0.0.1:{p};" for p in ports)
     # As root, nginx's workers would switch to `nobody`; keep them ours instead.
     user = "user root;" if os.geteuid() == 0 else ""
     conf = directory / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(user=user, dir=directory, servers=servers, port=port))
+    conf.write_text(NGINX_CONF.format(user=user, dir=directory, servers=servers, port=port,
+                                      location=location, upstream_path=upstream_path))
     log = run_dir / "nginx.log"
     with log.open("wb") as out:
         popen = subprocess.Popen([nginx, "-p", str(directory), "-c", str(conf),
                                   "-g", "daemon off;"], stdout=out, stderr=subprocess.STDOUT,
                                  start_new_session=True)
     process = Process("nginx", popen, log, port)
-    cluster.started.append(process)
     deadline = time.monotonic() + 10
     while True:
         try:

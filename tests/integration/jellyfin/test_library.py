@@ -78,3 +78,19 @@ async def test_malformed_list_parameters_are_a_400_naming_them(jellyfin: Jellyfi
 async def _names(jellyfin: Jellyfin, **params: str) -> list[str]:
     answer = await jellyfin.get("/Items", IncludeItemTypes="Movie", Recursive="true", **params)
     return [i["Name"] for i in answer.json()["Items"]]
+
+
+async def test_a_list_shows_my_change_at_once_though_its_page_was_cached(
+        jellyfin: Jellyfin) -> None:
+    async def direct_played() -> bool:
+        answer = await jellyfin.get("/Items", IncludeItemTypes="Movie", Recursive="true",
+                                    SortBy="SortName")
+        return bool(answer.json()["Items"][0]["UserData"]["Played"])
+
+    assert await direct_played() is False
+    assert await direct_played() is False  # the same page again (cached, mapped once)
+    await jellyfin.post(f"/UserPlayedItems/{item_id('Direct')}")
+    assert await direct_played() is True
+    await jellyfin.client.delete(f"/UserPlayedItems/{item_id('Direct')}",
+                                 headers=jellyfin.headers())
+    assert await direct_played() is False

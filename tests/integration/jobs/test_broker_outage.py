@@ -25,7 +25,9 @@ class TcpProxy:
         target = urlsplit(target_url)
         self._target = (target.hostname or "127.0.0.1", target.port or 6379)
         self.port = _free_port()
-        self.url = urlunsplit(target._replace(netloc=f"127.0.0.1:{self.port}"))
+        credentials = target.netloc.rpartition("@")[0]  # the embedded Redis has a password
+        netloc = f"{credentials}@127.0.0.1:{self.port}" if credentials else f"127.0.0.1:{self.port}"
+        self.url = urlunsplit(target._replace(netloc=netloc))
         self._server: asyncio.Server | None = None
 
     async def start(self) -> None:

@@ -14,7 +14,8 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-_LOCAL = {"revenge", "tests", "bench", "harness", "conftest", "seed_catalog", "bench_catalog"}
+_LOCAL = {"revenge", "tests", "bench", "harness", "conftest", "seed_catalog", "bench_catalog",
+          "bench_playback", "bench_search", "cluster", "replica_cluster"}
 
 
 def _imports(folder: str) -> set[str]:

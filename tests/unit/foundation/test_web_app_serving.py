@@ -71,6 +71,15 @@ def test_matching_etag_answers_not_modified(client: TestClient[Any]) -> None:
     assert response.status_code == 304 and response.content == b""
 
 
+def test_not_modified_keeps_the_pages_csp_so_the_cached_page_still_runs(
+        client: TestClient[Any]) -> None:
+    first = client.get("/login", headers=BROWSER)
+    again = client.get("/login", headers={**BROWSER, "if-none-match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert "content-length" not in again.headers or again.headers["content-length"] == "0"
+
+
 def test_head_sends_headers_without_body(client: TestClient[Any]) -> None:
     response = client.head("/", headers=BROWSER)
     assert response.status_code == 200 and response.content == b""
@@ -118,6 +127,22 @@ def test_index_csp_allows_only_its_own_inline_bootstrap_by_hash(client: TestClie
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "'sha256-" in script_src and "'unsafe-inline'" not in script_src
     assert "media-src 'self' blob:" in csp and "worker-src 'self' blob:" in csp
+    # Images: this origin and data: ones only (a data: image fetches nothing).
+    img_src = next(d for d in csp.split(";") if d.strip().startswith("img-src"))
+    assert img_src.split()[1:] == ["'self'", "data:"]
+
+
+def test_the_app_gets_the_same_security_headers_as_the_api(client: TestClient[Any]) -> None:
+    headers = client.get("/", headers=BROWSER).headers
+    assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "same-origin"
+    assert "strict-transport-security" not in headers  # plain http here
+    assert client.get(ASSET).headers["x-content-type-options"] == "nosniff"
+
+
+def test_over_https_the_app_is_sent_with_hsts(build: Path) -> None:
+    app = create_app(build_container(Config(public_url="https://media.example.org"), "memory"))
+    with TestClient(with_web_app(app, WebApp(build))) as https_client:  # type: ignore[arg-type]
+        assert "strict-transport-security" in https_client.get("/", headers=BROWSER).headers
 
 
 def test_no_build_means_the_api_alone(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ NEW = "a brand new passphrase"
 
 async def _reset_token(identity: Any, who: str = "alice@example.org") -> str:
     await identity.request_password_reset().execute(RequestPasswordResetCommand(identifier=who))
+    await identity.background().drain()  # the mail is sent after the answer
     mail = identity.mailer().sent[-1]
     match = re.search(r"token=(\S+)", mail.body)
     assert match
@@ -67,6 +68,7 @@ async def test_forgot_password_for_an_unknown_address_sends_nothing_and_says_not
     await register(identity)
     result = await identity.request_password_reset().execute(
         RequestPasswordResetCommand(identifier="nobody@example.org"))
+    await identity.background().drain()
     assert result is None and identity.mailer().sent == []
 
 

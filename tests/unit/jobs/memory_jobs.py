@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from revenge.adapters.memory.job_delivery import InMemoryBroker, InMemoryOutboxRelay
 from revenge.adapters.memory.jobs import (
-    InMemoryBroker,
     InMemoryJobQueue,
     InMemoryJobReporter,
     InMemoryJobRuns,
     InMemoryJobsUnitOfWork,
-    InMemoryOutboxRelay,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from revenge.adapters.memory.job_delivery import InMemoryBroker, InMemoryOutboxRelay
 from revenge.adapters.memory.jobs import (
-    InMemoryBroker,
     InMemoryJobQueue,
     InMemoryJobReporter,
     InMemoryJobRuns,
     InMemoryJobsUnitOfWork,
-    InMemoryOutboxRelay,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 from revenge.application.jobs.read_models import JobRun

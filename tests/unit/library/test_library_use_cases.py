@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from revenge.adapters.memory.jobs import InMemoryJobQueue, InMemoryJobReporter
 from revenge.application.library.delete_library import DeleteLibrary, DeleteLibraryCommand
 from revenge.application.library.request_library_scan import (
     RequestLibraryScan,
@@ -145,3 +146,25 @@ async def test_periodic_scans_are_requested_once_per_interval() -> None:
 
     assert len(first) == 1 and again == [] and len(later) == 1
     assert {job[1]["library_id"] for job in world.jobs} == {hourly.id}
+
+
+async def test_a_rescan_of_a_library_whose_scan_was_abandoned_starts_a_new_one() -> None:
+    """Review finding 11: a worker crash left the scan `running`, and a rescan request
+    returned that stuck run's id, so the library could not be scanned again."""
+    world = World()
+
+    async def no_relay() -> None: ...
+
+    world._queue = lambda uow: InMemoryJobQueue(  # type: ignore[method-assign,assignment]
+        uow, wake_relay=no_relay, max_attempts=1)
+    library = await world.create_library()
+    request = RequestLibraryScan(world.unit_of_work, world.clock)
+    stuck = await request.execute(RequestLibraryScanCommand(library.id))
+    assert await InMemoryJobReporter(world.state).mark_running(stuck)
+    assert await request.execute(RequestLibraryScanCommand(library.id)) == stuck  # alive
+    world.state.table("job_runs")[stuck]["updated_at"] -= timedelta(minutes=1)  # it died
+
+    fresh = await request.execute(RequestLibraryScanCommand(library.id))
+
+    assert fresh != stuck
+    assert world.state.table("job_runs")[stuck]["status"] == "failed"

@@ -64,6 +64,7 @@ pytestmark = pytest.mark.unit
     ("Movie.Title.Final.2010.1080p.BluRay.x264-1920", "Movie Title Final", 2010),
     ("Movie.Title.1080p.BluRay.x264-1920", "Movie Title", None),
     ("Movie.Title.2010.10TH.ANNIVERSARY.1080p", "Movie Title", 2010),
+    ("Movie.Title.HARDCODED.720p.WEB", "Movie Title", None),
     ("Movie.Title.The.Uncut.Version.2010.DVDRip", "Movie Title", 2010),
     ("Box.Set.The.Collection.12DVD-GRP", "Box Set The Collection", None),
 ])

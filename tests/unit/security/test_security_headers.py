@@ -107,7 +107,7 @@ def test_the_web_app_csp_allows_sveltekits_inline_bootstrap_by_its_hash() -> Non
     expected = base64.b64encode(hashlib.sha256(scripts[0]).digest()).decode()
     csp = _directives(web_app_csp(SVELTEKIT_INDEX).decode())
     assert csp["script-src"] == ["'self'", f"'sha256-{expected}'"]
-    assert csp["img-src"] == ["'self'"]
+    assert csp["img-src"] == ["'self'", "data:"]  # data: fetches nothing (the TOTP QR)
     assert csp["media-src"] == ["'self'", "blob:"] and csp["worker-src"] == ["'self'", "blob:"]
     assert csp["frame-ancestors"] == ["'none'"] and csp["object-src"] == ["'none'"]
     assert "'unsafe-eval'" not in str(csp)

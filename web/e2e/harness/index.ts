@@ -22,6 +22,7 @@ export * from './server';
 export * from './totp';
 export * from './outbox';
 export * from './webauthn';
+export * from './media';
 export * from './clips';
 export * from './player';
 

@@ -58,6 +58,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			REVENGE_WEB_DIR: join(WEB_DIR, 'build'),
 			REVENGE_LOG_FORMAT: 'console',
 			REVENGE_LOG_LEVEL: 'warning',
+			// Cheap password hashing: a journey signs in many times (the policy is unchanged).
+			REVENGE_ARGON2_TIME_COST: '1',
+			REVENGE_ARGON2_MEMORY_KIB: '8192',
 			...options.env
 		}
 	});

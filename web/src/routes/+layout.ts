@@ -1,3 +1,4 @@
+import '$lib/theme-default';
 import { waitLocale } from 'svelte-i18n';
 import { session } from '$lib/auth/session.svelte';
 import { setupI18n } from '$lib/i18n';
@@ -8,8 +9,6 @@ export const ssr = false;
 export const prerender = false;
 
 setupI18n();
-// Dark unless the person chose light (mode-watcher keeps the choice under this key).
-if (!localStorage.getItem('mode-watcher-mode')) localStorage.setItem('mode-watcher-mode', 'dark');
 
 export const load: LayoutLoad = async () => {
 	await waitLocale();

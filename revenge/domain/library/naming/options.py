@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from revenge.domain.library.naming import title_words as w
 from revenge.domain.library.naming import vocabulary as v
 
 _I = re.IGNORECASE
@@ -71,15 +72,15 @@ class NamingOptions:
         self.strong = v.STRONG
         self.never_ends_title = v.NEVER_ENDS_TITLE
         self.leading_junk = v.LEADING_JUNK
-        self.joining_words = v.JOINING_WORDS
+        self.joining_words = w.JOINING_WORDS
         self.english = re.compile(r"english|eng|en", _I)
-        self.articles = v.ARTICLES
+        self.articles = w.ARTICLES
         self.year = re.compile(
             rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_E}"
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.year_range = re.compile(_RANGE)
-        self.collection_word = re.compile(rf"(?:{v.COLLECTION_WORDS}){_E}", _I)
+        self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)
@@ -119,16 +120,16 @@ class NamingOptions:
         self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
         self.leading_junk_chars = re.compile(r"[\s._\-\u2013,+/|~=*:;]+")
         self.leading_group = re.compile(
-            rf"\[[^\]]*\]|\{{[^}}]*\}}|【[^】]*】|\(\s*(?:{v.GENRES})\s*\)", _I
+            rf"\[[^\]]*\]|\{{[^}}]*\}}|【[^】]*】|\(\s*(?:{w.GENRES})\s*\)", _I
         )
         # "(1995) Title", "[1995] Title", "1995 - Title": a year before the title
-        self.leading_network = re.compile(rf"(?:{v.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
-        self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{v.NETWORKS})\s*$", _I)
+        self.leading_network = re.compile(rf"(?:{w.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
+        self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{w.NETWORKS})\s*$", _I)
         self.network_tail = 48  # the longest banner and its separator fit in this many
         self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
-        site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{v.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"
+        site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{w.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"
         self.website = re.compile(
             r"w{2,3}\.[\w-]+(?:\.[\w-]+)+(?=[\s_\])-])"
             rf"|[\[(]\s*{site}\s*[\])]|{site}(?=\s*[-\u2013]\s|[\s_]*\]|_-_)"

@@ -167,6 +167,7 @@ SOFT = (
     r"(?-i:REAL|FEST[Ii]VAL|RETAIL|CONVERT|HYBRID|UNTOUCHED|XXX)",
     r"ai" + S1 + r"upscale",
     r"multi" + S + r"subs?",
+    r"hard" + S + r"(?:coded|subs?)",
     r"[a-z]{0,3}subs?",
     r"multi|dual|dub(?:bed)?|subbed|custom",
     r"pal|ntsc|secam",
@@ -194,38 +195,6 @@ PART = (
     r"(?:cd|dvd|dis[ck])" + S + r"[a-d]",
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
 )
-
-# "(Comedy) Title", "(horror)Title": a genre in brackets before a title is not title.
-GENRES = (
-    r"comedy|horror|action|drama|thriller|documentary|documentaire|docu|doku|anime"
-    r"|animation|animated|sci-?fi|science fiction|western|romance|crime|fantasy|family"
-    r"|musical|music|war|mystery|adventure|biography|history|sports?|kids|cartoons?"
-)
-
-# Broadcasters and studios' banners before a title ("BBC.The.Hunt", "Netflix Originals -
-# Title") or after it ("Title _ National Geographic"): kinds of channel, not titles.
-NETWORKS = (
-    r"bbc(?:" + S1 + r"(?:one|two|three|four|earth|america|worldwide|films|documentar(?:y|ies)))?"
-    r"|itv\d?|pbs|hbo(?:" + S + r"max)?|netflix(?:" + S1 + r"originals?)?"
-    r"|national" + S1 + r"geographic(?:" + S1 + r"wild)?|nat" + S + r"geo(?:" + S1 + r"wild)?"
-    r"|discovery" + S1 + r"channel|history" + S1 + r"channel|channel" + S1 + r"[45]|nhk|zdf"
-    r"|smithsonian" + S1 + r"channel|curiosity" + S1 + r"stream|amazon" + S1 + r"originals?"
-)
-
-# after a year range, these say the name is a collection ("Saga 2000-2020 Collection")
-COLLECTION_WORDS = (
-    r"collection|trilogy|quadrilogy|pentalogy|hexalogy|anthology|duology|saga|box[ ._-]?set"
-    r"|complete|all[ ._-]movies|filmography"
-)
-
-# A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the
-# Greek". Articles join only languages ("The Good German"), not editions ("Scarface The
-# Uncut Version" is Scarface's uncut version).
-JOINING_WORDS = frozenset(
-    ["and", "&", "+", "of", "to", "in", "for", "with", "at", "on", "by", "from", "or", "vs",
-     "und", "et", "y", "e"]
-)
-ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "il"])
 
 # ordered: at one position the first category that matches wins
 Categories = tuple[tuple[str, tuple[str, ...]], ...]
@@ -316,8 +285,3 @@ DISC_FOLDERS = frozenset(
 
 # file names that say nothing about the movie: "movie.mkv", "VIDEO_TS.vob", "title_t00.mkv"
 GENERIC_FILE_NAMES = r"movie|film|video|file|feature|main|title|index|stream|t\d+"
-
-WEBSITE_TLDS = (
-    r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt|to|se|is|li"
-    r"|ag|mx|nu|one|top|site|online|cam|link|co|uk|in|eu|su|ua|pl|es|it|cz|sk|hu|ro|gr|kr|jp"
-)

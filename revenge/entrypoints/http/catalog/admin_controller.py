@@ -32,7 +32,8 @@ class MovieAdminController(Controller):
             actor=principal, fields=data.fields(), genres=list(data.genres)))
         detail = await catalog.movie_details().movie(principal.user_id, movie.id)
         return Response(detail, status_code=201,
-                        headers={"Location": f"/api/v1/movies/{movie.id}"})
+                        # Relative to the request: right under a path prefix too.
+                        headers={"Location": f"movies/{movie.id}"})
 
     @patch("/{movie_id:str}", summary="Edit a movie (edited fields are locked against "
                                       "metadata refreshes)",

@@ -10,13 +10,25 @@ from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.parameters import Catalog, Page
-from revenge.entrypoints.http.catalog.schemas import GenrePage, MoviePage, page_body
+from revenge.entrypoints.http.catalog.schemas import (
+    CollectionPage,
+    GenrePage,
+    MoviePage,
+    page_body,
+)
 
 
 class CollectionsController(Controller):
     path = "/collections"
     tags = ["movies"]
     guards = [require(Permission.LIBRARY_READ)]
+
+    @get("", summary="Every collection by name, with how many of its movies I have seen",
+         responses=documented(CollectionPage, errors=(400, 401, 403)))
+    async def collections(self, principal: CurrentPrincipal, catalog: Catalog,
+                          page: Page) -> CollectionPage:
+        return page_body(CollectionPage, await catalog.collections().collections(
+            principal.user_id, page))
 
     @get("/{collection_id:str}", summary="A collection, with the next movie I have not seen",
          responses=documented(CollectionDetail))

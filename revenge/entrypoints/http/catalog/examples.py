@@ -15,6 +15,7 @@ from revenge.application.catalog.read_models import (
     CatalogStats,
     CollectionDetail,
     CollectionRef,
+    CollectionSummary,
     ContinueWatchingItem,
     CrewMember,
     GenreCount,
@@ -96,6 +97,9 @@ EXAMPLES: dict[type[Any], Any] = {
     schemas.GenreRefPage: schemas.GenreRefPage([DETAIL.genres[0]], None, 1),
     schemas.GenrePage: schemas.GenrePage(
         [GenreCount("01936f7e-0000-7000-8000-000000000028", "Action", 412)], None, 19),
+    schemas.CollectionPage: schemas.CollectionPage([CollectionSummary(
+        id=COLLECTION.id, name=COLLECTION.name, poster_path=COLLECTION.poster_path,
+        backdrop_path=None, movie_count=4, watched_count=1)], None, 1),
     schemas.ContinueWatchingPage: schemas.ContinueWatchingPage([ContinueWatchingItem(
         movie=ITEM, position_seconds=3468.0, duration_seconds=8178.0, percent=42.4,
         last_played_at=AT)], None, 1),

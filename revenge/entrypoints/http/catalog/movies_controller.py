@@ -13,7 +13,7 @@ from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by
-from revenge.entrypoints.http.catalog.parameters import Catalog, ListQuery, Page
+from revenge.entrypoints.http.catalog.parameters import Catalog, Limit, ListQuery, Page
 from revenge.entrypoints.http.catalog.schemas import (
     CastPage,
     CrewPage,
@@ -52,6 +52,15 @@ class MoviesController(Controller):
         return await _movie_page(request, MovieListQuery(
             sort=MovieSort.RATING_DESC, page=page,
             filter=MovieFilter(min_votes=TOP_RATED_MIN_VOTES)))
+
+    @get("/next-in-collection", summary="The next movie of each collection I have begun and "
+                                        "not finished, latest watched first (one page)",
+         responses=documented(MoviePage, errors=(400, 401, 403)))
+    async def next_in_collection(self, request: Request[Any, Any, Any],
+                                 limit: Limit = 20) -> MoviePage:
+        collections = container_of(request).catalog.collections()
+        items = await collections.up_next(principal_of(request).user_id, limit)
+        return MoviePage(items, None, len(items))
 
     @get("/{movie_id:str}", summary="One movie, with my state for it",
          responses=documented(MovieDetail))

@@ -11,6 +11,7 @@ from msgspec import UNSET, UnsetType
 
 from revenge.application.catalog.read_models import (
     CastMember,
+    CollectionSummary,
     ContinueWatchingItem,
     CrewMember,
     GenreCount,
@@ -152,6 +153,12 @@ class GenrePage(msgspec.Struct, frozen=True):
     total: int
 
 
+class CollectionPage(msgspec.Struct, frozen=True):
+    items: list[CollectionSummary]
+    next_cursor: str | None
+    total: int
+
+
 class ContinueWatchingPage(msgspec.Struct, frozen=True):
     items: list[ContinueWatchingItem]
     next_cursor: str | None
@@ -171,7 +178,7 @@ class WatchlistPage(msgspec.Struct, frozen=True):
 
 
 P = TypeVar("P", MoviePage, FilePage, CastPage, CrewPage, GenreRefPage, GenrePage,
-             ContinueWatchingPage, HistoryPage, WatchlistPage)
+             CollectionPage, ContinueWatchingPage, HistoryPage, WatchlistPage)
 
 
 def page_body(body: type[P], page: Page[Any]) -> P:

@@ -33,6 +33,7 @@ from revenge.entrypoints.http.identity.schemas import (
     RegisterBody,
     ResetBody,
 )
+from revenge.entrypoints.http.openapi_contract import problems
 
 AnyRequest = Request[Any, Any, Any]
 
@@ -41,7 +42,8 @@ class AuthController(Controller):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/register", status_code=201, summary="Create an account (the first becomes admin)")
+    @post("/register", status_code=201, summary="Create an account (the first becomes admin)",
+          responses=problems(403))  # registration closed
     async def register(self, data: JSONBody[RegisterBody], identity: Identity,
                        client_info: Client) -> UserView:
         command = RegisterUserCommand(username=data.username, email=data.email,
@@ -93,7 +95,8 @@ class AuthController(Controller):
     async def reset(self, data: JSONBody[ResetBody], identity: Identity,
                     client_info: Client) -> None:
         await identity.reset_password().execute(ResetPasswordCommand(
-            token=data.token, new_password=data.new_password, client=client_info))
+            token=data.token, new_password=data.new_password,
+            revoke_api_keys=data.revoke_api_keys, client=client_info))
 
 
 def _refresh_token(request: AnyRequest, data: RefreshBody | None, *,

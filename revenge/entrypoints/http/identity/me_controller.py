@@ -17,7 +17,14 @@ from revenge.application.identity.update_user_settings import (
     UserSettingsView,
 )
 from revenge.application.identity.views import UserView
-from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, Identity
+from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.auth import (
+    SECURITY,
+    Client,
+    CurrentPrincipal,
+    Identity,
+    require,
+)
 from revenge.entrypoints.http.identity.schemas import (
     ApiKeyBody,
     ApiKeyList,
@@ -32,9 +39,12 @@ from revenge.entrypoints.http.identity.schemas import (
 
 
 class MeController(Controller):
+    """Sessions only, or an API key created with the `account` scope."""
+
     path = "/users/me"
     tags = ["me"]
     security = SECURITY
+    guards = [require(Permission.ACCOUNT)]
 
     @get("", summary="Who am I")
     async def me(self, principal: CurrentPrincipal, identity: Identity) -> UserView:
@@ -50,12 +60,14 @@ class MeController(Controller):
         return result
 
     @post("/password", status_code=HTTP_204_NO_CONTENT,
-          summary="Change my password (ends my other sessions)")
+          summary="Change my password (ends my other sessions and, unless "
+                  "revoke_api_keys is false, revokes my API keys)")
     async def change_password(self, data: JSONBody[PasswordChangeBody], principal: CurrentPrincipal,
                               identity: Identity, client_info: Client) -> None:
         await identity.change_password().execute(ChangePasswordCommand(
             principal=principal, current_password=data.current_password,
-            new_password=data.new_password, client=client_info))
+            new_password=data.new_password, revoke_api_keys=data.revoke_api_keys,
+            client=client_info))
 
     @get("/settings", summary="My settings")
     async def settings(self, principal: CurrentPrincipal, identity: Identity) -> UserSettingsView:

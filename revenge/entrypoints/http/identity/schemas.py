@@ -48,6 +48,7 @@ class ForgotBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class ResetBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     token: str
     new_password: str
+    revoke_api_keys: bool = True  # every session ends; the API keys too, unless false
 
 
 class ProfilePatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -59,6 +60,7 @@ class ProfilePatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class PasswordChangeBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     current_password: str
     new_password: str
+    revoke_api_keys: bool = True  # the other sessions end; the API keys too, unless false
 
 
 class ApiKeyBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -10,9 +10,11 @@ from revenge.application.identity.principal import Principal
 from revenge.entrypoints.http.auth import principal_of
 from revenge.entrypoints.http.di_bridge import container_of
 from revenge.entrypoints.http.jellyfin.ids import server_id
+from revenge.entrypoints.http.jellyfin.mapped_pages import MappedPages
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 _SERVER_ID = "revenge_jellyfin_server_id"
+_MAPPED_PAGES = "revenge_jellyfin_mapped_pages"
 
 
 def containers(connection: Connection) -> Any:
@@ -42,3 +44,12 @@ def local_address(connection: Connection) -> str:
     if settings.public_url:
         return str(settings.public_url).rstrip("/")
     return f"{connection.url.scheme}://{connection.url.netloc}"
+
+
+def mapped_pages(connection: Connection) -> MappedPages:
+    """This process's memo of mapped list pages (see mapped_pages.py)."""
+    state = connection.app.state
+    if _MAPPED_PAGES not in state:
+        state[_MAPPED_PAGES] = MappedPages()
+    found: MappedPages = state[_MAPPED_PAGES]
+    return found

@@ -1,5 +1,5 @@
 """Jellyfin 10.10's item, media and playback bodies (PascalCase; a value we lack is
-null, as Jellyfin's OpenAPI allows)."""
+left out, as Jellyfin does: see nulls.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import datetime
 import msgspec
 
 
-class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal"):
-    pass
+class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal", omit_defaults=True):
+    """Every default is None, so `omit_defaults` leaves out exactly the values we lack
+    (see nulls.py); a constant is passed explicitly, never a default (it would vanish)."""
 
 
 class NameGuidPair(_Dto, frozen=True, kw_only=True):
@@ -37,6 +38,7 @@ class Person(_Dto, frozen=True, kw_only=True):
 
 
 class MediaStream(_Dto, frozen=True, kw_only=True):
+
     codec: str | None = None
     language: str | None = None
     title: str | None = None
@@ -67,10 +69,11 @@ class MediaStream(_Dto, frozen=True, kw_only=True):
 
 
 class MediaSource(_Dto, frozen=True, kw_only=True):
-    protocol: str = "File"
+
+    protocol: str
     id: str
     path: str | None = None
-    type: str = "Default"
+    type: str
     container: str | None = None
     size: int | None = None
     name: str | None = None
@@ -88,7 +91,7 @@ class MediaSource(_Dto, frozen=True, kw_only=True):
     requires_closing: bool
     requires_looping: bool
     supports_probing: bool
-    video_type: str = "VideoFile"
+    video_type: str
     media_streams: list[MediaStream]
     media_attachments: list[str]
     formats: list[str]
@@ -103,6 +106,7 @@ class MediaSource(_Dto, frozen=True, kw_only=True):
 
 
 class BaseItem(_Dto, frozen=True, kw_only=True):
+
     name: str
     original_title: str | None = None
     server_id: str
@@ -177,7 +181,7 @@ class SearchHint(_Dto, frozen=True, kw_only=True):
     type: str
     is_folder: bool
     run_time_ticks: int | None = None
-    media_type: str = "Video"
+    media_type: str
 
 
 class SearchHintResult(_Dto, frozen=True, kw_only=True):

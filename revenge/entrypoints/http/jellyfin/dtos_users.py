@@ -1,5 +1,5 @@
 """Jellyfin 10.10's system, user and session bodies (PascalCase; a value we lack is
-null, as Jellyfin's OpenAPI allows)."""
+left out, as Jellyfin does)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from datetime import datetime
 
 import msgspec
 
+from revenge.entrypoints.http.jellyfin.nulls import leave_out_nulls
+
 VERSION = "10.10.7"  # the Jellyfin API generation these answers follow
 PRODUCT = "Jellyfin Server"
 
 
 class _Dto(msgspec.Struct, frozen=True, kw_only=True, rename="pascal"):
-    pass
+    def __post_init__(self) -> None:
+        leave_out_nulls(self)
 
 
 class PublicSystemInfo(_Dto, frozen=True, kw_only=True):

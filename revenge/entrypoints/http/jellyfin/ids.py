@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 
@@ -32,6 +33,7 @@ def seconds(value: int | None) -> float | None:
     return None if value is None else value / TICKS_PER_SECOND
 
 
+@functools.lru_cache(maxsize=65536)
 def tag(value: str) -> str:
     """A short, stable image tag (what `?tag=` carries) for an image path."""
     return hashlib.sha1(value.encode(), usedforsecurity=False).hexdigest()[:16]

@@ -120,6 +120,7 @@ class ItemController(Controller):
                 filter=MovieFilter(search=term[:200])))
         hints = [SearchHint(item_id=jf_id(m.id), id=jf_id(m.id), name=m.title,
                             production_year=m.year, type="Movie", is_folder=False,
+                            media_type="Video",
                             primary_image_tag=tag(m.poster_path) if m.poster_path else None,
                             run_time_ticks=ticks(m.runtime_minutes * 60)
                             if m.runtime_minutes else None) for m in page.items]

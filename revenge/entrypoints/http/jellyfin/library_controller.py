@@ -12,7 +12,12 @@ from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSor
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal, require
-from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
+from revenge.entrypoints.http.jellyfin.context import (
+    caller,
+    containers,
+    mapped_pages,
+    this_server,
+)
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem, ItemsResult
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.items import items_by_id, own_user
@@ -102,9 +107,9 @@ async def _items(request: AnyRequest, query: Query) -> ItemsResult:
         return await _resume(request, query)
     movie_list = movie_query(query)
     page = await _movies(request, movie_list)
-    server = this_server(request)
-    return ItemsResult(items=[list_movie(m, server) for m in page.items],
-                       total_record_count=page.total, start_index=movie_list.page.offset)
+    items = mapped_pages(request).items(page, this_server(request), list_movie)
+    return ItemsResult(items=items, total_record_count=page.total,
+                       start_index=movie_list.page.offset)
 
 
 async def _movies(request: AnyRequest, query: MovieListQuery) -> Page[Any]:

@@ -10,6 +10,14 @@ from revenge.entrypoints.http.jellyfin.ids import jf_id, ticks
 
 TEXT_SUBTITLES = frozenset({"subrip", "srt", "ass", "ssa", "webvtt", "mov_text", "text"})
 CONTAINERS = {"matroska": "mkv", "mpegts": "ts"}
+# Our HDR names as Jellyfin's VideoRangeType values.
+RANGE_TYPES = {"HDR10": "HDR10", "HLG": "HLG", "Dolby Vision": "DOVI", "HDR10+": "HDR10Plus"}
+
+
+def _range(hdr: str | None) -> dict[str, str]:
+    if hdr is None:
+        return {"video_range": "SDR", "video_range_type": "SDR"}
+    return {"video_range": "HDR", "video_range_type": RANGE_TYPES.get(hdr, "Unknown")}
 
 
 def _stream(kind: str, index: int, **values: object) -> MediaStream:
@@ -31,8 +39,7 @@ def media_streams(file: MovieFile) -> list[MediaStream]:
         streams.append(_stream(
             "Video", len(streams), codec=video.codec, profile=video.profile,
             width=video.width, height=video.height, real_frame_rate=video.frame_rate,
-            bit_depth=video.bit_depth, is_default=video.default,
-            video_range="HDR" if video.hdr else "SDR", video_range_type=video.hdr or "SDR",
+            bit_depth=video.bit_depth, is_default=video.default, **_range(video.hdr),
             display_title=_title(f"{video.height}p" if video.height else None,
                                  (video.codec or "").upper())))
     for audio in file.audio_streams:
@@ -57,7 +64,8 @@ def container_name(container: str | None) -> str | None:
 
 
 def _source(**values: object) -> MediaSource:
-    fixed = {"is_remote": False, "read_at_native_framerate": False, "ignore_dts": False,
+    fixed = {"protocol": "File", "type": "Default", "video_type": "VideoFile",
+             "is_remote": False, "read_at_native_framerate": False, "ignore_dts": False,
              "ignore_index": False, "gen_pts_input": False, "supports_transcoding": True,
              "is_infinite_stream": False, "requires_opening": False,
              "requires_closing": False, "requires_looping": False, "supports_probing": True,
@@ -85,12 +93,11 @@ def probed_streams(info: MediaInfo, subtitles: tuple[SubtitleStream, ...],
 
 
 def _video(video: VideoStream) -> MediaStream:
-    hdr = video.hdr
     return _stream("Video", video.index, codec=video.codec, profile=video.profile,
                    width=video.width, height=video.height, real_frame_rate=video.frame_rate,
                    bit_depth=video.bit_depth, bit_rate=video.bitrate, is_default=video.default,
                    level=float(video.level) if video.level is not None else None,
-                   video_range="HDR" if hdr else "SDR", video_range_type=hdr or "SDR",
+                   **_range(video.hdr),
                    display_title=_title(f"{video.height}p", video.codec.upper()))
 
 

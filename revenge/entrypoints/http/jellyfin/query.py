@@ -15,7 +15,11 @@ MAX_INT_DIGITS = 9
 
 class Query:
     def __init__(self, connection: ASGIConnection[Any, Any, Any, Any]) -> None:
-        self._values = {key.lower(): value for key, value in connection.query_params.items()}
+        # A repeated name is a list too (`sortBy=A&sortBy=B`, as generated SDKs send).
+        values: dict[str, list[str]] = {}
+        for key, value in connection.query_params.multi_items():
+            values.setdefault(key.lower(), []).append(value)
+        self._values = {key: ",".join(found) for key, found in values.items()}
 
     def text(self, name: str) -> str | None:
         value = self._values.get(name.lower())

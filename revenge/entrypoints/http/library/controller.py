@@ -50,7 +50,8 @@ class LibrariesController(Controller):
         view = LibraryView.of(created.library)
         body = CreatedLibraryView(**msgspec.structs.asdict(view), scan_job_id=created.scan_job_id)
         return Response(body, status_code=201,
-                        headers={"Location": f"/api/v1/admin/libraries/{view.id}"})
+                        # Relative to the request: right under a path prefix too.
+                        headers={"Location": f"libraries/{view.id}"})
 
     @get("/{library_id:str}", summary="One library")
     async def read(self, library_id: FromPath[str], library: Library) -> LibraryView:

@@ -13,8 +13,9 @@ from revenge.application.mfa.finish_webauthn_login import FinishWebAuthnLoginCom
 from revenge.application.mfa.reauthenticate import ReauthenticateCommand
 from revenge.application.mfa.verify_mfa_login import VerifyMfaLoginCommand
 from revenge.application.mfa.views import ChallengeView
+from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method
-from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal
+from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.identity.auth_controller import with_cookies
 from revenge.entrypoints.http.identity.schemas import LoginResponse
 from revenge.entrypoints.http.mfa.schemas import (
@@ -26,6 +27,7 @@ from revenge.entrypoints.http.mfa.schemas import (
     Reauthenticated,
     WebAuthnLoginFinishBody,
 )
+from revenge.entrypoints.http.openapi_contract import problems
 
 AnyRequest = Request[Any, Any, Any]
 OK = 200
@@ -44,7 +46,7 @@ class MfaLoginController(Controller):
             client=client_info))
         return with_cookies(request, pair)
 
-    @post("/mfa/webauthn/begin", status_code=OK,
+    @post("/mfa/webauthn/begin", status_code=OK, responses=problems(401),
           summary="Security-key options for the second step of a login")
     async def webauthn_begin(self, data: JSONBody[MfaTokenBody], mfa: Mfa) -> ChallengeView:
         result: ChallengeView = await mfa.begin_webauthn_login().execute(data.mfa_token)
@@ -71,6 +73,7 @@ class MfaLoginController(Controller):
         return with_cookies(request, pair)
 
     @post("/reauthenticate", status_code=OK, security=SECURITY,
+          guards=[require(Permission.ACCOUNT)],
           summary="Confirm my password or a second factor (allows factor changes for 10 min)")
     async def reauthenticate(self, data: JSONBody[ReauthenticateBody], principal: CurrentPrincipal,
                              mfa: Mfa, client_info: Client) -> Reauthenticated:

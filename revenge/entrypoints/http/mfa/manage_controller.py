@@ -23,7 +23,8 @@ from revenge.application.mfa.views import (
     Registered,
     TotpSetup,
 )
-from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal
+from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.mfa.schemas import (
     CodeBody,
     CredentialList,
@@ -37,9 +38,12 @@ OK = 200
 
 
 class MfaController(Controller):
+    """Sessions only, or an API key created with the `account` scope."""
+
     path = "/mfa"
     tags = ["mfa"]
     security = SECURITY
+    guards = [require(Permission.ACCOUNT)]
 
     @get("/status", summary="My MFA status: factors, methods, whether the server requires it")
     async def status(self, principal: CurrentPrincipal, mfa: Mfa) -> MfaStatus:

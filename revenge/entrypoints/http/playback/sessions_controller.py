@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from litestar import Controller, delete, get, post
+from litestar import Controller, Request, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
@@ -18,6 +18,7 @@ from revenge.application.playback.stop_playback import StopPlaybackCommand
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
+from revenge.entrypoints.http.path_prefix import prefix_of
 from revenge.entrypoints.http.playback.schemas import (
     ActiveSession,
     ActiveSessionList,
@@ -38,14 +39,14 @@ class PlaybackSessionsController(Controller):
           description="Decides direct play, remux or transcode for the caller's profile and "
                       "returns media URLs carrying a short-lived signed token. 429 when every "
                       "transcoding slot is in use.")
-    async def start(self, data: JSONBody[StartSessionBody], principal: CurrentPrincipal,
-                    playback: NamedDependency[Any]) -> SessionView:
+    async def start(self, request: Request[Any, Any, Any], data: JSONBody[StartSessionBody],
+                    principal: CurrentPrincipal, playback: NamedDependency[Any]) -> SessionView:
         started: StartedPlayback = await playback.start_playback().execute(StartPlaybackCommand(
             actor=principal, movie_id=data.movie_id, file_id=data.file_id,
             audio_index=data.audio_index, subtitle_index=data.subtitle_index,
             max_bitrate=data.max_bitrate,
             profile=data.profile.declared() if data.profile else None))
-        return session_view(started.session, started.token)
+        return session_view(started.session, started.token, prefix_of(request.scope))
 
     @post("/{session_id:str}/token", status_code=HTTP_200_OK,
           summary="Renew the media token of a playback session",
@@ -53,11 +54,11 @@ class PlaybackSessionsController(Controller):
                       "(REVENGE_MEDIA_TOKEN_MINUTES); a player renews it here, through the "
                       "sign-in the session was started with, and uses the returned URLs. "
                       "404 once the session has ended or its user may no longer play.")
-    async def renew(self, session_id: FromPath[str], principal: CurrentPrincipal,
-                    playback: NamedDependency[Any]) -> SessionView:
+    async def renew(self, request: Request[Any, Any, Any], session_id: FromPath[str],
+                    principal: CurrentPrincipal, playback: NamedDependency[Any]) -> SessionView:
         renewed: StartedPlayback = await playback.renew_media_token().execute(
             RenewMediaTokenCommand(actor=principal, session_id=session_id))
-        return session_view(renewed.session, renewed.token)
+        return session_view(renewed.session, renewed.token, prefix_of(request.scope))
 
     @delete("/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End a playback session (stops its ffmpeg at once)")
@@ -86,8 +87,10 @@ class AdminPlaybackController(Controller):
                                  encoders_running=playback.segmenter().running())
 
 
-def session_view(session: PlaybackSession, token: str) -> SessionView:
-    base, query = f"{SESSIONS_PATH}/{session.id}", f"?token={quote(token, safe='')}"
+def session_view(session: PlaybackSession, token: str, prefix: str = "") -> SessionView:
+    """`prefix`: the path Revenge is served under (REVENGE_PUBLIC_URL's)."""
+    base = f"{prefix}{SESSIONS_PATH}/{session.id}"
+    query = f"?token={quote(token, safe='')}"
     direct = session.decision.method == "direct"
     return SessionView(
         id=session.id, method=session.decision.method,

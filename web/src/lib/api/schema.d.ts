@@ -558,6 +558,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every collection by name, with how many of its movies I have seen */
+        get: operations["ApiV1CollectionsCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collections/{collection_id}": {
         parameters: {
             query?: never;
@@ -892,6 +909,23 @@ export interface paths {
         };
         /** Movies I am in the middle of, latest first */
         get: operations["ApiV1MoviesContinueWatchingContinueWatching"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movies/next-in-collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next movie of each collection I have begun and not finished, latest watched first (one page) */
+        get: operations["ApiV1MoviesNextInCollectionNextInCollection"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1520,7 +1554,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password (ends my other sessions) */
+        /** Change my password (ends my other sessions and, unless revoke_api_keys is false, revokes my API keys) */
         post: operations["ApiV1UsersMePasswordChangePassword"];
         delete?: never;
         options?: never;
@@ -1838,6 +1872,21 @@ export interface components {
             overview: string | null;
             poster_path: string | null;
             tmdb_id: number | null;
+            watched_count: number;
+        };
+        /** CollectionPage */
+        CollectionPage: {
+            items: components["schemas"]["CollectionSummary"][];
+            next_cursor: string | null;
+            total: number;
+        };
+        /** CollectionSummary */
+        CollectionSummary: {
+            backdrop_path: string | null;
+            id: string;
+            movie_count: number;
+            name: string;
+            poster_path: string | null;
             watched_count: number;
         };
         /** ConflictList */
@@ -2377,6 +2426,8 @@ export interface components {
         PasswordChangeBody: {
             current_password: string;
             new_password: string;
+            /** @default true */
+            revoke_api_keys: boolean;
         };
         /** PathMappingBody */
         PathMappingBody: {
@@ -2514,6 +2565,8 @@ export interface components {
         /** ResetBody */
         ResetBody: {
             new_password: string;
+            /** @default true */
+            revoke_api_keys: boolean;
             token: string;
         };
         /** RevokedCount */
@@ -4072,6 +4125,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Credentials are missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ApiV1AuthMfaWebauthnFinishWebauthnFinish: {
@@ -4359,6 +4419,65 @@ export interface operations {
                         } | unknown[];
                         status_code: number;
                     };
+                };
+            };
+            /** @description A permission (or the CSRF token) is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiV1CollectionsCollections: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description Opaque token of the next page, as returned in next_cursor */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPage"];
+                };
+            };
+            /** @description The request is not valid (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A permission is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5242,6 +5361,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContinueWatchingPage"];
+                };
+            };
+            /** @description The request is not valid (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A permission is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiV1MoviesNextInCollectionNextInCollection: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoviePage"];
                 };
             };
             /** @description The request is not valid (the field is named) */

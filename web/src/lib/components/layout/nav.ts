@@ -1,7 +1,11 @@
 /** The sidebar's entries. A feature adds its pages here; `permission` hides an entry
  * from people who may not use it (the server still refuses them). */
 import type { Component } from 'svelte';
+import BookmarkIcon from '@lucide/svelte/icons/bookmark';
+import FilmIcon from '@lucide/svelte/icons/film';
+import HistoryIcon from '@lucide/svelte/icons/history';
 import HouseIcon from '@lucide/svelte/icons/house';
+import LibraryBigIcon from '@lucide/svelte/icons/library-big';
 import KeyRoundIcon from '@lucide/svelte/icons/key-round';
 import MonitorSmartphoneIcon from '@lucide/svelte/icons/monitor-smartphone';
 import ShieldCheckIcon from '@lucide/svelte/icons/shield-check';
@@ -23,7 +27,16 @@ export interface NavSection {
 }
 
 export const NAV: NavSection[] = [
-	{ title: null, items: [{ href: '/', label: 'nav.home', icon: HouseIcon }] },
+	{
+		title: null,
+		items: [
+			{ href: '/', label: 'nav.home', icon: HouseIcon },
+			{ href: '/movies', label: 'nav.movies', icon: FilmIcon, permission: 'library.read' },
+			{ href: '/collections', label: 'nav.collections', icon: LibraryBigIcon, permission: 'library.read' },
+			{ href: '/watchlist', label: 'nav.watchlist', icon: BookmarkIcon, permission: 'library.read' },
+			{ href: '/history', label: 'nav.history', icon: HistoryIcon, permission: 'library.read' }
+		]
+	},
 	{
 		title: 'nav.settings',
 		items: [

@@ -1,0 +1,1 @@
+"""asyncio-based adapters (no I/O of their own: the same in every profile)."""

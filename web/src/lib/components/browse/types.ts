@@ -1,0 +1,8 @@
+/** What a poster card needs: any movie-shaped item of the API fits. */
+export interface CardMovie {
+	id: string;
+	title: string;
+	year?: number | null;
+	poster_path?: string | null;
+	user?: { watched: boolean; progress_percent?: number | null };
+}
