@@ -23,6 +23,8 @@ export * from './totp';
 export * from './outbox';
 export * from './webauthn';
 export * from './media';
+export * from './clips';
+export * from './player';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 

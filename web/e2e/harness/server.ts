@@ -19,6 +19,8 @@ export interface RunningServer {
 	url: string;
 	port: number;
 	dataDir: string;
+	/** The process id of `revenge serve` (its children share it as their process group). */
+	pid: number;
 	/** The server's output so far (for failure messages). */
 	log(): string;
 	stop(): Promise<void>;
@@ -74,7 +76,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		await stop();
 		throw error;
 	}
-	return { url, port, dataDir, log: () => output, stop };
+	return { url, port, dataDir, pid: child.pid as number, log: () => output, stop };
 }
 
 async function waitUntilStarted(url: string, child: ChildProcess, log: () => string): Promise<void> {
