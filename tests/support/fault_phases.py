@@ -52,7 +52,9 @@ def kill_typesense(serve: Serve, load: Load, *, bound: float) -> Figures:
     wrong = [s for s in after if not s[2] and s[1] != total]
     return {"returned_after_s": _since(returned, killed),
             "complete_after_return_s": _since(complete, returned),
-            "wrong_answers": len(wrong), "searches": len(after),
+            "wrong_answers": len(wrong), "searches": len(after), "total": total,
+            # when (s after the kill) and what the first wrong answers said
+            "wrong_sample": [(round(at - killed, 2), found) for at, found, _ in wrong[:8]],
             "errors": len(load.errors_since(killed))}
 
 

@@ -70,9 +70,9 @@ class InMemoryCatalogDocuments:
 
     async def settled_count(self) -> int:
         runs = self._state.table("job_runs").values()  # the jobs twin's table, same state
-        pending = sum(1 for run in runs if run["name"] == INDEX_MOVIE
-                      and run["status"] in ("queued", "running"))
-        return max(0, len(self._tables.movies) - pending)
+        pending = {run["payload"].get("movie_id") for run in runs if run["name"] == INDEX_MOVIE
+                   and run["status"] in ("queued", "running")}
+        return len(self._tables.movies) - len(pending & set(self._tables.movies))
 
     def _document(self, movie: Movie) -> MovieDocument:
         tables = self._tables

@@ -42,10 +42,13 @@ LEFT JOIN LATERAL (
 
 # Movies less index requests still queued or running (each committed catalog change
 # enqueues one in its own transaction, so this never counts a movie the index may lack).
+# Distinct existing movies only: a burst of requests for one movie, or requests for
+# movies since deleted, must not excuse other movies missing from the index.
 _SETTLED = """
-SELECT greatest(0, (SELECT count(*) FROM movies) - (
-    SELECT count(*) FROM job_runs
-    WHERE name = %s AND status IN ('queued', 'running'))) AS n"""
+SELECT (SELECT count(*) FROM movies) - (
+    SELECT count(DISTINCT m.id) FROM job_runs j
+    JOIN movies m ON m.id::text = j.payload->>'movie_id'
+    WHERE j.name = %s AND j.status IN ('queued', 'running')) AS n"""
 
 _VERSIONS = sql.SQL("SELECT m.id::text AS id, {version} AS updated_at FROM movies m").format(
     version=_VERSION)

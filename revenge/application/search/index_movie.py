@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import msgspec
 
 from revenge.application.search.ports import MovieDocuments, SearchIndex
@@ -13,17 +15,29 @@ class IndexMovieCommand(msgspec.Struct, frozen=True):
 
 class IndexMovie:
     """Idempotent, and safe in any order: it indexes what the catalog holds *now*, so a
-    late job never resurrects a deleted movie. Raises `Unavailable` (the job retries)."""
+    late job never resurrects a deleted movie. Raises `Unavailable` (the job retries).
 
-    def __init__(self, documents: MovieDocuments, index: SearchIndex) -> None:
+    Without a usable live index (none yet, one lost by a Typesense restarted empty, or an
+    older schema) it asks for a full rebuild (`request_rebuild`, deduplicated) instead of
+    upserting: an upsert would create a live index holding this one movie, and searches
+    would take it for the whole catalog (review finding 12). The rebuild reads the
+    catalog after this movie's commit, so it includes it."""
+
+    def __init__(self, documents: MovieDocuments, index: SearchIndex,
+                 request_rebuild: Callable[[], Awaitable[object]]) -> None:
         self._documents = documents
         self._index = index
+        self._request_rebuild = request_rebuild
 
     async def execute(self, command: IndexMovieCommand) -> bool:
-        """True when the movie is indexed, False when it was removed (no such movie)."""
+        """True when the movie is (or will be, by the rebuild) indexed, False when it was
+        removed (no such movie)."""
         found = await self._documents.get([command.movie_id])
-        if found:
-            await self._index.upsert(found)
-        else:
+        if not found:
             await self._index.delete([command.movie_id])
-        return bool(found)
+            return False
+        if not await self._index.is_current():
+            await self._request_rebuild()
+            return True
+        await self._index.upsert(found)
+        return True

@@ -65,11 +65,12 @@ class SearchContainer(containers.DeclarativeContainer):
     search_movies = providers.Factory(SearchMovies, index, fallback, watched,
                                       verifier=verify_index)
     suggest_titles = providers.Factory(SuggestTitles, index, fallback, verifier=verify_index)
-    index_movie = providers.Factory(IndexMovie, documents, index)
+    request_reindex = providers.Factory(RequestReindex, jobs.unit_of_work.provider)
+    index_movie = providers.Factory(IndexMovie, documents, index,
+                                    request_reindex.provided.execute)
     remove_movie = providers.Factory(RemoveMovie, index)
     reindex_all = providers.Factory(ReindexAll, documents, index)
     reconcile_index = providers.Factory(ReconcileIndex, documents, index, reindex_all)
-    request_reindex = providers.Factory(RequestReindex, jobs.unit_of_work.provider)
 
 
 async def close_search_client(search: providers.Container[SearchContainer]) -> None:

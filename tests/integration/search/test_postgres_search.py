@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
+from psycopg.types.json import Jsonb
 
 from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.search_fallback import PostgresSearchFallback
@@ -57,13 +60,19 @@ async def test_versions_move_when_a_movie_changes_and_vanish_when_deleted(
 
 async def test_the_settled_count_leaves_out_movies_whose_index_request_is_pending(
         database: Database, catalog: dict[str, MovieDocument]) -> None:
+    """Only distinct existing movies are left out: three requests for Heat, one for a
+    movie since deleted and a finished one leave out Heat and Alien only (finding 12)."""
     documents = PostgresMovieDocuments(database)
     assert await documents.settled_count() == 9
+    heat, alien, gone = catalog["Heat"].id, catalog["Alien"].id, str(uuid.uuid4())
+    runs = [("queued", heat), ("running", heat), ("queued", heat), ("queued", alien),
+            ("queued", gone), ("succeeded", catalog["Arrival"].id)]
     async with database.transaction() as conn:
-        for status in ("queued", "running", "succeeded"):
+        for status, movie_id in runs:
             await conn.execute(
-                "INSERT INTO job_runs (id, name, status, max_attempts) "
-                "VALUES (gen_random_uuid(), 'search.index_movie', %s, 1)", (status,))
+                "INSERT INTO job_runs (id, name, status, max_attempts, payload) "
+                "VALUES (gen_random_uuid(), 'search.index_movie', %s, 1, %s)",
+                (status, Jsonb({"movie_id": movie_id})))
     try:
         assert await documents.settled_count() == 7
     finally:

@@ -33,6 +33,12 @@ class Harness:
         self.watched = InMemoryWatchedMovies()
         self.reindex = ReindexAll(self.documents, self.index)
         self.reconcile = ReconcileIndex(self.documents, self.index, self.reindex)
+        self.rebuilds_requested = 0
+
+    def index_movie(self) -> IndexMovie:
+        async def request_rebuild() -> None:
+            self.rebuilds_requested += 1
+        return IndexMovie(self.documents, self.index, request_rebuild)
 
     def search(self, **options: float) -> SearchMovies:
         return SearchMovies(self.index, self.fallback, self.watched, **options)
@@ -107,15 +113,25 @@ async def test_suggestions_refuse_an_empty_prefix(built: Harness) -> None:
 async def test_indexing_a_movie_takes_what_the_catalog_holds_now(built: Harness) -> None:
     renamed = document("Heat 2", id=built.movies["Heat"].id)
     built.documents.put(renamed)
-    assert await IndexMovie(built.documents, built.index).execute(
-        IndexMovieCommand(renamed.id)) is True
+    assert await built.index_movie().execute(IndexMovieCommand(renamed.id)) is True
     assert [h.title for h in (await built.find("heat")).hits] == ["Heat 2"]
+    assert built.rebuilds_requested == 0
+
+
+async def test_indexing_a_movie_without_a_live_index_asks_for_a_rebuild() -> None:
+    """Review finding 12: an index lost (Typesense back empty) must not come back holding
+    only the movie indexed first, answered as if it were the whole catalog."""
+    harness = Harness()
+    heat = harness.movies["Heat"]
+    assert await harness.index_movie().execute(IndexMovieCommand(heat.id)) is True
+    assert harness.rebuilds_requested == 1
+    assert harness.index.live is None and await harness.index.count() == 0
+    assert (await harness.find("heat")).degraded is True
 
 
 async def test_indexing_a_movie_that_is_gone_removes_it(built: Harness) -> None:
     built.documents.remove(built.movies["Heat"].id)
-    assert await IndexMovie(built.documents, built.index).execute(
-        IndexMovieCommand(built.movies["Heat"].id)) is False
+    assert await built.index_movie().execute(IndexMovieCommand(built.movies["Heat"].id)) is False
     assert (await built.find("heat")).found == 0
 
 
