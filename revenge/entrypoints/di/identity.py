@@ -16,7 +16,7 @@ from revenge.adapters.crypto.jwt_tokens import JwtAccessTokens
 from revenge.adapters.crypto.passwords import Argon2PasswordHasher
 from revenge.adapters.crypto.sealed_cache import SealedCache, seal_key
 from revenge.adapters.crypto.secret_key import signing_key
-from revenge.adapters.crypto.system import SystemClock, Uuid7Ids
+from revenge.adapters.crypto.system import Uuid7Ids
 from revenge.adapters.crypto.tokens import RandomSecretTokens
 from revenge.adapters.mail.outbox import OutboxMailer
 from revenge.adapters.mail.smtp import SmtpMailer, SmtpSettings
@@ -57,6 +57,7 @@ from revenge.application.identity.update_role import UpdateRole
 from revenge.application.identity.update_server_settings import UpdateServerSettings
 from revenge.application.identity.update_user import UpdateUser
 from revenge.application.identity.update_user_settings import UpdateUserSettings
+from revenge.application.shared.clock import utc_now
 from revenge.entrypoints.config import Config
 
 
@@ -113,7 +114,7 @@ class IdentityContainer(containers.DeclarativeContainer):
         providers.Callable(lambda minutes: minutes * 60, settings.provided.access_token_minutes),
     )
     secret_tokens = providers.Singleton(RandomSecretTokens)
-    kit = providers.Singleton(Kit, providers.Singleton(SystemClock), providers.Singleton(Uuid7Ids))
+    kit = providers.Singleton(Kit, providers.Object(utc_now), providers.Singleton(Uuid7Ids))
     # What grants access is cached sealed: a forged Redis entry reads as a miss.
     cache_seal = providers.Singleton(seal_key, jwt_key)
     session_cache = providers.Singleton(
