@@ -67,6 +67,16 @@ pytestmark = pytest.mark.unit
     ("Movie.Title.HARDCODED.720p.WEB", "Movie Title", None),
     ("Movie.Title.The.Uncut.Version.2010.DVDRip", "Movie Title", 2010),
     ("Box.Set.The.Collection.12DVD-GRP", "Box Set The Collection", None),
+    # pictographs and messenger channel handles before the title
+    ("\U0001f0cf@some_channel\U0001f0cfMovie Title 2013 BluRay 720p", "Movie Title", 2013),
+    ("\u2605 Movie Title 2001 DVDRip", "Movie Title", 2001),
+    ("@Channel - Movie Title 1995 1080p", "Movie Title", 1995),
+    ("Movie.Title.2013.720p.BluRay-@Channel", "Movie Title", 2013),
+    ("Mail@Home.2010.DVDRip", "Mail@Home", 2010),  # an @ inside a title stays
+    # an anime release's subtitle between tildes goes
+    ("[Grp]_Movie_Title_~Sub_Title~_(2015)_[BD_1080p]", "Movie Title", 2015),
+    # a disc's extras alone
+    ("Movie.Title.Extras.Only.2022.1080p.Blu-Ray-GRP", "Movie Title", 2022),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

@@ -11,6 +11,7 @@ def clean_title(raw: str) -> str | None:
     if network := O.trailing_network.search(raw, max(0, len(raw) - O.network_tail)):
         raw = raw[: network.start()]
     raw = _first_segment(raw)
+    raw = O.tilde_subtitle.sub("", raw) or raw  # "Title_~Subtitle~_"
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)
     if _is_dotted(raw):

@@ -166,6 +166,7 @@ SOFT = (
     r"proper|internal|limited|complete|colou?rized|stv|docu|doku|upscaled?|oar",
     r"(?-i:REAL|FEST[Ii]VAL|RETAIL|CONVERT|HYBRID|UNTOUCHED|XXX)",
     r"ai" + S1 + r"upscale",
+    r"extras" + S1 + r"only",  # a release of a disc's extras: "Title.Extras.Only.2022"
     r"multi" + S + r"subs?",
     r"hard" + S + r"(?:coded|subs?)",
     r"[a-z]{0,3}subs?",

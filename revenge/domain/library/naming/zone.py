@@ -80,7 +80,7 @@ def _is_scene_file(scan: Scan) -> bool:
 
 def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     text = scan.text
-    for pattern in (O.leading_junk_chars, O.website, O.leading_index):
+    for pattern in (O.leading_junk_chars, O.website, O.leading_index, O.leading_handle):
         if match := pattern.match(text, pos):
             return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
