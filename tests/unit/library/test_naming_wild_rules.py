@@ -75,6 +75,19 @@ pytestmark = pytest.mark.unit
     ("Mail@Home.2010.DVDRip", "Mail@Home", 2010),  # an @ inside a title stays
     # an anime release's subtitle between tildes goes
     ("[Grp]_Movie_Title_~Sub_Title~_(2015)_[BD_1080p]", "Movie Title", 2015),
+    # a name made only of bracket groups: the Latin-script title group is the title
+    ("[\u67f3\u6797][Movie Title][BDMV][1080p][MOVIE][UK]", "Movie Title", None),
+    ("[BDMV][Some Title][Vol.01-02]", "Some Title", None),
+    ("[Grp][Title][1080p].mkv", "Title", None),  # the first one-word group is the release's
+    ("[Grp][Movie Title (2010)][1080p].mkv", "Movie Title", 2010),
+    ("[Grp][Movie 01-02 Fin][Title][x264]", "Title", None),
+    ("[Title \u308b][Title Ru][HDTVrip]", "Title Ru", None),  # wholly Latin only
+    # more than two script runs: the longest Latin run is the title
+    ("No.33_\u6307\u73af\u738b3.The.Return.of.the.King.2003.1080p", "The Return of the King", 2003),
+    ("Top138.\u82f1\u96c4\u672c\u8272.A.Better.Tomorrow.1986.1080p", "A Better Tomorrow", 1986),
+    # Chinese release words end a title like the tags they are
+    ("\u97f3\u4e50\u4e4b\u58f0.\u4e94\u5341\u5468\u5e74\u7eaa\u5ff5\u7248.1965.1080p", "\u97f3\u4e50\u4e4b\u58f0", 1965),
+    ("\u4e03\u4e2a\u4e16\u754c.\u51687\u96c6.2019.1080p.\u4e2d\u82f1\u5b57\u5e55", "\u4e03\u4e2a\u4e16\u754c", 2019),
     # a disc's extras alone
     ("Movie.Title.Extras.Only.2022.1080p.Blu-Ray-GRP", "Movie Title", 2022),
 ])

@@ -114,6 +114,12 @@ class NamingOptions:
         # "[Movie Title 1998].avi": a name wholly in brackets is read inside them
         self.wrapped = re.compile(r"\s*[\[(【]([^\[\]()【】]+)[\])】]\s*")
         self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
+        # "[中文名][English Title][BDMV][1080p]": a name made only of square bracket groups
+        self.only_groups = re.compile(r"(?:\s*\[[^\[\]]*\]\s*){2,}")
+        self.square_group = re.compile(r"\[[^\[\]]*\]")
+        self.release_group_words = frozenset(
+            {"vol", "volume", "disc", "disk", "bd", "dvd", "movie", "tv", "ova", "sp", "fin"}
+        )
 
     def _compile_title(self) -> None:
         """Where a title starts (`zone`) and how it is cleaned (`title`)."""

@@ -43,12 +43,21 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     latin = [part for part in parts if _is_latin(part)]
     if len(parts) < 2 or not latin or len(latin) == len(parts):
         return title, ()
-    return latin[0], (latin[0], *(part for part in parts if part is not latin[0]))
+    if len(parts) == 2:
+        return latin[0], (latin[0], *(part for part in parts if part is not latin[0]))
+    # "No.33 指环王3 The Return of the King", "Top138 英雄本色 A Better Tomorrow": with
+    # more runs, short Latin ones are an index or a list's name; the longest is the title
+    chosen = max(latin, key=_letters)
+    return chosen, (chosen, *(part for part in parts if not _is_latin(part)))
+
+
+def _letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
 
 
 def _script_runs(title: str) -> list[str]:
-    """The title cut where its words change script, if it holds exactly two runs (words
-    without letters, "37°2" or "4", go with the run they stand in)."""
+    """The title cut where its words change script (words without letters, "37°2" or
+    "4", go with the run they stand in), if it changes script at least once."""
     runs: list[tuple[bool | None, list[str]]] = []
     for word in title.split():
         kind = _script(word)
@@ -58,7 +67,7 @@ def _script_runs(title: str) -> list[str]:
             runs[-1] = (kind, [*runs[-1][1], word])
         else:
             runs.append((kind, [word]))
-    return [" ".join(words) for _, words in runs] if len(runs) == 2 else []
+    return [" ".join(words) for _, words in runs] if len(runs) >= 2 else []
 
 
 def _script(text: str) -> bool | None:
