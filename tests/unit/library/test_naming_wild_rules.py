@@ -82,6 +82,10 @@ pytestmark = pytest.mark.unit
     ("[Grp][Movie Title (2010)][1080p].mkv", "Movie Title", 2010),
     ("[Grp][Movie 01-02 Fin][Title][x264]", "Title", None),
     ("[Title \u308b][Title Ru][HDTVrip]", "Title Ru", None),  # wholly Latin only
+    ("[\u67f3][Title][BDMV][Season 3 Parts 1+2 Fin][USA]", "Title", None),
+    # two names divided by a slash: the first is the title
+    ("Movie Title / Other Title 2010 1080p", "Movie Title", 2010),
+    ("Face/Off.1997.1080p", "Face/Off", 1997),
     # more than two script runs: the longest Latin run is the title
     ("No.33_\u6307\u73af\u738b3.The.Return.of.the.King.2003.1080p", "The Return of the King", 2003),
     ("Top138.\u82f1\u96c4\u672c\u8272.A.Better.Tomorrow.1986.1080p", "A Better Tomorrow", 1986),

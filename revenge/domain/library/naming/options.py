@@ -118,7 +118,8 @@ class NamingOptions:
         self.only_groups = re.compile(r"(?:\s*\[[^\[\]]*\]\s*){2,}")
         self.square_group = re.compile(r"\[[^\[\]]*\]")
         self.release_group_words = frozenset(
-            {"vol", "volume", "disc", "disk", "bd", "dvd", "movie", "tv", "ova", "sp", "fin"}
+            {"vol", "volume", "disc", "disk", "bd", "dvd", "movie", "tv", "ova", "sp", "fin",
+             "season"}
         )
 
     def _compile_title(self) -> None:

@@ -35,9 +35,13 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     """"Енола Голмс / Enola Holmes", "复仇者联盟 Avengers Endgame": a title in two
     scripts. The Latin one is the title (TMDb searches it best); the names are both.
     Anything else comes back unchanged, with no alternatives."""
-    if title is None or title.isascii():
+    if title is None:
         return title, ()
     parts = [part.strip() for part in O.title_separator.split(title) if part.strip()]
+    if len(parts) > 1 and all(map(_is_latin, parts)):
+        return parts[0], tuple(parts)  # "Title / Other Title": one name, then another
+    if title.isascii():
+        return title, ()
     if len(parts) < 2:
         parts = _script_runs(title)
     latin = [part for part in parts if _is_latin(part)]
