@@ -24,7 +24,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
 OVERALL_FLOOR = 0.88
 HELD_BACK_FLOOR = 0.88
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
-                       "torrent_name_parser_go", "plexify_kt",
+                       "torrent_name_parser_go", "plexify_kt", "tortitle",
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot"})
 
 
