@@ -92,6 +92,11 @@ pytestmark = pytest.mark.unit
     # Chinese release words end a title like the tags they are
     ("\u97f3\u4e50\u4e4b\u58f0.\u4e94\u5341\u5468\u5e74\u7eaa\u5ff5\u7248.1965.1080p", "\u97f3\u4e50\u4e4b\u58f0", 1965),
     ("\u4e03\u4e2a\u4e16\u754c.\u51687\u96c6.2019.1080p.\u4e2d\u82f1\u5b57\u5e55", "\u4e03\u4e2a\u4e16\u754c", 2019),
+    # a Chinese broadcaster before the title; a Chinese title in brackets before tags
+    ("CCTV1.Some.Show.Title.20211129.HDTV.1080i.H264-GRP.ts", "Some Show Title 20211129", None),
+    ("HunanTV.Some.Title.2021.HDTV.1080i", "Some Title", 2021),
+    ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
+    ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's
     # a disc's extras alone
     ("Movie.Title.Extras.Only.2022.1080p.Blu-Ray-GRP", "Movie Title", 2022),
 ])

@@ -20,6 +20,8 @@ def clean_title(raw: str) -> str | None:
         words = (raw.replace("-", " ") if hyphenated else raw).replace("_", " ")
     words = O.spaces.sub(" ", O.empty_brackets.sub(" ", words)).strip()
     words = words.rstrip(O.junk_chars)
+    if words[:1] == "[" and words[-1:] == "]" and "[" not in words[1:]:
+        words = words[1:-1].strip()  # "[故宫]" standing for the whole title
     return words + "." if _ends_in_initials(words) else words or None
 
 
