@@ -90,8 +90,8 @@ pytestmark = pytest.mark.unit
     ("No.33_\u6307\u73af\u738b3.The.Return.of.the.King.2003.1080p", "The Return of the King", 2003),
     ("Top138.\u82f1\u96c4\u672c\u8272.A.Better.Tomorrow.1986.1080p", "A Better Tomorrow", 1986),
     # Chinese release words end a title like the tags they are
-    ("\u97f3\u4e50\u4e4b\u58f0.\u4e94\u5341\u5468\u5e74\u7eaa\u5ff5\u7248.1965.1080p", "\u97f3\u4e50\u4e4b\u58f0", 1965),
-    ("\u4e03\u4e2a\u4e16\u754c.\u51687\u96c6.2019.1080p.\u4e2d\u82f1\u5b57\u5e55", "\u4e03\u4e2a\u4e16\u754c", 2019),
+    ("音乐之声.五十周年纪念版.1965.1080p", "音乐之声", 1965),
+    ("七个世界.全7集.2019.1080p.中英字幕", "七个世界", 2019),
     # a Chinese broadcaster before the title; a Chinese title in brackets before tags
     ("CCTV1.Some.Show.Title.20211129.HDTV.1080i.H264-GRP.ts", "Some Show Title 20211129", None),
     ("HunanTV.Some.Title.2021.HDTV.1080i", "Some Title", 2021),

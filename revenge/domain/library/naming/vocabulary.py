@@ -159,7 +159,7 @@ EDITION = (
     r"fan" + S + r"edit",
     r"(?-i:DC|SE|OM)",
     # Chinese edition words: "4K修复版" (restored), "加长版" (extended), "五十周年纪念版"
-    r"[\u4e00-\u9fff0-9A-Za-z]{0,8}\u7248",
+    r"[\u4e00-\u9fff0-9A-Za-z]{0,8}版",
 )
 
 THREE_D_SOFT = (r"3d",)
@@ -168,11 +168,11 @@ SOFT = (
     r"proper|internal|limited|complete|colou?rized|stv|docu|doku|upscaled?|oar",
     r"(?-i:REAL|FEST[Ii]VAL|RETAIL|CONVERT|HYBRID|UNTOUCHED|XXX)",
     r"ai" + S1 + r"upscale",
-    r"extras" + S1 + r"only",
+    r"extras" + S1 + r"only",  # a release of a disc's extras: "Title.Extras.Only.2022"
     # Chinese release words: "全12集" (all 12 episodes), "国英双语" (two languages),
     # "中英字幕" (subtitles), "双语中字", "简繁特效" (styled subtitles), "国配" (dubbed)
-    r"\u5168\d+\u96c6",
-    r"[\u4e00-\u9fff]{0,6}(?:\u5b57\u5e55|\u4e2d\u5b57|\u53cc\u8bed|\u7279\u6548|\u56fd\u914d|\u97f3\u8f68)",  # a release of a disc's extras: "Title.Extras.Only.2022"
+    r"全\d+集",
+    r"[\u4e00-\u9fff]{0,6}(?:字幕|中字|双语|特效|国配|音轨)",
     r"multi" + S + r"subs?",
     r"hard" + S + r"(?:coded|subs?)",
     r"[a-z]{0,3}subs?",

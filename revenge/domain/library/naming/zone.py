@@ -86,7 +86,8 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
         return match.end(), int(match.group(1) or match.group(2))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
-        if _only_release_info_after(scan, match.end()) and _is_cjk(text[match.start() : match.end()]):
+        group = text[match.start() : match.end()]
+        if _is_cjk(group) and _only_release_info_after(scan, match.end()):
             return None  # "[故宫].全12集.2005.1080p": the group is the title
         return match.end(), None
     if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
