@@ -99,7 +99,7 @@ AUDIO = (
     r"dual" + S + r"audios?",
     r"multi" + S + r"audio",
     r"[1-8]" + S + r"ch",
-    r"[1-7]\.[01](?:ch)?",
+    r"[1-7]\.[01]ch",
     r"\d+(?:\.\d+)?" + S + r"[km]bps",
 )
 
@@ -152,7 +152,7 @@ EDITION = (
     r"restored",
     r"criterion(?:" + S + r"(?:collection|edition))?",
     r"alternat(?:e|ive)(?:" + S1 + r"extended)?" + S1 + r"(?:cut|version|edition)",
-    r"(?:international|integral|original)" + S1 + r"(?:cut|version|edition)",
+    r"(?:international|integral|original|complete)" + S1 + r"(?:cut|version|edition)",
     r"version" + S1 + r"(?:longue|int[eé]grale)",
     r"recut",
     r"open" + S + r"matte",
@@ -163,6 +163,10 @@ EDITION = (
 )
 
 THREE_D_SOFT = (r"3d",)
+
+# A bare channel count ends a title only where tags follow: "Movie 5.1 x264", not
+# "Evangelion 1.0 You Are (Not) Alone".
+CHANNELS = (r"[1-7]\.[01]",)
 
 SOFT = (
     r"proper|internal|limited|complete|colou?rized|stv|docu|doku|upscaled?|oar",
@@ -219,6 +223,7 @@ CATEGORIES: Categories = (
     ("sample", SAMPLE),
     ("edition", EDITION),
     ("three_d_soft", THREE_D_SOFT),
+    ("channels", CHANNELS),
     ("language", LANGUAGE),
     ("soft", SOFT),
 )
