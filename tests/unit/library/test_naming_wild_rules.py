@@ -98,7 +98,7 @@ pytestmark = pytest.mark.unit
     ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
     ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's
     # a bare channel count ends a title only before tags; "Complete Version" is an edition
-    ("[Grp][Movie 3.0 You Can (Not) Redo][480P][V0].mp4", "Movie 3.0 You Can (Not) Redo", None),
+    ("[Grp][Saga 3.0 You Can (Not) Redo][480P][V0].mp4", "Saga 3.0 You Can (Not) Redo", None),
     ("Movie Title 5.1 x264", "Movie Title", None),
     ("[Grp] Movie Title Complete Version (720p x264) [3ABD57E6].mp4", "Movie Title", None),
     # a disc's extras alone
