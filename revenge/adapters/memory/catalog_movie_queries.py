@@ -40,6 +40,7 @@ class InMemoryMovieQueries:
     """`MovieListQueries` and `MovieDetailQueries` over the in-memory tables."""
 
     def __init__(self, state: InMemoryState) -> None:
+        self._state = state
         self._tables = CatalogTables(state)
 
     async def list_movies(self, user_id: str, query: MovieListQuery) -> Page[MovieListItem]:
@@ -65,8 +66,15 @@ class InMemoryMovieQueries:
             f.watched is None or state.watched == f.watched,
             f.on_watchlist is None or state.on_watchlist == f.on_watchlist,
             f.search is None or f.search.casefold() in _searchable(movie),
+            f.library_id is None or self._in_library(movie.id, f.library_id),
         )
         return all(checks)
+
+    def _in_library(self, movie_id: str, library_id: str) -> bool:
+        # The scanner's twin keeps each file's library beside the catalog's files.
+        meta = self._state.table("library_file_meta")
+        return any(f.movie_id == movie_id and getattr(meta.get(f.id), "library_id", None)
+                   == library_id for f in self._tables.files.values())
 
     def _genre_names(self, movie_id: str) -> set[str]:
         return {g.name.lower() for g in self._genres(movie_id)}
