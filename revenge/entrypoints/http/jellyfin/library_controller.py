@@ -78,9 +78,12 @@ class LibraryController(Controller):
             return []
         limit = query.number("Limit", 16, low=1, high=200)
         unplayed = query.flag("IsPlayed") is False
+        library = await _library_of(request, query.text("ParentId"))
+        if library is _NOT_A_LIBRARY:
+            return []
         page = await _movies(request, MovieListQuery(
             sort=MovieSort.ADDED_DESC, page=PageRequest(limit),
-            filter=MovieFilter(watched=False) if unplayed else MovieFilter()))
+            filter=MovieFilter(watched=False if unplayed else None, library_id=library)))
         return [list_movie(m, this_server(request)) for m in page.items]
 
 
@@ -101,11 +104,12 @@ async def _items(request: AnyRequest, query: Query) -> ItemsResult:
     if parent is None and not query.flag("Recursive") and not query.items("IncludeItemTypes") \
             and query.text("SearchTerm") is None:
         return await _views(request)  # the user's root folder: the views
-    if parent is not None and not await _is_library(request, parent):
+    library = await _library_of(request, parent)
+    if library is _NOT_A_LIBRARY:
         return _empty(query.number("StartIndex", 0))  # a movie has no children
     if resumable_only(query):
         return await _resume(request, query)
-    movie_list = movie_query(query)
+    movie_list = movie_query(query, library)
     page = await _movies(request, movie_list)
     items = mapped_pages(request).items(page, this_server(request), list_movie)
     return ItemsResult(items=items, total_record_count=page.total,
@@ -129,7 +133,14 @@ async def _resume(request: AnyRequest, query: Query) -> ItemsResult:
                        total_record_count=page.total, start_index=start)
 
 
-async def _is_library(request: AnyRequest, parent: str) -> bool:
+_NOT_A_LIBRARY = "not a library"
+
+
+async def _library_of(request: AnyRequest, parent: str | None) -> str | None:
+    """The library whose view `ParentId` names (None: no parent, the whole catalog);
+    `_NOT_A_LIBRARY` for any other id (a movie, which has no children)."""
+    if parent is None:
+        return None
     wanted = our_id(parent)
     libraries = await containers(request).library.queries().list_libraries()
-    return any(library.id == wanted for library in libraries)
+    return wanted if any(library.id == wanted for library in libraries) else _NOT_A_LIBRARY
