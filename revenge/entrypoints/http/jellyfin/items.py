@@ -9,6 +9,7 @@ from litestar.connection import ASGIConnection
 
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.errors import NotFound
+from revenge.entrypoints.http.catalog.file_paths import as_seen_by
 from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem
 from revenge.entrypoints.http.jellyfin.ids import our_id
@@ -36,7 +37,7 @@ async def movie_item(connection: Connection, movie_id: str) -> BaseItem:
     progress = await catalog.user_library().progress(user_id, movie_id)
     return detail_movie(movie, this_server(connection),
                         position=progress.resume_position_seconds or None,
-                        files=files.items, cast=cast.items)
+                        files=as_seen_by(caller(connection), files.items), cast=cast.items)
 
 
 async def any_item(connection: Connection, item_id: str) -> BaseItem:

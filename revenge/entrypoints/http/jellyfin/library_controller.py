@@ -15,10 +15,10 @@ from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal, require
 from revenge.entrypoints.http.jellyfin.context import (
     caller,
     containers,
-    mapped_pages,
     this_server,
 )
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem, ItemsResult
+from revenge.entrypoints.http.jellyfin.fields import asked_fields, list_page_items, with_fields
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.items import items_by_id, own_user
 from revenge.entrypoints.http.jellyfin.listing import (
@@ -84,7 +84,10 @@ class LibraryController(Controller):
         page = await _movies(request, MovieListQuery(
             sort=MovieSort.ADDED_DESC, page=PageRequest(limit),
             filter=MovieFilter(watched=False if unplayed else None, library_id=library)))
-        return [list_movie(m, this_server(request)) for m in page.items]
+        server = this_server(request)
+        return await with_fields(request, page.items,
+                                 [list_movie(m, server) for m in page.items],
+                                 asked_fields(query))
 
 
 async def _views(request: AnyRequest) -> ItemsResult:
@@ -111,7 +114,7 @@ async def _items(request: AnyRequest, query: Query) -> ItemsResult:
         return await _resume(request, query)
     movie_list = movie_query(query, library)
     page = await _movies(request, movie_list)
-    items = mapped_pages(request).items(page, this_server(request), list_movie)
+    items = await list_page_items(request, page, this_server(request), asked_fields(query))
     return ItemsResult(items=items, total_record_count=page.total,
                        start_index=movie_list.page.offset)
 
@@ -129,8 +132,10 @@ async def _resume(request: AnyRequest, query: Query) -> ItemsResult:
     page = await library.continue_watching(caller(request).user_id,
                                            PageRequest(min(200, start + limit)))
     server = this_server(request)
-    return ItemsResult(items=[resume_movie(e, server) for e in page.items[start:start + limit]],
-                       total_record_count=page.total, start_index=start)
+    entries = page.items[start:start + limit]
+    items = await with_fields(request, [e.movie for e in entries],
+                              [resume_movie(e, server) for e in entries], asked_fields(query))
+    return ItemsResult(items=items, total_record_count=page.total, start_index=start)
 
 
 _NOT_A_LIBRARY = "not a library"

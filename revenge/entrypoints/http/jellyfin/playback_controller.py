@@ -21,6 +21,7 @@ from revenge.domain.errors import NotFound, RuleViolation
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.catalog.file_paths import path_as_seen_by
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, containers
 from revenge.entrypoints.http.jellyfin.device_profile import our_profile
@@ -122,11 +123,15 @@ async def _playback_info(request: AnyRequest, item_id: str,
             audio_index=audio, subtitle_index=subtitle,
             max_bitrate=_bitrate(body, query),
             profile=our_profile(body.get("DeviceProfile"), direct_allowed=direct)))
-    return PlaybackInfoResponse(media_sources=[_source(started, item_id, subtitle)],
+    shown = path_as_seen_by(caller(request), started.session.path)
+    return PlaybackInfoResponse(media_sources=[_source(started, item_id, subtitle, shown)],
                                 play_session_id=jf_id(started.session.id))
 
 
-def _source(started: StartedPlayback, item_id: str, subtitle: int | None) -> Any:
+def _source(started: StartedPlayback, item_id: str, subtitle: int | None,
+            shown_path: str) -> Any:
+    """`shown_path`: the file's path as the caller may see it (a name unless they
+    manage libraries)."""
     session: PlaybackSession = started.session
     assert started.info is not None
     item, file = jf_id(our_id(item_id)), jf_id(session.file_id)
@@ -136,7 +141,7 @@ def _source(started: StartedPlayback, item_id: str, subtitle: int | None) -> Any
     subtitles = f"/Videos/{item}/{file}/Subtitles/{{index}}/0/Stream.vtt?" + urlencode({
         "PlaySessionId": jf_id(session.id), "token": started.token})
     source = playback_source(
-        session.file_id, session.path, session.size, started.info, direct=direct,
+        session.file_id, shown_path, session.size, started.info, direct=direct,
         transcoding_url=hls, subtitles=session.subtitles,
         subtitle_url=subtitles,
         audio_index=session.decision.audio_index)
