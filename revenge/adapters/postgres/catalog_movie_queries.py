@@ -56,17 +56,21 @@ SELECT m.id::text AS id, m.title, m.original_title, m.sort_title, m.year, m.rele
 FROM movies m {joins}
 WHERE m.id = %(movie)s"""
 
-_FILE_COLUMNS = """
-    f.id::text AS id, f.movie_id::text AS movie_id, f.path, f.size_bytes, f.mtime, f.kind,
+_FILES_OF = """
+SELECT f.id::text AS id, f.movie_id::text AS movie_id, f.path, f.size_bytes, f.mtime, f.kind,
     f.extra_type, f.part, f.edition, f.content_hash, f.container, f.duration_seconds,
     f.bitrate, f.video_streams, f.audio_streams, f.subtitle_streams, f.probed_at,
-    f.probe_error, f.added_at, f.updated_at, f.missing_since"""
-_FILES_OF = f"""
-SELECT {_FILE_COLUMNS} FROM movie_files f WHERE f.movie_id = ANY(%(movies)s::uuid[])
+    f.probe_error, f.added_at, f.updated_at, f.missing_since
+FROM movie_files f WHERE f.movie_id = ANY(%(movies)s::uuid[])
 ORDER BY f.movie_id, CASE WHEN f.kind = 'main' THEN 0 ELSE 1 END, COALESCE(f.part, 0),
     f.path COLLATE "C"
 """
-_ONE_FILE = f"SELECT {_FILE_COLUMNS} FROM movie_files f WHERE f.id = %(file)s"
+_ONE_FILE = """
+SELECT f.id::text AS id, f.movie_id::text AS movie_id, f.path, f.size_bytes, f.mtime, f.kind,
+    f.extra_type, f.part, f.edition, f.content_hash, f.container, f.duration_seconds,
+    f.bitrate, f.video_streams, f.audio_streams, f.subtitle_streams, f.probed_at,
+    f.probe_error, f.added_at, f.updated_at, f.missing_since
+FROM movie_files f WHERE f.id = %(file)s"""
 
 _GENRES_OF = """
 SELECT g.id::text AS id, g.name FROM movie_genres mg JOIN genres g ON g.id = mg.genre_id
