@@ -191,6 +191,18 @@ async def test_library_filter_keeps_the_movies_with_a_file_in_that_library(
     assert refused.value.field == "library_id"
 
 
+async def test_a_library_total_follows_a_file_joining_the_library(catalog: Catalog) -> None:
+    movies = await _library(catalog)
+    library = new_id()
+    for movie in movies[:2]:
+        await catalog.file_in_library(movie.id, library)
+    user = await catalog.user()
+    query = MovieListQuery(filter=MovieFilter(library_id=library), page=PageRequest(1))
+    assert (await catalog.lists.list_movies(user.user_id, query)).total == 2  # counted
+    await catalog.file_in_library(movies[2].id, library)  # no movie changed, only files
+    assert (await catalog.lists.list_movies(user.user_id, query)).total == 3
+
+
 async def test_total_counts_all_matches_on_every_page(catalog: Catalog) -> None:
     await _library(catalog)
     user = await catalog.user()
