@@ -26,6 +26,7 @@ from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, containers
 from revenge.entrypoints.http.jellyfin.device_profile import our_profile
 from revenge.entrypoints.http.jellyfin.dtos_items import PlaybackInfoResponse
+from revenge.entrypoints.http.jellyfin.extras import playable
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id
 from revenge.entrypoints.http.jellyfin.media import playback_source
 from revenge.entrypoints.http.jellyfin.query import Query
@@ -66,7 +67,7 @@ class StreamController(Controller):
         if not name.lower().startswith("stream"):
             raise NotFound(f"no such video resource {name[:40]!r}")
         query = Query(request)
-        session = await open_session(request, our_id(item_id), query.text("PlaySessionId"),
+        session = await open_session(request, item_id, query.text("PlaySessionId"),
                                      query.text("MediaSourceId"), query.text("token"))
         return RangedFile(session.path, mime_type(session.path))
 
@@ -115,10 +116,13 @@ async def _playback_info(request: AnyRequest, item_id: str,
         body.get("EnableDirectStream", True) is not False
     audio, subtitle = _index(body, query, "AudioStreamIndex"), _index(
         body, query, "SubtitleStreamIndex")
+    movie_id, extra = await playable(request, item_id)
+    file_id = our_id(str(source), "media_source") if source else extra
+    if extra is not None and file_id != extra:
+        raise NotFound("this extra has no such media source", field="MediaSourceId")
     started: StartedPlayback = await containers(request).playback.start_playback().execute(
         StartPlaybackCommand(
-            actor=caller(request), movie_id=our_id(item_id),
-            file_id=our_id(str(source), "media_source") if source else None,
+            actor=caller(request), movie_id=movie_id, file_id=file_id,
             # An image subtitle is burned in; a text one is sent beside the video.
             audio_index=audio, subtitle_index=subtitle,
             max_bitrate=_bitrate(body, query),

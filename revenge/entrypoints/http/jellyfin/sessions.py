@@ -15,6 +15,7 @@ from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal
 from revenge.entrypoints.http.jellyfin.context import containers
 from revenge.entrypoints.http.jellyfin.device_profile import EVERYTHING
+from revenge.entrypoints.http.jellyfin.extras import playable
 from revenge.entrypoints.http.jellyfin.ids import our_id
 
 Connection = ASGIConnection[Any, Any, Any, Any]
@@ -32,17 +33,27 @@ async def session_by_id(connection: Connection, play_session_id: str,
     return session
 
 
-async def open_session(connection: Connection, movie_id: str, play_session_id: str | None,
+def plays_item(session: PlaybackSession, item_id: str) -> bool:
+    """An item's id is its movie's, or (an extra) the file's the session plays."""
+    return item_id in (session.movie_id, session.file_id)
+
+
+async def open_session(connection: Connection, item_id: str, play_session_id: str | None,
                        source_id: str | None, token: str | None) -> PlaybackSession:
+    """`item_id` as the app sends it (a movie's or an extra's)."""
     file_id = our_id(source_id, "media_source") if source_id else None
     if play_session_id:
         session = await session_by_id(connection, play_session_id, token)
-        if session.movie_id != movie_id or file_id not in (None, session.file_id):
+        if not plays_item(session, our_id(item_id)) or file_id not in (None, session.file_id):
             raise NotFound("this play session plays another item", field="PlaySessionId")
         return session
     principal = await jellyfin_principal(connection)
     if principal is None:
         raise AuthenticationFailed("authentication required")
+    movie_id, extra = await playable(connection, item_id)
+    if extra is not None and file_id not in (None, extra):
+        raise NotFound("this extra has no such media source", field="MediaSourceId")
+    file_id = file_id or extra
     playback = containers(connection).playback
     live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
             and s.movie_id == movie_id and file_id in (None, s.file_id)]
