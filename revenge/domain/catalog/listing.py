@@ -107,7 +107,7 @@ class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
 
 def _is_uuid(value: str) -> bool:
     try:
-        return str(uuid.UUID(value)) == value.lower()
+        return str(uuid.UUID(value)) == value  # the canonical form ids are stored in
     except ValueError:
         return False
 
