@@ -6,8 +6,9 @@ session of its movie, on that file), and playing it never moves the movie's prog
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from litestar.connection import ASGIConnection
 
@@ -21,6 +22,7 @@ from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id, ticks
 from revenge.entrypoints.http.jellyfin.media import container_name, media_source, media_streams
 
 Connection = ASGIConnection[Any, Any, Any, Any]
+T = TypeVar("T")
 MAX_FILES = 200
 # Our extra kinds (domain/library/classification.py) as Jellyfin's ExtraType.
 EXTRA_TYPES = {"trailer": "Trailer", "featurette": "Featurette",
@@ -59,11 +61,19 @@ async def extra_file(connection: Connection, item_id: str) -> MovieFile | None:
     return file if file.kind == "extra" and file.missing_since is None else None
 
 
-async def playable(connection: Connection, item_id: str) -> tuple[str, str | None]:
-    """(movie id, file id) to play for an item: an extra is that file of its movie; a
-    movie is itself (its main file, unless the app names a source)."""
-    extra = await extra_file(connection, item_id)
-    return (extra.movie_id, extra.id) if extra is not None else (our_id(item_id), None)
+async def as_movie_or_extra(connection: Connection, item_id: str, source_id: str | None,
+                            start: Callable[[str, str | None], Awaitable[T]]) -> T:
+    """`start(movie_id, file_id)` for the item as a movie first (the common case costs
+    no lookup); an id no movie has is then tried as an extra (that file of its movie).
+    `source_id`: the app's MediaSourceId, if any."""
+    file_id = our_id(source_id, "media_source") if source_id else None
+    try:
+        return await start(our_id(item_id), file_id)
+    except NotFound:
+        extra = await extra_file(connection, item_id)
+        if extra is None or file_id not in (None, extra.id):
+            raise
+        return await start(extra.movie_id, extra.id)
 
 
 async def extras_of(connection: Connection, movie_id: str) -> list[MovieFile]:

@@ -26,7 +26,7 @@ from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, containers
 from revenge.entrypoints.http.jellyfin.device_profile import our_profile
 from revenge.entrypoints.http.jellyfin.dtos_items import PlaybackInfoResponse
-from revenge.entrypoints.http.jellyfin.extras import playable
+from revenge.entrypoints.http.jellyfin.extras import as_movie_or_extra
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id
 from revenge.entrypoints.http.jellyfin.media import playback_source
 from revenge.entrypoints.http.jellyfin.query import Query
@@ -116,17 +116,20 @@ async def _playback_info(request: AnyRequest, item_id: str,
         body.get("EnableDirectStream", True) is not False
     audio, subtitle = _index(body, query, "AudioStreamIndex"), _index(
         body, query, "SubtitleStreamIndex")
-    movie_id, extra = await playable(request, item_id)
-    file_id = our_id(str(source), "media_source") if source else extra
-    if extra is not None and file_id != extra:
-        raise NotFound("this extra has no such media source", field="MediaSourceId")
-    started: StartedPlayback = await containers(request).playback.start_playback().execute(
-        StartPlaybackCommand(
+    max_bitrate = _bitrate(body, query)
+    profile = our_profile(body.get("DeviceProfile"), direct_allowed=direct)
+
+    async def start(movie_id: str, file_id: str | None) -> StartedPlayback:
+        started: StartedPlayback = await containers(request).playback.start_playback(
+        ).execute(StartPlaybackCommand(
             actor=caller(request), movie_id=movie_id, file_id=file_id,
             # An image subtitle is burned in; a text one is sent beside the video.
-            audio_index=audio, subtitle_index=subtitle,
-            max_bitrate=_bitrate(body, query),
-            profile=our_profile(body.get("DeviceProfile"), direct_allowed=direct)))
+            audio_index=audio, subtitle_index=subtitle, max_bitrate=max_bitrate,
+            profile=profile))
+        return started
+
+    started = await as_movie_or_extra(request, item_id, str(source) if source else None,
+                                      start)
     shown = path_as_seen_by(caller(request), started.session.path)
     return PlaybackInfoResponse(media_sources=[_source(started, item_id, subtitle, shown)],
                                 play_session_id=jf_id(started.session.id))

@@ -15,7 +15,7 @@ from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal
 from revenge.entrypoints.http.jellyfin.context import containers
 from revenge.entrypoints.http.jellyfin.device_profile import EVERYTHING
-from revenge.entrypoints.http.jellyfin.extras import playable
+from revenge.entrypoints.http.jellyfin.extras import as_movie_or_extra
 from revenge.entrypoints.http.jellyfin.ids import our_id
 
 Connection = ASGIConnection[Any, Any, Any, Any]
@@ -50,16 +50,16 @@ async def open_session(connection: Connection, item_id: str, play_session_id: st
     principal = await jellyfin_principal(connection)
     if principal is None:
         raise AuthenticationFailed("authentication required")
-    movie_id, extra = await playable(connection, item_id)
-    if extra is not None and file_id not in (None, extra):
-        raise NotFound("this extra has no such media source", field="MediaSourceId")
-    file_id = file_id or extra
     playback = containers(connection).playback
-    live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
-            and s.movie_id == movie_id and file_id in (None, s.file_id)]
-    if live:
-        return await session_by_id(connection, live[-1].id, None)
-    started = await playback.start_playback().execute(StartPlaybackCommand(
-        actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
-    fresh: PlaybackSession = started.session
-    return fresh
+
+    async def latest_or_new(movie_id: str, file_id: str | None) -> PlaybackSession:
+        live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
+                and s.movie_id == movie_id and file_id in (None, s.file_id)]
+        if live:
+            return await session_by_id(connection, live[-1].id, None)
+        started = await playback.start_playback().execute(StartPlaybackCommand(
+            actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
+        fresh: PlaybackSession = started.session
+        return fresh
+
+    return await as_movie_or_extra(connection, item_id, source_id, latest_or_new)
