@@ -210,6 +210,19 @@ class MovieDetailQueries(Protocol):
         """By name."""
         ...
 
+    async def movies(self, user_id: str, movie_ids: Sequence[str]) -> list[MovieDetail]:
+        """Many at once (a page of a list), in the order asked; unknown ids left out."""
+        ...
+
+    async def files_of(self, movie_ids: Sequence[str]) -> dict[str, list[MovieFile]]:
+        """Every file of each movie, as `files` orders them; a movie without files (or
+        unknown) is left out."""
+        ...
+
+    async def file(self, file_id: str) -> MovieFile:
+        """One file by its own id (`NotFound` when there is none)."""
+        ...
+
 
 class UserLibraryQueries(Protocol):
     """One user's lists; nothing of another user's state ever appears."""
