@@ -57,6 +57,8 @@ function movieFolder(into: string): string {
 async function shot(page: Page, name: string): Promise<void> {
 	const folder = process.env.REVENGE_DOCS_SCREENSHOTS === '1' ? DOCS_IMAGES : SCREENSHOTS;
 	mkdirSync(folder, { recursive: true });
+	// A progress bar still sliding to 100% would be drawn half-way: wait for transitions to end.
+	await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 	await page.screenshot({ path: join(folder, `getting-started-${name}.png`) });
 }
 
