@@ -58,7 +58,10 @@ async function shot(page: Page, name: string): Promise<void> {
 	const folder = process.env.REVENGE_DOCS_SCREENSHOTS === '1' ? DOCS_IMAGES : SCREENSHOTS;
 	mkdirSync(folder, { recursive: true });
 	// A progress bar still sliding to 100% would be drawn half-way: wait for transitions to end.
-	await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+	// (Endless ones, a spinner say, are left alone.)
+	await page.waitForFunction(() =>
+		document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)
+	);
 	await page.screenshot({ path: join(folder, `getting-started-${name}.png`) });
 }
 
