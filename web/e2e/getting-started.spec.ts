@@ -117,6 +117,8 @@ test('getting started: the commands on a fresh clone, then a movie plays in the 
 		server.stdout?.on('data', keep);
 		server.stderr?.on('data', keep);
 		await waitServing(url, server, () => output);
+		// ./dev.sh serve built this documentation site too, served beside the app.
+		expect((await fetch(`${url}/docs/getting-started.html`)).status).toBe(200);
 		const movies = movieFolder(home);
 
 		// 2. Create the administrator.
