@@ -62,11 +62,11 @@ def type_words(info: Any) -> str:
         return " or ".join(type_words(t) for t in info.types
                            if not isinstance(t, msgspec.inspect.NoneType))
     if isinstance(info, msgspec.inspect.Metadata):
-        secret = (info.extra or {}).get("secret")
+        kind = (info.extra or {}).get("secret")  # "value", "url" or None (config.Secret*)
         inner = type_words(info.type)
-        if secret == "url":
+        if kind == "url":
             return f"{inner} (its password is secret)"
-        return f"{inner} (secret)" if secret else inner
+        return f"{inner} (secret)" if kind else inner
     if isinstance(info, msgspec.inspect.LiteralType):
         return "one of " + ", ".join(f"`{v}`" for v in info.values)
     if isinstance(info, msgspec.inspect.ListType):

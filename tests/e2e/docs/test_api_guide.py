@@ -25,7 +25,7 @@ PAGE = Path(__file__).resolve().parents[3] / "docs" / "api.md"
 CHECK = "__CHECK__"
 _BLOCK = re.compile(r"^```sh\n(.*?)^```", re.S | re.M)
 _ANSWERS = re.compile(r"^# answers (.+)$", re.M)
-_STATUS = re.compile(r"(\d{3})(?: \(×(\d+)\))?")
+_STATUS = re.compile(r"(\d{3})(?: \(x(\d+)\))?")
 
 # Each curl appends the status of its last response to $__statuses (after the reader's
 # own options, so they keep their -o/-w); a checkpoint follows every `# answers` line.
@@ -46,7 +46,7 @@ def snippets(page: str) -> list[str]:
 
 
 def expected(spec: str) -> list[int]:
-    """`401 (×9), 429` -> [401] * 9 + [429]."""
+    """`401 (x9), 429` -> [401] * 9 + [429]."""
     return [int(code) for code, times in _STATUS.findall(spec) for _ in range(int(times or 1))]
 
 

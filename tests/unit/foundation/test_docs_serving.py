@@ -16,7 +16,8 @@ from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
 from revenge.entrypoints.http.web_app import WebApp, with_web_app
 
-PAGE = b'<!doctype html><html><head><script>var __md_scope = 1;</script></head><body>%s</body></html>'
+PAGE = (b"<!doctype html><html><head><script>var __md_scope = 1;</script></head>"
+        b"<body>%s</body></html>")
 BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
 
