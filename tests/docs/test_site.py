@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -87,3 +88,11 @@ def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path
     (tmp_path / "b.html").write_text('<h1 id="here">B</h1><a href="a.html#top">a</a>')
     assert sorted(dead_links(tmp_path)) == ["a.html: b.html#nowhere (no such anchor)",
                                             "a.html: c.html"]
+
+
+def test_the_install_page_pins_the_mkdocs_versions_of_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    dev = project["optional-dependencies"]["dev"]
+    pins = [pin for pin in dev if pin.startswith(("mkdocs==", "mkdocs-material=="))]
+    install = (ROOT / "docs/install.md").read_text(encoding="utf-8")
+    assert len(pins) == 2 and all(pin in install for pin in pins)

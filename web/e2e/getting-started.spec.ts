@@ -69,10 +69,13 @@ async function waitServing(url: string, server: ChildProcess, log: () => string)
 	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
 		if (server.exitCode !== null) throw new Error(`./dev.sh serve exited (${server.exitCode}):\n${log()}`);
-		try {
-			if ((await fetch(`${url}/startupz`)).ok) return;
-		} catch {
-			// not listening yet
+		// The line the page tells the reader to wait for, then migrations applied.
+		if (log().includes(`Revenge is running at ${url} `)) {
+			try {
+				if ((await fetch(`${url}/startupz`)).ok) return;
+			} catch {
+				// the http child is restarting
+			}
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
