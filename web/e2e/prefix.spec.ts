@@ -6,16 +6,19 @@ import type { Page, Request } from '@playwright/test';
 import {
 	addVirtualAuthenticator,
 	ADMIN,
+	clipLibrary,
 	ensureAccount,
 	expect,
 	freePort,
 	newUser,
 	nginxAvailable,
+	signIn,
 	startPrefixProxy,
 	startServer,
 	test as base,
 	type RunningProxy,
-	type RunningServer
+	type RunningServer,
+	waitPlaying
 } from './harness';
 
 const PREFIX = '/revenge';
@@ -49,10 +52,17 @@ const test = base.extend<object, { proxied: Proxied }>({
 	]
 });
 
+test.use({
+	launchOptions: {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required']
+	}
+});
+
 test.skip(!nginxAvailable(), 'nginx is not installed (./dev.sh installs nginx-light as root)');
 
 /** Every request the page makes, to check none escapes the prefix (nginx answers 404 there). */
-function recordRequests(page: Page, origin: string): { outside: () => string[]; failed: () => string[] } {
+function recordRequests(page: Page, origin: string): { seen: () => string[]; outside: () => string[]; failed: () => string[] } {
 	const seen: string[] = [];
 	const failed: string[] = [];
 	page.on('request', (r: Request) => seen.push(r.url()));
@@ -60,8 +70,12 @@ function recordRequests(page: Page, origin: string): { outside: () => string[]; 
 		// 401: the session probe before signing in; anything else is a broken URL.
 		if (r.status() >= 400 && r.status() !== 401) failed.push(`${r.status()} ${r.url()}`);
 	});
-	page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+	// Aborted ones are left out: a navigation (or the player) cancelled them, they did not fail.
+	page.on('requestfailed', (r) => {
+		if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.failure()?.errorText} ${r.url()}`);
+	});
 	return {
+		seen: () => seen,
 		outside: () => seen.filter((u) => u.startsWith(origin) && !u.startsWith(`${origin}${PREFIX}/`)),
 		failed: () => failed
 	};
@@ -127,4 +141,28 @@ test('index.html names its base, and every file it links loads through the proxy
 		expect(link.startsWith(`${PREFIX}/`), link).toBe(true);
 		expect((await fetch(`${proxied.proxy.origin}${link}`)).status, link).toBe(200);
 	}
+});
+
+test('the player plays through the proxy under the prefix: direct play and HLS (hls.js)', async ({ page, proxied }) => {
+	test.setTimeout(240_000);
+	const { app } = proxied;
+	const ids = await clipLibrary(proxied.server, await signIn(proxied.server, ADMIN));
+	const requests = recordRequests(page, proxied.proxy.origin);
+	await page.goto(`${app}/login`);
+	await page.getByLabel('Username or e-mail').fill(ADMIN.username);
+	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).toHaveURL(`${app}/`);
+	for (const [clip, method] of [['direct', 'direct'], ['remux', 'remux']] as const) {
+		await page.goto(`${app}/movies/${ids[clip]}`);
+		await page.getByTestId('play').click();
+		await expect(page).toHaveURL(new RegExp(`^${app}/play/${ids[clip]}`));
+		await waitPlaying(page);
+		await expect(page.getByTestId('player')).toHaveAttribute('data-method', method);
+	}
+	const media = requests.seen().filter((u) => u.includes('/api/v1/playback/sessions/'));
+	expect(media.some((u) => u.includes('/direct?'))).toBe(true);
+	expect(media.some((u) => u.includes('/hls/'))).toBe(true);
+	expect(requests.outside()).toEqual([]);
+	expect(requests.failed()).toEqual([]);
 });
