@@ -63,10 +63,15 @@ class InMemoryMovieQueries:
             f.min_votes is None or movie.vote_count >= f.min_votes,
             f.missing is None or movie.missing == f.missing,
             f.watched is None or state.watched == f.watched,
+            f.in_progress is None or self._in_progress(user_id, movie.id) == f.in_progress,
             f.on_watchlist is None or state.on_watchlist == f.on_watchlist,
             f.search is None or f.search.casefold() in _searchable(movie),
         )
         return all(checks)
+
+    def _in_progress(self, user_id: str, movie_id: str) -> bool:
+        row = self._tables.watch.get((user_id, movie_id))
+        return bool(row and row.state.in_progress)
 
     def _genre_names(self, movie_id: str) -> set[str]:
         return {g.name.lower() for g in self._genres(movie_id)}

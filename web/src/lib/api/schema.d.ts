@@ -5226,6 +5226,8 @@ export interface operations {
                 missing?: boolean | null;
                 /** @description Part of the title */
                 q?: string | null;
+                /** @description Started and not finished by me: I have a resume point in it (or not) */
+                in_progress?: boolean | null;
             };
             header?: never;
             path?: never;
