@@ -23,6 +23,7 @@ from revenge.adapters.memory.catalog_user_queries import (
     InMemoryCatalogStatsQueries,
     InMemoryUserLibraryQueries,
 )
+from revenge.adapters.memory.metadata_records import InMemoryMetadataRepository, MetadataTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.catalog_movie_list import PostgresMovieListQueries
 from revenge.adapters.postgres.catalog_movie_queries import (
@@ -33,6 +34,7 @@ from revenge.adapters.postgres.catalog_stats import PostgresCatalogStatsQueries
 from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
 from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQueries
 from revenge.adapters.postgres.database import Database
+from revenge.adapters.postgres.metadata import PostgresMetadataRepository
 from revenge.application.catalog.ports import (
     CatalogStatsQueries,
     CatalogUnitOfWork,
@@ -42,6 +44,7 @@ from revenge.application.catalog.ports import (
     UserLibraryQueries,
 )
 from revenge.application.identity.principal import Principal
+from revenge.application.metadata.read_models import StoredImage
 from revenge.domain.catalog.collection import Collection
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
@@ -79,6 +82,8 @@ class Catalog:
     stats: CatalogStatsQueries
     collections: CollectionQueries
     add_user_row: Callable[[str], Any]
+    # The image cache's record of a poster (as the metadata adapters write it).
+    record_image: Callable[[StoredImage], Any]
     clock: Clock = field(default_factory=Clock)
 
     async def user(self, *permissions: Permission) -> Principal:
@@ -123,11 +128,20 @@ async def _no_user_row(user_id: str) -> None:
 
 def _memory() -> Catalog:
     state = InMemoryState()
+
+    async def record_image(image: StoredImage) -> None:
+        await InMemoryMetadataRepository(MetadataTables(state)).record_image(image, T0)
+
     return Catalog(
         "memory", functools.partial(InMemoryCatalogUnitOfWork, state),
         InMemoryMovieQueries(state), InMemoryMovieQueries(state),
         InMemoryUserLibraryQueries(state), InMemoryCatalogStatsQueries(state),
-        InMemoryCollectionQueries(state), _no_user_row)
+        InMemoryCollectionQueries(state), _no_user_row, record_image)
+
+
+async def record_image_row(database: Database, image: StoredImage) -> None:
+    async with database.transaction() as conn:
+        await PostgresMetadataRepository(conn).record_image(image, T0)
 
 
 async def insert_user_row(database: Database, user_id: str) -> None:
@@ -145,7 +159,8 @@ def _postgres(database: Database) -> Catalog:
         "postgres", functools.partial(PostgresCatalogUnitOfWork, database),
         PostgresMovieListQueries(database, cache), PostgresMovieQueries(database),
         PostgresUserLibraryQueries(database), PostgresCatalogStatsQueries(database, cache),
-        PostgresCollectionQueries(database), functools.partial(insert_user_row, database))
+        PostgresCollectionQueries(database), functools.partial(insert_user_row, database),
+        functools.partial(record_image_row, database))
 
 
 @pytest.fixture(params=["memory", "postgres"])

@@ -10,6 +10,7 @@ import pytest
 from msgspec.structs import replace
 
 from revenge.application.catalog.read_models import MovieListItem
+from revenge.application.metadata.read_models import StoredImage
 from revenge.domain.catalog.errors import InvalidQuery
 from revenge.domain.catalog.listing import (
     MovieFilter,
@@ -242,6 +243,25 @@ async def test_in_progress_keeps_the_movies_i_have_a_resume_point_in(catalog: Ca
     assert await titles(alice.user_id, in_progress=True, genre="Crime") == ({"Zodiac"}, 1)
     assert await titles(alice.user_id, in_progress=False, watched=True) == ({"Aliens"}, 1)
     assert await titles(bob.user_id, in_progress=True) == ({"Heat"}, 1)
+
+
+async def test_list_items_carry_the_posters_blurhash_once_the_image_cache_has_it(
+        catalog: Catalog) -> None:
+    cached = await catalog.movie("Alien", year=1979, poster_path="/alien.jpg")
+    await catalog.movie("Heat", year=1995, poster_path="/heat.jpg")  # not fetched yet
+    await catalog.movie("Unknown Tape")  # no poster at all
+    await catalog.record_image(StoredImage(
+        source_path="/alien.jpg", kind="poster", content_hash="c0ffee", content_type="image/jpeg",
+        width=500, height=750, size_bytes=1234, blurhash="LEHV6nWB2yk8pyo0adR*.7kCMdnj"))
+    user = await catalog.user()
+    items = (await catalog.lists.list_movies(user.user_id, MovieListQuery())).items
+    assert {i.title: i.poster_blurhash for i in items} == {
+        "Alien": "LEHV6nWB2yk8pyo0adR*.7kCMdnj", "Heat": None, "Unknown Tape": None}
+    async with catalog.unit_of_work() as uow:
+        await uow.watchlist.add(user.user_id, cached.id, catalog.clock())
+        await uow.commit()
+    listed = await catalog.library.watchlist(user.user_id, PageRequest(10))
+    assert listed.items[0].movie.poster_blurhash == "LEHV6nWB2yk8pyo0adR*.7kCMdnj"
 
 
 async def test_list_items_carry_the_callers_state_only(catalog: Catalog) -> None:
