@@ -2375,6 +2375,7 @@ export interface components {
             id: string;
             missing: boolean;
             popularity: number | null;
+            poster_blurhash?: string | null;
             poster_path: string | null;
             runtime_minutes: number | null;
             title: string;
