@@ -107,7 +107,8 @@ def list_item(row: Row) -> MovieListItem:
     return MovieListItem(
         id=row["id"], title=row["title"], year=row["year"],
         runtime_minutes=row["runtime_minutes"], poster_path=row["poster_path"],
-        poster_blurhash=row["poster_blurhash"], vote_average=row["vote_average"], popularity=row["popularity"],
+        poster_blurhash=row["poster_blurhash"], vote_average=row["vote_average"],
+        popularity=row["popularity"],
         added_at=row["added_at"], missing=row["missing"], user=user_state(row))
 
 
