@@ -18,11 +18,13 @@ from revenge.adapters.memory.catalog_movie_queries import (
     InMemoryCollectionQueries,
     InMemoryMovieQueries,
 )
+from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.catalog_unit_of_work import InMemoryCatalogUnitOfWork
 from revenge.adapters.memory.catalog_user_queries import (
     InMemoryCatalogStatsQueries,
     InMemoryUserLibraryQueries,
 )
+from revenge.adapters.memory.library_files import FileMeta, LibraryTables
 from revenge.adapters.memory.metadata_records import InMemoryMetadataRepository, MetadataTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.catalog_movie_list import PostgresMovieListQueries
@@ -47,6 +49,7 @@ from revenge.application.identity.principal import Principal
 from revenge.application.metadata.read_models import StoredImage
 from revenge.domain.catalog.collection import Collection
 from revenge.domain.catalog.listing import PageRequest
+from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.identity.permissions import Permission
 
@@ -82,6 +85,9 @@ class Catalog:
     stats: CatalogStatsQueries
     collections: CollectionQueries
     add_user_row: Callable[[str], Any]
+    file_in_library: Callable[[str, str], Any]
+    """(movie_id, library_id): a file of the movie as the scanner records it in that
+    library (the library is made when new)."""
     # The image cache's record of a poster (as the metadata adapters write it).
     record_image: Callable[[StoredImage], Any]
     clock: Clock = field(default_factory=Clock)
@@ -126,8 +132,18 @@ async def _no_user_row(user_id: str) -> None:
     return None
 
 
+def _file(movie_id: str) -> MovieFile:
+    return MovieFile(id=new_id(), movie_id=movie_id, path=f"/media/{new_id()}.mkv",
+                     size_bytes=1, mtime=T0, added_at=T0, updated_at=T0)
+
+
 def _memory() -> Catalog:
     state = InMemoryState()
+
+    async def file_in_library(movie_id: str, library_id: str) -> None:
+        file = _file(movie_id)
+        CatalogTables(state).files[file.id] = file
+        LibraryTables(state).meta[file.id] = FileMeta(library_id, group_key=file.path)
 
     async def record_image(image: StoredImage) -> None:
         await InMemoryMetadataRepository(MetadataTables(state)).record_image(image, T0)
@@ -136,12 +152,25 @@ def _memory() -> Catalog:
         "memory", functools.partial(InMemoryCatalogUnitOfWork, state),
         InMemoryMovieQueries(state), InMemoryMovieQueries(state),
         InMemoryUserLibraryQueries(state), InMemoryCatalogStatsQueries(state),
-        InMemoryCollectionQueries(state), _no_user_row, record_image)
+        InMemoryCollectionQueries(state), _no_user_row, file_in_library, record_image)
 
 
 async def record_image_row(database: Database, image: StoredImage) -> None:
     async with database.transaction() as conn:
         await PostgresMetadataRepository(conn).record_image(image, T0)
+
+
+async def postgres_file_in_library(database: Database, movie_id: str, library_id: str) -> None:
+    file = _file(movie_id)
+    async with database.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO libraries (id, name, paths, created_at, updated_at)"
+            " VALUES (%s, %s, ARRAY[%s], now(), now()) ON CONFLICT (id) DO NOTHING",
+            (library_id, f"library {library_id}", f"/media/{library_id}"))
+        await conn.execute(
+            "INSERT INTO movie_files (id, movie_id, path, size_bytes, mtime, added_at,"
+            " updated_at, library_id) VALUES (%s, %s, %s, 1, %s, %s, %s, %s)",
+            (file.id, movie_id, file.path, T0, T0, T0, library_id))
 
 
 async def insert_user_row(database: Database, user_id: str) -> None:
@@ -160,6 +189,7 @@ def _postgres(database: Database) -> Catalog:
         PostgresMovieListQueries(database, cache), PostgresMovieQueries(database),
         PostgresUserLibraryQueries(database), PostgresCatalogStatsQueries(database, cache),
         PostgresCollectionQueries(database), functools.partial(insert_user_row, database),
+        functools.partial(postgres_file_in_library, database),
         functools.partial(record_image_row, database))
 
 

@@ -5227,6 +5227,8 @@ export interface operations {
                 missing?: boolean | null;
                 /** @description Part of the title */
                 q?: string | null;
+                /** @description Only movies with a file in this library (its id) */
+                library_id?: string | null;
                 /** @description Started and not finished by me: I have a resume point in it (or not) */
                 in_progress?: boolean | null;
             };
