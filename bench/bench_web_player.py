@@ -172,6 +172,7 @@ def figures(raw: dict[str, Any], rate: float) -> dict[str, Any]:
     clicks = {name: {"median": median([r["ms"] for r in rows]),
                      "samples": [round(r["ms"]) for r in rows],
                      "method": sorted({r["method"] for r in rows}),
+                     "first_segment": sorted({str(r["firstSegment"]) for r in rows}),
                      "where_the_time_went_median_ms_after_click": {
                          part: median([r["parts"][part] for r in rows])
                          for part in rows[0]["parts"]}}
@@ -213,6 +214,7 @@ def figures(raw: dict[str, Any], rate: float) -> dict[str, Any]:
             "server_cpu_pct_of_one_core": per_stream,
             "of_which_ffmpeg_pct": round(100 * cpu["ffmpeg"] / wall, 1),
             "of_which_http_process_pct": round(100 * cpu["http"] / wall, 1),
+            "page_unload_then": play["unload"],
         }
         goals["stalls"] = {"count": len(stalls), "longest_ms": longest, "goal": GOALS["stalls"],
                            "met": longest <= 1000}
@@ -228,6 +230,7 @@ def main() -> None:
                         help="how much of the transcode to play through")
     parser.add_argument("--rate", type=float, default=1.0, help="playbackRate of the long play")
     parser.add_argument("--film-minutes", type=int, default=10)
+    parser.add_argument("--server-log", help="keep the server's log here")
     args = parser.parse_args()
     if not (Path(ROOT) / "web/build/index.html").exists():
         sys.exit("web/build is missing: run `npm run build` in web/ first")
@@ -258,6 +261,8 @@ def main() -> None:
                 sys.exit(f"the driver failed ({driver.returncode}); the server's log tail:\n"
                          f"{log.read_text()[-4000:]}")
             hls_lines = [line for line in log.read_text().splitlines() if "hls:" in line]
+            if args.server_log:
+                shutil.copy(log, args.server_log)
     result = figures(json.loads(driver.stdout.strip().splitlines()[-1]), args.rate)
     result["load_average"] = {"before": [round(x, 2) for x in load_before],
                               "after": [round(x, 2) for x in load_after],

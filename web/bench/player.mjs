@@ -29,36 +29,45 @@ function statOf(pid) {
 	return { comm, ppid: Number(f[1]), utime: Number(f[11]), stime: Number(f[12]), cutime: Number(f[13]), cstime: Number(f[14]) };
 }
 
-/** The http process's children: pid → { comm, ticks }. */
-function children() {
-	const found = new Map();
+/** Every process of the server's HTTP side: the `revenge http` process and its
+ * descendants (granian's worker, which runs the segmenters' ffmpeg). */
+function tree() {
+	const all = new Map();
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
-			const s = statOf(entry);
-			if (s.ppid === cfg.httpPid) found.set(Number(entry), { comm: s.comm, ticks: s.utime + s.stime });
+			all.set(Number(entry), statOf(entry));
 		} catch {
 			// ended while we looked
 		}
 	}
-	return found;
+	const inTree = (pid) => {
+		for (let p = pid, hops = 0; p && hops < 20; p = all.get(p)?.ppid, hops++) if (p === cfg.httpPid) return true;
+		return false;
+	};
+	return new Map([...all].filter(([pid]) => inTree(pid)));
 }
 
-const ffmpegs = () => [...children()].filter(([, c]) => c.comm === 'ffmpeg').map(([pid]) => pid);
+const ffmpegs = () => [...tree()].filter(([, p]) => p.comm === 'ffmpeg').map(([pid]) => pid);
 
-/** CPU ticks so far: the http process itself, its reaped children, its live children. */
-function cpuSnapshot() {
-	const s = statOf(cfg.httpPid);
-	return { http: s.utime + s.stime, reaped: s.cutime + s.cstime, live: children() };
-}
+const cpuSnapshot = () => tree();
 
-/** CPU seconds between two snapshots: the http process and its children (ffmpeg). */
+/** CPU seconds of the server's HTTP side between two snapshots, split into ffmpeg (and
+ * any other child the server ran and reaped: ffprobe) and the Python processes. A process
+ * that ended in between is counted whole in its parent's reaped time (cutime), so its
+ * part before `a` is taken off. */
 function cpuBetween(a, b) {
-	let live = 0;
-	for (const [pid, c] of b.live) live += c.ticks - (a.live.get(pid)?.ticks ?? 0);
-	// A child alive at `a` and reaped by `b` is counted in `reaped` whole: take off its part before `a`.
-	for (const [pid, c] of a.live) if (!b.live.has(pid)) live -= c.ticks;
-	return { http: (b.http - a.http) / cfg.clockTicks, ffmpeg: (b.reaped - a.reaped + live) / cfg.clockTicks };
+	let ffmpeg = 0;
+	let python = 0;
+	for (const [pid, p] of b) {
+		const before = a.get(pid);
+		const own = p.utime + p.stime - (before ? before.utime + before.stime : 0);
+		if (p.comm === 'ffmpeg') ffmpeg += own;
+		else python += own;
+		if (before) ffmpeg += p.cutime + p.cstime - (before.cutime + before.cstime);
+	}
+	for (const [pid, p] of a) if (!b.has(pid)) ffmpeg -= p.utime + p.stime;
+	return { http: python / cfg.clockTicks, ffmpeg: ffmpeg / cfg.clockTicks };
 }
 
 async function noFfmpegLeft(timeoutMs = 20_000) {
@@ -99,11 +108,34 @@ async function freshPage(state) {
 	return { page, context };
 }
 
-/** Leaves the player (its pagehide ends the session) and waits for the server's ffmpeg to stop. */
+/** Leaves the player by its Back button (the player ends its session as it is destroyed)
+ * and waits for the server's ffmpeg to stop. */
 async function leave({ page, context }) {
-	await page.goto('about:blank');
-	await context.close();
+	await page.getByRole('button', { name: 'Back', exact: true }).click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/play/'));
 	await noFfmpegLeft();
+	await context.close();
+}
+
+/** Leaves the player by unloading the page (a closed tab, another site): its pagehide
+ * handler ends the session with a keepalive request. The ms until the server's ffmpeg
+ * stopped, or null if it still ran after `timeoutMs`. */
+async function unload({ page, context }, timeoutMs = 15_000) {
+	const deletes = [];
+	page.on('request', (r) => r.method() === 'DELETE' && deletes.push(new URL(r.url()).pathname));
+	const started = Date.now();
+	await page.goto('about:blank');
+	let gone = null;
+	while (Date.now() - started < timeoutMs) {
+		if (ffmpegs().length === 0) {
+			gone = Date.now() - started;
+			break;
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await context.close();
+	await noFfmpegLeft(120_000); // the server's idle reaper ends it in the end
+	return { ffmpegStoppedMs: gone, deleteRequestsSeen: deletes.length };
 }
 
 // ---- the server's own first segment (plain HTTP from Node) ---------------------------
@@ -138,9 +170,26 @@ async function clickToPlaying(state, id) {
 	const opened = await freshPage(state);
 	const { page } = opened;
 	const requests = [];
+	// The session request's body (openapi-fetch sends a Request, whose body CDP does not show).
+	await page.addInitScript(() => {
+		const fetch0 = window.fetch;
+		window.fetch = async (input, init) => {
+			if (input instanceof Request && input.method === 'POST' && new URL(input.url).pathname === '/api/v1/playback/sessions')
+				window.__sessionBody = await input.clone().json().catch(() => null);
+			return fetch0(input, init);
+		};
+	});
 	let profile = null;
 	page.on('request', (r) => {
-		if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/playback/sessions') profile = r.postDataJSON().profile;
+		if (r.method() !== 'POST' || new URL(r.url()).pathname !== '/api/v1/playback/sessions') return;
+		let body = null;
+		try {
+			body = r.postDataJSON() ?? JSON.parse(r.postDataBuffer()?.toString() ?? 'null');
+		} catch {
+			body = null;
+		}
+		if (body?.profile) profile = body.profile;
+
 	});
 	page.on('requestfinished', (r) => requests.push({ url: new URL(r.url()).pathname, method: r.method(), timing: r.timing() }));
 	await page.goto(`/movies/${id}`);
@@ -148,7 +197,7 @@ async function clickToPlaying(state, id) {
 	await play.waitFor({ timeout: 30_000 });
 	await page.waitForFunction(() => {
 		const b = document.querySelector('[data-testid=play]');
-		return b && !b.hasAttribute('disabled') && b.getAttribute('aria-disabled') !== 'true' && b.getAttribute('data-disabled') === null;
+		return b && b.getAttribute('href') && b.getAttribute('aria-disabled') !== 'true'; // a disabled link has no href
 	});
 	await page.evaluate(() => {
 		window.__bench = { click: null, playing: null };
@@ -159,6 +208,7 @@ async function clickToPlaying(state, id) {
 	await play.click();
 	await page.waitForFunction(() => window.__bench?.playing, null, { timeout: 60_000, polling: 50 });
 	const times = await page.evaluate(() => ({ ...window.__bench, origin: performance.timeOrigin }));
+	profile ??= await page.evaluate(() => window.__sessionBody?.profile ?? null);
 	const method = await page.getByTestId('player').getAttribute('data-method');
 	await leave(opened);
 	const clickEpoch = times.origin + times.click;
@@ -174,6 +224,7 @@ async function clickToPlaying(state, id) {
 		ms: times.playing - times.click,
 		method,
 		profile,
+		firstSegment: segment?.url.split('/').slice(-2).join('/') ?? null,
 		parts: {
 			session_done: rel(session && end(session)),
 			first_media_request: rel(media?.timing.startTime),
@@ -261,7 +312,7 @@ async function longPlay(state, id) {
 	const events = await page.evaluate(() => window.__play.events);
 	const mediaSeconds = await page.evaluate(() => document.querySelector('video').currentTime);
 	const ladder = await page.locator('#player-quality option').allTextContents().catch(() => []);
-	await leave(opened);
+	const leaving = await unload(opened);
 	// Stalls: each `waiting` after the first `playing`, to the `playing` that ends it.
 	const stalls = [];
 	let playingSeen = false;
@@ -273,7 +324,7 @@ async function longPlay(state, id) {
 			waitingAt = null;
 		} else if (e.type === 'waiting' && playingSeen && waitingAt === null) waitingAt = e.at;
 	}
-	return { stalls, levels: [...levels].sort(), ladder, mediaSeconds, wallSeconds, cpu: cpuBetween(before, after), events: events.length };
+	return { stalls, levels: [...levels].sort(), ladder, mediaSeconds, wallSeconds, cpu: cpuBetween(before, after), events: events.length, unload: leaving };
 }
 
 // ---- the run ---------------------------------------------------------------------------
@@ -288,14 +339,14 @@ for (const clip of CLIPS) {
 	profiles[clip] = warm.profile;
 	result.click[clip] = [];
 	if (clip !== 'direct') result.serverFirstSegment[clip] = [];
-	log(`warm-up ${clip}: ${warm.method}, ${Math.round(warm.ms)} ms`);
+	log(`warm-up ${clip}: ${warm.method}, ${Math.round(warm.ms)} ms, profile ${warm.profile ? 'captured' : 'MISSING'}`);
 }
 for (let round = 0; round < cfg.rounds; round++) {
 	for (const clip of CLIPS) {
 		if (clip !== 'direct') result.serverFirstSegment[clip].push(await serverFirstSegment(token, cfg.ids[clip], profiles[clip]));
 		const { profile: _profile, ...sample } = await clickToPlaying(state, cfg.ids[clip]);
 		result.click[clip].push(sample);
-		log(`round ${round + 1} click ${clip}: ${Math.round(sample.ms)} ms ${JSON.stringify(sample.parts)}`);
+		log(`round ${round + 1} click ${clip}: ${Math.round(sample.ms)} ms, first segment ${sample.firstSegment} ${JSON.stringify(sample.parts)}`);
 	}
 }
 for (const clip of CLIPS) result.seek[clip] = [];

@@ -41,6 +41,14 @@ export function withToken(url: string, token: string): string {
 	return u.pathname + u.search;
 }
 
+/** The level to start on: the server's "original" rendition (the file's own video, copied:
+ * its first segment is ready in a fraction of a transcoded one's) when the ladder has it;
+ * else -1 (hls.js's own choice). Left to itself hls.js starts on a rung that fits its
+ * default bandwidth guess, a transcode, and a remux then waits for the encoder. */
+export function startLevelOf(levels: readonly { name?: string }[]): number {
+	return levels.findIndex((l) => l.name === 'original');
+}
+
 export function tokenOf(url: string): string {
 	return new URL(url, 'http://x').searchParams.get('token') ?? '';
 }
@@ -80,14 +88,19 @@ export async function attach(
 	const Hls = (await import('hls.js')).default;
 	const hls: HlsType = new Hls({
 		startPosition: startAt,
+		// Loading starts once the manifest has chosen the start level (MANIFEST_PARSED).
+		autoStartLoad: false,
 		// Every request carries the current token, whatever the playlist was signed with.
 		xhrSetup: (xhr, url) => xhr.open('GET', withToken(url, token), true),
 		maxBufferLength: 30,
 		backBufferLength: 30
 	});
-	hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) =>
-		events.onLevels?.(data.levels.map((l, index) => ({ index, height: l.height, bitrate: l.bitrate })))
-	);
+	hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
+		const start = startLevelOf(data.levels);
+		if (start >= 0) hls.startLevel = start; // the first segment only: Auto stays on
+		hls.startLoad(startAt);
+		events.onLevels?.(data.levels.map((l, index) => ({ index, height: l.height, bitrate: l.bitrate })));
+	});
 	hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => events.onLevelSwitched?.(data.level));
 	hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, (_e, data) =>
 		events.onAudioTracks?.(data.audioTracks.map((t) => ({ index: t.id, name: t.name, language: t.lang ?? null })))

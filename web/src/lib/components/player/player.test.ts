@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from '$lib/api/errors';
 import { clientProfile, useNativeHls, type Probe } from './capabilities';
 import { backoffMs, failureOf, mediaFailure } from './failures';
+import { startLevelOf } from './engine';
 import { keyAction } from './keys';
 import { ProgressSchedule, REPORT_EVERY_MS } from './progress';
 import { clock, startFrom } from './resume';
@@ -138,5 +139,15 @@ describe('touch', () => {
 		expect(sideOf(10, 300)).toBe('left');
 		expect(sideOf(150, 300)).toBe('middle');
 		expect(sideOf(290, 300)).toBe('right');
+	});
+});
+
+describe('HLS start level', () => {
+	it("starts on the server's original (copied) rendition wherever hls.js sorted it", () => {
+		expect(startLevelOf([{ name: '480p' }, { name: '720p' }, { name: 'original' }])).toBe(2);
+	});
+
+	it('leaves the choice to hls.js for a transcode-only ladder', () => {
+		expect(startLevelOf([{ name: '480p' }, { name: '720p' }])).toBe(-1);
 	});
 });
