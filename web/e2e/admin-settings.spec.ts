@@ -1,7 +1,7 @@
 /** Server settings (issue 17): registration is saved and kept,
  * configuration-only values are shown read-only, search's status is shown and "Rebuild
  * index" runs the reindex job to the end. */
-import { call, expect, signIn, test } from './harness';
+import { call, checkPageBasics, expect, signIn, test, VIEWPORTS } from './harness';
 
 // Its own server: opening registration is server-wide.
 test.use({ serverEnv: { E2E_SERVER: 'admin-settings', REVENGE_WATCHED_THRESHOLD_PERCENT: '85', REVENGE_TRANSCODE_LIMIT: '3' } });
@@ -34,3 +34,14 @@ test('an administrator opens registration, sees the configured limits and rebuil
 	// Registration is open for real: the sign-in page offers it.
 	expect((await call(server, 'GET', '/api/v1/system/info')).registration_open).toBe(true);
 });
+
+for (const viewport of VIEWPORTS) {
+	test(`the admin console's settings pages at ${viewport.width}×${viewport.height}: one h1, no overflow, no serious axe finding`, async ({ signedIn: page, shot }) => {
+		test.setTimeout(120_000);
+		await page.setViewportSize(viewport);
+		for (const path of ['/admin/settings', '/admin/radarr', '/getting-started', '/getting-started?step=radarr']) {
+			await checkPageBasics(page, path);
+			await shot(`a11y${path.replace(/[/?=]/g, '-')}`);
+		}
+	});
+}

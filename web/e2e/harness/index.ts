@@ -26,6 +26,7 @@ export * from './media';
 export * from './clips';
 export * from './player';
 export * from './radarr';
+export * from './a11y';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 
