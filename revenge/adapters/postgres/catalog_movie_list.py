@@ -45,6 +45,8 @@ _MOVIE_CONDITIONS: dict[str, str] = {
     "min_votes": "m.vote_count >= %(min_votes)s",
     "missing": "m.missing = %(missing)s",
     "search": "(m.title || ' ' || COALESCE(m.original_title, '')) ILIKE %(search)s",
+    "library_id": "EXISTS (SELECT 1 FROM movie_files f WHERE f.movie_id = m.id "
+                  "AND f.library_id = %(library_id)s::uuid)",
 }
 # The caller's own state, on the joined rows (page) or as a set of ids (count).
 _USER_CONDITIONS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
 
 import msgspec
@@ -65,7 +66,8 @@ def sort_value(movie: Movie, field: SortField) -> KeyValue:
 class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
     """All given conditions hold at once. `watched` and `on_watchlist` are about the
     caller; `min_rating` is the community rating (0-10); `min_votes` keeps movies with
-    too few votes out of "top rated"."""
+    too few votes out of "top rated"; `library_id` keeps the movies with a file in that
+    library."""
 
     genre: str | None = None
     year_from: int | None = None
@@ -76,8 +78,12 @@ class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
     min_votes: int | None = None
     missing: bool | None = None
     search: str | None = None
+    library_id: str | None = None
 
     def __post_init__(self) -> None:
+        if self.library_id is not None and not _is_uuid(self.library_id):
+            raise InvalidQuery("library_id must be a library's id (a UUID)",
+                               field="library_id")
         for name in ("year_from", "year_to"):
             year = getattr(self, name)
             if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
@@ -97,6 +103,13 @@ class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def about_user(self) -> bool:
         return self.watched is not None or self.on_watchlist is not None
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value  # the canonical form ids are stored in
+    except ValueError:
+        return False
 
 
 def checked_limit(limit: int) -> int:

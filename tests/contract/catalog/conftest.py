@@ -18,11 +18,13 @@ from revenge.adapters.memory.catalog_movie_queries import (
     InMemoryCollectionQueries,
     InMemoryMovieQueries,
 )
+from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.catalog_unit_of_work import InMemoryCatalogUnitOfWork
 from revenge.adapters.memory.catalog_user_queries import (
     InMemoryCatalogStatsQueries,
     InMemoryUserLibraryQueries,
 )
+from revenge.adapters.memory.library_files import FileMeta, LibraryTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.catalog_movie_list import PostgresMovieListQueries
 from revenge.adapters.postgres.catalog_movie_queries import (
@@ -44,6 +46,7 @@ from revenge.application.catalog.ports import (
 from revenge.application.identity.principal import Principal
 from revenge.domain.catalog.collection import Collection
 from revenge.domain.catalog.listing import PageRequest
+from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.identity.permissions import Permission
 
@@ -79,6 +82,9 @@ class Catalog:
     stats: CatalogStatsQueries
     collections: CollectionQueries
     add_user_row: Callable[[str], Any]
+    file_in_library: Callable[[str, str], Any]
+    """(movie_id, library_id): a file of the movie as the scanner records it in that
+    library (the library is made when new)."""
     clock: Clock = field(default_factory=Clock)
 
     async def user(self, *permissions: Permission) -> Principal:
@@ -121,13 +127,37 @@ async def _no_user_row(user_id: str) -> None:
     return None
 
 
+def _file(movie_id: str) -> MovieFile:
+    return MovieFile(id=new_id(), movie_id=movie_id, path=f"/media/{new_id()}.mkv",
+                     size_bytes=1, mtime=T0, added_at=T0, updated_at=T0)
+
+
 def _memory() -> Catalog:
     state = InMemoryState()
+
+    async def file_in_library(movie_id: str, library_id: str) -> None:
+        file = _file(movie_id)
+        CatalogTables(state).files[file.id] = file
+        LibraryTables(state).meta[file.id] = FileMeta(library_id, group_key=file.path)
+
     return Catalog(
         "memory", functools.partial(InMemoryCatalogUnitOfWork, state),
         InMemoryMovieQueries(state), InMemoryMovieQueries(state),
         InMemoryUserLibraryQueries(state), InMemoryCatalogStatsQueries(state),
-        InMemoryCollectionQueries(state), _no_user_row)
+        InMemoryCollectionQueries(state), _no_user_row, file_in_library)
+
+
+async def postgres_file_in_library(database: Database, movie_id: str, library_id: str) -> None:
+    file = _file(movie_id)
+    async with database.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO libraries (id, name, paths, created_at, updated_at)"
+            " VALUES (%s, %s, ARRAY[%s], now(), now()) ON CONFLICT (id) DO NOTHING",
+            (library_id, f"library {library_id}", f"/media/{library_id}"))
+        await conn.execute(
+            "INSERT INTO movie_files (id, movie_id, path, size_bytes, mtime, added_at,"
+            " updated_at, library_id) VALUES (%s, %s, %s, 1, %s, %s, %s, %s)",
+            (file.id, movie_id, file.path, T0, T0, T0, library_id))
 
 
 async def insert_user_row(database: Database, user_id: str) -> None:
@@ -145,7 +175,8 @@ def _postgres(database: Database) -> Catalog:
         "postgres", functools.partial(PostgresCatalogUnitOfWork, database),
         PostgresMovieListQueries(database, cache), PostgresMovieQueries(database),
         PostgresUserLibraryQueries(database), PostgresCatalogStatsQueries(database, cache),
-        PostgresCollectionQueries(database), functools.partial(insert_user_row, database))
+        PostgresCollectionQueries(database), functools.partial(insert_user_row, database),
+        functools.partial(postgres_file_in_library, database))
 
 
 @pytest.fixture(params=["memory", "postgres"])

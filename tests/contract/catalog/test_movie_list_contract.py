@@ -19,7 +19,7 @@ from revenge.domain.catalog.listing import (
     SortField,
 )
 from revenge.domain.catalog.movie import Movie
-from tests.contract.catalog.conftest import Catalog
+from tests.contract.catalog.conftest import Catalog, new_id
 
 # Ties and unknown values on purpose: equal years, a missing rating, duplicate titles.
 LIBRARY: list[dict[str, Any]] = [
@@ -165,6 +165,42 @@ async def test_missing_filter_finds_movies_whose_files_are_gone(catalog: Catalog
         user.user_id, MovieListQuery(filter=MovieFilter(missing=False), page=PageRequest(2)))
     assert [i.title for i in missing.items] == ["The Matrix"] and missing.items[0].missing
     assert present.total == len(LIBRARY) - 1
+
+
+async def test_library_filter_keeps_the_movies_with_a_file_in_that_library(
+        catalog: Catalog) -> None:
+    movies = {m.title: m for m in await _library(catalog)}
+    films, documentaries = new_id(), new_id()
+    for title in ("Alien", "Aliens", "Zodiac"):
+        await catalog.file_in_library(movies[title].id, films)
+    await catalog.file_in_library(movies["Heat"].id, documentaries)
+    await catalog.file_in_library(movies["Zodiac"].id, documentaries)  # in both
+    user = await catalog.user()
+
+    async def titles(library_id: str, **more: Any) -> list[str]:
+        walked = await _walk(catalog, user.user_id, MovieListQuery(
+            filter=MovieFilter(library_id=library_id, **more), page=PageRequest(2)))
+        return [i.title for i in walked]
+
+    assert await titles(films) == ["Alien", "Aliens", "Zodiac"]
+    assert await titles(documentaries) == ["Heat", "Zodiac"]
+    assert await titles(films, genre="Horror") == ["Alien"]
+    assert await titles(new_id()) == []
+    with pytest.raises(InvalidQuery) as refused:
+        MovieFilter(library_id="not-a-uuid")
+    assert refused.value.field == "library_id"
+
+
+async def test_a_library_total_follows_a_file_joining_the_library(catalog: Catalog) -> None:
+    movies = await _library(catalog)
+    library = new_id()
+    for movie in movies[:2]:
+        await catalog.file_in_library(movie.id, library)
+    user = await catalog.user()
+    query = MovieListQuery(filter=MovieFilter(library_id=library), page=PageRequest(1))
+    assert (await catalog.lists.list_movies(user.user_id, query)).total == 2  # counted
+    await catalog.file_in_library(movies[2].id, library)  # no movie changed, only files
+    assert (await catalog.lists.list_movies(user.user_id, query)).total == 3
 
 
 async def test_total_counts_all_matches_on_every_page(catalog: Catalog) -> None:

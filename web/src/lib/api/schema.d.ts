@@ -5273,6 +5273,8 @@ export interface operations {
                 missing?: boolean | null;
                 /** @description Part of the title */
                 q?: string | null;
+                /** @description Only movies with a file in this library (its id) */
+                library_id?: string | null;
             };
             header?: never;
             path?: never;
