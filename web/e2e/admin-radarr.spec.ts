@@ -1,7 +1,8 @@
 /** The Radarr page (issue 17) against the project's fake Radarr in its own process: the
  * connection is saved with a write-only key, Test reports success and a wrong key shows
  * Radarr's refusal, "Sync now" imports Radarr's movies (seen on /movies), and a TMDb id
- * changed in Radarr shows up as a conflict with its resolutions. */
+ * changed in Radarr shows up as a conflict with its resolutions; the webhook URL and key
+ * the page gives work for Radarr's deliveries. */
 import { expect, FAKE_RADARR_API_KEY, startFakeRadarr, test, type FakeRadarr } from './harness';
 
 // Its own server: the Radarr connection is server-wide.
@@ -89,6 +90,19 @@ test('Radarr: saved, tested, refused with a wrong key, synced into /movies, a ch
 	await expect(page.getByTestId('webhook-url')).toHaveText(/\/api\/v1\/webhooks\/radarr$/);
 	await page.getByRole('button', { name: 'Create a key for Radarr' }).click();
 	await expect(page.getByTestId('webhook-key')).not.toBeEmpty();
-	await expect(page.getByTestId('emby-key')).toHaveText(await page.getByTestId('webhook-key').innerText());
+	const webhookKey = await page.getByTestId('webhook-key').innerText();
+	await expect(page.getByTestId('emby-key')).toHaveText(webhookKey);
+
+	// Radarr delivers a "Grab" to the URL with that key (HTTP Basic, the key as password,
+	// as the page says): the status shows the event and a download under way.
+	const webhookUrl = await page.getByTestId('webhook-url').innerText();
+	const delivered = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`radarr:${webhookKey}`).toString('base64')}` },
+		body: JSON.stringify(await radarr.grabPayload(3))
+	});
+	expect(delivered.status).toBe(202);
+	await expect(page.getByTestId('radarr-events')).toContainText('Grab', { timeout: 20_000 });
+	await expect(page.getByTestId('radarr-status')).toContainText(/Downloading\s*1/, { timeout: 20_000 });
 	await shot('admin-radarr-conflict');
 });

@@ -4,7 +4,9 @@
 
 serves `generated(N)` with `API_KEY`, and answers a control API outside /api/v3 that a
 real Radarr has not: `GET /__fake__/ping`, and `POST /__fake__/movie/<id>/tmdb/<tmdb id>`
-(the movie's TMDb id changes, as when someone re-identifies it in Radarr)."""
+(the movie's TMDb id changes, as when someone re-identifies it in Radarr), and
+`GET /__fake__/webhook/grab/<id>` (the body of the "Grab" webhook Radarr would send for
+that movie, to deliver to Revenge)."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ import signal
 import threading
 from typing import Any
 
+from tests.fakes.radarr import payloads
 from tests.fakes.radarr.data import generated
 from tests.fakes.radarr.server import Answer, FakeRadarr
 
 _RETAG = re.compile(r"^/__fake__/movie/(\d+)/tmdb/(\d+)$")
+_GRAB = re.compile(r"^/__fake__/webhook/grab/(\d+)$")
 
 
 class ControlledFakeRadarr(FakeRadarr):
@@ -28,6 +32,10 @@ class ControlledFakeRadarr(FakeRadarr):
         retag = _RETAG.match(target)
         if method == "POST" and retag:
             return self._retag(int(retag.group(1)), int(retag.group(2)))
+        grabbed = _GRAB.match(target)
+        if grabbed:
+            movie = self.library.movies.get(int(grabbed.group(1)))
+            return (200, payloads.grab(movie)) if movie else (404, {"message": "NotFound"})
         return super().answer(method, target, headers, body)
 
     def _retag(self, movie_id: int, tmdb_id: int) -> Answer:

@@ -1,7 +1,8 @@
 /** The project's fake Radarr (tests/fakes/radarr) in its own process, for the Radarr
  * journeys: Radarr's API v3 wire format with its API key check, `generated(N)` movies
- * ("Movie N (1950+N)", TMDb 100000+N, files under /movies), and a control call that
- * changes a movie's TMDb id the way re-identifying it in Radarr does. */
+ * ("Movie N (1950+N)", TMDb 100000+N, files under /movies), and control calls that
+ * change a movie's TMDb id the way re-identifying it in Radarr does and give the webhook
+ * body Radarr would send. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ export const FAKE_RADARR_API_KEY = '0123456789abcdef0123456789abcdef';
 export interface FakeRadarr {
 	url: string;
 	retag(radarrId: number, tmdbId: number): Promise<void>;
+	/** The "Grab" webhook body Radarr would send for that movie. */
+	grabPayload(radarrId: number): Promise<unknown>;
 	stop(): Promise<void>;
 }
 
@@ -43,11 +46,12 @@ export async function startFakeRadarr(movies = 3): Promise<FakeRadarr> {
 		const answer = await fetch(`${url}/__fake__/movie/${radarrId}/tmdb/${tmdbId}`, { method: 'POST' });
 		if (!answer.ok) throw new Error(`the fake Radarr did not retag movie ${radarrId}: ${answer.status}`);
 	};
+	const grabPayload = async (radarrId: number) => (await fetch(`${url}/__fake__/webhook/grab/${radarrId}`)).json();
 	const deadline = Date.now() + 30_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`the fake Radarr exited (${child.exitCode})`);
 		try {
-			if ((await fetch(`${url}/__fake__/ping`)).ok) return { url, retag, stop };
+			if ((await fetch(`${url}/__fake__/ping`)).ok) return { url, retag, grabPayload, stop };
 		} catch {
 			// not listening yet
 		}
