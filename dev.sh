@@ -73,6 +73,16 @@ ensure_web_build() {
   fi
 }
 
+# The documentation site (docs/, mkdocs.yml), served at /docs: built into site/ when it
+# is missing or older than its pages. A failed build leaves the server without /docs.
+ensure_docs_build() {
+  if [ ! -f site/index.html ] || [ -n "$(find docs mkdocs.yml -newer site/index.html -print -quit)" ]; then
+    echo "dev.sh: building the documentation site ..." >&2
+    NO_MKDOCS_2_WARNING=1 "$VENV/bin/mkdocs" build --quiet \
+      || echo "dev.sh: could not build the documentation; /docs will answer 404" >&2
+  fi
+}
+
 # Debian's Chromium drives the browser tests (Playwright never downloads one).
 ensure_chromium() {
   if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -94,6 +104,7 @@ case "$cmd" in
   serve)
     ensure_venv
     ensure_web_build
+    ensure_docs_build
     exec "$VENV/bin/revenge" serve "$@"
     ;;
   test)

@@ -62,7 +62,6 @@ from revenge.application.identity.update_user import UpdateUser
 from revenge.application.identity.update_user_settings import UpdateUserSettings
 from revenge.application.shared.clock import utc_now
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.common import utc_now
 
 
 def _mailer(settings: Config, database: Database) -> object:
