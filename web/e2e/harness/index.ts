@@ -27,6 +27,7 @@ export * from './clips';
 export * from './player';
 export * from './radarr';
 export * from './a11y';
+export * from './proxy';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 
