@@ -41,6 +41,8 @@ ensure_system_tools() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v ffprobe >/dev/null || missing+=(ffmpeg)
   command -v oathtool >/dev/null || missing+=(oathtool)
+  # The reverse proxy of the topology and path-prefix tests (tests/e2e, web/e2e/prefix.spec.ts).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "dev.sh: installing ${missing[*]} with apt-get ..." >&2
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null \

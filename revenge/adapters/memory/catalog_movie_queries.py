@@ -65,11 +65,16 @@ class InMemoryMovieQueries:
             f.min_votes is None or movie.vote_count >= f.min_votes,
             f.missing is None or movie.missing == f.missing,
             f.watched is None or state.watched == f.watched,
+            f.in_progress is None or self._in_progress(user_id, movie.id) == f.in_progress,
             f.on_watchlist is None or state.on_watchlist == f.on_watchlist,
             f.search is None or f.search.casefold() in _searchable(movie),
             f.library_id is None or self._in_library(movie.id, f.library_id),
         )
         return all(checks)
+
+    def _in_progress(self, user_id: str, movie_id: str) -> bool:
+        row = self._tables.watch.get((user_id, movie_id))
+        return bool(row and row.state.in_progress)
 
     def _in_library(self, movie_id: str, library_id: str) -> bool:
         # The scanner's twin keeps each file's library beside the catalog's files.

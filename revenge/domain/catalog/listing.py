@@ -64,15 +64,17 @@ def sort_value(movie: Movie, field: SortField) -> KeyValue:
 
 
 class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
-    """All given conditions hold at once. `watched` and `on_watchlist` are about the
-    caller; `min_rating` is the community rating (0-10); `min_votes` keeps movies with
-    too few votes out of "top rated"; `library_id` keeps the movies with a file in that
-    library."""
+    """All given conditions hold at once. `watched`, `in_progress` (the caller has a
+    resume point in it, hidden from Continue watching or not) and `on_watchlist` are
+    about the caller; `min_rating` is the community rating (0-10); `min_votes` keeps
+    movies with too few votes out of "top rated"; `library_id` keeps the movies with a
+    file in that library."""
 
     genre: str | None = None
     year_from: int | None = None
     year_to: int | None = None
     watched: bool | None = None
+    in_progress: bool | None = None
     on_watchlist: bool | None = None
     min_rating: float | None = None
     min_votes: int | None = None
@@ -102,7 +104,8 @@ class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def about_user(self) -> bool:
-        return self.watched is not None or self.on_watchlist is not None
+        return (self.watched is not None or self.in_progress is not None
+                or self.on_watchlist is not None)
 
 
 def _is_uuid(value: str) -> bool:

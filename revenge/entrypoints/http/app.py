@@ -112,5 +112,7 @@ def serve_with_web_app(app: Litestar, settings: Config) -> Any:
     public URL's path prefix. The web app answers outside Litestar; its files carry the
     same security headers, built once at start (web_app.Variant), so no per-request
     wrapper is needed here."""
-    served = with_web_app(app, WebApp.find(settings.web_dir), WebApp.find_docs(settings.docs_dir))
-    return with_path_prefix(served, public_prefix(settings.public_url))
+    prefix = public_prefix(settings.public_url)
+    served = with_web_app(app, WebApp.find(settings.web_dir, prefix),
+                          WebApp.find_docs(settings.docs_dir))
+    return with_path_prefix(served, prefix)

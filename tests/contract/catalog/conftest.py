@@ -25,6 +25,7 @@ from revenge.adapters.memory.catalog_user_queries import (
     InMemoryUserLibraryQueries,
 )
 from revenge.adapters.memory.library_files import FileMeta, LibraryTables
+from revenge.adapters.memory.metadata_records import InMemoryMetadataRepository, MetadataTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.catalog_movie_list import PostgresMovieListQueries
 from revenge.adapters.postgres.catalog_movie_queries import (
@@ -35,6 +36,7 @@ from revenge.adapters.postgres.catalog_stats import PostgresCatalogStatsQueries
 from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
 from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQueries
 from revenge.adapters.postgres.database import Database
+from revenge.adapters.postgres.metadata import PostgresMetadataRepository
 from revenge.application.catalog.ports import (
     CatalogStatsQueries,
     CatalogUnitOfWork,
@@ -44,6 +46,7 @@ from revenge.application.catalog.ports import (
     UserLibraryQueries,
 )
 from revenge.application.identity.principal import Principal
+from revenge.application.metadata.read_models import StoredImage
 from revenge.domain.catalog.collection import Collection
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.media import MovieFile
@@ -85,6 +88,8 @@ class Catalog:
     file_in_library: Callable[[str, str], Any]
     """(movie_id, library_id): a file of the movie as the scanner records it in that
     library (the library is made when new)."""
+    # The image cache's record of a poster (as the metadata adapters write it).
+    record_image: Callable[[StoredImage], Any]
     clock: Clock = field(default_factory=Clock)
 
     async def user(self, *permissions: Permission) -> Principal:
@@ -140,11 +145,19 @@ def _memory() -> Catalog:
         CatalogTables(state).files[file.id] = file
         LibraryTables(state).meta[file.id] = FileMeta(library_id, group_key=file.path)
 
+    async def record_image(image: StoredImage) -> None:
+        await InMemoryMetadataRepository(MetadataTables(state)).record_image(image, T0)
+
     return Catalog(
         "memory", functools.partial(InMemoryCatalogUnitOfWork, state),
         InMemoryMovieQueries(state), InMemoryMovieQueries(state),
         InMemoryUserLibraryQueries(state), InMemoryCatalogStatsQueries(state),
-        InMemoryCollectionQueries(state), _no_user_row, file_in_library)
+        InMemoryCollectionQueries(state), _no_user_row, file_in_library, record_image)
+
+
+async def record_image_row(database: Database, image: StoredImage) -> None:
+    async with database.transaction() as conn:
+        await PostgresMetadataRepository(conn).record_image(image, T0)
 
 
 async def postgres_file_in_library(database: Database, movie_id: str, library_id: str) -> None:
@@ -176,7 +189,8 @@ def _postgres(database: Database) -> Catalog:
         PostgresMovieListQueries(database, cache), PostgresMovieQueries(database),
         PostgresUserLibraryQueries(database), PostgresCatalogStatsQueries(database, cache),
         PostgresCollectionQueries(database), functools.partial(insert_user_row, database),
-        functools.partial(postgres_file_in_library, database))
+        functools.partial(postgres_file_in_library, database),
+        functools.partial(record_image_row, database))
 
 
 @pytest.fixture(params=["memory", "postgres"])

@@ -28,6 +28,8 @@ Genre = Annotated[str | None, Parameter(max_length=100, description="Genre name"
 YearFrom = Annotated[int | None, Parameter(description="Released in or after")]
 YearTo = Annotated[int | None, Parameter(description="Released in or before")]
 Watched = Annotated[bool | None, Parameter(description="Watched by me (or not)")]
+InProgress = Annotated[bool | None, Parameter(
+    description="Started and not finished by me: I have a resume point in it (or not)")]
 OnWatchlist = Annotated[bool | None, Parameter(description="On my watchlist")]
 MinRating = Annotated[float | None, Parameter(
     ge=0, le=10, description="Minimum community rating (0-10)")]
@@ -53,10 +55,12 @@ def provide_movie_filter(genre: Genre = None, year_from: YearFrom = None,
                          year_to: YearTo = None, watched: Watched = None,
                          on_watchlist: OnWatchlist = None, min_rating: MinRating = None,
                          missing: Missing = None, q: TitleSearch = None,
-                         library_id: LibraryId = None) -> MovieFilter:
+                         library_id: LibraryId = None,
+                         in_progress: InProgress = None) -> MovieFilter:
     return MovieFilter(genre=genre, year_from=year_from, year_to=year_to, watched=watched,
-                       on_watchlist=on_watchlist, min_rating=min_rating, missing=missing,
-                       search=q, library_id=None if library_id is None else str(library_id))
+                       in_progress=in_progress, on_watchlist=on_watchlist,
+                       min_rating=min_rating, missing=missing, search=q,
+                       library_id=None if library_id is None else str(library_id))
 
 
 def provide_movie_list_query(
@@ -64,13 +68,14 @@ def provide_movie_list_query(
         cursor: CursorParam = None, genre: Genre = None, year_from: YearFrom = None,
         year_to: YearTo = None, watched: Watched = None, on_watchlist: OnWatchlist = None,
         min_rating: MinRating = None, missing: Missing = None,
-        q: TitleSearch = None, library_id: LibraryId = None) -> MovieListQuery:
+        q: TitleSearch = None, library_id: LibraryId = None,
+        in_progress: InProgress = None) -> MovieListQuery:
     """`GET /movies` in one dependency (one is resolved inline; two or more cost Litestar
     a task group per request)."""
     return MovieListQuery(sort=sort, page=provide_page(limit, cursor),
                           filter=provide_movie_filter(genre, year_from, year_to, watched,
                                                       on_watchlist, min_rating, missing, q,
-                                                      library_id))
+                                                      library_id, in_progress))
 
 
 def dependencies() -> dict[str, Any]:
