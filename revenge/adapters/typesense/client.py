@@ -71,9 +71,10 @@ class TypesenseClient:
             raise Unavailable(DEPENDENCY, "typesense is not ready")
 
     async def close(self) -> None:
-        if self._clients is not None:
-            await self._clients.close()
-            self._clients = None
+        clients, self._clients = self._clients, None
+        # The pool of another (ended) loop cannot be closed from this one: it went with it.
+        if clients is not None and clients.loop is asyncio.get_running_loop():
+            await clients.close()
 
     async def _send(self, operation: Operation[T], *, bulk: bool) -> T:
         if not self.url or not self._api_key:
@@ -97,7 +98,7 @@ class TypesenseClient:
 
     def _config(self, timeout_seconds: float, connections: int) -> ConfigDict:
         return {
-            "nodes": [_node(self.url)], "api_key": self._api_key,
+            "nodes": [node_of(self.url)], "api_key": self._api_key,
             # The package's timeout is per client (connect, read, write and pool alike),
             # hence one client for searches and one for bulk writes.
             "connection_timeout_seconds": timeout_seconds,
@@ -121,7 +122,7 @@ class _Clients:
         await self.bulk.api_call.aclose()
 
 
-def _node(url: str) -> NodeConfigDict:
+def node_of(url: str) -> NodeConfigDict:
     """The package wants the port spelled out; a URL may leave the scheme's default."""
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)

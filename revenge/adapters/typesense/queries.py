@@ -128,13 +128,16 @@ class _MultiSuggest(msgspec.Struct):
     results: list[_Suggestions]
 
 
-def decode_search(answer: Any) -> _Result:
-    """`answer`: a multi_search response as the `typesense` client parsed it."""
-    return msgspec.convert(answer, _MultiSearch).results[0]
+_search_decoder = msgspec.json.Decoder(_MultiSearch)
+_suggest_decoder = msgspec.json.Decoder(_MultiSuggest)
 
 
-def decode_suggestions(answer: Any) -> _Suggestions:
-    return msgspec.convert(answer, _MultiSuggest).results[0]
+def decode_search(body: str | bytes) -> _Result:
+    return _search_decoder.decode(body).results[0]
+
+
+def decode_suggestions(body: str | bytes) -> _Suggestions:
+    return _suggest_decoder.decode(body).results[0]
 
 
 def to_result(answer: _Result) -> SearchResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from revenge.adapters.typesense import queries
@@ -42,11 +43,10 @@ def test_the_offset_becomes_a_page_of_the_same_size() -> None:
     assert (params["page"], params["per_page"]) == (3, 20)
 
 
-def _answer(hit: dict) -> dict:
-    """A multi_search answer as the `typesense` client hands it over (parsed JSON)."""
-    return {"results": [{"found": 1, "hits": [hit], "facet_counts": [
+def _answer(hit: dict) -> bytes:
+    return msgspec.json.encode({"results": [{"found": 1, "hits": [hit], "facet_counts": [
         {"field_name": "genres", "counts": [{"value": "Drama", "count": 1},
-                                            {"value": "Action", "count": 1}]}]}]}
+                                            {"value": "Action", "count": 1}]}]}]})
 
 
 DOCUMENT = {"id": "m1", "title": "Heat", "year": 1995, "genres": ["Crime"], "rating": 8}
