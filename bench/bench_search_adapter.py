@@ -4,10 +4,10 @@
 index, rounds interleaved. Beside them, the same search body POSTed with a bare httpx
 client: what Typesense itself costs, so the adapter's share is visible.
 
-Each round times `--calls` calls one after another (latency as one user sees it, and this
-process's CPU time per call: the adapter's own work, steadier than latency on a busy
-machine) and the same number with 16 in flight (throughput); figures are medians over
-`--rounds`.
+Each round times `--calls` calls one at a time, the variants taking turns call by call
+(latency as one user sees it, and this process's CPU time per call: the adapter's own
+work, steadier than latency on a busy machine), then the same number per variant with 16
+in flight (throughput); figures are medians over `--rounds`.
 
 usage: python bench/bench_search_adapter.py --before REF [--movies 5000] [--rounds 5]
 """
@@ -78,19 +78,28 @@ def searches() -> list[SearchQuery]:
     return [SearchQuery(text=w, limit=20) for w in words]
 
 
-async def timed(call: Call, calls: int) -> tuple[float, float, float]:
-    """(median ms of one call alone, CPU ms per call, calls per second with IN_FLIGHT)."""
-    alone = []
-    cpu = time.process_time()
+async def alone(variants: dict[str, Call], calls: int) -> dict[str, tuple[float, float]]:
+    """Per variant: (median ms of a call, CPU ms per call), one call at a time. The
+    variants take turns call by call, so a busy moment of the machine hits them alike."""
+    wall: dict[str, list[float]] = {name: [] for name in variants}
+    cpu = dict.fromkeys(variants, 0.0)
     for i in range(calls):
-        started = time.perf_counter()
-        await call(i)
-        alone.append(time.perf_counter() - started)
-    cpu_ms = (time.process_time() - cpu) / calls * 1000
+        turns = list(variants.items())
+        for name, call in turns if i % 2 else reversed(turns):  # neither always goes first
+            started, cpu_started = time.perf_counter(), time.process_time()
+            await call(i)
+            wall[name].append(time.perf_counter() - started)
+            cpu[name] += time.process_time() - cpu_started
+    return {name: (statistics.median(wall[name]) * 1000, cpu[name] / calls * 1000)
+            for name in variants}
+
+
+async def throughput(call: Call, calls: int) -> float:
+    """Calls per second with IN_FLIGHT at once."""
     started = time.perf_counter()
     for start in range(0, calls, IN_FLIGHT):
         await asyncio.gather(*(call(i) for i in range(start, min(calls, start + IN_FLIGHT))))
-    return statistics.median(alone) * 1000, cpu_ms, calls / (time.perf_counter() - started)
+    return calls / (time.perf_counter() - started)
 
 
 async def run(url: str, key: str, before: tuple[Any, Any], args: argparse.Namespace) -> None:
@@ -106,7 +115,7 @@ async def run(url: str, key: str, before: tuple[Any, Any], args: argparse.Namesp
 
     async def direct(i: int) -> Any:
         body = {"searches": [queries.search_params("bench", asked[i % len(asked)], None)]}
-        return (await bare.post("/multi_search", json=body)).json()
+        return (await bare.post("/multi_search", json=body)).content
 
     variants: dict[str, Call] = {
         "search, adapter before": lambda i: then.search(asked[i % len(asked)]),
@@ -115,12 +124,12 @@ async def run(url: str, key: str, before: tuple[Any, Any], args: argparse.Namesp
         "autocomplete, before": lambda i: then.autocomplete(asked[i % len(asked)].text[:6], 10),
         "autocomplete, now": lambda i: now.autocomplete(asked[i % len(asked)].text[:6], 10),
     }
-    for call in variants.values():  # warm pools and caches
-        await timed(call, 20)
+    await alone(variants, 20)  # warm pools and caches
     figures: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     for _ in range(args.rounds):
+        one_at_a_time = await alone(variants, args.calls)
         for name, call in variants.items():
-            figures[name].append(await timed(call, args.calls))
+            figures[name].append((*one_at_a_time[name], await throughput(call, args.calls)))
     report(figures)
     await bare.aclose()
 
