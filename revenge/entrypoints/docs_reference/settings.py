@@ -24,9 +24,8 @@ SETTINGS: dict[str, SettingDoc] = {
     "public_url": _D(
         "the URL users reach Revenge at; a path (`https://example.org/revenge`) serves "
         "everything under it, whether the proxy passes the prefix on or strips it, and the "
-        "URLs Revenge hands out (media URLs, cookies, links) carry it. The API works there "
-        "today; the web app does not yet (its build uses root paths), so give the web UI a "
-        "domain root for now",
+        "URLs Revenge hands out (media URLs, cookies, links) carry it; the web app follows "
+        "it without a rebuild",
         "https://media.example.org", unset="`http://localhost:<port>`"),
     "database_url": _D("PostgreSQL URL (15 to 18)",
                        "postgresql://revenge:secret@db:5432/revenge",
