@@ -12,7 +12,11 @@
 * one --play-minutes (10) HLS transcode played through at --rate (1x): the stalls
   (`waiting` -> `playing` after the start; goal: none over 1 s) and the server's CPU for
   the stream (the `revenge http` process and its ffmpeg children, from /proc, over the
-  play), as a share of one core.
+  play), as a share of one core. After it the page is unloaded (a closed tab) and the
+  time until the server's ffmpeg stopped is reported.
+
+Every other play is left by the player's Back button, and the next measure waits until
+the server runs no ffmpeg. hls.js's start rung is shown per click ("first_segment").
 
 The clips (made once with ffmpeg and cached in the temp folder) are 1280x720 24 fps
 `testsrc2` + a sine tone, a 60 s piece looped by stream copy to the film's length:
