@@ -1,16 +1,57 @@
 /** The admin console's libraries (issue 17): an administrator adds a folder of generated
- * clips in the UI and watches its scan; a bad folder is refused on its own field; a person
- * whose role lacks `library.manage` sees neither the entry nor the page. Runs on the
- * worker's shared server (no TMDb: movies are named from their files), three 1-second
+ * clips in the UI and watches its scan (the bar moving, the result, the file it left out
+ * and why, the unmatched movies); a bad folder is refused on its own field; a person
+ * whose role lacks `library.manage` sees neither the entry nor the page, and a normal
+ * user gets the 403 page on every /admin route of the app. Runs on the worker's shared
+ * server (no TMDb: movies are named from their files and stay unmatched), four 1-second
  * clips, so it costs a few seconds. */
-import { call, expect, makeClipLibrary, signIn, signInThroughForm, test, type Account } from './harness';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Page } from '@playwright/test';
+import { call, expect, makeClipLibrary, newUser, signIn, signInThroughForm, test, WEB_DIR, type Account } from './harness';
 
 const CLIPS = ['Arrival (2016)/Arrival.2016.1080p.mkv', 'Sicario.2015.720p.mkv', 'Prisoners (2013).mp4'] as const;
+const SAMPLE = 'Arrival (2016)/Arrival.2016.1080p-sample.mkv';
 const TITLES = ['Arrival', 'Sicario', 'Prisoners'] as const;
+
+/** Every value the card's progress bar shows, with the scan's status at that moment,
+ * recorded in the page from the moment the bar appears (polling could miss a step). */
+async function recordProgress(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const seen: [string, string][] = [];
+		(window as unknown as { __progress: [string, string][] }).__progress = seen;
+		const note = () => {
+			const box = document.querySelector('[data-testid="scan-progress"]');
+			const bar = box?.querySelector('[role="progressbar"]');
+			if (!box || !bar) return;
+			const entry: [string, string] = [box.getAttribute('data-status') ?? '', bar.getAttribute('aria-valuenow') ?? ''];
+			const last = seen[seen.length - 1];
+			if (!last || last[0] !== entry[0] || last[1] !== entry[1]) seen.push(entry);
+		};
+		new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+		note();
+	});
+}
+
+/** The app's /admin pages, from its route files (a new page is walked without editing this). */
+function adminRoutes(): string[] {
+	const root = join(WEB_DIR, 'src/routes/(app)/admin');
+	const walk = (dir: string): string[] =>
+		readdirSync(dir).flatMap((name) => {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) return walk(path);
+			return name === '+page.svelte' ? [dir] : [];
+		});
+	return walk(root).map((dir) => {
+		const rest = relative(root, dir).split(sep).filter(Boolean);
+		// A dynamic segment gets a made-up id: the page must refuse before it loads anything.
+		return ['/admin', ...rest.map((part) => (part.startsWith('[') ? '0190a000-0000-7000-8000-000000000000' : part))].join('/');
+	});
+}
 
 test('an administrator adds a library of clips, watches the scan and finds the movies', async ({ signedIn: page, server, admin, shot }) => {
 	test.setTimeout(90_000);
-	const clips = makeClipLibrary(CLIPS);
+	const clips = makeClipLibrary([...CLIPS, SAMPLE]);
 	try {
 		await page.getByRole('link', { name: 'Libraries' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Libraries' })).toBeVisible();
@@ -33,20 +74,39 @@ test('an administrator adds a library of clips, watches the scan and finds the m
 
 		// Without the bad folder it is added, and its first scan runs under it.
 		await page.getByRole('button', { name: 'Remove folder 2' }).click();
+		await recordProgress(page);
 		await page.getByRole('button', { name: 'Add and scan' }).click();
 		const card = page.getByTestId('library-card').filter({ hasText: 'Villeneuve' });
 		const bar = card.getByRole('progressbar', { name: 'Scan progress' });
 		await expect(bar).toBeVisible();
 		await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
 		await expect(card.getByText('Scan finished')).toBeVisible();
+		// The bar moved: the server's job was seen unfinished below 100 %, then at 100 %.
+		const seen = await page.evaluate(() => (window as unknown as { __progress: [string, string][] }).__progress);
+		expect(seen.some(([status, value]) => (status === 'queued' || status === 'running') && Number(value) < 100), JSON.stringify(seen)).toBe(true);
+		expect(seen[seen.length - 1]).toEqual(['succeeded', '100']);
 		await expect(card.getByTestId('scan-new')).toHaveText(String(CLIPS.length));
-		await expect(card.getByTestId('scan-skipped')).toHaveText('0');
+		await expect(card.getByTestId('scan-skipped')).toHaveText('1');
+		// The file left out, and why.
+		const skipped = card.getByTestId('skipped-file');
+		await expect(skipped).toHaveCount(1);
+		await expect(skipped).toContainText('Arrival.2016.1080p-sample.mkv');
+		await expect(skipped.getByTestId('skipped-reason')).toHaveText('a sample clip');
+		// No metadata provider: the new movies are unmatched, each with a way to fix it.
+		const unmatched = page.getByTestId('unmatched-movies');
+		for (const title of TITLES) await expect(unmatched.getByRole('link', { name: `Fix the match of ${title}` })).toBeVisible();
 		await shot('admin-library-scanned');
 
 		// "Scan now" again: nothing new, every file unchanged.
 		await card.getByRole('button', { name: 'Scan now' }).click();
-		await expect(card.getByTestId('scan-unchanged')).toHaveText(String(CLIPS.length), { timeout: 60_000 });
+		await expect(card.getByTestId('scan-unchanged')).toHaveText(String(CLIPS.length + 1), { timeout: 60_000 });
 		await expect(card.getByTestId('scan-new')).toHaveText('0');
+
+		// "Fix match" leads to the movie's page with the match dialog open.
+		await unmatched.getByRole('link', { name: 'Fix the match of Sicario' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Sicario' })).toBeVisible();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		await page.keyboard.press('Escape');
 
 		await page.getByRole('link', { name: 'Movies' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Movies' })).toBeVisible();
@@ -77,5 +137,21 @@ test('without library.manage there is no Libraries entry and /admin/libraries is
 	await page.goto('/admin/libraries');
 	await expect(page.getByTestId('forbidden')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You may not open this page');
+	await context.close();
+});
+
+test('a normal user gets the 403 page on every /admin route of the app', async ({ browser, server, admin }) => {
+	const routes = adminRoutes();
+	expect(routes).toEqual(expect.arrayContaining(['/admin', '/admin/libraries', '/admin/users', '/admin/roles', '/admin/jobs', '/admin/audit']));
+	const person = await newUser(server, admin, 'viewer');
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	await signInThroughForm(page, person);
+	await expect(page.getByRole('navigation').getByText('Administration', { exact: true })).toHaveCount(0);
+	for (const route of routes) {
+		await page.goto(route);
+		await expect(page.getByTestId('forbidden'), route).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 }), route).toHaveText('You may not open this page');
+	}
 	await context.close();
 });
