@@ -85,8 +85,9 @@ test('an administrator adds a library of clips, watches the scan and finds the m
 		const seen = await page.evaluate(() => (window as unknown as { __progress: [string, string][] }).__progress);
 		expect(seen.some(([status, value]) => (status === 'queued' || status === 'running') && Number(value) < 100), JSON.stringify(seen)).toBe(true);
 		expect(seen[seen.length - 1]).toEqual(['succeeded', '100']);
-		await expect(card.getByTestId('scan-new')).toHaveText(String(CLIPS.length));
+		await expect(card.getByTestId('scan-new')).toHaveText(String(CLIPS.length + 1)); // the sample too
 		await expect(card.getByTestId('scan-skipped')).toHaveText('1');
+		await expect(card.getByTestId('scan-movies_added')).toHaveText(String(CLIPS.length));
 		// The file left out, and why.
 		const skipped = card.getByTestId('skipped-file');
 		await expect(skipped).toHaveCount(1);
