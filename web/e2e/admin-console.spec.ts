@@ -74,7 +74,7 @@ test('after an MFA reset the person signs in with the password alone, and the au
 	const probe = await browser.newContext({ baseURL: server.url });
 	const probePage = await probe.newPage();
 	await submitPassword(probePage, person);
-	await expect(probePage.getByLabel('Code shown by the app')).toBeVisible();
+	await expect(probePage.getByRole('heading', { level: 1, name: 'Second step' })).toBeVisible();
 	await probe.close();
 
 	await page.goto('/admin/users');

@@ -9,7 +9,9 @@ export function userNames(): { get: (id: string | null | undefined) => string | 
 		queryKey: ['admin', 'users', 'names'],
 		queryFn: () => unwrap(api.GET('/api/v1/admin/users', { params: { query: { limit: 200 } } })),
 		enabled: session.can('users.manage'),
-		staleTime: 30_000
+		staleTime: 30_000,
+		// Names are read only when rows show up, maybe after the answer came: always notify.
+		notifyOnChangeProps: 'all'
 	}));
 	const byId = $derived(new Map((users.data?.items ?? []).map((u) => [u.id, u.username])));
 	return {
