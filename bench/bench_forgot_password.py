@@ -11,38 +11,17 @@ usage: python bench/bench_forgot_password.py [--requests 60] [--users 20]
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
-from harness import free_port, fresh_database, revenge_process, summary_ms, wait_for
+from harness import http_server, summary_ms
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PASSWORD = "bench password that is long enough"
-
-
-@contextlib.contextmanager
-def services(scratch: str) -> Iterator[tuple[str, str]]:
-    """(database URL, Redis URL): the REVENGE_BENCH_* ones, else embedded servers."""
-    db_url = os.environ.get("REVENGE_BENCH_DATABASE_URL")
-    redis_url = os.environ.get("REVENGE_BENCH_REDIS_URL")
-    with contextlib.ExitStack() as stack:
-        if not db_url:
-            from revenge.entrypoints.embedded.postgres import embedded_postgres
-
-            db_url = stack.enter_context(embedded_postgres(os.path.join(scratch, "pg")))
-        if not redis_url:
-            from revenge.entrypoints.embedded.redis import embedded_redis
-
-            redis_url = stack.enter_context(embedded_redis(os.path.join(scratch, "redis")))
-        yield stack.enter_context(fresh_database(db_url)), redis_url
 
 
 def add_users(client: httpx.Client, count: int) -> None:
@@ -86,20 +65,9 @@ def measure(base: str, requests: int, users: int) -> None:
 
 
 def run(requests: int, users: int) -> None:
-    with tempfile.TemporaryDirectory(prefix="revenge-bench-") as scratch, \
-            services(scratch) as (db_url, redis_url):
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        env = {"REVENGE_DATABASE_URL": db_url, "REVENGE_REDIS_URL": redis_url,
-               "REVENGE_DATA_DIR": os.path.join(scratch, "data"),
-               "REVENGE_TRUSTED_PROXIES": "127.0.0.1", "REVENGE_LOG_LEVEL": "error"}
-        log = os.path.join(scratch, "server.log")
-        with revenge_process(["http", "--port", str(port)], env, log_path=log):
-            try:
-                wait_for(f"{base}/readyz", timeout=120)
-            except TimeoutError:
-                sys.exit(f"server not ready; its log:\n{Path(log).read_text()}")
-            measure(base, requests, users)
+    with http_server({"REVENGE_TRUSTED_PROXIES": "127.0.0.1",
+                      "REVENGE_LOG_LEVEL": "error"}) as base:
+        measure(base, requests, users)
 
 
 def main() -> None:

@@ -11,40 +11,18 @@ usage: python bench/bench_login.py [--seconds 5] [--connections 32] [--logins 40
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
-from harness import free_port, fresh_database, revenge_process, summary_ms, wait_for, wrk
+from harness import http_server, summary_ms, wrk
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PASSWORD = "bench password that is long enough"
-
-
-@contextlib.contextmanager
-def services(scratch: str) -> Iterator[tuple[str, str]]:
-    db_url = os.environ.get("REVENGE_BENCH_DATABASE_URL")
-    redis_url = os.environ.get("REVENGE_BENCH_REDIS_URL")
-    with contextlib.ExitStack() as stack:
-        if not db_url:
-            from revenge.entrypoints.embedded.postgres import embedded_postgres
-
-            db_url = stack.enter_context(embedded_postgres(os.path.join(scratch, "pg")))
-        if not redis_url:
-            from revenge.entrypoints.embedded.redis import embedded_redis
-
-            redis_url = stack.enter_context(embedded_redis(os.path.join(scratch, "redis")))
-        yield stack.enter_context(fresh_database(db_url)), redis_url
-
-
 
 
 def login(client: httpx.Client) -> float:
@@ -85,23 +63,11 @@ class Logins(threading.Thread):
 
 
 def run(seconds: int, connections: int, count: int, rounds: int) -> None:
-    with tempfile.TemporaryDirectory(prefix="revenge-bench-") as scratch, \
-            services(scratch) as (db_url, redis_url):
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        env = {"REVENGE_DATABASE_URL": db_url, "REVENGE_REDIS_URL": redis_url,
-               "REVENGE_DATA_DIR": os.path.join(scratch, "data"),
-               "REVENGE_LOG_LEVEL": "warning"}
-        log = os.path.join(scratch, "server.log")
-        with revenge_process(["http", "--port", str(port)], env, log_path=log):
-            try:
-                wait_for(f"{base}/readyz", timeout=120)
-            except TimeoutError:
-                sys.exit(f"server not ready; its log:\n{Path(log).read_text()}")
-            httpx.post(f"{base}/api/v1/auth/register", json={
-                "username": "bench", "email": "bench@example.org", "password": PASSWORD},
-                timeout=30).raise_for_status()
-            report(base, seconds, connections, count, rounds)
+    with http_server() as base:
+        httpx.post(f"{base}/api/v1/auth/register", json={
+            "username": "bench", "email": "bench@example.org", "password": PASSWORD},
+            timeout=30).raise_for_status()
+        report(base, seconds, connections, count, rounds)
 
 
 def report(base: str, seconds: int, connections: int, count: int, rounds: int) -> None:

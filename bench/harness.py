@@ -192,3 +192,43 @@ def fresh_database(server_url: str, prefix: str = "revenge_bench") -> Iterator[s
         with psycopg.connect(server_url, autocommit=True) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
                 sql.Identifier(name)))
+
+
+@contextlib.contextmanager
+def bench_services(scratch: str) -> Iterator[tuple[str, str]]:
+    """(database URL, Redis URL) for one run: a fresh database on
+    REVENGE_BENCH_DATABASE_URL's server and REVENGE_BENCH_REDIS_URL when set, else
+    embedded PostgreSQL and Redis in `scratch`."""
+    db_url = os.environ.get("REVENGE_BENCH_DATABASE_URL")
+    redis_url = os.environ.get("REVENGE_BENCH_REDIS_URL")
+    with contextlib.ExitStack() as stack:
+        if not db_url:
+            from revenge.entrypoints.embedded.postgres import embedded_postgres
+
+            db_url = stack.enter_context(embedded_postgres(os.path.join(scratch, "pg")))
+        if not redis_url:
+            from revenge.entrypoints.embedded.redis import embedded_redis
+
+            redis_url = stack.enter_context(embedded_redis(os.path.join(scratch, "redis")))
+        yield stack.enter_context(fresh_database(db_url)), redis_url
+
+
+@contextlib.contextmanager
+def http_server(env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """A ready `revenge http` on the `bench_services` of a scratch folder; yields its base
+    URL. Exits with the server's log when it does not become ready."""
+    with tempfile.TemporaryDirectory(prefix="revenge-bench-") as scratch, \
+            bench_services(scratch) as (db_url, redis_url):
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        full_env = {"REVENGE_DATABASE_URL": db_url, "REVENGE_REDIS_URL": redis_url,
+                    "REVENGE_DATA_DIR": os.path.join(scratch, "data"),
+                    "REVENGE_LOG_LEVEL": "warning", **(env or {})}
+        log = os.path.join(scratch, "server.log")
+        with revenge_process(["http", "--port", str(port)], full_env, log_path=log):
+            try:
+                wait_for(f"{base}/readyz", timeout=120)
+            except TimeoutError:
+                with open(log, encoding="utf-8", errors="replace") as server_log:
+                    sys.exit(f"server not ready; its log:\n{server_log.read()}")
+            yield base

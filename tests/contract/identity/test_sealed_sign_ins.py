@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 
+import msgspec
 import pytest
 
 from revenge.adapters.crypto.sealed_cache import Sealed, SealedCache, seal_key
@@ -28,13 +29,16 @@ KEY = seal_key(b"the server's secret" * 3)
 
 @pytest.fixture(params=["memory", "redis"])
 async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Cache]:
+    """The in-memory cache, or real Redis under a prefix of this test's own."""
     if request.param == "memory":
         yield InMemoryCache()
-        return
-    client = create_redis_client(request.getfixturevalue("redis_url"))
-    yield RedisCache(client, l1_max_items=1, l1_ttl_seconds=0,
-                     prefix=f"test:{uuid.uuid4().hex}:")
-    await client.aclose()
+    else:
+        client = create_redis_client(request.getfixturevalue("redis_url"))
+        try:
+            yield RedisCache(client, l1_max_items=1, l1_ttl_seconds=0,
+                             prefix=f"test:{uuid.uuid4().hex}:")
+        finally:
+            await client.aclose()
 
 
 async def test_a_sign_in_the_server_cached_is_read_back(backend: Cache) -> None:
@@ -62,17 +66,22 @@ async def test_an_altered_or_foreign_sealed_entry_is_ignored(backend: Cache) -> 
     assert await cache.get("s1") is None
 
 
-async def test_the_containers_sign_in_cache_ignores_planted_entries(
-        redis_url: str, tmp_path: object) -> None:
-    """Finding 1, through the wiring the server uses (real profile, shared Redis cache)."""
+async def test_the_containers_sign_in_cache_ignores_planted_entries(redis_url: str) -> None:
+    """Finding 1, through the wiring the server uses (real profile, shared Redis cache).
+    A session id of this test's own keeps other tests' entries out of the way."""
+    session_id = uuid.uuid4().hex
+    user = msgspec.structs.replace(USER, session_id=session_id)
+    forged = msgspec.structs.replace(FORGED, session_id=session_id)
     container = build_container(Config(redis_url=redis_url, database_url="postgresql://x",
                                        jwt_secret="k" * 48), "real")
-    shared = container.core.shared_cache()
-    shared._prefix = f"test:{uuid.uuid4().hex}:"
+    sessions = container.identity.session_cache()
     try:
-        await shared.set("identity:session:s1", FORGED, 30)
-        assert await container.identity.session_cache().get("s1") is None
-        await container.identity.session_cache().put(USER)
-        assert await container.identity.session_cache().get("s1") == USER
+        key = f"identity:session:{session_id}"
+        await container.core.shared_cache().set(key, forged, 30)
+        assert await sessions.get(session_id) is None
+        await sessions.put(user)
+        assert await sessions.get(session_id) == user
+        # the forged entry sat where the server reads: its own entry there is sealed
+        assert await container.core.shared_cache().get(key, Sealed) is not None
     finally:
         await container.core.redis().aclose()
