@@ -4,10 +4,13 @@
  * job while it runs. Its own server: the dashboard counts every session and job. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from '@playwright/test';
 import {
-	call, clipLibrary, expect, newUser, openPlayer, signIn, signInThroughForm, submitPassword, test, totp, type Account
+	call, clipLibrary, expect, newUser, openPlayer, signIn, signInThroughForm, submitPassword, test, totp, VIEWPORTS, type Account
 } from './harness';
+
+const ADMIN_PAGES = ['/admin', '/admin/libraries', '/admin/users', '/admin/roles', '/admin/jobs', '/admin/audit'];
 
 test.use({ serverEnv: { E2E_SERVER: 'admin-console' } });
 
@@ -139,3 +142,22 @@ test('the dashboard shows a movie playing in another browser, and a scan job whi
 		rmSync(folder, { recursive: true, force: true });
 	}
 });
+
+for (const viewport of VIEWPORTS) {
+	test(`every admin page at ${viewport.width}×${viewport.height}: one h1, fits the screen, no serious axe finding`, async ({ signedIn: page, shot }) => {
+		test.setTimeout(180_000);
+		await page.setViewportSize(viewport);
+		for (const path of ADMIN_PAGES) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 }), path).toHaveCount(1);
+			await expect(page.getByTestId('forbidden'), path).toHaveCount(0);
+			await expect(page.locator('[aria-busy="true"]'), path).toHaveCount(0);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+			const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), path).toEqual([]);
+			await shot(`admin${path.slice('/admin'.length).replace(/\//g, '-') || '-dashboard'}`);
+		}
+	});
+}

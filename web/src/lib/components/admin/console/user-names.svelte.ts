@@ -9,7 +9,8 @@ export function userNames(): { get: (id: string | null | undefined) => string | 
 		queryKey: ['admin', 'users', 'names'],
 		queryFn: () => unwrap(api.GET('/api/v1/admin/users', { params: { query: { limit: 200 } } })),
 		enabled: session.can('users.manage'),
-		staleTime: 30_000,
+		// Accounts come and go while the console is open: read again now and then.
+		refetchInterval: 10_000,
 		// Names are read only when rows show up, maybe after the answer came: always notify.
 		notifyOnChangeProps: 'all'
 	}));
