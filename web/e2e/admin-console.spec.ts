@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
 	call, clipLibrary, expect, newUser, openPlayer, signIn, signInThroughForm, submitPassword, test, totp, VIEWPORTS, type Account
 } from './harness';
@@ -13,6 +13,37 @@ import {
 const ADMIN_PAGES = ['/admin', '/admin/libraries', '/admin/users', '/admin/roles', '/admin/jobs', '/admin/audit'];
 
 test.use({ serverEnv: { E2E_SERVER: 'admin-console' } });
+
+/** Every value the card's progress bar shows, with the scan's status at that moment,
+ * recorded in the page from the moment the bar appears (polling could miss a step). */
+async function recordProgress(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const seen: [string, string][] = [];
+		(window as unknown as { __progress: [string, string][] }).__progress = seen;
+		const note = () => {
+			const box = document.querySelector('[data-testid="scan-progress"]');
+			const bar = box?.querySelector('[role="progressbar"]');
+			if (!box || !bar) return;
+			const entry: [string, string] = [box.getAttribute('data-status') ?? '', bar.getAttribute('aria-valuenow') ?? ''];
+			const last = seen[seen.length - 1];
+			if (!last || last[0] !== entry[0] || last[1] !== entry[1]) seen.push(entry);
+		};
+		new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+		note();
+	});
+}
+
+/** A folder of `count` empty video files, one movie each: a scan of it lasts long enough
+ * to be watched. Removed after use, so the probing the scan queues finds nothing to read. */
+function manyFiles(into: string, name: string, count: number): string {
+	const folder = join(into, name);
+	for (let i = 0; i < count; i++) {
+		const dir = join(folder, `${name} ${i} (2001)`);
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, `${name} ${i} (2001).mkv`), '');
+	}
+	return folder;
+}
 
 async function signedInContext(browser: Browser, url: string, account: Account) {
 	const context = await browser.newContext({ baseURL: url });
@@ -121,14 +152,8 @@ test('the dashboard shows a movie playing in another browser, and a scan job whi
 	await shot('admin-dashboard-playing');
 	await context.close();
 
-	// A scan big enough to be watched: thousands of (empty) files, each its own movie. They
-	// are removed once it is done, so the probing it queues finds nothing to read.
-	const folder = join(server.dataDir, 'many');
-	for (let i = 0; i < 4000; i++) {
-		const dir = join(folder, `Film ${i} (2001)`);
-		mkdirSync(dir, { recursive: true });
-		writeFileSync(join(dir, `Film ${i} (2001).mkv`), '');
-	}
+	// A scan big enough to be watched (see manyFiles).
+	const folder = manyFiles(server.dataDir, 'Film', 4000);
 	try {
 		const library = await call(server, 'POST', '/api/v1/admin/libraries', { name: 'Many', paths: [folder] }, token);
 		const running = page.getByTestId('jobs-active').getByTestId('job-row').filter({ hasText: 'scan' });
@@ -138,6 +163,33 @@ test('the dashboard shows a movie playing in another browser, and a scan job whi
 		await expect
 			.poll(async () => (await call(server, 'GET', `/api/v1/admin/jobs/${library.scan_job_id}`, undefined, token)).status, { timeout: 120_000 })
 			.toBe('succeeded');
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+});
+
+test('a scan started on the Libraries page moves its progress bar to the end and shows the result', async ({ signedIn: page, server, shot }) => {
+	test.setTimeout(180_000);
+	const folder = manyFiles(server.dataDir, 'Reel', 3000);
+	try {
+		await page.goto('/admin/libraries');
+		await expect(page.getByRole('heading', { level: 1, name: 'Libraries' })).toBeVisible();
+		const addButton = page.getByRole('button', { name: 'Add library' });
+		if (await addButton.isVisible()) await addButton.click();
+		await page.getByRole('textbox', { name: 'Name' }).fill('Reels');
+		await page.getByRole('textbox', { name: 'Folder 1' }).fill(folder);
+		await recordProgress(page);
+		await page.getByRole('button', { name: 'Add and scan' }).click();
+		const card = page.getByTestId('library-card').filter({ hasText: 'Reels' });
+		await expect(card.getByRole('progressbar', { name: 'Scan progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 120_000 });
+		await expect(card.getByText('Scan finished')).toBeVisible();
+		// The bar moved: the job was seen unfinished below 100 %, then done at 100 %.
+		const seen = await page.evaluate(() => (window as unknown as { __progress: [string, string][] }).__progress);
+		expect(seen.some(([status, value]) => (status === 'queued' || status === 'running') && Number(value) < 100), JSON.stringify(seen)).toBe(true);
+		expect(seen[seen.length - 1]).toEqual(['succeeded', '100']);
+		await expect(card.getByTestId('scan-new')).toHaveText('3000');
+		await expect(card.getByTestId('scan-movies_added')).toHaveText('3000');
+		await shot('admin-library-big-scan');
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}

@@ -1,37 +1,18 @@
 /** The admin console's libraries (issue 17): an administrator adds a folder of generated
- * clips in the UI and watches its scan (the bar moving, the result, the file it left out
- * and why, the unmatched movies); a bad folder is refused on its own field; a person
+ * clips in the UI and watches its scan (the result, the file it left out and why, the
+ * unmatched movies; the bar moving under a longer scan is watched in
+ * admin-console.spec.ts); a bad folder is refused on its own field; a person
  * whose role lacks `library.manage` sees neither the entry nor the page, and a normal
  * user gets the 403 page on every /admin route of the app. Runs on the worker's shared
  * server (no TMDb: movies are named from their files and stay unmatched), four 1-second
  * clips, so it costs a few seconds. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Page } from '@playwright/test';
 import { call, expect, makeClipLibrary, newUser, signIn, signInThroughForm, test, WEB_DIR, type Account } from './harness';
 
 const CLIPS = ['Arrival (2016)/Arrival.2016.1080p.mkv', 'Sicario.2015.720p.mkv', 'Prisoners (2013).mp4'] as const;
 const SAMPLE = 'Arrival (2016)/Arrival.2016.1080p-sample.mkv';
 const TITLES = ['Arrival', 'Sicario', 'Prisoners'] as const;
-
-/** Every value the card's progress bar shows, with the scan's status at that moment,
- * recorded in the page from the moment the bar appears (polling could miss a step). */
-async function recordProgress(page: Page): Promise<void> {
-	await page.evaluate(() => {
-		const seen: [string, string][] = [];
-		(window as unknown as { __progress: [string, string][] }).__progress = seen;
-		const note = () => {
-			const box = document.querySelector('[data-testid="scan-progress"]');
-			const bar = box?.querySelector('[role="progressbar"]');
-			if (!box || !bar) return;
-			const entry: [string, string] = [box.getAttribute('data-status') ?? '', bar.getAttribute('aria-valuenow') ?? ''];
-			const last = seen[seen.length - 1];
-			if (!last || last[0] !== entry[0] || last[1] !== entry[1]) seen.push(entry);
-		};
-		new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
-		note();
-	});
-}
 
 /** The app's /admin pages, from its route files (a new page is walked without editing this). */
 function adminRoutes(): string[] {
@@ -74,17 +55,14 @@ test('an administrator adds a library of clips, watches the scan and finds the m
 
 		// Without the bad folder it is added, and its first scan runs under it.
 		await page.getByRole('button', { name: 'Remove folder 2' }).click();
-		await recordProgress(page);
 		await page.getByRole('button', { name: 'Add and scan' }).click();
 		const card = page.getByTestId('library-card').filter({ hasText: 'Villeneuve' });
 		const bar = card.getByRole('progressbar', { name: 'Scan progress' });
 		await expect(bar).toBeVisible();
 		await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
 		await expect(card.getByText('Scan finished')).toBeVisible();
-		// The bar moved: the server's job was seen unfinished below 100 %, then at 100 %.
-		const seen = await page.evaluate(() => (window as unknown as { __progress: [string, string][] }).__progress);
-		expect(seen.some(([status, value]) => (status === 'queued' || status === 'running') && Number(value) < 100), JSON.stringify(seen)).toBe(true);
-		expect(seen[seen.length - 1]).toEqual(['succeeded', '100']);
+		// (Four tiny clips scan faster than the first poll: the bar moving under a scan is
+		// watched on a library of thousands of files in admin-console.spec.ts.)
 		await expect(card.getByTestId('scan-new')).toHaveText(String(CLIPS.length + 1)); // the sample too
 		await expect(card.getByTestId('scan-skipped')).toHaveText('1');
 		await expect(card.getByTestId('scan-movies_added')).toHaveText(String(CLIPS.length));
