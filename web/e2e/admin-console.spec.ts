@@ -188,7 +188,6 @@ test('a scan started on the Libraries page moves its progress bar to the end and
 		expect(seen.some(([status, value]) => (status === 'queued' || status === 'running') && Number(value) < 100), JSON.stringify(seen)).toBe(true);
 		expect(seen[seen.length - 1]).toEqual(['succeeded', '100']);
 		await expect(card.getByTestId('scan-new')).toHaveText('3000');
-		await expect(card.getByTestId('scan-movies_added')).toHaveText('3000');
 		await shot('admin-library-big-scan');
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
