@@ -41,6 +41,8 @@ ensure_system_tools() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v ffprobe >/dev/null || missing+=(ffmpeg)
   command -v oathtool >/dev/null || missing+=(oathtool)
+  # The reverse proxy of the topology and path-prefix tests (tests/e2e, web/e2e/prefix.spec.ts).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "dev.sh: installing ${missing[*]} with apt-get ..." >&2
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null \
@@ -73,6 +75,16 @@ ensure_web_build() {
   fi
 }
 
+# The documentation site (docs/, mkdocs.yml), served at /docs: built into site/ when it
+# is missing or older than its pages. A failed build leaves the server without /docs.
+ensure_docs_build() {
+  if [ ! -f site/index.html ] || [ -n "$(find docs mkdocs.yml -newer site/index.html -print -quit)" ]; then
+    echo "dev.sh: building the documentation site ..." >&2
+    NO_MKDOCS_2_WARNING=1 "$VENV/bin/mkdocs" build --quiet \
+      || echo "dev.sh: could not build the documentation; /docs will answer 404" >&2
+  fi
+}
+
 # Debian's Chromium drives the browser tests (Playwright never downloads one).
 ensure_chromium() {
   if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -94,6 +106,7 @@ case "$cmd" in
   serve)
     ensure_venv
     ensure_web_build
+    ensure_docs_build
     exec "$VENV/bin/revenge" serve "$@"
     ;;
   test)

@@ -1,6 +1,7 @@
 # Revenge web app image: the SvelteKit single-page app (web/, adapter-static) built with
 # Node, served by unprivileged nginx on :8080, which sends the API, health and Emby-style
-# paths to the backend (REVENGE_BACKEND, default http://revenge:8096).
+# paths to the backend (REVENGE_BACKEND, default http://revenge:8096). REVENGE_BASE_PATH
+# publishes it under a path prefix chosen at run time (deploy/README.md).
 # Build from the repository root: docker build -f deploy/web.Dockerfile -t revenge-web .
 
 FROM node:20-bookworm-slim AS build
@@ -17,5 +18,7 @@ COPY deploy/web/default.conf.template /etc/nginx/templates/default.conf.template
 COPY --from=build /web/csp.conf /etc/nginx/revenge/csp.conf
 COPY --from=build /web/build /usr/share/nginx/html
 ENV REVENGE_BACKEND=http://revenge:8096
+# The path prefix the app is published under ("" at /; e.g. /revenge, stripped by the proxy).
+ENV REVENGE_BASE_PATH=""
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s CMD ["wget", "-q", "--spider", "http://127.0.0.1:8080/nginx-health"]

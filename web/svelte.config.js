@@ -11,7 +11,12 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: true, strict: true }),
 		// Only SvelteKit's own bootstrap script is inline; the server hashes it into its CSP.
 		output: { bundleStrategy: 'split' },
-		version: { pollInterval: 0 }
+		version: { pollInterval: 0 },
+		// One build for `/` and for any prefix chosen at run time (REVENGE_PUBLIC_URL's path):
+		// chunks and CSS load relative to their own URL, and index.html takes its base from
+		// a meta tag the server fills in (scripts/portable-index.mjs explains the rest).
+		// Links in the app go through resolve()/base from $app/paths (README: Conventions).
+		paths: { relative: true }
 	}
 };
 

@@ -110,6 +110,9 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     radarr_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=120)] = 10.0
     # The built web app served at / (unset: web/build of this checkout, when built).
     web_dir: str | None = None
+    # The built documentation site served at /docs (unset: site/ of this checkout, when
+    # `mkdocs build` made it).
+    docs_dir: str | None = None
     # /metrics: off; loopback (from this machine only, the real client behind a trusted
     # proxy); token (`Authorization: Bearer <metrics_token>`, from anywhere); or either.
     metrics_access: Literal["off", "loopback", "token", "loopback+token"] = "loopback+token"

@@ -125,6 +125,31 @@ test('after the scan the grid shows every poster, and the movie page its cast, c
 	await shot('movie');
 });
 
+test('while a poster loads, the card shows its blurhash from the list item', async ({ signedIn: page, server, seeded }) => {
+	// The server computed the blurhashes when it cached the posters after matching.
+	const list = await call(server, 'GET', '/api/v1/movies?limit=200', undefined, seeded.token);
+	const hashed = list.items.filter((m: { poster_blurhash: string | null }) => m.poster_blurhash);
+	expect(hashed.length).toBe(CLIPS.length);
+	// Hold every poster back until the placeholder has been checked.
+	let release: () => void = () => {};
+	const held = new Promise<void>((done) => (release = done));
+	await page.route('**/api/v1/images/poster/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/movies');
+	const canvas = page.getByTestId('poster-card').first().getByTestId('poster-blurhash');
+	await expect(canvas).toBeVisible();
+	// Painted: the middle pixel is opaque (an unpainted canvas is transparent black).
+	await expect
+		.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.getContext('2d')?.getImageData(16, 16, 1, 1).data[3] ?? 0))
+		.toBe(255);
+	expect(await page.locator('[data-testid=poster-grid] img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(0);
+	release();
+	await allImagesLoaded(page, '[data-testid=poster-grid] img');
+	await page.unroute('**/api/v1/images/poster/**');
+});
+
 test('sort and filters live in the URL: back restores the view and its scroll, a shared link opens the same view', async ({ signedIn: page, browser, server, admin, seeded }) => {
 	void seeded;
 	await page.setViewportSize({ width: 390, height: 600 });
@@ -176,6 +201,13 @@ test('progress saved through the API shows on the card and in Continue watching;
 	await expect(page.getByTestId('row-continue-watching')).toHaveCount(0);
 	await page.goto(`/movies/${id}`);
 	await expect(page.getByRole('link', { name: 'Resume at 1:02:05' })).toBeVisible();
+	// The grid's "In progress" filter still finds it (the position is kept).
+	await page.goto('/movies');
+	await page.getByLabel('Show').selectOption('in-progress');
+	await expect(page).toHaveURL(/\/movies\?watched=in-progress$/);
+	await expect(page.getByTestId('poster-card')).toHaveCount(1);
+	await expect(page.getByTestId('poster-card')).toContainText('Inception');
+	await page.goto(`/movies/${id}`);
 	await expect(page.getByRole('link', { name: 'Start over' })).toHaveAttribute('href', `/play/${id}?t=0`);
 
 	await call(server, 'POST', `/api/v1/movies/${seeded.ids['The Matrix']}/watched`, undefined, seeded.token);

@@ -1,15 +1,8 @@
-"""The system clock and UUIDv7 ids."""
+"""UUIDv7 ids (the clock is the shared kernel's `utc_now`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import uuid_utils
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 class Uuid7Ids:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from revenge.adapters.memory.catalog_tables import CatalogTables, CreditRow
@@ -40,6 +41,7 @@ class InMemoryMovieQueries:
     """`MovieListQueries` and `MovieDetailQueries` over the in-memory tables."""
 
     def __init__(self, state: InMemoryState) -> None:
+        self._state = state
         self._tables = CatalogTables(state)
 
     async def list_movies(self, user_id: str, query: MovieListQuery) -> Page[MovieListItem]:
@@ -63,10 +65,22 @@ class InMemoryMovieQueries:
             f.min_votes is None or movie.vote_count >= f.min_votes,
             f.missing is None or movie.missing == f.missing,
             f.watched is None or state.watched == f.watched,
+            f.in_progress is None or self._in_progress(user_id, movie.id) == f.in_progress,
             f.on_watchlist is None or state.on_watchlist == f.on_watchlist,
             f.search is None or f.search.casefold() in _searchable(movie),
+            f.library_id is None or self._in_library(movie.id, f.library_id),
         )
         return all(checks)
+
+    def _in_progress(self, user_id: str, movie_id: str) -> bool:
+        row = self._tables.watch.get((user_id, movie_id))
+        return bool(row and row.state.in_progress)
+
+    def _in_library(self, movie_id: str, library_id: str) -> bool:
+        # The scanner's twin keeps each file's library beside the catalog's files.
+        meta = self._state.table("library_file_meta")
+        return any(f.movie_id == movie_id and getattr(meta.get(f.id), "library_id", None)
+                   == library_id for f in self._tables.files.values())
 
     def _genre_names(self, movie_id: str) -> set[str]:
         return {g.name.lower() for g in self._genres(movie_id)}
@@ -90,6 +104,22 @@ class InMemoryMovieQueries:
             locked_fields=sorted(m.locked_fields), added_at=m.added_at, updated_at=m.updated_at,
             genres=self._genres(movie_id), collections=sorted(collections, key=lambda c: c.name),
             file_count=files, user=user_state(self._tables, user_id, movie_id))
+
+    async def movies(self, user_id: str, movie_ids: Sequence[str]) -> list[MovieDetail]:
+        return [await self.movie(user_id, i) for i in movie_ids if i in self._tables.movies]
+
+    async def files_of(self, movie_ids: Sequence[str]) -> dict[str, list[MovieFile]]:
+        found: dict[str, list[MovieFile]] = {}
+        for file in sorted(self._tables.files.values(), key=_file_order):
+            if file.movie_id in movie_ids:
+                found.setdefault(file.movie_id, []).append(file)
+        return {i: found[i] for i in movie_ids if i in found}
+
+    async def file(self, file_id: str) -> MovieFile:
+        found = self._tables.files.get(file_id)
+        if found is None:
+            raise NotFound("no such file", field="file_id")
+        return found
 
     async def files(self, movie_id: str, page: PageRequest) -> Page[MovieFile]:
         existing_movie(self._tables, movie_id)

@@ -75,6 +75,12 @@ class CatalogTables:
     def movies(self) -> dict[str, Movie]:
         return self._t("movies")
 
+    def poster_blurhash(self, poster_path: str | None) -> str | None:
+        """The blurhash the image cache keeps for this path (the metadata adapters' table,
+        as PostgreSQL's list query reads metadata_images)."""
+        image = self._state.table("metadata_images").get(poster_path) if poster_path else None
+        return getattr(image, "blurhash", None)
+
     @property
     def genres(self) -> dict[str, GenreRow]:
         return self._t("genres")

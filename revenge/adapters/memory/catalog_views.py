@@ -23,7 +23,8 @@ def user_state(tables: CatalogTables, user_id: str, movie_id: str) -> UserMovieS
 def list_item(tables: CatalogTables, user_id: str, movie: Movie) -> MovieListItem:
     return MovieListItem(
         id=movie.id, title=movie.title, year=movie.year, runtime_minutes=movie.runtime_minutes,
-        poster_path=movie.poster_path, vote_average=movie.vote_average,
+        poster_path=movie.poster_path, poster_blurhash=tables.poster_blurhash(movie.poster_path),
+        vote_average=movie.vote_average,
         popularity=movie.popularity, added_at=movie.added_at, missing=movie.missing,
         user=user_state(tables, user_id, movie.id),
     )

@@ -12,9 +12,9 @@ import msgspec
 
 from revenge.adapters.memory.jobs import OUTBOX, RUNS
 from revenge.adapters.memory.unit_of_work import InMemoryState
-from revenge.application.jobs.clock import Clock, utc_now
 from revenge.application.jobs.ports import JobBroker, JobReporter
 from revenge.application.jobs.rules import describe_failure, should_retry
+from revenge.application.shared.clock import Clock, utc_now
 from revenge.domain.errors import Unavailable
 
 Handler = Callable[[str, dict[str, Any]], Awaitable[Mapping[str, Any] | None]]

@@ -10,8 +10,7 @@ from typing import Any
 import uuid_utils
 
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
-from revenge.application.jobs.clock import Clock, utc_now
-from revenge.application.jobs.ports import JobQueue
+from revenge.application.jobs.ports import RecoveringJobQueue
 from revenge.application.jobs.read_models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
@@ -30,6 +29,7 @@ from revenge.application.jobs.rules import (
     encode_cursor,
     json_object,
 )
+from revenge.application.shared.clock import Clock, utc_now
 from revenge.domain.errors import NotFound
 
 RUNS = "job_runs"
@@ -208,7 +208,7 @@ class InMemoryJobHistory:
 
 class InMemoryJobsUnitOfWork(InMemoryUnitOfWork):
     def __init__(self, state: InMemoryState, *,
-                 job_queue: Callable[[InMemoryUnitOfWork], JobQueue]) -> None:
+                 job_queue: Callable[[InMemoryUnitOfWork], RecoveringJobQueue]) -> None:
         super().__init__(state)
         self._job_queue = job_queue
 

@@ -45,17 +45,23 @@ _MOVIE_CONDITIONS: dict[str, str] = {
     "min_votes": "m.vote_count >= %(min_votes)s",
     "missing": "m.missing = %(missing)s",
     "search": "(m.title || ' ' || COALESCE(m.original_title, '')) ILIKE %(search)s",
+    "library_id": "EXISTS (SELECT 1 FROM movie_files f WHERE f.movie_id = m.id "
+                  "AND f.library_id = %(library_id)s::uuid)",
 }
 # The caller's own state, on the joined rows (page) or as a set of ids (count).
 _USER_CONDITIONS = {
     ("watched", True): "ws.completed IS TRUE",
     ("watched", False): "ws.completed IS NOT TRUE",
+    ("in_progress", True): "ws.in_progress IS TRUE",
+    ("in_progress", False): "ws.in_progress IS NOT TRUE",
     ("on_watchlist", True): "wl.movie_id IS NOT NULL",
     ("on_watchlist", False): "wl.movie_id IS NULL",
 }
 _USER_SETS = {
     "watched": "m.id IN (SELECT movie_id FROM watch_state "
                "WHERE user_id = %(user)s AND completed)",
+    "in_progress": "m.id IN (SELECT movie_id FROM watch_state "
+                   "WHERE user_id = %(user)s AND in_progress)",
     "on_watchlist": "m.id IN (SELECT movie_id FROM watchlist WHERE user_id = %(user)s)",
 }
 _GENERATION = "SELECT generation FROM catalog_generation"
@@ -175,7 +181,7 @@ def _page_sql(keyset: Keyset, conditions: tuple[str, ...], after_cursor: bool,
 
 
 def _count_key(generation: int, f: MovieFilter) -> str:
-    movie_only = msgspec.structs.replace(f, watched=None, on_watchlist=None)
+    movie_only = msgspec.structs.replace(f, watched=None, in_progress=None, on_watchlist=None)
     digest = hashlib.sha1(msgspec.json.encode(movie_only), usedforsecurity=False).hexdigest()
     return f"catalog:count:{generation}:{digest}"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
@@ -10,6 +12,7 @@ from revenge.adapters.postgres.catalog_paging import Keyset, keyset_rows, total_
 from revenge.adapters.postgres.catalog_sql import (
     Row,
     composed,
+    is_uuid,
     list_item,
     reading,
     require_movie,
@@ -52,6 +55,22 @@ SELECT m.id::text AS id, m.title, m.original_title, m.sort_title, m.year, m.rele
     (SELECT count(*) FROM movie_files f WHERE f.movie_id = m.id) AS file_count
 FROM movies m {joins}
 WHERE m.id = %(movie)s"""
+
+_FILES_OF = """
+SELECT f.id::text AS id, f.movie_id::text AS movie_id, f.path, f.size_bytes, f.mtime, f.kind,
+    f.extra_type, f.part, f.edition, f.content_hash, f.container, f.duration_seconds,
+    f.bitrate, f.video_streams, f.audio_streams, f.subtitle_streams, f.probed_at,
+    f.probe_error, f.added_at, f.updated_at, f.missing_since
+FROM movie_files f WHERE f.movie_id = ANY(%(movies)s::uuid[])
+ORDER BY f.movie_id, CASE WHEN f.kind = 'main' THEN 0 ELSE 1 END, COALESCE(f.part, 0),
+    f.path COLLATE "C"
+"""
+_ONE_FILE = """
+SELECT f.id::text AS id, f.movie_id::text AS movie_id, f.path, f.size_bytes, f.mtime, f.kind,
+    f.extra_type, f.part, f.edition, f.content_hash, f.container, f.duration_seconds,
+    f.bitrate, f.video_streams, f.audio_streams, f.subtitle_streams, f.probed_at,
+    f.probe_error, f.added_at, f.updated_at, f.missing_since
+FROM movie_files f WHERE f.id = %(file)s"""
 
 _GENRES_OF = """
 SELECT g.id::text AS id, g.name FROM movie_genres mg JOIN genres g ON g.id = mg.genre_id
@@ -99,6 +118,34 @@ class PostgresMovieQueries:
             raise NotFound("no such movie", field="movie_id")
         return msgspec.convert({**rows[0], "user": user_state(rows[0])}, MovieDetail)
 
+    async def movies(self, user_id: str, movie_ids: Sequence[str]) -> list[MovieDetail]:
+        wanted = [i for i in movie_ids if is_uuid(i)]
+        if not wanted:
+            return []
+        async with reading(self._database) as conn:
+            rows = await rows_of(conn, _details_sql(), {"user": user_id, "movies": wanted})
+        found = {r["id"]: msgspec.convert({**r, "user": user_state(r)}, MovieDetail)
+                 for r in rows}
+        return [found[i] for i in wanted if i in found]
+
+    async def files_of(self, movie_ids: Sequence[str]) -> dict[str, list[MovieFile]]:
+        wanted = [i for i in movie_ids if is_uuid(i)]
+        if not wanted:
+            return {}
+        async with reading(self._database) as conn:
+            rows = await rows_of(conn, _FILES_OF, {"movies": wanted})
+        found: dict[str, list[MovieFile]] = {}
+        for row in rows:
+            found.setdefault(row["movie_id"], []).append(msgspec.convert(row, MovieFile))
+        return found
+
+    async def file(self, file_id: str) -> MovieFile:
+        async with reading(self._database) as conn:
+            rows = await rows_of(conn, _ONE_FILE, {"file": require_uuid(file_id, "file_id")})
+        if not rows:
+            raise NotFound("no such file", field="file_id")
+        return msgspec.convert(rows[0], MovieFile)
+
     async def files(self, movie_id: str, page: PageRequest) -> Page[MovieFile]:
         keyset = Keyset(f"files:{movie_id}", _FILE_KEYS)
         params: dict[str, Any] = {"movie": require_uuid(movie_id)}
@@ -129,6 +176,12 @@ class PostgresMovieQueries:
             await require_movie(conn, movie_id)
             rows = await rows_of(conn, _GENRES_OF, {"movie": movie_id})
         return [GenreRef(r["id"], r["name"]) for r in rows]
+
+
+@functools.cache
+def _details_sql() -> str:
+    return composed(_DETAIL.replace("WHERE m.id = %(movie)s",
+                                    "WHERE m.id = ANY(%(movies)s::uuid[])"))
 
 
 _COLLECTION = """

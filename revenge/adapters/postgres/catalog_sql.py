@@ -73,9 +73,13 @@ async def reading(database: Database) -> AsyncIterator[Connection]:
 
 
 # The columns of a `MovieListItem`, for a query with `movies m` and the user's state
-# joined as ws (watch_state), wl (watchlist) and ur (user_ratings).
+# joined as ws (watch_state), wl (watchlist) and ur (user_ratings). The poster's
+# blurhash is one primary-key probe of the image cache per row of the page.
 LIST_ITEM_COLUMNS = """
-    m.id::text AS id, m.title, m.year, m.runtime_minutes, m.poster_path, m.vote_average,
+    m.id::text AS id, m.title, m.year, m.runtime_minutes, m.poster_path,
+    (SELECT mi.blurhash FROM metadata_images mi WHERE mi.source_path = m.poster_path)
+        AS poster_blurhash,
+    m.vote_average,
     m.popularity, m.added_at, m.missing,
     COALESCE(ws.completed, false) AS watched, COALESCE(ws.play_count, 0) AS play_count,
     CASE WHEN ws.in_progress THEN ws.percent END AS progress_percent,
@@ -103,7 +107,8 @@ def list_item(row: Row) -> MovieListItem:
     return MovieListItem(
         id=row["id"], title=row["title"], year=row["year"],
         runtime_minutes=row["runtime_minutes"], poster_path=row["poster_path"],
-        vote_average=row["vote_average"], popularity=row["popularity"],
+        poster_blurhash=row["poster_blurhash"], vote_average=row["vote_average"],
+        popularity=row["popularity"],
         added_at=row["added_at"], missing=row["missing"], user=user_state(row))
 
 

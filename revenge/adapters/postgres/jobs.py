@@ -13,7 +13,7 @@ from psycopg.types.json import Jsonb
 
 from revenge.adapters.postgres.database import Connection, Database
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
-from revenge.application.jobs.ports import JobQueue
+from revenge.application.jobs.ports import RecoveringJobQueue
 from revenge.application.jobs.read_models import (
     JOB_STATUSES,
     JobRun,
@@ -280,7 +280,7 @@ class PostgresJobHistory:
         return PrunedJobs(runs=runs.rowcount, outbox_rows=outbox.rowcount)
 
 
-JobQueueFactory = Callable[[PostgresUnitOfWork], JobQueue]
+JobQueueFactory = Callable[[PostgresUnitOfWork], RecoveringJobQueue]
 
 
 class PostgresJobsUnitOfWork(PostgresUnitOfWork):

@@ -4,10 +4,10 @@ pass the same contract suite (tests/contract/catalog)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Protocol, Self
 
 from revenge.application.catalog.read_models import (
     CastMember,
@@ -25,6 +25,8 @@ from revenge.application.catalog.read_models import (
     WatchlistItem,
     WatchProgress,
 )
+from revenge.application.shared.clock import Clock as Clock
+from revenge.application.shared.jobs import JobQueue as JobQueue
 from revenge.domain.catalog.collection import Collection, CollectionEntry
 from revenge.domain.catalog.credits import CastCredit, CrewCredit
 from revenge.domain.catalog.listing import MovieListQuery, PageRequest
@@ -32,7 +34,6 @@ from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.catalog.progress import WatchSource, WatchState
 
-Clock = Callable[[], datetime]
 NewId = Callable[[], str]
 
 
@@ -144,14 +145,6 @@ class MovieMerger(Protocol):
         ...
 
 
-class JobQueue(Protocol):
-    """Background work requested inside the unit of work: it is started only if the
-    unit of work commits (see `application/jobs/ports.py`)."""
-
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str: ...
-
-
 class UnitOfWork(Protocol):
     """One transaction; leaving the block without `commit()` rolls everything back."""
 
@@ -215,6 +208,19 @@ class MovieDetailQueries(Protocol):
 
     async def genres_of(self, movie_id: str) -> list[GenreRef]:
         """By name."""
+        ...
+
+    async def movies(self, user_id: str, movie_ids: Sequence[str]) -> list[MovieDetail]:
+        """Many at once (a page of a list), in the order asked; unknown ids left out."""
+        ...
+
+    async def files_of(self, movie_ids: Sequence[str]) -> dict[str, list[MovieFile]]:
+        """Every file of each movie, as `files` orders them; a movie without files (or
+        unknown) is left out."""
+        ...
+
+    async def file(self, file_id: str) -> MovieFile:
+        """One file by its own id (`NotFound` when there is none)."""
         ...
 
 

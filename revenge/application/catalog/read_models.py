@@ -36,6 +36,8 @@ class MovieListItem(msgspec.Struct, frozen=True, kw_only=True):
     year: int | None
     runtime_minutes: int | None
     poster_path: str | None
+    # The poster's blurhash once the image cache holds it (a placeholder while it loads).
+    poster_blurhash: str | None = None
     vote_average: float | None
     popularity: float | None
     added_at: datetime

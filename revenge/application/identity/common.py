@@ -6,7 +6,8 @@ from datetime import datetime
 
 import msgspec
 
-from revenge.application.identity.ports import Clock, IdentityUnitOfWork, IdGenerator
+from revenge.application.identity.ports import IdentityUnitOfWork, IdGenerator
+from revenge.application.shared.clock import Clock
 from revenge.domain.identity.audit import AuditEvent, AuditType
 
 
@@ -23,7 +24,7 @@ class Kit:
         self.ids = ids
 
     def now(self) -> datetime:
-        return self.clock.now()
+        return self.clock()
 
     def new_id(self) -> str:
         return self.ids.new_id()

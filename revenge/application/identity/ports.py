@@ -235,11 +235,6 @@ class Mailer(Protocol):
     async def send(self, mail: Mail) -> None: ...
 
 
-class Clock(Protocol):
-    def now(self) -> datetime:
-        """Aware UTC time."""
-
-
 class SecondFactorGate(Protocol):
     """Decides whether a correct password completes a login or must be followed by a
     second factor (the MFA context implements it)."""

@@ -8,8 +8,8 @@ from typing import Any
 
 import msgspec
 
-from revenge.application.jobs.clock import Clock, utc_now
 from revenge.application.jobs.ports import JobRuns, JobsUnitOfWork, PeriodicSlots
+from revenge.application.shared.clock import Clock, utc_now
 
 
 class EnqueuePeriodicJobCommand(msgspec.Struct, frozen=True, kw_only=True):

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import msgspec
 
-from revenge.application.jobs.clock import Clock, utc_now
 from revenge.application.jobs.ports import JobsUnitOfWork
 from revenge.application.jobs.read_models import PrunedJobs
+from revenge.application.shared.clock import Clock, utc_now
 from revenge.domain.errors import RuleViolation
 
 

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Protocol, Self
 
 import msgspec
 
@@ -19,6 +19,8 @@ from revenge.application.library.records import (
     SkippedFile,
     StatUpdate,
 )
+from revenge.application.shared.clock import Clock as Clock
+from revenge.application.shared.jobs import JobQueue as JobQueue
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.library.diff import FileStat, KnownFile
 from revenge.domain.library.grouping import FolderMovie
@@ -26,7 +28,6 @@ from revenge.domain.library.library import Library
 from revenge.domain.library.moves import MoveCandidate
 from revenge.domain.library.naming import ParsedName
 
-Clock = Callable[[], datetime]
 NewId = Callable[[], str]
 
 
@@ -142,13 +143,6 @@ class ProbeTargets(Protocol):
         """Stores the probe's result (or error: the file is not probed again until its
         content changes). A file deleted meanwhile is ignored."""
         ...
-
-
-class JobQueue(Protocol):
-    """Background work requested inside the unit of work (see application/jobs)."""
-
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str: ...
 
 
 class LibraryUnitOfWork(Protocol):

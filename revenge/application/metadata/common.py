@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import msgspec
 
 from revenge.application.metadata.ports import MetadataProvider, MetadataUnitOfWork
+from revenge.application.shared.clock import Clock as Clock
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.errors import NotFound
 from revenge.domain.metadata.details import CollectionDetails, MovieDetails
@@ -16,7 +16,6 @@ MATCH_ACTOR = "match_movie"
 REFRESH_ACTOR = "refresh_movie_metadata"
 REFRESH_CHANGED_ACTOR = "metadata.refresh_changed"
 
-Clock = Callable[[], datetime]
 NewId = Callable[[], str]
 UnitOfWorkFactory = Callable[[], MetadataUnitOfWork]
 

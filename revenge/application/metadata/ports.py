@@ -7,10 +7,10 @@ against both.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Protocol, Self
 
 from revenge.application.catalog.ports import (
     CollectionRepository,
@@ -28,6 +28,7 @@ from revenge.application.metadata.read_models import (
     SimilarMovieView,
     StoredImage,
 )
+from revenge.application.shared.jobs import JobQueue as JobQueue
 from revenge.domain.metadata.details import (
     CollectionDetails,
     MovieDetails,
@@ -112,13 +113,6 @@ class MetadataRepository(Protocol):
     async def synced_until(self, name: str) -> datetime | None: ...
 
     async def set_synced_until(self, name: str, until: datetime) -> None: ...
-
-
-class JobQueue(Protocol):
-    """Background work requested inside the unit of work (see application/jobs)."""
-
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str: ...
 
 
 class MetadataUnitOfWork(Protocol):

@@ -8,11 +8,11 @@ from collections.abc import Awaitable, Callable
 from revenge.application.identity.principal import Principal
 from revenge.application.playback.common import SessionEnder, authorize
 from revenge.application.playback.ports import (
-    Clock,
     PlaybackGrants,
     PlaybackSessions,
     PlaybackSettings,
 )
+from revenge.application.shared.clock import EpochClock
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.domain.playback.tokens import verify_media_token
@@ -34,7 +34,7 @@ class AuthorizeMedia:
     what started it is ended here, on whichever replica asks first."""
 
     def __init__(self, sessions: PlaybackSessions, grants: PlaybackGrants, ender: SessionEnder,
-                 settings: PlaybackSettings, clock: Clock, token_key: bytes) -> None:
+                 settings: PlaybackSettings, clock: EpochClock, token_key: bytes) -> None:
         self._sessions = sessions
         self._grants = grants
         self._ender = ender

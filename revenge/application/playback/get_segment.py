@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 
 from revenge.application.playback.ports import (
-    Clock,
     PlaybackSessions,
     Segmenter,
     SessionOwners,
 )
+from revenge.application.shared.clock import EpochClock
 from revenge.domain.errors import NotFound
 from revenge.domain.playback.errors import ReplicaGone
 from revenge.domain.playback.sessions import PlaybackSession, hls_job
@@ -24,7 +24,7 @@ class GetSegment:
     gone, this one claims the session and starts its own ffmpeg at the asked segment."""
 
     def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter,
-                 owners: SessionOwners, clock: Clock, replica: str = "",
+                 owners: SessionOwners, clock: EpochClock, replica: str = "",
                  touch_seconds: float = 10.0) -> None:
         self._sessions = sessions
         self._touch_seconds = touch_seconds

@@ -11,7 +11,6 @@ from revenge.application.identity.principal import Principal
 from revenge.domain.media.info import SubtitleStream
 from revenge.domain.playback.sessions import HlsJob, PlaybackSession
 
-Clock = Callable[[], float]  # Unix seconds
 NewId = Callable[[], str]
 
 

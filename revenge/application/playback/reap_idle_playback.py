@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from revenge.application.playback.common import SessionEnder
 from revenge.application.playback.ports import (
-    Clock,
     PlaybackGrants,
     PlaybackSessions,
     PlaybackSettings,
     Segmenter,
 )
+from revenge.application.shared.clock import EpochClock
 
 
 class ReapIdlePlayback:
@@ -19,7 +19,7 @@ class ReapIdlePlayback:
     revocation) are stopped here too."""
 
     def __init__(self, sessions: PlaybackSessions, segmenter: Segmenter, grants: PlaybackGrants,
-                 ender: SessionEnder, settings: PlaybackSettings, clock: Clock,
+                 ender: SessionEnder, settings: PlaybackSettings, clock: EpochClock,
                  replica: str = "") -> None:
         self._sessions = sessions
         self._segmenter = segmenter

@@ -7,12 +7,12 @@ import msgspec
 from revenge.application.identity.principal import Principal
 from revenge.application.playback.common import SessionEnder, authorize, media_token
 from revenge.application.playback.ports import (
-    Clock,
     PlaybackGrants,
     PlaybackSessions,
     PlaybackSettings,
 )
 from revenge.application.playback.start_playback import StartedPlayback
+from revenge.application.shared.clock import EpochClock
 from revenge.domain.errors import NotFound
 
 
@@ -27,7 +27,7 @@ class RenewMediaToken:
     same as for an unknown session or someone else's)."""
 
     def __init__(self, sessions: PlaybackSessions, grants: PlaybackGrants, ender: SessionEnder,
-                 settings: PlaybackSettings, clock: Clock, token_key: bytes) -> None:
+                 settings: PlaybackSettings, clock: EpochClock, token_key: bytes) -> None:
         self._sessions = sessions
         self._grants = grants
         self._ender = ender

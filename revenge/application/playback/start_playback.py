@@ -11,13 +11,13 @@ from revenge.application.identity.principal import Principal
 from revenge.application.media.ports import MediaProbe
 from revenge.application.playback.common import authorize, media_token
 from revenge.application.playback.ports import (
-    Clock,
     NewId,
     PlayableFile,
     PlayableFiles,
     PlaybackSessions,
     PlaybackSettings,
 )
+from revenge.application.shared.clock import EpochClock
 from revenge.domain.errors import RuleViolation
 from revenge.domain.media.info import MediaInfo
 from revenge.domain.playback.decision import PlaybackDecision, decide
@@ -51,7 +51,7 @@ class StartPlayback:
     The session is owned by `replica` (this process): its ffmpeg runs here."""
 
     def __init__(self, files: PlayableFiles, probe: MediaProbe, sessions: PlaybackSessions,
-                 settings: PlaybackSettings, clock: Clock, new_id: NewId,
+                 settings: PlaybackSettings, clock: EpochClock, new_id: NewId,
                  token_key: bytes, replica: str = "") -> None:
         self._files = files
         self._probe = probe

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Protocol, Self
 
 from revenge.application.radarr.records import (
     Delivery,
@@ -19,6 +19,8 @@ from revenge.application.radarr.records import (
     StoredConflict,
     SyncState,
 )
+from revenge.application.shared.clock import Clock as Clock
+from revenge.application.shared.jobs import JobQueue as JobQueue
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.library.library import Library
 from revenge.domain.radarr.model import (
@@ -35,7 +37,6 @@ from revenge.domain.radarr.plan import IdLink
 from revenge.domain.radarr.settings import RadarrSettings
 from revenge.domain.radarr.state import Link, OurFile, OurMovie, SyncConflict
 
-Clock = Callable[[], datetime]
 NewId = Callable[[], str]
 
 
@@ -88,13 +89,6 @@ class LocalDisk(Protocol):
     async def existing(self, paths: Collection[str]) -> set[str]:
         """Those of the paths that exist on this server's disk now."""
         ...
-
-
-class JobQueue(Protocol):
-    """Background work requested inside the unit of work (see application/jobs)."""
-
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str: ...
 
 
 class RadarrSettingsRepository(Protocol):

@@ -3,9 +3,9 @@ the catalog as the source of truth for documents, and the user's watched movies.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Protocol, Self
 
 from revenge.application.search.read_models import (
     IdFilter,
@@ -13,6 +13,7 @@ from revenge.application.search.read_models import (
     SearchResult,
     Suggestions,
 )
+from revenge.application.shared.jobs import JobQueue as JobQueue
 from revenge.domain.search.drift import Coverage
 from revenge.domain.search.query import SearchQuery
 
@@ -114,13 +115,6 @@ class WatchedMovies(Protocol):
     async def watched_ids(self, user_id: str) -> frozenset[str]:
         """Ids of the movies the user has watched (completed)."""
         ...
-
-
-class JobQueue(Protocol):
-    """See `application/jobs/ports.py`: enqueued inside the unit of work, sent after commit."""
-
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str: ...
 
 
 class JobsUnitOfWork(Protocol):

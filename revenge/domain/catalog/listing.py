@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
 
 import msgspec
@@ -63,21 +64,28 @@ def sort_value(movie: Movie, field: SortField) -> KeyValue:
 
 
 class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
-    """All given conditions hold at once. `watched` and `on_watchlist` are about the
-    caller; `min_rating` is the community rating (0-10); `min_votes` keeps movies with
-    too few votes out of "top rated"."""
+    """All given conditions hold at once. `watched`, `in_progress` (the caller has a
+    resume point in it, hidden from Continue watching or not) and `on_watchlist` are
+    about the caller; `min_rating` is the community rating (0-10); `min_votes` keeps
+    movies with too few votes out of "top rated"; `library_id` keeps the movies with a
+    file in that library."""
 
     genre: str | None = None
     year_from: int | None = None
     year_to: int | None = None
     watched: bool | None = None
+    in_progress: bool | None = None
     on_watchlist: bool | None = None
     min_rating: float | None = None
     min_votes: int | None = None
     missing: bool | None = None
     search: str | None = None
+    library_id: str | None = None
 
     def __post_init__(self) -> None:
+        if self.library_id is not None and not _is_uuid(self.library_id):
+            raise InvalidQuery("library_id must be a library's id (a UUID)",
+                               field="library_id")
         for name in ("year_from", "year_to"):
             year = getattr(self, name)
             if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
@@ -96,7 +104,15 @@ class MovieFilter(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def about_user(self) -> bool:
-        return self.watched is not None or self.on_watchlist is not None
+        return (self.watched is not None or self.in_progress is not None
+                or self.on_watchlist is not None)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value  # the canonical form ids are stored in
+    except ValueError:
+        return False
 
 
 def checked_limit(limit: int) -> int:

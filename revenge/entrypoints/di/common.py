@@ -1,14 +1,11 @@
-"""What every context's container injects alike: the clock and new ids (UUIDv7)."""
+"""What every context's container injects alike: the clock (the shared kernel's) and new
+ids (UUIDv7)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import uuid_utils
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from revenge.application.shared.clock import utc_now as utc_now
 
 
 def new_id() -> str:

@@ -16,15 +16,17 @@ from revenge.adapters.crypto.jwt_tokens import JwtAccessTokens
 from revenge.adapters.crypto.passwords import Argon2PasswordHasher
 from revenge.adapters.crypto.sealed_cache import SealedCache, seal_key
 from revenge.adapters.crypto.secret_key import signing_key
-from revenge.adapters.crypto.system import SystemClock, Uuid7Ids
+from revenge.adapters.crypto.system import Uuid7Ids
 from revenge.adapters.crypto.tokens import RandomSecretTokens
 from revenge.adapters.mail.outbox import OutboxMailer
 from revenge.adapters.mail.smtp import SmtpMailer, SmtpSettings
+from revenge.adapters.memory.display_preferences import InMemoryDisplayPreferences
 from revenge.adapters.memory.identity_records import InMemoryMailOutbox
 from revenge.adapters.memory.identity_throttle import InMemoryThrottle
 from revenge.adapters.memory.identity_unit_of_work import InMemoryIdentityUnitOfWork
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.database import Database
+from revenge.adapters.postgres.display_preferences import PostgresDisplayPreferences
 from revenge.adapters.postgres.identity_records import PostgresMailRecorder
 from revenge.adapters.postgres.identity_unit_of_work import PostgresIdentityUnitOfWork
 from revenge.adapters.redis.throttle import RedisThrottle
@@ -36,6 +38,7 @@ from revenge.application.identity.create_role import CreateRole
 from revenge.application.identity.create_user import CreateUser
 from revenge.application.identity.delete_role import DeleteRole
 from revenge.application.identity.delete_user import DeleteUser
+from revenge.application.identity.display_preferences import DisplayPreferences
 from revenge.application.identity.log_in import LogIn, NoSecondFactor
 from revenge.application.identity.log_out import LogOut
 from revenge.application.identity.login_throttle import LoginThrottle
@@ -58,6 +61,7 @@ from revenge.application.identity.update_role import UpdateRole
 from revenge.application.identity.update_server_settings import UpdateServerSettings
 from revenge.application.identity.update_user import UpdateUser
 from revenge.application.identity.update_user_settings import UpdateUserSettings
+from revenge.application.shared.clock import utc_now
 from revenge.entrypoints.config import Config
 
 
@@ -91,6 +95,13 @@ class IdentityContainer(containers.DeclarativeContainer):
         real=providers.Singleton(RedisThrottle, core.redis),
         memory=providers.Singleton(InMemoryThrottle),
     )
+    display_preferences_store = providers.Selector(
+        profile,
+        real=providers.Singleton(PostgresDisplayPreferences, core.database),
+        memory=providers.Singleton(InMemoryDisplayPreferences, memory_state),
+    )
+    display_preferences = providers.Singleton(DisplayPreferences, display_preferences_store,
+                                              providers.Object(utc_now))
     mailer = providers.Selector(
         profile,
         real=providers.Singleton(_mailer, settings, core.database),
@@ -114,7 +125,7 @@ class IdentityContainer(containers.DeclarativeContainer):
         providers.Callable(lambda minutes: minutes * 60, settings.provided.access_token_minutes),
     )
     secret_tokens = providers.Singleton(RandomSecretTokens)
-    kit = providers.Singleton(Kit, providers.Singleton(SystemClock), providers.Singleton(Uuid7Ids))
+    kit = providers.Singleton(Kit, providers.Object(utc_now), providers.Singleton(Uuid7Ids))
     # What grants access is cached sealed: a forged Redis entry reads as a miss.
     cache_seal = providers.Singleton(seal_key, jwt_key)
     session_cache = providers.Singleton(

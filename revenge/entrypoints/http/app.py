@@ -107,8 +107,10 @@ def create_app_from_environment() -> Any:
     app = create_app(build_container(settings, profile))
     # The web app answers outside Litestar; its files carry the same security headers,
     # built once at start (web_app.Variant), so no per-request wrapper is needed here.
-    served = with_web_app(app, WebApp.find(settings.web_dir))
-    return with_path_prefix(served, public_prefix(settings.public_url))
+    prefix = public_prefix(settings.public_url)
+    served = with_web_app(app, WebApp.find(settings.web_dir, prefix),
+                          WebApp.find_docs(settings.docs_dir))
+    return with_path_prefix(served, prefix)
 
 
 def create_memory_app(settings: Config | None = None) -> Litestar:

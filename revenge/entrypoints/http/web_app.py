@@ -6,12 +6,20 @@ under `/_app/immutable/` are cached for a year; everything else (index.html firs
 `no-cache` with an ETag. A browser navigating to any other path that no route answers
 (GET/HEAD accepting text/html) gets index.html, so deep links work; API clients keep
 getting the API's own 404, and the reserved prefixes below are never shadowed.
+
+Under a path prefix (REVENGE_PUBLIC_URL=https://example.org/revenge) the same build is
+served: index.html gets the prefix in its `revenge-base` meta tag and in the `href`s of
+its <link> tags, once at start (web/scripts/portable-index.mjs made the page's bootstrap
+read its base from that meta tag; every other file loads relative to its own URL).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import html
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
@@ -31,13 +39,30 @@ from litestar.types import (
 from litestar.utils import normalize_path
 
 from revenge.entrypoints.http.auth import STATE_KEY, AuthState
-from revenge.entrypoints.http.security_headers import web_app_csp, with_security_headers
+from revenge.entrypoints.http.security_headers import (
+    docs_csp,
+    web_app_csp,
+    with_security_headers,
+)
 
-RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics")
+RESERVED_PREFIXES = ("/api/", "/healthz", "/readyz", "/startupz", "/metrics", "/docs/")
+# The documentation site (mkdocs build, see mkdocs.yml) is served under this path.
+DOCS_PREFIX = "/docs"
 IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
 _ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 _BODY_HEADERS = (b"content-length", b"content-encoding")
+BASE_META = b'<meta name="revenge-base" content=""'
+
+
+def under_prefix(index: bytes, prefix: str) -> bytes:
+    """index.html for the app served under `prefix` ("" leaves it as built): the base the
+    app's router and `$app/paths` use, and the prefixed URLs of its preloaded files."""
+    if not prefix:
+        return index
+    quoted = html.escape(prefix, quote=True).encode()
+    return (index.replace(BASE_META, BASE_META[:-1] + quoted + b'"')
+                 .replace(b'href="/', b'href="' + quoted + b"/"))
 
 
 class Variant(msgspec.Struct, frozen=True):
@@ -77,35 +102,54 @@ class Asset(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class WebApp:
-    """The files of one build, by URL path."""
+    """The files of one build, by URL path (mounted under `mount`: the docs site is at
+    "/docs"), served behind the public URL's path `prefix` (see `under_prefix`)."""
 
-    def __init__(self, build_dir: Path, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    def __init__(self, build_dir: Path, headers: list[tuple[bytes, bytes]] | None = None,
+                 *, mount: str = "", prefix: str = "",
+                 csp: Callable[[bytes], bytes] = web_app_csp) -> None:
         self.build_dir = build_dir
+        self.prefix = prefix
         self._extra = headers or []
+        self._csp = csp
         self.assets: dict[str, Asset] = {}
         for path in sorted(build_dir.rglob("*")):
             if path.is_file() and path.suffix not in (".gz", ".br"):
-                url = "/" + path.relative_to(build_dir).as_posix()
+                url = mount + "/" + path.relative_to(build_dir).as_posix()
                 self.assets[url] = self._load(path, url)
-        self.index = self.assets["/index.html"]
-        self.assets["/"] = self.index
+        self.index = self.assets[mount + "/index.html"]
+        self.assets[mount + "/"] = self.index
 
     @classmethod
-    def find(cls, configured: str | None) -> WebApp | None:
-        """The build named by the setting, else `web/build` of this checkout, if built."""
+    def find(cls, configured: str | None, prefix: str = "") -> WebApp | None:
+        """The build named by the setting, else `web/build` of this checkout, if built;
+        served under `prefix` (the path of REVENGE_PUBLIC_URL)."""
         folder = Path(configured) if configured else default_build_dir()
-        return cls(folder) if (folder / "index.html").is_file() else None
+        return cls(folder, prefix=prefix) if (folder / "index.html").is_file() else None
+
+    @classmethod
+    def find_docs(cls, configured: str | None) -> WebApp | None:
+        """The docs site named by the setting, else `site/` of this checkout, if built."""
+        folder = Path(configured) if configured else default_docs_dir()
+        if not (folder / "index.html").is_file():
+            return None
+        return cls(folder, mount=DOCS_PREFIX, csp=docs_csp)
 
     def _load(self, path: Path, url: str) -> Asset:
         body = path.read_bytes()
-        etag = b'"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
         cache = IMMUTABLE if url.startswith("/_app/immutable/") else REVALIDATE
+        bodies = [(coding.encode(), twin.read_bytes()) for coding, suffix in _ENCODINGS
+                  if (twin := path.with_name(path.name + suffix)).is_file()]
+        if url == "/index.html" and self.prefix:
+            # The build's twins hold the page without the prefix: gzip it anew (a few kB,
+            # once); without a brotli encoder here the page goes without its br twin.
+            body = under_prefix(body, self.prefix)
+            bodies = [(b"gzip", gzip.compress(body, 9))] if bodies else []
+        etag = b'"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
         common = [(b"content-type", _content_type(path)), (b"cache-control", cache),
                   (b"etag", etag), (b"x-content-type-options", b"nosniff")]
         if path.suffix == ".html":  # the other security headers come with every response
-            common.append((b"content-security-policy", web_app_csp(body)))
-        bodies = [(coding.encode(), twin.read_bytes()) for coding, suffix in _ENCODINGS
-                  if (twin := path.with_name(path.name + suffix)).is_file()]
+            common.append((b"content-security-policy", self._csp(body)))
         if bodies:
             common.append((b"vary", b"accept-encoding"))
         variants = [Variant.of(coding, data, [*common, *self._extra,
@@ -128,15 +172,26 @@ def default_build_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "web" / "build"
 
 
-def with_web_app(app: Litestar, web: WebApp | None) -> ASGIApp:
-    """`app` with the web app in front of it (or `app` itself when there is no build)."""
-    if web is None:
+def default_docs_dir() -> Path:
+    """`site/` at the top of the source tree: where `mkdocs build` writes (mkdocs.yml)."""
+    return Path(__file__).resolve().parents[3] / "site"
+
+
+def with_web_app(app: Litestar, web: WebApp | None, docs: WebApp | None = None) -> ASGIApp:
+    """`app` with the web app and the docs site in front of it (or `app` itself when
+    neither is built). A path under /docs that the site lacks gets the API's 404."""
+    if web is None and docs is None:
         return app
     auth_state: AuthState = app.state[STATE_KEY]
 
     async def asgi(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and scope.get("method") in ("GET", "HEAD"):
-            asset = _asset_for(app, web, scope)
+            if docs is not None and scope["path"] == DOCS_PREFIX:
+                # Pages link relatively (../security.html): they must be read from /docs/.
+                await _respond(send, 308, [(b"location", b"docs/"),
+                                           (b"content-length", b"0")], b"")
+                return
+            asset = _asset_for(app, web, docs, scope)
             if asset is not None:
                 await _send_asset(scope, send, asset, auth_state.https.applies(scope))
                 return
@@ -145,10 +200,15 @@ def with_web_app(app: Litestar, web: WebApp | None) -> ASGIApp:
     return asgi
 
 
-def _asset_for(app: Litestar, web: WebApp, scope: Scope) -> Asset | None:
+def _asset_for(app: Litestar, web: WebApp | None, docs: WebApp | None,
+               scope: Scope) -> Asset | None:
     path: str = scope["path"]
+    if path.startswith(RESERVED_PREFIXES) or path == DOCS_PREFIX:
+        return docs.assets.get(path) if docs is not None else None
+    if web is None:
+        return None
     asset = web.assets.get(path)
-    if asset is not None or path.startswith(RESERVED_PREFIXES) or path.startswith("/_app/"):
+    if asset is not None or path.startswith("/_app/"):
         return asset
     method = cast("Method", scope.get("method"))
     if b"text/html" not in _header(scope, b"accept") or _routed(app, path, method):

@@ -7,28 +7,27 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 import msgspec
 
 from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
-from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.worker.backup_actors import BACKUP_ACTORS
 from revenge.entrypoints.worker.library_actors import LIBRARY_ACTORS
 from revenge.entrypoints.worker.metadata_actors import METADATA_ACTORS
+from revenge.entrypoints.worker.payloads import command_from
 from revenge.entrypoints.worker.radarr_actors import RADARR_ACTORS
 from revenge.entrypoints.worker.search_actors import SEARCH_ACTORS
 
 Result = Mapping[str, Any] | None
 Handler = Callable[[str, dict[str, Any]], Awaitable[Result]]
 Actor = Callable[[AppContainer, str, dict[str, Any]], Awaitable[Result]]
-C = TypeVar("C")
 
 
 async def prune_job_runs(container: AppContainer, job_id: str,
                          payload: dict[str, Any]) -> dict[str, Any]:
-    command = _command(payload, PruneJobRunsCommand)
+    command = command_from(payload, PruneJobRunsCommand)
     pruned = await container.jobs.prune_job_runs().execute(command)
     return dict(msgspec.structs.asdict(pruned))
 
@@ -60,11 +59,3 @@ def _bound(actor: Actor, container: AppContainer) -> Handler:
         return await actor(container, job_id, payload)
 
     return handler
-
-
-def _command(payload: dict[str, Any], command_type: type[C]) -> C:
-    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
-    try:
-        return msgspec.convert(payload, command_type)
-    except msgspec.ValidationError as exc:
-        raise RuleViolation(f"invalid job payload: {exc}") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
 
@@ -13,11 +13,10 @@ from revenge.application.library.common import SCAN_ACTOR
 from revenge.application.library.probe_files import ProbeFilesCommand
 from revenge.application.library.scan.phase_6_enqueue import PROBE_ACTOR
 from revenge.application.library.scan.scan_library import ScanLibraryCommand
-from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.payloads import command_from
 from revenge.entrypoints.worker.ticks import tick
 
-C = TypeVar("C")
 SCHEDULE_TICK_SECONDS = 60.0
 
 
@@ -25,7 +24,7 @@ async def scan_library(container: AppContainer, job_id: str,
                        payload: dict[str, Any]) -> dict[str, Any]:
     """Progress (files seen, new, changed, moved, missing, errors ...) is recorded on the
     run as it goes, so `GET /admin/jobs/{id}` shows it while the scan runs."""
-    command = _command(payload, ScanLibraryCommand)
+    command = command_from(payload, ScanLibraryCommand)
     reporter = container.jobs.job_reporter()
 
     async def progress(percent: int, counts: Mapping[str, int]) -> None:
@@ -37,7 +36,7 @@ async def scan_library(container: AppContainer, job_id: str,
 
 async def probe_files(container: AppContainer, job_id: str,
                       payload: dict[str, Any]) -> dict[str, Any]:
-    command = _command(payload, ProbeFilesCommand)
+    command = command_from(payload, ProbeFilesCommand)
     summary = await container.library.probe_files().execute(command)
     return dict(msgspec.structs.asdict(summary))
 
@@ -63,11 +62,3 @@ async def run_library_schedule(container: AppContainer,
     while True:
         await tick("periodic library scans", step)
         await asyncio.sleep(tick_seconds)
-
-
-def _command(payload: dict[str, Any], command_type: type[C]) -> C:
-    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
-    try:
-        return msgspec.convert(payload, command_type)
-    except msgspec.ValidationError as exc:
-        raise RuleViolation(f"invalid job payload: {exc}") from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
 
@@ -15,31 +15,30 @@ from revenge.application.metadata.common import MATCH_ACTOR, REFRESH_ACTOR, REFR
 from revenge.application.metadata.match_movie import MatchMovieCommand
 from revenge.application.metadata.refresh_changed import RefreshChangedCommand
 from revenge.application.metadata.refresh_movie_metadata import RefreshMovieMetadataCommand
-from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.payloads import command_from
 
-C = TypeVar("C")
 REFRESH_CHANGED_EVERY = timedelta(minutes=15)
 
 
 async def match_movie(container: AppContainer, job_id: str,
                       payload: dict[str, Any]) -> dict[str, Any]:
     result = await container.metadata.match_movie().execute(
-        _command(payload, MatchMovieCommand))
+        command_from(payload, MatchMovieCommand))
     return dict(msgspec.structs.asdict(result))
 
 
 async def refresh_movie_metadata(container: AppContainer, job_id: str,
                                  payload: dict[str, Any]) -> dict[str, Any]:
     result = await container.metadata.refresh_movie_metadata().execute(
-        _command(payload, RefreshMovieMetadataCommand))
+        command_from(payload, RefreshMovieMetadataCommand))
     return dict(msgspec.structs.asdict(result))
 
 
 async def refresh_changed(container: AppContainer, job_id: str,
                           payload: dict[str, Any]) -> dict[str, Any]:
     result = await container.metadata.refresh_changed().execute(
-        _command(payload, RefreshChangedCommand))
+        command_from(payload, RefreshChangedCommand))
     return dict(msgspec.structs.asdict(result))
 
 
@@ -48,11 +47,3 @@ METADATA_ACTORS: Mapping[str, Any] = {
     REFRESH_ACTOR: refresh_movie_metadata,
     REFRESH_CHANGED_ACTOR: refresh_changed,
 }
-
-
-def _command(payload: dict[str, Any], command_type: type[C]) -> C:
-    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
-    try:
-        return msgspec.convert(payload, command_type)
-    except msgspec.ValidationError as exc:
-        raise RuleViolation(f"invalid job payload: {exc}") from None

@@ -6,31 +6,28 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine, Mapping
-from typing import Any, TypeVar
-
-import msgspec
+from typing import Any
 
 from revenge.application.radarr.common import SYNC_ACTOR, WEBHOOK_ACTOR
 from revenge.application.radarr.handle_webhook import HandleRadarrWebhookCommand
 from revenge.application.radarr.sync_radarr import SyncRadarrCommand
-from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.payloads import command_from
 from revenge.entrypoints.worker.ticks import tick
 
-C = TypeVar("C")
 SCHEDULE_TICK_SECONDS = 60.0
 
 
 async def radarr_sync(container: AppContainer, job_id: str,
                       payload: dict[str, Any]) -> dict[str, Any]:
-    report = await container.radarr.sync().execute(_command(payload, SyncRadarrCommand))
+    report = await container.radarr.sync().execute(command_from(payload, SyncRadarrCommand))
     return {"mode": report.mode, **report.counts()}
 
 
 async def radarr_webhook(container: AppContainer, job_id: str,
                          payload: dict[str, Any]) -> dict[str, Any]:
     outcome = await container.radarr.handle_webhook().execute(
-        _command(payload, HandleRadarrWebhookCommand))
+        command_from(payload, HandleRadarrWebhookCommand))
     return dict(outcome)
 
 
@@ -54,11 +51,3 @@ async def run_radarr_schedule(container: AppContainer,
     while True:
         await tick("periodic radarr sync", step)
         await asyncio.sleep(tick_seconds)
-
-
-def _command(payload: dict[str, Any], command_type: type[C]) -> C:
-    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
-    try:
-        return msgspec.convert(payload, command_type)
-    except msgspec.ValidationError as exc:
-        raise RuleViolation(f"invalid job payload: {exc}") from None

@@ -10,7 +10,7 @@ import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
 
@@ -21,25 +21,24 @@ from revenge.application.search.remove_movie import RemoveMovieCommand
 from revenge.application.search.requests import INDEX_MOVIE, RECONCILE, REINDEX, REMOVE_MOVIE
 
 __all__ = ["RECONCILE", "RECONCILE_EVERY", "SEARCH_ACTORS"]
-from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.worker.payloads import command_from
 from revenge.entrypoints.worker.ticks import tick
 
 RECONCILE_EVERY = timedelta(minutes=15)
-C = TypeVar("C")
 Actor = Callable[[AppContainer, str, dict[str, Any]], Awaitable[dict[str, Any]]]
 
 
 async def index_movie(container: AppContainer, job_id: str,
                       payload: dict[str, Any]) -> dict[str, Any]:
-    command = _command(payload, IndexMovieCommand)
+    command = command_from(payload, IndexMovieCommand)
     indexed = await container.search.index_movie().execute(command)
     return {"movie_id": command.movie_id, "indexed": indexed}
 
 
 async def remove_movie(container: AppContainer, job_id: str,
                        payload: dict[str, Any]) -> dict[str, Any]:
-    command = _command(payload, RemoveMovieCommand)
+    command = command_from(payload, RemoveMovieCommand)
     await container.search.remove_movie().execute(command)
     return {"movie_id": command.movie_id, "removed": True}
 
@@ -47,14 +46,14 @@ async def remove_movie(container: AppContainer, job_id: str,
 async def reindex(container: AppContainer, job_id: str,
                   payload: dict[str, Any]) -> dict[str, Any]:
     """A full rebuild, then a reconciliation for what changed while it ran."""
-    report = await container.search.reindex_all().execute(_command(payload, ReindexAllCommand))
+    report = await container.search.reindex_all().execute(command_from(payload, ReindexAllCommand))
     repaired = await container.search.reconcile_index().execute(ReconcileIndexCommand())
     return {**msgspec.structs.asdict(report), "repaired": repaired.indexed + repaired.removed}
 
 
 async def reconcile(container: AppContainer, job_id: str,
                     payload: dict[str, Any]) -> dict[str, Any]:
-    command = _command(payload, ReconcileIndexCommand)
+    command = command_from(payload, ReconcileIndexCommand)
     report = await container.search.reconcile_index().execute(command)
     return dict(msgspec.structs.asdict(report))
 
@@ -101,11 +100,3 @@ SEARCH_ACTORS: Mapping[str, Any] = {
     REINDEX: _when_configured(reindex),
     RECONCILE: _when_configured(reconcile),
 }
-
-
-def _command(payload: dict[str, Any], command_type: type[C]) -> C:
-    """A malformed payload is the sender's fault: a `RuleViolation`, never retried."""
-    try:
-        return msgspec.convert(payload, command_type)
-    except msgspec.ValidationError as exc:
-        raise RuleViolation(f"invalid job payload: {exc}") from None

@@ -18,11 +18,14 @@ from revenge.adapters.memory.catalog_movie_queries import (
     InMemoryCollectionQueries,
     InMemoryMovieQueries,
 )
+from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.catalog_unit_of_work import InMemoryCatalogUnitOfWork
 from revenge.adapters.memory.catalog_user_queries import (
     InMemoryCatalogStatsQueries,
     InMemoryUserLibraryQueries,
 )
+from revenge.adapters.memory.library_files import FileMeta, LibraryTables
+from revenge.adapters.memory.metadata_records import InMemoryMetadataRepository, MetadataTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.adapters.postgres.catalog_movie_list import PostgresMovieListQueries
 from revenge.adapters.postgres.catalog_movie_queries import (
@@ -33,6 +36,7 @@ from revenge.adapters.postgres.catalog_stats import PostgresCatalogStatsQueries
 from revenge.adapters.postgres.catalog_unit_of_work import PostgresCatalogUnitOfWork
 from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQueries
 from revenge.adapters.postgres.database import Database
+from revenge.adapters.postgres.metadata import PostgresMetadataRepository
 from revenge.application.catalog.ports import (
     CatalogStatsQueries,
     CatalogUnitOfWork,
@@ -42,8 +46,10 @@ from revenge.application.catalog.ports import (
     UserLibraryQueries,
 )
 from revenge.application.identity.principal import Principal
+from revenge.application.metadata.read_models import StoredImage
 from revenge.domain.catalog.collection import Collection
 from revenge.domain.catalog.listing import PageRequest
+from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.identity.permissions import Permission
 
@@ -79,6 +85,11 @@ class Catalog:
     stats: CatalogStatsQueries
     collections: CollectionQueries
     add_user_row: Callable[[str], Any]
+    file_in_library: Callable[[str, str], Any]
+    """(movie_id, library_id): a file of the movie as the scanner records it in that
+    library (the library is made when new)."""
+    # The image cache's record of a poster (as the metadata adapters write it).
+    record_image: Callable[[StoredImage], Any]
     clock: Clock = field(default_factory=Clock)
 
     async def user(self, *permissions: Permission) -> Principal:
@@ -121,13 +132,45 @@ async def _no_user_row(user_id: str) -> None:
     return None
 
 
+def _file(movie_id: str) -> MovieFile:
+    return MovieFile(id=new_id(), movie_id=movie_id, path=f"/media/{new_id()}.mkv",
+                     size_bytes=1, mtime=T0, added_at=T0, updated_at=T0)
+
+
 def _memory() -> Catalog:
     state = InMemoryState()
+
+    async def file_in_library(movie_id: str, library_id: str) -> None:
+        file = _file(movie_id)
+        CatalogTables(state).files[file.id] = file
+        LibraryTables(state).meta[file.id] = FileMeta(library_id, group_key=file.path)
+
+    async def record_image(image: StoredImage) -> None:
+        await InMemoryMetadataRepository(MetadataTables(state)).record_image(image, T0)
+
     return Catalog(
         "memory", functools.partial(InMemoryCatalogUnitOfWork, state),
         InMemoryMovieQueries(state), InMemoryMovieQueries(state),
         InMemoryUserLibraryQueries(state), InMemoryCatalogStatsQueries(state),
-        InMemoryCollectionQueries(state), _no_user_row)
+        InMemoryCollectionQueries(state), _no_user_row, file_in_library, record_image)
+
+
+async def record_image_row(database: Database, image: StoredImage) -> None:
+    async with database.transaction() as conn:
+        await PostgresMetadataRepository(conn).record_image(image, T0)
+
+
+async def postgres_file_in_library(database: Database, movie_id: str, library_id: str) -> None:
+    file = _file(movie_id)
+    async with database.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO libraries (id, name, paths, created_at, updated_at)"
+            " VALUES (%s, %s, ARRAY[%s], now(), now()) ON CONFLICT (id) DO NOTHING",
+            (library_id, f"library {library_id}", f"/media/{library_id}"))
+        await conn.execute(
+            "INSERT INTO movie_files (id, movie_id, path, size_bytes, mtime, added_at,"
+            " updated_at, library_id) VALUES (%s, %s, %s, 1, %s, %s, %s, %s)",
+            (file.id, movie_id, file.path, T0, T0, T0, library_id))
 
 
 async def insert_user_row(database: Database, user_id: str) -> None:
@@ -145,7 +188,9 @@ def _postgres(database: Database) -> Catalog:
         "postgres", functools.partial(PostgresCatalogUnitOfWork, database),
         PostgresMovieListQueries(database, cache), PostgresMovieQueries(database),
         PostgresUserLibraryQueries(database), PostgresCatalogStatsQueries(database, cache),
-        PostgresCollectionQueries(database), functools.partial(insert_user_row, database))
+        PostgresCollectionQueries(database), functools.partial(insert_user_row, database),
+        functools.partial(postgres_file_in_library, database),
+        functools.partial(record_image_row, database))
 
 
 @pytest.fixture(params=["memory", "postgres"])

@@ -10,6 +10,7 @@ import pytest
 from msgspec.structs import replace
 
 from revenge.application.catalog.read_models import MovieListItem
+from revenge.application.metadata.read_models import StoredImage
 from revenge.domain.catalog.errors import InvalidQuery
 from revenge.domain.catalog.listing import (
     MovieFilter,
@@ -19,7 +20,7 @@ from revenge.domain.catalog.listing import (
     SortField,
 )
 from revenge.domain.catalog.movie import Movie
-from tests.contract.catalog.conftest import Catalog
+from tests.contract.catalog.conftest import Catalog, new_id
 
 # Ties and unknown values on purpose: equal years, a missing rating, duplicate titles.
 LIBRARY: list[dict[str, Any]] = [
@@ -167,6 +168,42 @@ async def test_missing_filter_finds_movies_whose_files_are_gone(catalog: Catalog
     assert present.total == len(LIBRARY) - 1
 
 
+async def test_library_filter_keeps_the_movies_with_a_file_in_that_library(
+        catalog: Catalog) -> None:
+    movies = {m.title: m for m in await _library(catalog)}
+    films, documentaries = new_id(), new_id()
+    for title in ("Alien", "Aliens", "Zodiac"):
+        await catalog.file_in_library(movies[title].id, films)
+    await catalog.file_in_library(movies["Heat"].id, documentaries)
+    await catalog.file_in_library(movies["Zodiac"].id, documentaries)  # in both
+    user = await catalog.user()
+
+    async def titles(library_id: str, **more: Any) -> list[str]:
+        walked = await _walk(catalog, user.user_id, MovieListQuery(
+            filter=MovieFilter(library_id=library_id, **more), page=PageRequest(2)))
+        return [i.title for i in walked]
+
+    assert await titles(films) == ["Alien", "Aliens", "Zodiac"]
+    assert await titles(documentaries) == ["Heat", "Zodiac"]
+    assert await titles(films, genre="Horror") == ["Alien"]
+    assert await titles(new_id()) == []
+    with pytest.raises(InvalidQuery) as refused:
+        MovieFilter(library_id="not-a-uuid")
+    assert refused.value.field == "library_id"
+
+
+async def test_a_library_total_follows_a_file_joining_the_library(catalog: Catalog) -> None:
+    movies = await _library(catalog)
+    library = new_id()
+    for movie in movies[:2]:
+        await catalog.file_in_library(movie.id, library)
+    user = await catalog.user()
+    query = MovieListQuery(filter=MovieFilter(library_id=library), page=PageRequest(1))
+    assert (await catalog.lists.list_movies(user.user_id, query)).total == 2  # counted
+    await catalog.file_in_library(movies[2].id, library)  # no movie changed, only files
+    assert (await catalog.lists.list_movies(user.user_id, query)).total == 3
+
+
 async def test_total_counts_all_matches_on_every_page(catalog: Catalog) -> None:
     await _library(catalog)
     user = await catalog.user()
@@ -213,6 +250,54 @@ async def test_per_user_filters_see_only_the_callers_state(catalog: Catalog) -> 
     assert await titles(alice.user_id, watched=True, genre="Action") == ({"Aliens"}, 1)
     assert await titles(bob.user_id, watched=True) == (set(), 0)
     assert await titles(bob.user_id, on_watchlist=True) == ({"Alien"}, 1)
+
+
+async def test_in_progress_keeps_the_movies_i_have_a_resume_point_in(catalog: Catalog) -> None:
+    movies = {m.title: m for m in await _library(catalog)}
+    alice, bob = await catalog.user(), await catalog.user()
+    async with catalog.unit_of_work() as uow:
+        for user, title, hidden in ((alice, "Alien", False), (alice, "Zodiac", True),
+                                    (bob, "Heat", False)):
+            state = await uow.watch.lock(user.user_id, movies[title].id)
+            await uow.watch.save(user.user_id, movies[title].id, replace(
+                state, position_seconds=600.0, duration_seconds=6000.0, in_progress=True,
+                hidden_from_continue=hidden, last_played_at=catalog.clock()), catalog.clock())
+        # Watched to the end: no resume point any more.
+        state = await uow.watch.lock(alice.user_id, movies["Aliens"].id)
+        await uow.watch.save(alice.user_id, movies["Aliens"].id,
+                             replace(state, completed=True, play_count=1), catalog.clock())
+        await uow.commit()
+
+    async def titles(user_id: str, **conditions: Any) -> tuple[set[str], int]:
+        query = MovieListQuery(filter=MovieFilter(**conditions), page=PageRequest(1))
+        walked = await _walk(catalog, user_id, query)
+        return {i.title for i in walked}, (await catalog.lists.list_movies(user_id, query)).total
+
+    # Removed from Continue watching keeps the position, so it is still in progress.
+    assert await titles(alice.user_id, in_progress=True) == ({"Alien", "Zodiac"}, 2)
+    assert (await titles(alice.user_id, in_progress=False))[1] == len(LIBRARY) - 2
+    assert await titles(alice.user_id, in_progress=True, genre="Crime") == ({"Zodiac"}, 1)
+    assert await titles(alice.user_id, in_progress=False, watched=True) == ({"Aliens"}, 1)
+    assert await titles(bob.user_id, in_progress=True) == ({"Heat"}, 1)
+
+
+async def test_list_items_carry_the_posters_blurhash_once_the_image_cache_has_it(
+        catalog: Catalog) -> None:
+    cached = await catalog.movie("Alien", year=1979, poster_path="/alien.jpg")
+    await catalog.movie("Heat", year=1995, poster_path="/heat.jpg")  # not fetched yet
+    await catalog.movie("Unknown Tape")  # no poster at all
+    await catalog.record_image(StoredImage(
+        source_path="/alien.jpg", kind="poster", content_hash="c0ffee", content_type="image/jpeg",
+        width=500, height=750, size_bytes=1234, blurhash="LEHV6nWB2yk8pyo0adR*.7kCMdnj"))
+    user = await catalog.user()
+    items = (await catalog.lists.list_movies(user.user_id, MovieListQuery())).items
+    assert {i.title: i.poster_blurhash for i in items} == {
+        "Alien": "LEHV6nWB2yk8pyo0adR*.7kCMdnj", "Heat": None, "Unknown Tape": None}
+    async with catalog.unit_of_work() as uow:
+        await uow.watchlist.add(user.user_id, cached.id, catalog.clock())
+        await uow.commit()
+    listed = await catalog.library.watchlist(user.user_id, PageRequest(10))
+    assert listed.items[0].movie.poster_blurhash == "LEHV6nWB2yk8pyo0adR*.7kCMdnj"
 
 
 async def test_list_items_carry_the_callers_state_only(catalog: Catalog) -> None:

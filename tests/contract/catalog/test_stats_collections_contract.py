@@ -187,6 +187,29 @@ async def test_files_are_listed_main_parts_first_then_extras_with_their_streams(
     assert (await catalog.details.movie(user.user_id, movie.id)).file_count == 3
 
 
+async def test_many_movies_and_their_files_read_at_once_and_a_file_by_its_id(
+        catalog: Catalog) -> None:
+    alien, heat, bare = (await catalog.movie("Alien", genres=("Horror",)),
+                         await catalog.movie("Heat"), await catalog.movie("Bare"))
+    files = [_file(alien.id, "/m/alien-trailer.mkv", kind="extra", extra_type="trailer"),
+             _file(alien.id, "/m/alien.mkv"), _file(heat.id, "/m/heat.mkv")]
+    async with catalog.unit_of_work() as uow:
+        for file in files:
+            await uow.files.add(file)
+        await uow.commit()
+    user = await catalog.user()
+    details = await catalog.details.movies(user.user_id, [heat.id, new_id(), "nope", alien.id])
+    assert [d.title for d in details] == ["Heat", "Alien"]
+    assert details[1] == await catalog.details.movie(user.user_id, alien.id)
+    by_movie = await catalog.details.files_of([alien.id, heat.id, bare.id, "nope"])
+    assert {k: [f.path for f in v] for k, v in by_movie.items()} == {
+        alien.id: ["/m/alien.mkv", "/m/alien-trailer.mkv"], heat.id: ["/m/heat.mkv"]}
+    assert await catalog.details.file(files[0].id) == files[0]
+    for unknown in (new_id(), "nope"):
+        with pytest.raises(NotFound):
+            await catalog.details.file(unknown)
+
+
 async def test_a_file_path_is_recorded_once(catalog: Catalog) -> None:
     movie = await catalog.movie()
     async with catalog.unit_of_work() as uow:

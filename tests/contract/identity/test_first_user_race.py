@@ -6,13 +6,14 @@ import asyncio
 
 from revenge.adapters.crypto.common_passwords import FileCommonPasswords
 from revenge.adapters.crypto.passwords import Argon2PasswordHasher
-from revenge.adapters.crypto.system import SystemClock, Uuid7Ids
+from revenge.adapters.crypto.system import Uuid7Ids
 from revenge.adapters.memory.cache import InMemoryCache
 from revenge.application.identity.common import Kit
 from revenge.application.identity.passwords import PasswordPolicy
 from revenge.application.identity.ports import UnitOfWorkFactory
 from revenge.application.identity.register_user import RegisterUser, RegisterUserCommand
 from revenge.application.identity.server_settings import ServerSettingsReader
+from revenge.application.shared.clock import utc_now
 from revenge.domain.errors import Forbidden
 
 RACERS = 8
@@ -22,7 +23,7 @@ def registration(uow: UnitOfWorkFactory) -> RegisterUser:
     return RegisterUser(uow, PasswordPolicy(FileCommonPasswords()),
                         Argon2PasswordHasher(time_cost=1, memory_kib=8192),
                         ServerSettingsReader(uow, InMemoryCache()),
-                        Kit(SystemClock(), Uuid7Ids()))
+                        Kit(utc_now, Uuid7Ids()))
 
 
 async def register(use_case: RegisterUser, n: int) -> list[str] | None:

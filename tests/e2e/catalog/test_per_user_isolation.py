@@ -63,3 +63,26 @@ def test_per_user_filters_and_stats_count_only_the_callers_state(
     bob_stats = api.get("/movies/stats", headers=bob.auth).json()["user"]
     assert (alice_stats["watched_count"], alice_stats["watched_minutes"]) == (1, 100)
     assert (bob_stats["watched_count"], bob_stats["watchlist_count"]) == (0, 0)
+
+
+def test_the_in_progress_filter_lists_my_resume_points_even_when_removed_from_the_row(
+        api: httpx.Client, catalog_admin: Account) -> None:
+    alice, bob = new_user(api, catalog_admin), new_user(api, catalog_admin)
+    started, hidden = new_movie(api, catalog_admin), new_movie(api, catalog_admin)
+    for movie in (started, hidden):
+        assert api.post(f"/movies/{movie['id']}/progress", headers=alice.auth, json={
+            "position_seconds": 1800, "duration_seconds": 7200}).status_code == 200
+    removed = api.delete(f"/movies/{hidden['id']}/continue-watching", headers=alice.auth)
+    assert removed.status_code in (200, 204), removed.text
+
+    def ids(who: Account, query: str) -> set[str]:
+        response = api.get(f"/movies?{query}&limit=200", headers=who.auth)
+        assert response.status_code == 200, response.text
+        return {i["id"] for i in response.json()["items"]}
+
+    mine = {started["id"], hidden["id"]}
+    assert mine <= ids(alice, "in_progress=true")
+    assert not mine & ids(alice, "in_progress=false")
+    assert not mine & ids(bob, "in_progress=true")
+    refused = api.get("/movies?in_progress=maybe", headers=alice.auth)
+    assert refused.status_code == 400 and "in_progress" in refused.text

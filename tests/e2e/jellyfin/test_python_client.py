@@ -15,7 +15,7 @@ from jellyfin_apiclient_python.connection_manager import CONNECTION_STATE
 
 from revenge.adapters.ffmpeg.tools import locate_tools
 from tests.e2e.identity.conftest import PASSWORD
-from tests.e2e.jellyfin.conftest import TITLES, JellyfinStack
+from tests.e2e.jellyfin.conftest import SEQUEL_TITLES, TITLES, JellyfinStack
 
 pytestmark = pytest.mark.e2e
 
@@ -62,11 +62,58 @@ def test_the_login_is_a_session_named_after_the_app(client: JellyfinClient,
     assert any(s["user_agent"] == "Revenge e2e 0.1.0 on pytest box" for s in sessions["items"])
 
 
-def test_the_library_is_one_movies_view(client: JellyfinClient) -> None:
-    views = client.jellyfin.get_views()["Items"]
-    assert [(v["Name"], v["CollectionType"]) for v in views] == [("Movies", "movies")]
-    inside = movies(client, ParentId=views[0]["Id"])
-    assert inside["TotalRecordCount"] == len(TITLES)
+@pytest.fixture(scope="module")
+def views(client: JellyfinClient) -> dict[str, str]:
+    """View name -> id."""
+    return {v["Name"]: v["Id"] for v in client.jellyfin.get_views()["Items"]}
+
+
+def test_each_library_is_a_movies_view_holding_only_its_movies(
+        client: JellyfinClient, views: dict[str, str], jellyfin_stack: JellyfinStack) -> None:
+    listed = client.jellyfin.get_views()["Items"]
+    assert sorted((v["Name"], v["CollectionType"]) for v in listed) == [
+        ("Movies", "movies"), ("Sequels", "movies")]
+    assert sorted(names(client, ParentId=views["Movies"])) == sorted(TITLES)
+    assert names(client, ParentId=views["Sequels"]) == list(SEQUEL_TITLES)
+    assert movies(client, ParentId=views["Movies"])["TotalRecordCount"] == len(TITLES)
+    assert sorted(names(client)) == sorted(TITLES + SEQUEL_TITLES)  # no parent: all
+    latest = client.jellyfin.get_recently_added(parent_id=views["Sequels"])
+    assert [i["Name"] for i in latest] == list(SEQUEL_TITLES)
+    # /api/v1 filters by the same library: the view's id is the library's.
+    with jellyfin_stack.api() as api:
+        for name, titles in (("Movies", TITLES), ("Sequels", SEQUEL_TITLES)):
+            listed_v1 = api.get("/movies", headers=jellyfin_stack.admin.auth, params={
+                "library_id": jellyfin_stack.libraries[name]}).json()["items"]
+            assert sorted(m["title"] for m in listed_v1) == sorted(titles)
+            assert views[name] == jellyfin_stack.libraries[name].replace("-", "")
+        bad = api.get("/movies", headers=jellyfin_stack.admin.auth,
+                      params={"library_id": "nope"})
+        assert bad.status_code == 400 and "library_id" in bad.text
+
+
+def test_a_list_carries_overview_and_genres_only_when_asked(client: JellyfinClient) -> None:
+    plain = by_name(client, "The Matrix")
+    assert "Overview" not in plain and "Genres" not in plain and "MediaSources" not in plain
+    asked = next(i for i in movies(client, Fields="Overview,Genres,MediaSources")["Items"]
+                 if i["Name"] == "The Matrix")
+    assert asked["Overview"] and "Science Fiction" in asked["Genres"]
+    assert asked["MediaSources"][0]["Container"] == "mkv"
+
+
+def test_the_trailer_and_featurette_are_alien_s_extras(client: JellyfinClient) -> None:
+    alien = client.jellyfin.get_item(by_name(client, "Alien")["Id"])
+    assert (alien["LocalTrailerCount"], alien["SpecialFeatureCount"]) == (1, 1)
+    (trailer,) = client.jellyfin.get_local_trailers(alien["Id"])
+    assert trailer["ExtraType"] == "Trailer" and trailer["ParentId"] == alien["Id"]
+    (feature,) = client.jellyfin.user_items(f"/{alien['Id']}/SpecialFeatures")
+    assert (feature["Name"], feature["ExtraType"]) == ("Making Alien", "Featurette")
+    info = client.jellyfin.get_play_info(trailer["Id"], PROFILE)
+    source = info["MediaSources"][0]
+    assert source["Id"] == trailer["Id"] and source["SupportsDirectPlay"] is True
+    url = client.jellyfin.video_url(trailer["Id"], source["Id"]) + \
+        f"&PlaySessionId={info['PlaySessionId']}"
+    part = httpx.get(url, headers={"Range": "bytes=0-99"}, timeout=30)
+    assert part.status_code == 206 and len(part.content) == 100
 
 
 @pytest.mark.parametrize(("sort", "order", "expected"), [
@@ -78,12 +125,13 @@ def test_the_library_is_one_movies_view(client: JellyfinClient) -> None:
     ("DateCreated", "Descending", None),
     ("Runtime", "Ascending", None),
 ])
-def test_each_sort_pages_through_every_movie_once(client: JellyfinClient, sort: str,
+def test_each_sort_pages_through_every_movie_once(client: JellyfinClient,
+                                                  views: dict[str, str], sort: str,
                                                   order: str, expected: list[str] | None
                                                   ) -> None:
     paged = [name for start in range(len(TITLES))
              for name in names(client, SortBy=sort, SortOrder=order, StartIndex=start,
-                               Limit=1)]
+                               Limit=1, ParentId=views["Movies"])]
     assert sorted(paged) == sorted(TITLES)
     if expected is not None:
         assert paged == expected

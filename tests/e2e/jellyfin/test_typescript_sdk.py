@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.identity.conftest import PASSWORD
-from tests.e2e.jellyfin.conftest import TITLES, JellyfinStack
+from tests.e2e.jellyfin.conftest import SEQUEL_TITLES, TITLES, JellyfinStack
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,8 @@ def test_the_typescript_sdk_flow_passes_with_every_answer_of_its_declared_type(
     _installed()
     env = {**os.environ, "JELLYFIN_URL": jellyfin_stack.server.base_url,
            "JELLYFIN_USER": "root", "JELLYFIN_PASSWORD": PASSWORD,
-           "JELLYFIN_TITLES": json.dumps(TITLES)}
+           "JELLYFIN_TITLES": json.dumps(TITLES),
+           "JELLYFIN_SEQUEL_TITLES": json.dumps(SEQUEL_TITLES)}
     run = subprocess.run(["node", "flow.mjs"], cwd=SDK_DIR, env=env, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr + run.stdout

@@ -68,8 +68,9 @@ def test_contradictory_or_impossible_filters_are_refused(conditions: dict[str, o
     assert caught.value.field == field
 
 
-def test_only_watched_and_watchlist_filters_are_about_the_caller() -> None:
+def test_only_watched_in_progress_and_watchlist_filters_are_about_the_caller() -> None:
     assert MovieFilter(watched=False).about_user and MovieFilter(on_watchlist=True).about_user
+    assert MovieFilter(in_progress=True).about_user
     assert not MovieFilter(genre="Drama", year_from=2000, missing=True).about_user
 
 

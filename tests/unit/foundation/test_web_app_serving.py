@@ -14,7 +14,8 @@ from litestar.testing import TestClient
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
-from revenge.entrypoints.http.web_app import WebApp, with_web_app
+from revenge.entrypoints.http.path_prefix import with_path_prefix
+from revenge.entrypoints.http.web_app import WebApp, under_prefix, with_web_app
 
 INDEX = (b"<!doctype html><html><head></head><body><div><script>\n{ start(); }\n</script>"
          b"</div></body></html>")
@@ -147,3 +148,52 @@ def test_over_https_the_app_is_sent_with_hsts(build: Path) -> None:
 
 def test_no_build_means_the_api_alone(tmp_path: Path) -> None:
     assert WebApp.find(str(tmp_path)) is None
+
+
+# index.html as `npm run build` leaves it (web/scripts/portable-index.mjs): the bootstrap
+# reads its base from the meta tag, so the script is the same under any prefix.
+PORTABLE_INDEX = (
+    b'<!doctype html><html><head><meta name="revenge-base" content="" />'
+    b'<link rel="icon" href="/favicon.svg" type="image/svg+xml" />'
+    b'<link href="/_app/immutable/entry/app.Abc123.js" rel="modulepreload"></head><body><div>'
+    b"<script>\n{ __sveltekit_x = { base: document.querySelector('meta[name=\"revenge-base\"]')"
+    b'?.content ?? "" }; import(__sveltekit_x.base + "/_app/immutable/entry/app.Abc123.js"); }'
+    b"\n</script></div></body></html>")
+
+
+@pytest.fixture
+def portable_build(build: Path) -> Path:
+    (build / "index.html").write_bytes(PORTABLE_INDEX)
+    (build / "index.html.gz").write_bytes(gzip.compress(PORTABLE_INDEX))
+    (build / "index.html.br").write_bytes(b"stale-brotli-of-the-unprefixed-page")
+    return build
+
+
+def test_under_a_prefix_the_page_names_its_base_and_prefixed_links_script_unchanged(
+        portable_build: Path) -> None:
+    app = create_app(build_container(Config(public_url="http://localhost/revenge"), "memory"))
+    at_root = WebApp(portable_build)
+    prefixed = WebApp(portable_build, prefix="/revenge")
+    served = with_path_prefix(with_web_app(app, prefixed), "/revenge")
+    with TestClient(served) as client:  # type: ignore[arg-type]
+        for path in ("/revenge/", "/revenge/movies/1", "/movies/1"):  # prefix kept or stripped
+            page = client.get(path, headers={**BROWSER, "accept-encoding": "br, gzip"})
+            assert page.status_code == 200, path
+            assert page.headers.get("content-encoding") == "gzip"  # the stale br is dropped
+            body = page.content
+            assert b'<meta name="revenge-base" content="/revenge" />' in body
+            assert b'href="/revenge/favicon.svg"' in body
+            assert b'href="/revenge/_app/immutable/entry/app.Abc123.js"' in body
+            assert b'href="/_app' not in body and b'href="/favicon' not in body
+        root_page = at_root.index.variants[-1]
+        assert root_page.body == PORTABLE_INDEX  # at `/` the build is served as built
+        # Same inline script, so the same CSP hash at `/` and under any prefix.
+        assert dict(page.headers)["content-security-policy"] == dict(
+            (k.decode(), v.decode()) for k, v in root_page.headers)["content-security-policy"]
+        asset = client.get("/revenge" + ASSET)
+        assert asset.status_code == 200 and asset.headers["cache-control"].endswith("immutable")
+
+
+def test_the_prefix_is_escaped_into_the_page() -> None:
+    page = under_prefix(b'<meta name="revenge-base" content="" /><link href="/x">', '/a"b')
+    assert page == b'<meta name="revenge-base" content="/a&quot;b" /><link href="/a&quot;b/x">'

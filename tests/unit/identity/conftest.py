@@ -27,8 +27,10 @@ class FakeClock:
     def __init__(self) -> None:
         self.current = datetime(2026, 1, 1, tzinfo=UTC)
 
-    def now(self) -> datetime:
+    def __call__(self) -> datetime:
         return self.current
+
+    now = __call__
 
     def advance(self, **delta: float) -> None:
         self.current += timedelta(**delta)

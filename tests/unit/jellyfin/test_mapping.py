@@ -71,3 +71,14 @@ def test_a_list_item_leaves_out_what_it_lacks() -> None:
     encoded = msgspec.json.decode(msgspec.json.encode(list_movie(_page("X").items[0], "s")))
     assert "ProductionYear" not in encoded and "RunTimeTicks" not in encoded
     assert encoded["UserData"]["Played"] is False and encoded["ImageTags"] == {}
+
+
+def test_the_shapes_of_one_page_are_kept_apart() -> None:
+    pages = MappedPages(size=4)
+    page = _page("Alien")
+    plain = pages.items(page, "server", list_movie)
+    assert pages.get(page, frozenset({"overview"})) is None
+    pages.put(page, [], frozenset({"overview"}))
+    assert pages.get(page, frozenset({"overview"})) == []
+    assert pages.get(page) is plain
+    assert pages.get(_page("Alien"), frozenset({"overview"})) is None  # another page object

@@ -46,6 +46,10 @@ KNOWN_FAILURES: dict[str, str] = {
     "Mother [Madre] (2016) BluRay - 720p - [Tamil + Hindi + Spanish] - 950MB - ESub - TamilMV": (
         "square brackets after a title hold release information, so they end it"
     ),
+    "Kampen Om Tungtvannet aka The Heavy Water War COMPLETE 720p x265 HEVC-Lund": (
+        "'A AKA B' gives A as the title and both as alternative titles (rls, Radarr); "
+        "guessit keeps the whole"
+    ),
     "[06] Documentry -BBC - The Ottomans: Europe's Muslim Emperors (2013) eng.ara sub [Etcohod]": (
         "genre and channel words before the title; no general rule tells them apart"
     ),

@@ -83,6 +83,7 @@ def test_leading_group_site_and_tags_are_not_title() -> None:
 def test_aka_gives_alternative_titles() -> None:
     parsed = parse_name("Akahige.AKA.Red.Beard.1965.CD1.CRiTERiON.DVDRip.XviD-KG.avi")
     assert parsed.alternative_titles == ("Akahige", "Red Beard")
+    assert parsed.title == "Akahige"
 
 
 # --- editions ------------------------------------------------------------------------

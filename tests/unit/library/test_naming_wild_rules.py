@@ -67,6 +67,42 @@ pytestmark = pytest.mark.unit
     ("Movie.Title.HARDCODED.720p.WEB", "Movie Title", None),
     ("Movie.Title.The.Uncut.Version.2010.DVDRip", "Movie Title", 2010),
     ("Box.Set.The.Collection.12DVD-GRP", "Box Set The Collection", None),
+    # pictographs and messenger channel handles before the title
+    ("\U0001f0cf@some_channel\U0001f0cfMovie Title 2013 BluRay 720p", "Movie Title", 2013),
+    ("\u2605 Movie Title 2001 DVDRip", "Movie Title", 2001),
+    ("@Channel - Movie Title 1995 1080p", "Movie Title", 1995),
+    ("Movie.Title.2013.720p.BluRay-@Channel", "Movie Title", 2013),
+    ("Mail@Home.2010.DVDRip", "Mail@Home", 2010),  # an @ inside a title stays
+    # an anime release's subtitle between tildes goes
+    ("[Grp]_Movie_Title_~Sub_Title~_(2015)_[BD_1080p]", "Movie Title", 2015),
+    # a name made only of bracket groups: the Latin-script title group is the title
+    ("[\u67f3\u6797][Movie Title][BDMV][1080p][MOVIE][UK]", "Movie Title", None),
+    ("[BDMV][Some Title][Vol.01-02]", "Some Title", None),
+    ("[Grp][Title][1080p].mkv", "Title", None),  # the first one-word group is the release's
+    ("[Grp][Movie Title (2010)][1080p].mkv", "Movie Title", 2010),
+    ("[Grp][Movie 01-02 Fin][Title][x264]", "Title", None),
+    ("[Title \u308b][Title Ru][HDTVrip]", "Title Ru", None),  # wholly Latin only
+    ("[\u67f3][Title][BDMV][Season 3 Parts 1+2 Fin][USA]", "Title", None),
+    # two names divided by a slash: the first is the title
+    ("Movie Title / Other Title 2010 1080p", "Movie Title", 2010),
+    ("Face/Off.1997.1080p", "Face/Off", 1997),
+    # more than two script runs: the longest Latin run is the title
+    ("No.33_\u6307\u73af\u738b3.The.Return.of.the.King.2003.1080p", "The Return of the King", 2003),
+    ("Top138.\u82f1\u96c4\u672c\u8272.A.Better.Tomorrow.1986.1080p", "A Better Tomorrow", 1986),
+    # Chinese release words end a title like the tags they are
+    ("音乐之声.五十周年纪念版.1965.1080p", "音乐之声", 1965),
+    ("七个世界.全7集.2019.1080p.中英字幕", "七个世界", 2019),
+    # a Chinese broadcaster before the title; a Chinese title in brackets before tags
+    ("CCTV1.Some.Show.Title.20211129.HDTV.1080i.H264-GRP.ts", "Some Show Title 20211129", None),
+    ("HunanTV.Some.Title.2021.HDTV.1080i", "Some Title", 2021),
+    ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
+    ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's
+    # a bare channel count ends a title only before tags; "Complete Version" is an edition
+    ("[Grp][Saga 3.0 You Can (Not) Redo][480P][V0].mp4", "Saga 3.0 You Can (Not) Redo", None),
+    ("Movie Title 5.1 x264", "Movie Title", None),
+    ("[Grp] Movie Title Complete Version (720p x264) [3ABD57E6].mp4", "Movie Title", None),
+    # a disc's extras alone
+    ("Movie.Title.Extras.Only.2022.1080p.Blu-Ray-GRP", "Movie Title", 2022),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

@@ -1,4 +1,5 @@
-"""Playback settings: read from REVENGE_*, validated, and documented in the README."""
+"""Playback settings: read from REVENGE_*, validated, and documented in the
+configuration reference (docs/configuration.md)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from revenge.entrypoints.config import ConfigError, env_name, load_config, maske
 
 PLAYBACK_FIELDS = ("ffmpeg_path", "transcode_limit", "transcode_hwaccel",
                    "hls_segment_seconds", "transcode_cache_dir", "media_token_secret")
-README = Path(__file__).resolve().parents[3] / "README.md"
+CONFIGURATION = Path(__file__).resolve().parents[3] / "docs" / "configuration.md"
 
 
-def test_every_playback_setting_has_a_row_in_the_readme_config_table() -> None:
-    rows = [line for line in README.read_text().splitlines() if line.startswith("| `REVENGE_")]
+def test_every_playback_setting_has_a_row_in_the_configuration_reference() -> None:
+    rows = [line for line in CONFIGURATION.read_text().splitlines()
+            if line.startswith("| `REVENGE_")]
     documented = {line.split("`")[1] for line in rows}
     assert {env_name(f) for f in PLAYBACK_FIELDS} <= documented
 

@@ -25,6 +25,7 @@ export * from './webauthn';
 export * from './media';
 export * from './clips';
 export * from './player';
+export * from './proxy';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 

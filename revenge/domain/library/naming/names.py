@@ -20,6 +20,8 @@ def parse_name(name: str) -> ParsedName:
     scan = Scan(prepared.text)
     zone = find_zone(scan)
     title, other_names = by_script(clean_title(prepared.text[zone.start : zone.end]))
+    if not other_names and (known_as := alternative_titles(title)):
+        title, other_names = known_as[0], known_as  # "Akahige AKA Red Beard": "Akahige"
     found = Attributes(scan, zone)
     kind, extra_type = _kind(prepared, found)
     return ParsedName(
@@ -37,7 +39,7 @@ def parse_name(name: str) -> ParsedName:
         release_group=found.release_group,
         tmdb_id=prepared.tmdb_id,
         imdb_id=prepared.imdb_id,
-        alternative_titles=other_names or alternative_titles(title),
+        alternative_titles=other_names,
         container=prepared.container,
     )
 

@@ -11,6 +11,8 @@ _I = re.IGNORECASE
 _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
+# emoji, dingbats, arrows and other pictographs: decoration, never part of a title's start
+_PICTOGRAPHS = "\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
 # "1982-1992", "Saga 2000 - 2020" are ranges, not years
 _NO_RANGE_BEFORE = "".join(
@@ -112,13 +114,24 @@ class NamingOptions:
         # "[Movie Title 1998].avi": a name wholly in brackets is read inside them
         self.wrapped = re.compile(r"\s*[\[(【]([^\[\]()【】]+)[\])】]\s*")
         self.plex_edition = re.compile(r"\{edition-([^{}]+)\}", _I)
+        # "[中文名][English Title][BDMV][1080p]": a name made only of square bracket groups
+        self.only_groups = re.compile(r"(?:\s*\[[^\[\]]*\]\s*){2,}")
+        self.square_group = re.compile(r"\[[^\[\]]*\]")
+        self.release_group_words = frozenset(
+            {"vol", "volume", "disc", "disk", "bd", "dvd", "movie", "tv", "ova", "sp", "fin",
+             "season"}
+        )
 
     def _compile_title(self) -> None:
         """Where a title starts (`zone`) and how it is cleaned (`title`)."""
         self.film_number = re.compile(r"-f(\d{1,3})-", _I)
         self.scene_prefix = re.compile(r"[a-z0-9]{3,5}-(?=[a-z])")
         self.trailing_group = re.compile(r"-[a-zA-Z0-9]+$")
-        self.leading_junk_chars = re.compile(r"[\s._\-\u2013,+/|~=*:;]+")
+        self.leading_junk_chars = re.compile(rf"[\s._\-\u2013,+/|~=*:;{_PICTOGRAPHS}]+")
+        # "🃏@film_night🃏Title", "@Channel - Title": a messenger channel's handle
+        self.leading_handle = re.compile(rf"@[^\W_][\w.]*(?=[\s\-\u2013|{_PICTOGRAPHS}])")
+        # "Title ~Familia Myth~": an anime release's subtitle between tildes
+        self.tilde_subtitle = re.compile(r"[\s._]+~[^~]+~[\s._]*$")
         self.leading_group = re.compile(
             rf"\[[^\]]*\]|\{{[^}}]*\}}|【[^】]*】|\(\s*(?:{w.GENRES})\s*\)", _I
         )

@@ -21,6 +21,8 @@ class Prepared:
         text, self.container = split_extension(name.strip())
         if text[:1] in "[(【" and (wrapped := O.wrapped.fullmatch(text)):
             text = wrapped.group(1)
+        elif text[:1] == "[" and O.only_groups.fullmatch(text):
+            text = _title_group_first(text)
         text, self.kind, self.extra_type = _extra_kind(text)
         lowered = text.lower()  # cheap substring tests spare most regex searches
         text, tmdb_id = _take(O.tmdb, text) if "tmdb" in lowered else (text, None)
@@ -30,6 +32,35 @@ class Prepared:
         self.tmdb_id = int(tmdb_id) if tmdb_id else None
         if self.kind == "movie" and "-x" in lowered and O.bonus.search(self.text):
             self.kind, self.extra_type = "extra", "other"
+
+
+def _title_group_first(text: str) -> str:
+    """"[柳林风声][The Wind in the Willows][BDMV][1080p]": a name made only of bracket
+    groups puts the first wholly Latin-script group that is not release information
+    (of more than one word, if there is one) first, so it reads as the title and the
+    other groups as what follows it."""
+    groups = O.square_group.findall(text)
+    titles = [index for index, group in enumerate(groups) if _is_title_group(group[1:-1])]
+    # a release group is one word ("[Grp][Movie Title (2010)]"): prefer a title of more
+    words = [index for index in titles if len(O.folder_words.split(groups[index].strip("[] "))) > 1]
+    if not words and titles[:1] == [0] and len(titles) > 1:
+        titles = titles[1:]  # "[Grp][Title][1080p]": the first group names the release
+    if not (chosen := (words or titles)):
+        return text
+    index = chosen[0]
+    return f"{groups[index][1:-1].strip()} {''.join(groups[:index] + groups[index + 1 :])}"
+
+
+def _is_title_group(inner: str) -> bool:
+    letters = [char for char in inner if char.isalpha()]
+    if len(letters) < 3 or any(ord(char) >= 0x250 for char in letters):
+        return False  # too short, or not wholly Latin ("To LOVE\u308b")
+    words = O.folder_words.split(inner.lower().strip())
+    if words[0] in O.release_group_words and not (words[1:] and words[1][:1].isalpha()):
+        return False  # "[Vol.01-02]", "[Movie 01-02 Fin]", "[Movie]"; not "[Movie Title]"
+    if O.tags.match(inner.lower()) or O.cased_tags.match(inner):
+        return False  # "[1080p]", "[BDRip]", "[x264 Hi10P TrueHD MKV]"
+    return not (inner.isupper() and len(inner) <= 5)  # "[BDMV]", "[GER]", "[USA]"
 
 
 def split_extension(text: str) -> tuple[str, str | None]:

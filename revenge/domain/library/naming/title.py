@@ -11,6 +11,7 @@ def clean_title(raw: str) -> str | None:
     if network := O.trailing_network.search(raw, max(0, len(raw) - O.network_tail)):
         raw = raw[: network.start()]
     raw = _first_segment(raw)
+    raw = O.tilde_subtitle.sub("", raw) or raw  # "Title_~Subtitle~_"
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)
     if _is_dotted(raw):
@@ -19,6 +20,8 @@ def clean_title(raw: str) -> str | None:
         words = (raw.replace("-", " ") if hyphenated else raw).replace("_", " ")
     words = O.spaces.sub(" ", O.empty_brackets.sub(" ", words)).strip()
     words = words.rstrip(O.junk_chars)
+    if words[:1] == "[" and words[-1:] == "]" and "[" not in words[1:]:
+        words = words[1:-1].strip()  # "[故宫]" standing for the whole title
     return words + "." if _ends_in_initials(words) else words or None
 
 
@@ -34,20 +37,33 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     """"Енола Голмс / Enola Holmes", "复仇者联盟 Avengers Endgame": a title in two
     scripts. The Latin one is the title (TMDb searches it best); the names are both.
     Anything else comes back unchanged, with no alternatives."""
-    if title is None or title.isascii():
+    if title is None:
         return title, ()
     parts = [part.strip() for part in O.title_separator.split(title) if part.strip()]
+    if len(parts) > 1 and all(map(_is_latin, parts)):
+        return parts[0], tuple(parts)  # "Title / Other Title": one name, then another
+    if title.isascii():
+        return title, ()
     if len(parts) < 2:
         parts = _script_runs(title)
     latin = [part for part in parts if _is_latin(part)]
     if len(parts) < 2 or not latin or len(latin) == len(parts):
         return title, ()
-    return latin[0], (latin[0], *(part for part in parts if part is not latin[0]))
+    if len(parts) == 2:
+        return latin[0], (latin[0], *(part for part in parts if part is not latin[0]))
+    # "No.33 指环王3 The Return of the King", "Top138 英雄本色 A Better Tomorrow": with
+    # more runs, short Latin ones are an index or a list's name; the longest is the title
+    chosen = max(latin, key=_letters)
+    return chosen, (chosen, *(part for part in parts if not _is_latin(part)))
+
+
+def _letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
 
 
 def _script_runs(title: str) -> list[str]:
-    """The title cut where its words change script, if it holds exactly two runs (words
-    without letters, "37°2" or "4", go with the run they stand in)."""
+    """The title cut where its words change script (words without letters, "37°2" or
+    "4", go with the run they stand in), if it changes script at least once."""
     runs: list[tuple[bool | None, list[str]]] = []
     for word in title.split():
         kind = _script(word)
@@ -57,7 +73,7 @@ def _script_runs(title: str) -> list[str]:
             runs[-1] = (kind, [*runs[-1][1], word])
         else:
             runs.append((kind, [word]))
-    return [" ".join(words) for _, words in runs] if len(runs) == 2 else []
+    return [" ".join(words) for _, words in runs] if len(runs) >= 2 else []
 
 
 def _script(text: str) -> bool | None:

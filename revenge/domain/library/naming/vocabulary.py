@@ -99,7 +99,7 @@ AUDIO = (
     r"dual" + S + r"audios?",
     r"multi" + S + r"audio",
     r"[1-8]" + S + r"ch",
-    r"[1-7]\.[01](?:ch)?",
+    r"[1-7]\.[01]ch",
     r"\d+(?:\.\d+)?" + S + r"[km]bps",
 )
 
@@ -152,20 +152,31 @@ EDITION = (
     r"restored",
     r"criterion(?:" + S + r"(?:collection|edition))?",
     r"alternat(?:e|ive)(?:" + S1 + r"extended)?" + S1 + r"(?:cut|version|edition)",
-    r"(?:international|integral|original)" + S1 + r"(?:cut|version|edition)",
+    r"(?:international|integral|original|complete)" + S1 + r"(?:cut|version|edition)",
     r"version" + S1 + r"(?:longue|int[eé]grale)",
     r"recut",
     r"open" + S + r"matte",
     r"fan" + S + r"edit",
     r"(?-i:DC|SE|OM)",
+    # Chinese edition words: "4K修复版" (restored), "加长版" (extended), "五十周年纪念版"
+    r"[\u4e00-\u9fff0-9A-Za-z]{0,8}版",
 )
 
 THREE_D_SOFT = (r"3d",)
+
+# A bare channel count ends a title only where tags follow: "Movie 5.1 x264", not
+# "Evangelion 1.0 You Are (Not) Alone".
+CHANNELS = (r"[1-7]\.[01]",)
 
 SOFT = (
     r"proper|internal|limited|complete|colou?rized|stv|docu|doku|upscaled?|oar",
     r"(?-i:REAL|FEST[Ii]VAL|RETAIL|CONVERT|HYBRID|UNTOUCHED|XXX)",
     r"ai" + S1 + r"upscale",
+    r"extras" + S1 + r"only",  # a release of a disc's extras: "Title.Extras.Only.2022"
+    # Chinese release words: "全12集" (all 12 episodes), "国英双语" (two languages),
+    # "中英字幕" (subtitles), "双语中字", "简繁特效" (styled subtitles), "国配" (dubbed)
+    r"全\d+集",
+    r"[\u4e00-\u9fff]{0,6}(?:字幕|中字|双语|特效|国配|音轨)",
     r"multi" + S + r"subs?",
     r"hard" + S + r"(?:coded|subs?)",
     r"[a-z]{0,3}subs?",
@@ -212,6 +223,7 @@ CATEGORIES: Categories = (
     ("sample", SAMPLE),
     ("edition", EDITION),
     ("three_d_soft", THREE_D_SOFT),
+    ("channels", CHANNELS),
     ("language", LANGUAGE),
     ("soft", SOFT),
 )

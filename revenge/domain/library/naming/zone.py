@@ -80,12 +80,15 @@ def _is_scene_file(scan: Scan) -> bool:
 
 def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     text = scan.text
-    for pattern in (O.leading_junk_chars, O.website, O.leading_index):
+    for pattern in (O.leading_junk_chars, O.website, O.leading_index, O.leading_handle):
         if match := pattern.match(text, pos):
             return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
         return match.end(), int(match.group(1) or match.group(2))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
+        group = text[match.start() : match.end()]
+        if _is_cjk(group) and _only_release_info_after(scan, match.end()):
+            return None  # "[故宫].全12集.2005.1080p": the group is the title
         return match.end(), None
     if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
         return match.end(), None
@@ -120,6 +123,15 @@ def _title_words_after(scan: Scan, pos: int) -> bool:
     """Words that are not release information follow ("BBC (2019)" is a title)."""
     after = scan.next_word(pos)
     return after < len(scan.text) and not scan.release_info_at(after)
+
+
+def _only_release_info_after(scan: Scan, pos: int) -> bool:
+    after = scan.next_word(pos)
+    return after >= len(scan.text) or scan.release_info_at(after) or after in scan.year_starts
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" or "\u3040" <= char <= "\u30ff" for char in text)
 
 
 def _words_after(text: str, pos: int) -> bool:

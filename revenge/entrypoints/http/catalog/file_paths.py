@@ -18,6 +18,10 @@ def as_seen_by(principal: Principal, files: list[MovieFile]) -> list[MovieFile]:
     return [_without_folders(file) for file in files]
 
 
+def path_as_seen_by(principal: Principal, path: str) -> str:
+    return path if principal.can(Permission.LIBRARY_MANAGE) else PurePath(path).name
+
+
 def _without_folders(file: MovieFile) -> MovieFile:
     name = PurePath(file.path).name
     error = file.probe_error.replace(file.path, name) if file.probe_error else None

@@ -7,6 +7,7 @@ the explicit dependency types below."""
 from __future__ import annotations
 
 from typing import Annotated, Any
+from uuid import UUID
 
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, Parameter
@@ -27,6 +28,8 @@ Genre = Annotated[str | None, Parameter(max_length=100, description="Genre name"
 YearFrom = Annotated[int | None, Parameter(description="Released in or after")]
 YearTo = Annotated[int | None, Parameter(description="Released in or before")]
 Watched = Annotated[bool | None, Parameter(description="Watched by me (or not)")]
+InProgress = Annotated[bool | None, Parameter(
+    description="Started and not finished by me: I have a resume point in it (or not)")]
 OnWatchlist = Annotated[bool | None, Parameter(description="On my watchlist")]
 MinRating = Annotated[float | None, Parameter(
     ge=0, le=10, description="Minimum community rating (0-10)")]
@@ -34,6 +37,8 @@ Missing = Annotated[bool | None, Parameter(
     description="Only movies whose files are missing (true) or present (false)")]
 TitleSearch = Annotated[str | None, Parameter(
     min_length=1, max_length=200, description="Part of the title")]
+LibraryId = Annotated[UUID | None, Parameter(
+    description="Only movies with a file in this library (its id)")]
 
 # Handler parameter types for the catalog router's dependencies (explicit, as Litestar 3
 # wants): the catalog container, a page of a list, the whole movie list query.
@@ -49,10 +54,13 @@ def provide_page(limit: Limit = DEFAULT_LIMIT, cursor: CursorParam = None) -> Pa
 def provide_movie_filter(genre: Genre = None, year_from: YearFrom = None,
                          year_to: YearTo = None, watched: Watched = None,
                          on_watchlist: OnWatchlist = None, min_rating: MinRating = None,
-                         missing: Missing = None, q: TitleSearch = None) -> MovieFilter:
+                         missing: Missing = None, q: TitleSearch = None,
+                         library_id: LibraryId = None,
+                         in_progress: InProgress = None) -> MovieFilter:
     return MovieFilter(genre=genre, year_from=year_from, year_to=year_to, watched=watched,
-                       on_watchlist=on_watchlist, min_rating=min_rating, missing=missing,
-                       search=q)
+                       in_progress=in_progress, on_watchlist=on_watchlist,
+                       min_rating=min_rating, missing=missing, search=q,
+                       library_id=None if library_id is None else str(library_id))
 
 
 def provide_movie_list_query(
@@ -60,12 +68,14 @@ def provide_movie_list_query(
         cursor: CursorParam = None, genre: Genre = None, year_from: YearFrom = None,
         year_to: YearTo = None, watched: Watched = None, on_watchlist: OnWatchlist = None,
         min_rating: MinRating = None, missing: Missing = None,
-        q: TitleSearch = None) -> MovieListQuery:
+        q: TitleSearch = None, library_id: LibraryId = None,
+        in_progress: InProgress = None) -> MovieListQuery:
     """`GET /movies` in one dependency (one is resolved inline; two or more cost Litestar
     a task group per request)."""
     return MovieListQuery(sort=sort, page=provide_page(limit, cursor),
                           filter=provide_movie_filter(genre, year_from, year_to, watched,
-                                                      on_watchlist, min_rating, missing, q))
+                                                      on_watchlist, min_rating, missing, q,
+                                                      library_id, in_progress))
 
 
 def dependencies() -> dict[str, Any]:

@@ -147,6 +147,9 @@ class BaseItem(_Dto, frozen=True, kw_only=True):
     primary_image_aspect_ratio: float | None = None
     movie_count: int | None = None
     has_subtitles: bool | None = None
+    extra_type: str | None = None
+    local_trailer_count: int | None = None
+    special_feature_count: int | None = None
 
 
 class ItemsResult(_Dto, frozen=True, kw_only=True):

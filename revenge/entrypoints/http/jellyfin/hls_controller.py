@@ -23,7 +23,7 @@ from revenge.entrypoints.http.jellyfin.context import containers
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.query import Query
 from revenge.entrypoints.http.jellyfin.routes import PathPart, paths
-from revenge.entrypoints.http.jellyfin.sessions import open_session, session_by_id
+from revenge.entrypoints.http.jellyfin.sessions import open_session, plays_item, session_by_id
 from revenge.entrypoints.http.jellyfin.subtitles import as_srt
 from revenge.entrypoints.http.playback.media_controller import M3U8
 from revenge.entrypoints.http.playback.ranged_file import RangedFile
@@ -48,7 +48,7 @@ def _number(name: str, suffix: str = "") -> int:
 
 async def _session(request: AnyRequest, item_id: str, session_id: str) -> PlaybackSession:
     session = await session_by_id(request, session_id, Query(request).text("token"))
-    if session.movie_id != our_id(item_id):
+    if not plays_item(session, our_id(item_id)):
         raise NotFound("this play session plays another item", field="PlaySessionId")
     return session
 
@@ -102,7 +102,7 @@ class HlsController(Controller):
     async def subtitle(self, request: AnyRequest, item_id: PathPart, source: PathPart,
                        index: PathPart, name: PathPart) -> Response[bytes]:
         query = Query(request)
-        session = await open_session(request, our_id(item_id), query.text("PlaySessionId"),
+        session = await open_session(request, item_id, query.text("PlaySessionId"),
                                      source, query.text("token"))
         text = await containers(request).playback.get_subtitle().execute(
             session, _number(index))

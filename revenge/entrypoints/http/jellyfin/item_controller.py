@@ -4,11 +4,13 @@ media, trailers, special features)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from litestar import Controller, Request, get
 
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
+from revenge.domain.catalog.media import MovieFile
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
@@ -21,6 +23,12 @@ from revenge.entrypoints.http.jellyfin.dtos_items import (
     SearchHint,
     SearchHintResult,
 )
+from revenge.entrypoints.http.jellyfin.extras import (
+    extra_item,
+    extras_of,
+    is_special_feature,
+    is_trailer,
+)
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id, tag, ticks
 from revenge.entrypoints.http.jellyfin.items import any_item, own_user
 from revenge.entrypoints.http.jellyfin.mapping import genre_item, list_movie
@@ -29,6 +37,18 @@ from revenge.entrypoints.http.jellyfin.routes import PathPart, paths
 
 AnyRequest = Request[Any, Any, Any]
 MAX_GENRES = 200
+
+
+async def _extras(request: AnyRequest, item_id: str,
+                  wanted: Callable[[MovieFile], bool]) -> list[BaseItem]:
+    """A movie's extras of one kind; anything else that exists has none (as Jellyfin)."""
+    own_user(request)
+    item = await any_item(request, item_id)  # 404 for an unknown item
+    if item.type != "Movie":
+        return []
+    server = this_server(request)
+    return [extra_item(f, server) for f in await extras_of(request, our_id(item_id))
+            if wanted(f)]
 
 
 def _result(items: list[BaseItem], start: int = 0) -> ItemsResult:
@@ -61,15 +81,22 @@ class ItemController(Controller):
         return _result([list_movie(m, server) for m in page.items if m.id != movie_id][:limit])
 
     @get(paths("/Items/{item_id:str}/Intros", "/Users/{user_id:str}/Items/{item_id:str}/Intros",
-               "/Items/{item_id:str}/LocalTrailers", "/Items/{item_id:str}/SpecialFeatures",
-               "/Users/{user_id:str}/Items/{item_id:str}/LocalTrailers",
-               "/Users/{user_id:str}/Items/{item_id:str}/SpecialFeatures",
                "/Videos/{item_id:str}/AdditionalParts"))
     async def nothing_for_movies(self, request: AnyRequest, item_id: PathPart) -> Any:
         own_user(request)
         await any_item(request, item_id)  # 404 for an unknown item, as Jellyfin
-        is_list = not request.url.path.lower().endswith(("intros", "additionalparts"))
-        return [] if is_list else _result([])
+        return _result([])
+
+    @get(paths("/Items/{item_id:str}/LocalTrailers",
+               "/Users/{user_id:str}/Items/{item_id:str}/LocalTrailers"))
+    async def local_trailers(self, request: AnyRequest, item_id: PathPart) -> list[BaseItem]:
+        return await _extras(request, item_id, is_trailer)
+
+    @get(paths("/Items/{item_id:str}/SpecialFeatures",
+               "/Users/{user_id:str}/Items/{item_id:str}/SpecialFeatures"))
+    async def special_features(self, request: AnyRequest,
+                               item_id: PathPart) -> list[BaseItem]:
+        return await _extras(request, item_id, is_special_feature)
 
     @get(paths("/Items/{item_id:str}/ThemeMedia"))
     async def theme_media(self, request: AnyRequest, item_id: PathPart) -> dict[str, Any]:

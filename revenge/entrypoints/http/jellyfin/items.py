@@ -9,13 +9,15 @@ from litestar.connection import ASGIConnection
 
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.errors import NotFound
+from revenge.entrypoints.http.catalog.file_paths import as_seen_by
 from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem
+from revenge.entrypoints.http.jellyfin.extras import extra_file, extra_item
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.mapping import detail_movie, library_view
 
 Connection = ASGIConnection[Any, Any, Any, Any]
-MAX_FILES, MAX_CAST = 20, 50
+MAX_FILES, MAX_CAST = 100, 50  # files: the main ones and the extras
 
 
 def own_user(connection: Connection) -> None:
@@ -36,11 +38,11 @@ async def movie_item(connection: Connection, movie_id: str) -> BaseItem:
     progress = await catalog.user_library().progress(user_id, movie_id)
     return detail_movie(movie, this_server(connection),
                         position=progress.resume_position_seconds or None,
-                        files=files.items, cast=cast.items)
+                        files=as_seen_by(caller(connection), files.items), cast=cast.items)
 
 
 async def any_item(connection: Connection, item_id: str) -> BaseItem:
-    """A movie, else a library view; `NotFound` for anything else."""
+    """A movie, else a library view, else an extra; `NotFound` for anything else."""
     wanted = our_id(item_id)
     try:
         return await movie_item(connection, wanted)
@@ -49,6 +51,10 @@ async def any_item(connection: Connection, item_id: str) -> BaseItem:
         for library in libraries:
             if library.id == wanted:
                 return library_view(library, this_server(connection))
+        extra = await extra_file(connection, wanted)
+        if extra is not None:
+            (shown,) = as_seen_by(caller(connection), [extra])
+            return extra_item(shown, this_server(connection))
         raise
 
 

@@ -15,10 +15,10 @@ from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal, require
 from revenge.entrypoints.http.jellyfin.context import (
     caller,
     containers,
-    mapped_pages,
     this_server,
 )
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem, ItemsResult
+from revenge.entrypoints.http.jellyfin.fields import asked_fields, list_page_items, with_fields
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.items import items_by_id, own_user
 from revenge.entrypoints.http.jellyfin.listing import (
@@ -78,10 +78,16 @@ class LibraryController(Controller):
             return []
         limit = query.number("Limit", 16, low=1, high=200)
         unplayed = query.flag("IsPlayed") is False
+        library = await _library_of(request, query.text("ParentId"))
+        if library is _NOT_A_LIBRARY:
+            return []
         page = await _movies(request, MovieListQuery(
             sort=MovieSort.ADDED_DESC, page=PageRequest(limit),
-            filter=MovieFilter(watched=False) if unplayed else MovieFilter()))
-        return [list_movie(m, this_server(request)) for m in page.items]
+            filter=MovieFilter(watched=False if unplayed else None, library_id=library)))
+        server = this_server(request)
+        return await with_fields(request, page.items,
+                                 [list_movie(m, server) for m in page.items],
+                                 asked_fields(query))
 
 
 async def _views(request: AnyRequest) -> ItemsResult:
@@ -101,13 +107,14 @@ async def _items(request: AnyRequest, query: Query) -> ItemsResult:
     if parent is None and not query.flag("Recursive") and not query.items("IncludeItemTypes") \
             and query.text("SearchTerm") is None:
         return await _views(request)  # the user's root folder: the views
-    if parent is not None and not await _is_library(request, parent):
+    library = await _library_of(request, parent)
+    if library is _NOT_A_LIBRARY:
         return _empty(query.number("StartIndex", 0))  # a movie has no children
     if resumable_only(query):
         return await _resume(request, query)
-    movie_list = movie_query(query)
+    movie_list = movie_query(query, library)
     page = await _movies(request, movie_list)
-    items = mapped_pages(request).items(page, this_server(request), list_movie)
+    items = await list_page_items(request, page, this_server(request), asked_fields(query))
     return ItemsResult(items=items, total_record_count=page.total,
                        start_index=movie_list.page.offset)
 
@@ -125,11 +132,20 @@ async def _resume(request: AnyRequest, query: Query) -> ItemsResult:
     page = await library.continue_watching(caller(request).user_id,
                                            PageRequest(min(200, start + limit)))
     server = this_server(request)
-    return ItemsResult(items=[resume_movie(e, server) for e in page.items[start:start + limit]],
-                       total_record_count=page.total, start_index=start)
+    entries = page.items[start:start + limit]
+    items = await with_fields(request, [e.movie for e in entries],
+                              [resume_movie(e, server) for e in entries], asked_fields(query))
+    return ItemsResult(items=items, total_record_count=page.total, start_index=start)
 
 
-async def _is_library(request: AnyRequest, parent: str) -> bool:
+_NOT_A_LIBRARY = "not a library"
+
+
+async def _library_of(request: AnyRequest, parent: str | None) -> str | None:
+    """The library whose view `ParentId` names (None: no parent, the whole catalog);
+    `_NOT_A_LIBRARY` for any other id (a movie, which has no children)."""
+    if parent is None:
+        return None
     wanted = our_id(parent)
     libraries = await containers(request).library.queries().list_libraries()
-    return any(library.id == wanted for library in libraries)
+    return wanted if any(library.id == wanted for library in libraries) else _NOT_A_LIBRARY

@@ -45,19 +45,20 @@ def sort_of(query: Query) -> MovieSort:
     return MovieSort(f"-{chosen.value}") if descending else chosen
 
 
-def movie_filter(query: Query) -> MovieFilter:
+def movie_filter(query: Query, library_id: str | None = None) -> MovieFilter:
     filters = query.lowered("Filters")
     watched = _either(filters, "isplayed", "isunplayed", query.flag("IsPlayed"))
     favourite = True if "isfavorite" in filters else query.flag("IsFavorite")
     year_from, year_to = _years(query)
     return MovieFilter(genre=_genre(query), year_from=year_from, year_to=year_to,
                        watched=watched, on_watchlist=favourite,
-                       search=_search(query))
+                       search=_search(query), library_id=library_id)
 
 
-def movie_query(query: Query) -> MovieListQuery:
+def movie_query(query: Query, library_id: str | None = None) -> MovieListQuery:
+    """`library_id`: the library view named by `ParentId` (its movies only)."""
     start, limit = position(query)
-    return MovieListQuery(sort=sort_of(query), filter=movie_filter(query),
+    return MovieListQuery(sort=sort_of(query), filter=movie_filter(query, library_id),
                           page=PageRequest(limit, offset=start))
 
 

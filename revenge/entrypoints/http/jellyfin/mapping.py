@@ -21,6 +21,7 @@ from revenge.entrypoints.http.jellyfin.dtos_items import (
     Person,
     UserItemData,
 )
+from revenge.entrypoints.http.jellyfin.extras import is_special_feature, is_trailer
 from revenge.entrypoints.http.jellyfin.ids import jf_id, tag, ticks
 from revenge.entrypoints.http.jellyfin.media import media_source, media_streams
 
@@ -83,6 +84,7 @@ def detail_movie(movie: MovieDetail, server_id: str, *, position: float | None,
     item_id = jf_id(movie.id)
     main = [f for f in files if f.kind == "main"]
     sources = [media_source(f) for f in main]
+    extras = [f for f in files if f.kind == "extra" and f.missing_since is None]
     ids = {"Tmdb": str(movie.tmdb_id)} if movie.tmdb_id else {}
     if movie.imdb_id:
         ids["Imdb"] = movie.imdb_id
@@ -100,6 +102,8 @@ def detail_movie(movie: MovieDetail, server_id: str, *, position: float | None,
         path=main[0].path if main else None, container=main[0].container if main else None,
         media_sources=sources, media_streams=media_streams(main[0]) if main else [],
         has_subtitles=any(f.subtitle_streams for f in main),
+        local_trailer_count=sum(map(is_trailer, extras)),
+        special_feature_count=sum(map(is_special_feature, extras)),
         user_data=user_data(item_id, movie.user, position),
         **_images(movie.poster_path, movie.backdrop_path, movie.logo_path),
         **_movie_base(server_id))

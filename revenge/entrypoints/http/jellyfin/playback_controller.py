@@ -21,10 +21,12 @@ from revenge.domain.errors import NotFound, RuleViolation
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.catalog.file_paths import path_as_seen_by
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, containers
 from revenge.entrypoints.http.jellyfin.device_profile import our_profile
 from revenge.entrypoints.http.jellyfin.dtos_items import PlaybackInfoResponse
+from revenge.entrypoints.http.jellyfin.extras import as_movie_or_extra
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id
 from revenge.entrypoints.http.jellyfin.media import playback_source
 from revenge.entrypoints.http.jellyfin.query import Query
@@ -65,7 +67,7 @@ class StreamController(Controller):
         if not name.lower().startswith("stream"):
             raise NotFound(f"no such video resource {name[:40]!r}")
         query = Query(request)
-        session = await open_session(request, our_id(item_id), query.text("PlaySessionId"),
+        session = await open_session(request, item_id, query.text("PlaySessionId"),
                                      query.text("MediaSourceId"), query.text("token"))
         return RangedFile(session.path, mime_type(session.path))
 
@@ -114,19 +116,29 @@ async def _playback_info(request: AnyRequest, item_id: str,
         body.get("EnableDirectStream", True) is not False
     audio, subtitle = _index(body, query, "AudioStreamIndex"), _index(
         body, query, "SubtitleStreamIndex")
-    started: StartedPlayback = await containers(request).playback.start_playback().execute(
-        StartPlaybackCommand(
-            actor=caller(request), movie_id=our_id(item_id),
-            file_id=our_id(str(source), "media_source") if source else None,
+    max_bitrate = _bitrate(body, query)
+    profile = our_profile(body.get("DeviceProfile"), direct_allowed=direct)
+
+    async def start(movie_id: str, file_id: str | None) -> StartedPlayback:
+        started: StartedPlayback = await containers(request).playback.start_playback(
+        ).execute(StartPlaybackCommand(
+            actor=caller(request), movie_id=movie_id, file_id=file_id,
             # An image subtitle is burned in; a text one is sent beside the video.
-            audio_index=audio, subtitle_index=subtitle,
-            max_bitrate=_bitrate(body, query),
-            profile=our_profile(body.get("DeviceProfile"), direct_allowed=direct)))
-    return PlaybackInfoResponse(media_sources=[_source(started, item_id, subtitle)],
+            audio_index=audio, subtitle_index=subtitle, max_bitrate=max_bitrate,
+            profile=profile))
+        return started
+
+    started = await as_movie_or_extra(request, item_id, str(source) if source else None,
+                                      start)
+    shown = path_as_seen_by(caller(request), started.session.path)
+    return PlaybackInfoResponse(media_sources=[_source(started, item_id, subtitle, shown)],
                                 play_session_id=jf_id(started.session.id))
 
 
-def _source(started: StartedPlayback, item_id: str, subtitle: int | None) -> Any:
+def _source(started: StartedPlayback, item_id: str, subtitle: int | None,
+            shown_path: str) -> Any:
+    """`shown_path`: the file's path as the caller may see it (a name unless they
+    manage libraries)."""
     session: PlaybackSession = started.session
     assert started.info is not None
     item, file = jf_id(our_id(item_id)), jf_id(session.file_id)
@@ -136,7 +148,7 @@ def _source(started: StartedPlayback, item_id: str, subtitle: int | None) -> Any
     subtitles = f"/Videos/{item}/{file}/Subtitles/{{index}}/0/Stream.vtt?" + urlencode({
         "PlaySessionId": jf_id(session.id), "token": started.token})
     source = playback_source(
-        session.file_id, session.path, session.size, started.info, direct=direct,
+        session.file_id, shown_path, session.size, started.info, direct=direct,
         transcoding_url=hls, subtitles=session.subtitles,
         subtitle_url=subtitles,
         audio_index=session.decision.audio_index)

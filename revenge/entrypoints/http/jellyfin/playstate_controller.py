@@ -23,6 +23,7 @@ from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, containers
 from revenge.entrypoints.http.jellyfin.dtos_items import UserItemData
+from revenge.entrypoints.http.jellyfin.extras import extra_file
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id, seconds
 from revenge.entrypoints.http.jellyfin.items import own_user
 from revenge.entrypoints.http.jellyfin.mapping import user_data
@@ -55,7 +56,8 @@ class PlaystateController(Controller):
     async def playing(self, request: AnyRequest) -> None:
         own_user(request)
         report = await _report(request)
-        if report.item is not None and report.position is not None and report.position > 0:
+        if report.item is not None and report.position is not None and report.position > 0 \
+                and not await _plays_extra(request, report):
             await _record(request, report)
 
     @post(paths("/Sessions/Playing/Stopped"), guards=[require(Permission.PLAYBACK)],
@@ -151,14 +153,29 @@ async def _record(request: AnyRequest, report: Report) -> None:
 
 async def _stop(request: AnyRequest, report: Report) -> None:
     """Ends the play session (its encoders stop at once) and records the position."""
+    extra = await _plays_extra(request, report)
     if report.session is not None:
         with contextlib.suppress(NotFound):  # already ended: record it below instead
             await containers(request).playback.stop_playback().execute(StopPlaybackCommand(
                 actor=caller(request), session_id=our_id(report.session, "play_session"),
-                position_seconds=report.position))
+                # An extra's position is not the movie's: 0 records nothing.
+                position_seconds=0.0 if extra else report.position))
             return
-    if report.item is not None and report.position:
+    if report.item is not None and report.position and not extra:
         await _record(request, report)
+
+
+async def _plays_extra(request: AnyRequest, report: Report) -> bool:
+    """Whether the report is about an extra (its item, else its session's file)."""
+    if report.item is not None:
+        return await extra_file(request, report.item) is not None
+    if report.session is None:
+        return False
+    with contextlib.suppress(NotFound):
+        live = await containers(request).playback.sessions().get(
+            our_id(report.session, "play_session"))
+        return live is not None and await extra_file(request, live.file_id) is not None
+    return False
 
 
 async def _user_data(request: AnyRequest, item_id: str) -> UserItemData:

@@ -15,6 +15,7 @@ from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal
 from revenge.entrypoints.http.jellyfin.context import containers
 from revenge.entrypoints.http.jellyfin.device_profile import EVERYTHING
+from revenge.entrypoints.http.jellyfin.extras import as_movie_or_extra
 from revenge.entrypoints.http.jellyfin.ids import our_id
 
 Connection = ASGIConnection[Any, Any, Any, Any]
@@ -32,23 +33,33 @@ async def session_by_id(connection: Connection, play_session_id: str,
     return session
 
 
-async def open_session(connection: Connection, movie_id: str, play_session_id: str | None,
+def plays_item(session: PlaybackSession, item_id: str) -> bool:
+    """An item's id is its movie's, or (an extra) the file's the session plays."""
+    return item_id in (session.movie_id, session.file_id)
+
+
+async def open_session(connection: Connection, item_id: str, play_session_id: str | None,
                        source_id: str | None, token: str | None) -> PlaybackSession:
+    """`item_id` as the app sends it (a movie's or an extra's)."""
     file_id = our_id(source_id, "media_source") if source_id else None
     if play_session_id:
         session = await session_by_id(connection, play_session_id, token)
-        if session.movie_id != movie_id or file_id not in (None, session.file_id):
+        if not plays_item(session, our_id(item_id)) or file_id not in (None, session.file_id):
             raise NotFound("this play session plays another item", field="PlaySessionId")
         return session
     principal = await jellyfin_principal(connection)
     if principal is None:
         raise AuthenticationFailed("authentication required")
     playback = containers(connection).playback
-    live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
-            and s.movie_id == movie_id and file_id in (None, s.file_id)]
-    if live:
-        return await session_by_id(connection, live[-1].id, None)
-    started = await playback.start_playback().execute(StartPlaybackCommand(
-        actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
-    fresh: PlaybackSession = started.session
-    return fresh
+
+    async def latest_or_new(movie_id: str, file_id: str | None) -> PlaybackSession:
+        live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
+                and s.movie_id == movie_id and file_id in (None, s.file_id)]
+        if live:
+            return await session_by_id(connection, live[-1].id, None)
+        started = await playback.start_playback().execute(StartPlaybackCommand(
+            actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
+        fresh: PlaybackSession = started.session
+        return fresh
+
+    return await as_movie_or_extra(connection, item_id, source_id, latest_or_new)

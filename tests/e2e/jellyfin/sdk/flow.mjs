@@ -19,6 +19,7 @@ import { sdkValidator } from './schemas.mjs';
 
 const { JELLYFIN_URL, JELLYFIN_USER, JELLYFIN_PASSWORD } = process.env;
 const TITLES = JSON.parse(process.env.JELLYFIN_TITLES);
+const SEQUEL_TITLES = JSON.parse(process.env.JELLYFIN_SEQUEL_TITLES);
 const check = sdkValidator();
 
 const jellyfin = new Jellyfin({
@@ -76,11 +77,22 @@ async function main() {
     }));
 
     const views = typed('BaseItemDtoQueryResult', await getUserViewsApi(api).getUserViews({ userId }));
-    assert.equal(views.Items.length, 1);
-    const library = views.Items[0];
-    assert.equal(library.CollectionType, 'movies');
-    typed('DisplayPreferencesDto', await getDisplayPreferencesApi(api).getDisplayPreferences({
-        displayPreferencesId: library.Id, userId, client: 'sdk-e2e' }));
+    // One Movies view per library.
+    assert.deepEqual(views.Items.map((v) => [v.Name, v.CollectionType]).sort(),
+        [['Movies', 'movies'], ['Sequels', 'movies']]);
+    const library = views.Items.find((v) => v.Name === 'Movies');
+    const sequels = views.Items.find((v) => v.Name === 'Sequels');
+
+    // Display preferences: what the app stores is what it reads back.
+    const preferences = getDisplayPreferencesApi(api);
+    const prefsOf = { displayPreferencesId: library.Id, userId, client: 'sdk-e2e' };
+    const prefs = typed('DisplayPreferencesDto', await preferences.getDisplayPreferences(prefsOf));
+    empty(await preferences.updateDisplayPreferences({ ...prefsOf, displayPreferencesDto: {
+        ...prefs, SortBy: 'ProductionYear', SortOrder: SortOrder.Descending,
+        CustomPrefs: { 'landing-movies': 'favorites' } } }));
+    const stored = typed('DisplayPreferencesDto', await preferences.getDisplayPreferences(prefsOf));
+    assert.deepEqual([stored.SortBy, stored.SortOrder, stored.CustomPrefs],
+        ['ProductionYear', 'Descending', { 'landing-movies': 'favorites' }]);
 
     const items = getItemsApi(api);
     const list = async (extra) => typed('BaseItemDtoQueryResult', await items.getItems({
@@ -101,11 +113,25 @@ async function main() {
     }
     const byName = Object.fromEntries((await list({})).Items.map((i) => [i.Name, i]));
     const alien = byName.Alien, matrix = byName['The Matrix'];
+    // Fields: the overview and genres asked for are there; unasked, a list stays light.
+    assert.ok(matrix.Overview && matrix.Genres.includes('Science Fiction'));
+    const light = (await list({ fields: undefined })).Items;
+    assert.ok(light.every((i) => i.Overview === undefined && i.Genres === undefined
+        && i.MediaSources === undefined && i.Path === undefined));
+    // Each view holds its own library's movies only.
+    assert.deepEqual((await list({ parentId: sequels.Id })).Items.map((i) => i.Name), SEQUEL_TITLES);
 
     const userLibrary = getUserLibraryApi(api);
     const detail = typed('BaseItemDto', await userLibrary.getItem({ userId, itemId: matrix.Id }));
     assert.equal(detail.ProductionYear, 1999);
     assert.ok(detail.ImageTags.Primary);
+    // Alien's trailer and featurette, as local trailers and special features.
+    const alienDetail = typed('BaseItemDto', await userLibrary.getItem({ userId, itemId: alien.Id }));
+    assert.deepEqual([alienDetail.LocalTrailerCount, alienDetail.SpecialFeatureCount], [1, 1]);
+    const trailers = typed('BaseItemDto[]', await userLibrary.getLocalTrailers({ userId, itemId: alien.Id }));
+    assert.deepEqual(trailers.map((t) => [t.ExtraType, t.ParentId]), [['Trailer', alien.Id]]);
+    const features = typed('BaseItemDto[]', await userLibrary.getSpecialFeatures({ userId, itemId: alien.Id }));
+    assert.deepEqual(features.map((f) => [f.Name, f.ExtraType]), [['Making Alien', 'Featurette']]);
     typed('BaseItemDto[]', await userLibrary.getLatestMedia({ userId, parentId: library.Id }));
     typed('BaseItemDtoQueryResult', await getLibraryApi(api).getSimilarItems({ itemId: matrix.Id, userId }));
     typed('BaseItemDtoQueryResult', await getGenresApi(api).getGenres({ userId, parentId: library.Id }));
@@ -142,6 +168,8 @@ async function main() {
     'video/');
     assert.equal(stream.status, 206);
     assert.equal(stream.data.byteLength, 1024);
+    const trailerInfo = typed('PlaybackInfoResponse', await info(trailers[0].Id));
+    assert.equal(trailerInfo.MediaSources[0].Id, trailers[0].Id);
     const hls = typed('PlaybackInfoResponse', await info(matrix.Id));
     assert.match(hls.MediaSources[0].TranscodingUrl, /master\.m3u8/);
 

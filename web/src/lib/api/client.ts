@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { ApiError, retryAfterSeconds, toProblem } from './errors';
-import { createTransport } from './transport';
+import { apiOrigin, createTransport } from './transport';
 
 export type Schemas = components['schemas'];
 
@@ -21,7 +21,7 @@ export const transport = createTransport({
 });
 
 export const api = createClient<paths>({
-	baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin,
+	baseUrl: apiOrigin(), // the origin plus the path prefix the app is served under
 	credentials: 'same-origin',
 	fetch: transport.fetch
 });

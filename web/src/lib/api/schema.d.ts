@@ -2477,6 +2477,7 @@ export interface components {
             id: string;
             missing: boolean;
             popularity: number | null;
+            poster_blurhash?: string | null;
             poster_path: string | null;
             runtime_minutes: number | null;
             title: string;
@@ -5536,6 +5537,10 @@ export interface operations {
                 missing?: boolean | null;
                 /** @description Part of the title */
                 q?: string | null;
+                /** @description Only movies with a file in this library (its id) */
+                library_id?: string | null;
+                /** @description Started and not finished by me: I have a resume point in it (or not) */
+                in_progress?: boolean | null;
             };
             header?: never;
             path?: never;

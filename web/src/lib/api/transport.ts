@@ -1,6 +1,7 @@
 /** The fetch every API call goes through: cookies, the CSRF header on unsafe methods,
  * and on a 401 one refresh of the session (a single refresh in flight: concurrent
  * requests wait for it) before the request is sent again. */
+import { base } from '$app/paths';
 import { CSRF_HEADER, needsCsrf, readCsrfToken } from './csrf';
 import { NetworkError } from './errors';
 
@@ -48,7 +49,7 @@ export function createTransport(options: TransportOptions = {}) {
 		const retry = request.clone();
 		const response = await raw(request);
 		// No CSRF cookie: this browser has no session to refresh.
-		const refreshable = readCsrf() !== null && !new URL(request.url).pathname.startsWith(NO_REFRESH_PREFIX);
+		const refreshable = readCsrf() !== null && !new URL(request.url).pathname.startsWith(base + NO_REFRESH_PREFIX);
 		if (response.status !== 401 || !refreshable) {
 			return response;
 		}
@@ -61,7 +62,7 @@ export function createTransport(options: TransportOptions = {}) {
 }
 
 function refreshRequest(): Request {
-	return new Request(new URL(REFRESH_PATH, baseOf()), {
+	return new Request(apiOrigin() + REFRESH_PATH, {
 		method: 'POST',
 		credentials: 'same-origin',
 		headers: { 'content-type': 'application/json' },
@@ -69,6 +70,8 @@ function refreshRequest(): Request {
 	});
 }
 
-function baseOf(): string {
-	return typeof location === 'undefined' ? 'http://localhost' : location.origin;
+/** Where the API is: this page's origin plus the path prefix the app is served under
+ * (`base`, e.g. "/revenge" behind a proxy; "" at the root). */
+export function apiOrigin(): string {
+	return (typeof location === 'undefined' ? 'http://localhost' : location.origin) + base;
 }

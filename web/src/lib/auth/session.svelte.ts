@@ -1,5 +1,6 @@
 /** The signed-in person, held in runes: who they are and what they may do. The server
  * still decides every request; this only decides what the UI shows. */
+import { withBase } from '$lib/paths';
 import { api, onSessionLost, unwrap, type Schemas } from '$lib/api/client';
 import { ApiError } from '$lib/api/errors';
 
@@ -71,14 +72,17 @@ class Session {
 
 export const session = new Session();
 
-/** Where to go after signing in: `next` when it is a path on this site, else home. */
+/** Where to go after signing in: `next` when it is a path on this site, else home. An
+ * app path, without the prefix the app is served under: `goto(withBase(safeNext(...)))`. */
 export function safeNext(next: string | null | undefined): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
 	return next;
 }
 
+/** The sign-in page (a browser path, prefix included) that comes back to `path` (an app
+ * path: `appPathOf(url.pathname) + url.search`). */
 export function loginUrl(path: string): string {
-	return path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`;
+	return withBase(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
 }
 
 /** Where the first-run set-up goes once the administrator exists (the admin issue

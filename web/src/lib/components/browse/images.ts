@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 /** Image URLs: always the server's image endpoint (never TMDb itself, so no third party
  * sees what people browse), with a `srcset` over the sizes the server makes. */
 export type ImageKind = 'poster' | 'backdrop' | 'logo' | 'profile';
@@ -8,7 +9,7 @@ export type ImageSize = keyof typeof IMAGE_WIDTHS | 'original';
 
 export function imageUrl(kind: ImageKind, path: string, size: ImageSize = 'w342'): string {
 	const file = path.startsWith('/') ? path : `/${path}`;
-	return `/api/v1/images/${kind}/${size}${file}`;
+	return `${base}/api/v1/images/${kind}/${size}${file}`;
 }
 
 export function imageSrcset(kind: ImageKind, path: string): string {

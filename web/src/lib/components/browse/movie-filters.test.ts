@@ -37,6 +37,8 @@ describe('the movies view in the URL', () => {
 			watched: true
 		});
 		expect(apiQueryFromView(view({ watched: 'unwatched', missing: true }))).toEqual({ sort: 'title', watched: false, missing: true });
+		expect(apiQueryFromView(view({ watched: 'in-progress' }))).toEqual({ sort: 'title', in_progress: true });
+		expect(viewFromParams(new URLSearchParams('watched=in-progress')).watched).toBe('in-progress');
 	});
 
 	it('names a decade only when the range is exactly one', () => {

@@ -2,7 +2,8 @@
  * is the one source of truth, so back/forward and shared links restore the same view. */
 export const SORT_FIELDS = ['title', 'year', 'added', 'rating', 'popularity'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-export const WATCH_STATES = ['watched', 'unwatched'] as const;
+// 'in-progress': movies I have a resume point in (the API's `in_progress`).
+export const WATCH_STATES = ['watched', 'unwatched', 'in-progress'] as const;
 export type WatchStateFilter = (typeof WATCH_STATES)[number];
 
 export interface MovieView {
@@ -81,6 +82,7 @@ export interface MovieListQuery {
 	year_from?: number;
 	year_to?: number;
 	watched?: boolean;
+	in_progress?: boolean;
 	missing?: boolean;
 }
 
@@ -90,7 +92,8 @@ export function apiQueryFromView(view: MovieView): MovieListQuery {
 	if (view.genre) query.genre = view.genre;
 	if (view.yearFrom !== null) query.year_from = view.yearFrom;
 	if (view.yearTo !== null) query.year_to = view.yearTo;
-	if (view.watched) query.watched = view.watched === 'watched';
+	if (view.watched === 'in-progress') query.in_progress = true;
+	else if (view.watched) query.watched = view.watched === 'watched';
 	if (view.missing) query.missing = true;
 	return query;
 }

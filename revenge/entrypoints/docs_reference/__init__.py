@@ -1,0 +1,1 @@
+"""Docs pages generated from the code: the settings and the permissions tables."""
