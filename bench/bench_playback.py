@@ -42,12 +42,12 @@ from granian.constants import Interfaces
 from granian.server.embed import Server
 from tests.integration.playback.live import add_movie
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.app import build_container
+from revenge.entrypoints.memory_profile import build_memory_container
 from revenge.entrypoints.http.app import create_app
 from pathlib import Path
 
 async def main(port, data, *files):
-    container = build_container(Config(data_dir=data, log_level="warning"), "memory")
+    container = build_memory_container(Config(data_dir=data, log_level="warning"))
     for path in files:
         await add_movie(container, Path(path).stem, Path(path))
     server = Server(create_app(container), address="127.0.0.1", port=int(port),

@@ -19,7 +19,6 @@ from revenge.adapters.postgres.migrations import MigrationError
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.di.metadata import close_http_clients
 from revenge.entrypoints.di.search import close_search_client
-from revenge.entrypoints.worker.actors import register_actors
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +38,8 @@ class Lifecycle:
         if self.real:
             await self.container.core.database().open()
             self.job_counter = lambda: job_counts(self.container.core.database())
-        else:
-            # No broker process in the memory profile: jobs run inline after commit.
-            register_actors(self.container.jobs.broker(), self.container)
+        # The memory profile has no worker: `memory_profile.build_memory_container`
+        # registered the actors on its inline broker, so jobs run right after commit.
         self._spawn(self._migrate())
         await self.container.playback.runtime().start()
         if self.real:

@@ -1,1 +1,1 @@
-"""Typesense (0.24 and 27+) behind the search ports, over its REST API with httpx."""
+"""Typesense (0.24 and later) behind the search ports, through the `typesense` package."""

@@ -132,11 +132,11 @@ _search_decoder = msgspec.json.Decoder(_MultiSearch)
 _suggest_decoder = msgspec.json.Decoder(_MultiSuggest)
 
 
-def decode_search(body: bytes) -> _Result:
+def decode_search(body: str | bytes) -> _Result:
     return _search_decoder.decode(body).results[0]
 
 
-def decode_suggestions(body: bytes) -> _Suggestions:
+def decode_suggestions(body: str | bytes) -> _Suggestions:
     return _suggest_decoder.decode(body).results[0]
 
 

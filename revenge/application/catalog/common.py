@@ -1,4 +1,4 @@
-"""What several catalog use cases share: the permission check and watch-state plumbing."""
+"""What several catalog use cases share: the watch-state plumbing."""
 
 from __future__ import annotations
 
@@ -6,17 +6,7 @@ from collections.abc import Callable
 
 from revenge.application.catalog.ports import Clock, WatchUnitOfWork
 from revenge.application.catalog.read_models import WatchProgress
-from revenge.application.identity.principal import Principal
 from revenge.domain.catalog.progress import WatchState
-from revenge.domain.errors import Forbidden
-from revenge.domain.identity.permissions import Permission
-
-
-def authorize(actor: Principal, permission: Permission) -> str:
-    """The actor's user id; raises `Forbidden` unless the actor holds `permission`."""
-    if not actor.can(permission):
-        raise Forbidden(f"this needs the {permission.value} permission")
-    return actor.user_id
 
 
 def progress_view(movie_id: str, state: WatchState) -> WatchProgress:

@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 import msgspec
 
-from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock
-from revenge.application.identity.principal import Principal
+from revenge.application.identity.principal import Principal, authorize
 from revenge.application.search.requests import request_index
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.catalog.progress import merged

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import msgspec
 
-from revenge.application.catalog.common import authorize, progress_view
+from revenge.application.catalog.common import progress_view
 from revenge.application.catalog.ports import Clock, NewId, WatchUnitOfWork
 from revenge.application.catalog.read_models import WatchProgress
-from revenge.application.identity.principal import Principal
+from revenge.application.identity.principal import Principal, authorize
 from revenge.domain.catalog.progress import ProgressPolicy, ProgressReport, record_progress
 from revenge.domain.identity.permissions import Permission
 

@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 import msgspec
 
-from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import UserListsUnitOfWork
-from revenge.application.identity.principal import Principal
+from revenge.application.identity.principal import Principal, authorize
 from revenge.domain.identity.permissions import Permission
 
 

@@ -7,9 +7,8 @@ from typing import Any
 
 import msgspec
 
-from revenge.application.catalog.common import authorize
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock
-from revenge.application.identity.principal import Principal
+from revenge.application.identity.principal import Principal, authorize
 from revenge.application.search.requests import request_index
 from revenge.domain.catalog.movie import Movie, MoviePatch, edited
 from revenge.domain.errors import NotFound

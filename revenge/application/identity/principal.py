@@ -1,9 +1,11 @@
-"""Who is calling: the authenticated principal every protected use case receives."""
+"""Who is calling: the authenticated principal every protected use case receives, and
+the permission check every context applies to it (a public module of identity)."""
 
 from __future__ import annotations
 
 import msgspec
 
+from revenge.domain.errors import Forbidden
 from revenge.domain.identity.permissions import Permission
 
 
@@ -20,3 +22,10 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
+
+
+def authorize(actor: Principal, permission: Permission) -> str:
+    """The actor's user id; raises `Forbidden` unless the actor holds `permission`."""
+    if not actor.can(permission):
+        raise Forbidden(f"this needs the {permission.value} permission")
+    return actor.user_id

@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from revenge.application.library.ports import FileSystem, LibraryUnitOfWork
+from revenge.application.library.requests import SCAN_ACTOR, scan_dedupe_key
 from revenge.domain.errors import Conflict, RuleViolation
 from revenge.domain.library.library import Library, LibrarySettings
 from revenge.domain.library.paths import check_not_inside_others, field_of
-
-SCAN_ACTOR = "library.scan"
-
-
-def scan_dedupe_key(library_id: str) -> str:
-    return f"library.scan:{library_id}"
 
 
 async def check_folders(fs: FileSystem, paths: Sequence[str],

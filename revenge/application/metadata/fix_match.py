@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from revenge.application.catalog.common import authorize
-from revenge.application.identity.principal import Principal
+from revenge.application.identity.principal import Principal, authorize
 from revenge.application.metadata.common import UnitOfWorkFactory, fetch, load_movie
 from revenge.application.metadata.ports import MetadataProvider
 from revenge.application.metadata.read_models import MatchResult

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from revenge.application.library.common import SCAN_ACTOR
+from revenge.application.library.requests import SCAN_ACTOR
 from revenge.application.radarr.common import UnitOfWorkFactory
 from revenge.application.radarr.ports import RadarrUnitOfWork
 from revenge.application.radarr.writer import library_of

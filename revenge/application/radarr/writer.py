@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from revenge.application.library.common import SCAN_ACTOR, scan_dedupe_key
+from revenge.application.library.requests import SCAN_ACTOR, scan_dedupe_key
 from revenge.application.radarr.ports import RadarrUnitOfWork
 from revenge.application.radarr.records import FileRelocation, RecordedFile
 from revenge.application.search.requests import INDEX_MOVIE, RECONCILE

@@ -30,16 +30,24 @@ def run(args: argparse.Namespace) -> int:
     # public URL (WebAuthn origin, reset links) is http://localhost:<port>.
     os.environ.update(child_environment(args, REVENGE_PROFILE=args.profile,
                                         REVENGE_PORT=str(port)))
-    serve_http(host, port, settings.http_workers)
+    serve_http(host, port, settings.http_workers, args.profile)
     return 0
 
 
-def serve_http(host: str, port: int, workers: int) -> None:
+# The memory profile's factory runs jobs inline (it registers the actors); the real
+# one never imports them: its jobs go to `revenge worker`.
+APP_FACTORIES = {
+    "real": "revenge.entrypoints.http.app:create_app_from_environment",
+    "memory": "revenge.entrypoints.memory_profile:create_memory_app_from_environment",
+}
+
+
+def serve_http(host: str, port: int, workers: int, profile: str = "real") -> None:
     from granian import Granian
     from granian.constants import Interfaces
 
     Granian(
-        "revenge.entrypoints.http.app:create_app_from_environment",
+        APP_FACTORIES[profile],
         factory=True,
         address=host,
         port=port,

@@ -12,7 +12,7 @@ from litestar.exceptions import NotFoundException
 from litestar.openapi import OpenAPIConfig
 
 from revenge.entrypoints.config import Config, load_config
-from revenge.entrypoints.di.app import AppContainer, Profile, build_container
+from revenge.entrypoints.di.app import AppContainer, build_container
 from revenge.entrypoints.http import auth, health, metrics, system
 from revenge.entrypoints.http.api_docs import docs_plugins
 from revenge.entrypoints.http.catalog import catalog_router
@@ -98,20 +98,21 @@ def create_app(container: AppContainer) -> Litestar:
 
 
 def create_app_from_environment() -> Any:
-    """Factory for the ASGI server: configuration comes from REVENGE_* (and the TOML
-    file named by REVENGE_CONFIG); the CLI validated it already before starting us.
-    The built web app, when there is one, is served in front of the API."""
+    """Factory for the ASGI server (real profile): configuration comes from REVENGE_*
+    (and the TOML file named by REVENGE_CONFIG); the CLI validated it already before
+    starting us. The memory profile's factory is `entrypoints.memory_profile`'s, which
+    also runs jobs inline."""
     settings, _ = load_config(os.environ, os.environ.get("REVENGE_CONFIG") or None)
-    profile: Profile = "memory" if os.environ.get("REVENGE_PROFILE") == "memory" else "real"
     configure_logging(settings.log_level, settings.log_format, process="http")
-    app = create_app(build_container(settings, profile))
-    # The web app answers outside Litestar; its files carry the same security headers,
-    # built once at start (web_app.Variant), so no per-request wrapper is needed here.
+    return serve_with_web_app(create_app(build_container(settings, "real")), settings)
+
+
+def serve_with_web_app(app: Litestar, settings: Config) -> Any:
+    """The built web app, when there is one, served in front of the API, under the
+    public URL's path prefix. The web app answers outside Litestar; its files carry the
+    same security headers, built once at start (web_app.Variant), so no per-request
+    wrapper is needed here."""
     prefix = public_prefix(settings.public_url)
     served = with_web_app(app, WebApp.find(settings.web_dir, prefix),
                           WebApp.find_docs(settings.docs_dir))
     return with_path_prefix(served, prefix)
-
-
-def create_memory_app(settings: Config | None = None) -> Litestar:
-    return create_app(build_container(settings or Config(), "memory"))

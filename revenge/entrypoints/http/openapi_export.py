@@ -11,12 +11,15 @@ import sys
 
 from litestar.serialization import encode_json
 
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.app import build_container
+from revenge.entrypoints.http.app import create_app
 
 
 def openapi_json() -> str:
     """The document as stable JSON (sorted keys), so two exports of one API are equal."""
-    schema = create_memory_app().openapi_schema.to_schema()
+    # No jobs run here, so no inline actors: a plain memory container is enough.
+    schema = create_app(build_container(Config(), "memory")).openapi_schema.to_schema()
     return json.dumps(json.loads(encode_json(schema)), indent=2, sort_keys=True) + "\n"
 
 

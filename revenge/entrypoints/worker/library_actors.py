@@ -9,8 +9,8 @@ from typing import Any
 
 import msgspec
 
-from revenge.application.library.common import SCAN_ACTOR
 from revenge.application.library.probe_files import ProbeFilesCommand
+from revenge.application.library.requests import SCAN_ACTOR
 from revenge.application.library.scan.phase_6_enqueue import PROBE_ACTOR
 from revenge.application.library.scan.scan_library import ScanLibraryCommand
 from revenge.entrypoints.di.app import AppContainer

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
 import uuid_utils
 
 from revenge.adapters.memory.search_index import InMemorySearchIndex
-from revenge.adapters.typesense.client import TypesenseClient
+from revenge.adapters.typesense.client import Missing, TypesenseClient
 from revenge.adapters.typesense.search_index import TypesenseSearchIndex
 from revenge.application.search.ports import SearchIndex
 
@@ -29,8 +30,10 @@ async def index(request: pytest.FixtureRequest) -> AsyncIterator[SearchIndex]:
 
 
 async def drop_collections(client: TypesenseClient, alias: str) -> None:
-    await client.request("DELETE", f"/aliases/{alias}")
-    listed = await client.request("GET", "/collections")
-    for collection in listed.json():
+    with contextlib.suppress(Missing):
+        await client.call("drop alias", lambda ts: ts.aliases[alias].delete())
+    listed = await client.call("list collections", lambda ts: ts.collections.retrieve())
+    for collection in listed:
         if collection["name"].startswith(f"{alias}_v"):
-            await client.request("DELETE", f"/collections/{collection['name']}")
+            await client.call("drop collection",
+                              lambda ts, name=collection["name"]: ts.collections[name].delete())

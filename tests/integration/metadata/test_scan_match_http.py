@@ -16,6 +16,7 @@ from litestar.testing import TestClient
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import build_memory_container
 from revenge.testing.fake_tmdb import FakeTmdb
 from revenge.testing.fake_tmdb.server import API_KEY
 
@@ -67,7 +68,7 @@ def scanned(fake_tmdb: FakeTmdb, tmp_path_factory: pytest.TempPathFactory) -> It
         (media / name).write_bytes(b"\0" * 2048)
     settings = Config(data_dir=str(data), tmdb_api_key=API_KEY,
                       tmdb_base_url=fake_tmdb.base_url)
-    with TestClient(create_app(build_container(settings, "memory"))) as client:
+    with TestClient(create_app(build_memory_container(settings))) as client:
         api = Api(client)
         library = api.post("/admin/libraries", {"name": "Movies", "paths": [str(media)]})
         assert library.status_code == 201, library.text

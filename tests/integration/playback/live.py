@@ -20,9 +20,9 @@ from granian.server.embed import Server
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import MovieFields, new_movie
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.embedded.net import free_port
 from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import build_memory_container
 
 PASSWORD = "correct horse battery staple"
 _NAMESPACE = uuid.UUID("6f1c1f52-3c59-4a51-9d0a-59f7c1b7e2a1")
@@ -79,7 +79,7 @@ async def add_movie(container: Any, name: str, path: Path) -> str:
 async def live_server(data_dir: Path, files: dict[str, Path], **settings: Any
                       ) -> AsyncIterator[Live]:
     config = Config(data_dir=str(data_dir), hls_segment_seconds=2.0, **settings)
-    container = build_container(config, "memory")
+    container = build_memory_container(config)
     for name, path in files.items():
         await add_movie(container, name, path)
     port = free_port()

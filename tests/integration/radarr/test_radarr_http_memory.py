@@ -15,8 +15,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import build_memory_container
 from tests.fakes.radarr import API_KEY, FakeRadarr, RadarrLibrary, generated
 from tests.fakes.radarr import mediabrowser as radarr_emby
 from tests.fakes.radarr import payloads as radarr_sends
@@ -69,7 +69,7 @@ def fake() -> Iterator[FakeRadarr]:
 @pytest.fixture
 def api(tmp_path: Path, fake: FakeRadarr) -> Iterator[Api]:
     settings = Config(data_dir=str(tmp_path / "data"))
-    with TestClient(create_app(build_container(settings, "memory"))) as client:
+    with TestClient(create_app(build_memory_container(settings))) as client:
         yield Api(client)
 
 

@@ -17,7 +17,8 @@ from revenge.domain.errors import (
 )
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
-from revenge.entrypoints.http.app import create_app, create_memory_app
+from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 
 @pytest.fixture

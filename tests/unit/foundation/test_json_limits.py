@@ -9,8 +9,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from revenge.entrypoints.http.app import create_memory_app
 from revenge.entrypoints.http.json_depth import MAX_DEPTH, nests_too_deep
+from revenge.entrypoints.memory_profile import create_memory_app
 
 JSON = {"content-type": "application/json"}
 

@@ -13,7 +13,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 METHODS = ("get", "post", "put", "patch", "delete")
 

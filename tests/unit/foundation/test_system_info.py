@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litestar.testing import TestClient
 
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 ADMIN = {"username": "admin", "email": "admin@example.com", "password": "a long passphrase 1"}
 

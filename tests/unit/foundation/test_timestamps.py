@@ -7,7 +7,7 @@ from typing import Any
 
 from litestar.testing import TestClient
 
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 _TIME_SUFFIXES = ("_at", "_since", "_until")
 

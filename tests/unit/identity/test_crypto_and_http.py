@@ -13,7 +13,7 @@ from litestar.testing import TestClient
 from revenge.adapters.crypto.jwt_tokens import JwtAccessTokens
 from revenge.adapters.crypto.tokens import RandomSecretTokens
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 KEY = b"k" * 48
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

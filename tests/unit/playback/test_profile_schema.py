@@ -9,8 +9,8 @@ from litestar.testing import TestClient
 
 from revenge.domain.media.codecs import H264_PROFILES
 from revenge.domain.playback import profiles
-from revenge.entrypoints.http.app import create_memory_app
 from revenge.entrypoints.http.playback import schemas
+from revenge.entrypoints.memory_profile import create_memory_app
 
 
 def test_the_profile_vocabulary_is_the_domains() -> None:

@@ -11,8 +11,8 @@ from litestar.testing import TestClient
 
 from revenge.adapters.memory.search_index import InMemorySearchIndex
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import build_memory_container
 from tests.contract.search.documents import small_catalog
 
 PASSWORD = "correct horse battery staple"
@@ -42,7 +42,7 @@ class Api:
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    container = build_container(Config(), "memory")
+    container = build_memory_container(Config())
     index = container.search.index()
     with TestClient(create_app(container)) as client:
         with client.portal() as portal:

@@ -17,8 +17,8 @@ from litestar.testing import TestClient
 
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.http.app import create_memory_app
 from revenge.entrypoints.http.di_bridge import CONTAINER_KEY
+from revenge.entrypoints.memory_profile import create_memory_app
 
 PASSWORD = "long enough secret"
 NEW_PASSWORD = "a brand new passphrase"

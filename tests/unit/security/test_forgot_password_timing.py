@@ -18,8 +18,8 @@ from litestar.types import Receive, Scope, Send
 
 from revenge.application.identity.ports import Mail
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import build_memory_container
 
 SLOW_MAIL_SECONDS = 0.25
 ROUNDS = 6
@@ -38,8 +38,8 @@ class SlowMailer:
 
 @pytest.fixture
 def setup() -> Iterator[tuple[TestClient[Any], SlowMailer]]:
-    container = build_container(Config(argon2_time_cost=1, argon2_memory_kib=8192,
-                                       trusted_proxies=["127.0.0.1"]), "memory")
+    container = build_memory_container(Config(argon2_time_cost=1, argon2_memory_kib=8192,
+                                       trusted_proxies=["127.0.0.1"]))
     mailer = SlowMailer()
     container.identity.mailer.override(providers.Object(mailer))
     app = create_app(container)

@@ -12,7 +12,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 PASSWORD = "long enough secret"
 LOGIN = "/api/v1/auth/login"

@@ -15,7 +15,7 @@ from litestar.testing import TestClient
 from litestar.types import Receive, Scope, Send
 
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.http.app import create_memory_app
+from revenge.entrypoints.memory_profile import create_memory_app
 
 PASSWORD = "long enough secret"
 IP_LIMIT = 10  # server settings' defaults: ip_login_failures

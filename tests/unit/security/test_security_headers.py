@@ -18,9 +18,9 @@ from litestar.types import Receive, Scope, Send
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import MovieFields, new_movie
 from revenge.entrypoints.config import Config, load_config
-from revenge.entrypoints.http.app import create_memory_app
 from revenge.entrypoints.http.di_bridge import CONTAINER_KEY
 from revenge.entrypoints.http.security_headers import inline_scripts, web_app_csp
+from revenge.entrypoints.memory_profile import create_memory_app
 
 PASSWORD = "long enough secret"
 AT = datetime(2026, 3, 1, tzinfo=UTC)
