@@ -14,8 +14,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from revenge.entrypoints.config import Config
-from revenge.entrypoints.di.app import build_container
 from revenge.entrypoints.http.app import create_app
+from revenge.entrypoints.memory_profile import build_memory_container
 
 PASSWORD = "correct horse battery staple"
 FILES = ["Heat (1995)/Heat.1995.mkv", "Heat (1995)/Heat.1995-sample.mkv",
@@ -54,7 +54,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Api, str
         path: Path = media / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"\0" * 2048)
-    with TestClient(create_app(build_container(Config(data_dir=str(data)), "memory"))) as c:
+    with TestClient(create_app(build_memory_container(Config(data_dir=str(data))))) as c:
         api = Api(c)
         created = api.post("/admin/libraries", {"name": "Movies", "paths": [str(media)]})
         assert created.status_code == 201, created.text
