@@ -15,7 +15,16 @@ test('first run: the administrator is created, signs out and signs in again', as
 	await page.getByLabel('Password', { exact: true }).fill('a very long admin passphrase');
 	await page.getByLabel('Repeat the password').fill('a very long admin passphrase');
 	await page.getByRole('button', { name: 'Create administrator' }).click();
-	// The wizard goes on to the first library (admin-libraries.spec.ts adds one); skipped here.
+	// The wizard: TMDb's status (no key on this server), Radarr (optional, skipped), then the
+	// first library (admin-libraries.spec.ts adds one; skipped here).
+	await expect(page.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
+	await expect(page.getByText('Step 1 of 3')).toBeVisible();
+	await expect(page.getByTestId('tmdb-step')).toContainText('No TMDb key is configured');
+	await shot('setup-tmdb');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByText('Step 2 of 3')).toBeVisible();
+	await expect(page.getByLabel('Radarr URL')).toBeVisible();
+	await page.getByRole('button', { name: 'Next: add a library' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Add your first library' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Add and scan' })).toBeVisible();
 	await page.getByRole('link', { name: 'Skip for now' }).click();

@@ -135,7 +135,11 @@ test('getting started: the commands on a fresh clone, then a movie plays in the 
 		await shot(page, 'setup');
 		await page.getByRole('button', { name: 'Create administrator' }).click();
 
-		// 3. Add your movies.
+		// 3. Add your movies (after the wizard's TMDb status and its optional Radarr step).
+		await expect(page.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
+		await expect(page.getByTestId('tmdb-step')).toContainText('No TMDb key is configured');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await page.getByRole('button', { name: 'Next: add a library' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Add your first library' })).toBeVisible();
 		await page.getByRole('textbox', { name: 'Name' }).fill('Movies');
 		await page.getByRole('textbox', { name: 'Folder 1' }).fill(movies);

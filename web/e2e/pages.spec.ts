@@ -6,7 +6,7 @@ import { expect, newUser, signInThroughForm, test, VIEWPORTS } from './harness';
 // (axe), nothing wider than the screen, and a screenshot for reviewers.
 const SIGNED_OUT = ['/login', '/register', '/forgot', '/reset?token=example', '/no/such/page'];
 const SIGNED_IN = ['/', '/settings/account', '/settings/security', '/settings/sessions', '/settings/api-keys',
-	'/movies', '/collections', '/watchlist', '/history', '/search?q=matrix'];
+	'/movies', '/collections', '/watchlist', '/history', '/search?q=matrix', '/settings/playback', '/settings/language'];
 
 function shotName(path: string): string {
 	const name = path.split('?')[0]!.replace(/^\/|\/$/g, '').replace(/\//g, '-');

@@ -34,6 +34,7 @@ from revenge.entrypoints.http.radarr import media_browser_router, radarr_router
 from revenge.entrypoints.http.request_context import request_context_middleware
 from revenge.entrypoints.http.search import search_routers
 from revenge.entrypoints.http.security_headers import security_headers_hook
+from revenge.entrypoints.http.server_config import server_config_router
 from revenge.entrypoints.http.web_app import WebApp, with_web_app
 from revenge.entrypoints.lifecycle import Lifecycle
 from revenge.entrypoints.logging import configure_logging
@@ -61,7 +62,8 @@ def api_routers() -> list[Router]:
             jobs_router(),
             metadata_router(),
             radarr_router(),
-            system.system_router()]
+            system.system_router(),
+            server_config_router()]
 
 
 def create_app(container: AppContainer) -> Litestar:

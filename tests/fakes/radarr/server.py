@@ -27,13 +27,13 @@ Answer = tuple[int, Any]
 
 class FakeRadarr:
     def __init__(self, library: RadarrLibrary | None = None, *, api_key: str = API_KEY,
-                 url_base: str = "") -> None:
+                 url_base: str = "", port: int = 0) -> None:
         self.library = library or RadarrLibrary()
         self.api_key = api_key
         self.url_base = url_base.rstrip("/")
         self.requests: list[tuple[str, str]] = []
         self._failures: deque[int] = deque()
-        self._server = _QuietServer(("127.0.0.1", 0), _handler(self))
+        self._server = _QuietServer(("127.0.0.1", port), _handler(self))
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}{self.url_base}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 

@@ -25,6 +25,8 @@ export * from './webauthn';
 export * from './media';
 export * from './clips';
 export * from './player';
+export * from './radarr';
+export * from './a11y';
 export * from './proxy';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');

@@ -350,6 +350,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings that come from configuration (read-only): progress policy, transcoding, whether a TMDb key is set */
+        get: operations["ApiV1AdminServerServerConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/settings": {
         parameters: {
             query?: never;
@@ -2760,6 +2777,16 @@ export interface components {
             hits: components["schemas"]["SearchHit"][];
             next_cursor: string | null;
         };
+        /** ServerConfigView */
+        ServerConfigView: {
+            public_url: string | null;
+            resume_min_percent: number;
+            resume_min_seconds: number;
+            tmdb_configured: boolean;
+            transcode_hwaccel: string;
+            transcode_limit: number;
+            watched_threshold_percent: number;
+        };
         /** ServerSettings */
         ServerSettings: {
             /** @default 15 */
@@ -3953,6 +3980,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReindexAccepted"];
+                };
+            };
+        };
+    };
+    ApiV1AdminServerServerConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerConfigView"];
                 };
             };
         };

@@ -85,6 +85,6 @@ export function loginUrl(path: string): string {
 	return withBase(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
 }
 
-/** Where the first-run set-up goes once the administrator exists (the admin issue
- * points it at adding a library). */
-export const AFTER_SETUP = '/admin/libraries?setup=1';
+/** Where the first-run set-up goes once the administrator exists (the wizard:
+ * TMDb, Radarr, then the first library). */
+export const AFTER_SETUP = '/getting-started';

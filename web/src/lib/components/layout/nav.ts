@@ -2,6 +2,8 @@
  * from people who may not use it (the server still refuses them). */
 import type { Component } from 'svelte';
 import BookmarkIcon from '@lucide/svelte/icons/bookmark';
+import CableIcon from '@lucide/svelte/icons/cable';
+import ClapperboardIcon from '@lucide/svelte/icons/clapperboard';
 import FilmIcon from '@lucide/svelte/icons/film';
 import FolderCogIcon from '@lucide/svelte/icons/folder-cog';
 import GaugeIcon from '@lucide/svelte/icons/gauge';
@@ -13,7 +15,9 @@ import HistoryIcon from '@lucide/svelte/icons/history';
 import HouseIcon from '@lucide/svelte/icons/house';
 import LibraryBigIcon from '@lucide/svelte/icons/library-big';
 import KeyRoundIcon from '@lucide/svelte/icons/key-round';
+import LanguagesIcon from '@lucide/svelte/icons/languages';
 import MonitorSmartphoneIcon from '@lucide/svelte/icons/monitor-smartphone';
+import ServerCogIcon from '@lucide/svelte/icons/server-cog';
 import ShieldCheckIcon from '@lucide/svelte/icons/shield-check';
 import UserRoundIcon from '@lucide/svelte/icons/user-round';
 import type { Permission } from '$lib/auth/session.svelte';
@@ -51,7 +55,9 @@ export const NAV: NavSection[] = [
 			{ href: '/settings/account', label: 'nav.account', icon: UserRoundIcon },
 			{ href: '/settings/security', label: 'nav.security', icon: ShieldCheckIcon },
 			{ href: '/settings/sessions', label: 'nav.sessions', icon: MonitorSmartphoneIcon },
-			{ href: '/settings/api-keys', label: 'nav.apiKeys', icon: KeyRoundIcon }
+			{ href: '/settings/api-keys', label: 'nav.apiKeys', icon: KeyRoundIcon },
+			{ href: '/settings/playback', label: 'prefs.nav.playback', icon: ClapperboardIcon },
+			{ href: '/settings/language', label: 'prefs.nav.language', icon: LanguagesIcon }
 		]
 	},
 	{
@@ -62,7 +68,9 @@ export const NAV: NavSection[] = [
 			{ href: '/admin/users', label: 'console.nav.users', icon: UsersIcon, permission: 'users.manage' },
 			{ href: '/admin/roles', label: 'console.nav.roles', icon: ShieldIcon, permission: 'users.manage' },
 			{ href: '/admin/jobs', label: 'console.nav.jobs', icon: ListChecksIcon, permission: 'library.manage' },
-			{ href: '/admin/audit', label: 'console.nav.audit', icon: ScrollTextIcon, permission: 'audit.read' }
+			{ href: '/admin/audit', label: 'console.nav.audit', icon: ScrollTextIcon, permission: 'audit.read' },
+			{ href: '/admin/settings', label: 'serverSettings.nav', icon: ServerCogIcon, permission: 'settings.manage' },
+			{ href: '/admin/radarr', label: 'radarr.nav', icon: CableIcon, permission: 'integrations.manage' }
 		]
 	}
 ];
