@@ -166,3 +166,30 @@ test('the player plays through the proxy under the prefix: direct play and HLS (
 	expect(requests.outside()).toEqual([]);
 	expect(requests.failed()).toEqual([]);
 });
+
+test('under a path prefix the admin console pages load and link within the prefix', async ({ page, proxied }) => {
+	const { app } = proxied;
+	const requests = recordRequests(page, proxied.proxy.origin);
+	await page.goto(`${app}/login`);
+	await page.getByLabel('Username or e-mail').fill(ADMIN.username);
+	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).toHaveURL(`${app}/`);
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	const pages: [string, string, string][] = [
+		['Dashboard', '/admin', 'Dashboard'], ['Libraries', '/admin/libraries', 'Libraries'], ['Users', '/admin/users', 'Users'],
+		['Roles', '/admin/roles', 'Roles'], ['Jobs', '/admin/jobs', 'Jobs'], ['Audit log', '/admin/audit', 'Audit log']
+	];
+	for (const [link, path, heading] of pages) {
+		await nav.getByRole('link', { name: link, exact: true }).click();
+		await expect(page).toHaveURL(`${app}${path}`);
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		await expect(nav.getByRole('link', { name: link, exact: true })).toHaveAttribute('aria-current', 'page');
+	}
+	// The dashboard's links stay under the prefix too.
+	await nav.getByRole('link', { name: 'Dashboard', exact: true }).click();
+	await page.getByRole('link', { name: 'All jobs' }).click();
+	await expect(page).toHaveURL(`${app}/admin/jobs`);
+	expect(requests.outside()).toEqual([]);
+	expect(requests.failed()).toEqual([]);
+});

@@ -25,6 +25,7 @@ class AuditType(StrEnum):
     PASSWORD_CHANGED = "password.changed"  # noqa: S105
     PASSWORD_RESET_REQUESTED = "password.reset_requested"  # noqa: S105
     PASSWORD_RESET = "password.reset"  # noqa: S105
+    PASSWORD_SET = "password.set_by_admin"  # noqa: S105
     PASSWORD_REHASHED = "password.rehashed"  # noqa: S105
     ROLE_CREATED = "role.created"
     ROLE_UPDATED = "role.updated"
@@ -37,6 +38,7 @@ class AuditType(StrEnum):
     REAUTHENTICATED = "session.reauthenticated"
     MFA_ENABLED = "mfa.enabled"
     MFA_DISABLED = "mfa.disabled"
+    MFA_RESET = "mfa.reset"  # by an administrator
     TOTP_SET_UP = "mfa.totp_set_up"
     TOTP_ENABLED = "mfa.totp_enabled"
     TOTP_REMOVED = "mfa.totp_removed"

@@ -55,6 +55,7 @@ from revenge.application.identity.revoke_session import RevokeSession
 from revenge.application.identity.server_settings import ServerSettingsReader
 from revenge.application.identity.session_cache import SessionCache
 from revenge.application.identity.session_tokens import SessionTokens
+from revenge.application.identity.set_user_password import SetUserPassword
 from revenge.application.identity.update_profile import UpdateProfile
 from revenge.application.identity.update_role import UpdateRole
 from revenge.application.identity.update_server_settings import UpdateServerSettings
@@ -160,6 +161,8 @@ class IdentityContainer(containers.DeclarativeContainer):
         providers.Callable(_reset_url, settings), background)
     reset_password = providers.Singleton(ResetPassword, uow, policy, hasher, secret_tokens,
                                          throttle, session_cache, kit)
+    set_user_password = providers.Singleton(SetUserPassword, uow, policy, hasher, session_cache,
+                                            kit)
     create_role = providers.Singleton(CreateRole, uow, kit)
     update_role = providers.Singleton(UpdateRole, uow, session_cache, kit)
     delete_role = providers.Singleton(DeleteRole, uow, session_cache, kit)

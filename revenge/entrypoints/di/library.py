@@ -15,9 +15,11 @@ from dependency_injector import containers, providers
 from revenge.adapters.filesystem.walker import OsFileSystem
 from revenge.adapters.filesystem.watcher import WatchfilesWatcher
 from revenge.adapters.memory.library_libraries import InMemoryLibraryQueries
+from revenge.adapters.memory.library_reports import InMemoryLibraryReports
 from revenge.adapters.memory.library_unit_of_work import InMemoryLibraryUnitOfWork
 from revenge.adapters.parsing.processes import ProcessNameParser
 from revenge.adapters.postgres.library_libraries import PostgresLibraryQueries
+from revenge.adapters.postgres.library_reports import PostgresLibraryReports
 from revenge.adapters.postgres.library_unit_of_work import PostgresLibraryUnitOfWork
 from revenge.application.library.create_library import CreateLibrary
 from revenge.application.library.delete_library import DeleteLibrary
@@ -81,6 +83,11 @@ class LibraryContainer(containers.DeclarativeContainer):
         profile,
         real=providers.Singleton(PostgresLibraryQueries, core.database),
         memory=providers.Singleton(InMemoryLibraryQueries, core.memory_state),
+    )
+    reports = providers.Selector(
+        profile,
+        real=providers.Singleton(PostgresLibraryReports, core.database),
+        memory=providers.Singleton(InMemoryLibraryReports, core.memory_state),
     )
 
     create_library = providers.Factory(CreateLibrary, unit_of_work.provider, filesystem, clock,

@@ -40,7 +40,9 @@ from revenge.application.mfa.reauthenticate import Reauthenticate
 from revenge.application.mfa.remove_totp import RemoveTotp
 from revenge.application.mfa.remove_webauthn_credential import RemoveWebAuthnCredential
 from revenge.application.mfa.rename_webauthn_credential import RenameWebAuthnCredential
+from revenge.application.mfa.reset_user_mfa import ResetUserMfa
 from revenge.application.mfa.set_up_totp import SetUpTotp
+from revenge.application.mfa.user_directory import UserDirectory
 from revenge.application.mfa.verify_mfa_login import VerifyMfaLogin
 from revenge.entrypoints.config import Config
 
@@ -95,6 +97,7 @@ class MfaContainer(containers.DeclarativeContainer):
     login_gate = providers.Singleton(MfaLoginGate, uow, pending, identity.server_settings,
                                      identity.kit)
     queries = providers.Singleton(MfaQueries, uow, identity.server_settings)
+    user_directory = providers.Singleton(UserDirectory, uow)
 
     set_up_totp = providers.Singleton(SetUpTotp, uow, totp_algorithm, qr_codes, secret_box,
                                       changes, identity.kit)
@@ -112,6 +115,8 @@ class MfaContainer(containers.DeclarativeContainer):
     rename_credential = providers.Singleton(RenameWebAuthnCredential, uow, identity.kit)
     remove_credential = providers.Singleton(RemoveWebAuthnCredential, uow, changes,
                                             identity.kit)
+    reset_user_mfa = providers.Singleton(ResetUserMfa, uow, identity.session_cache,
+                                         identity.kit)
     reauthenticate = providers.Singleton(Reauthenticate, uow, identity.hasher, codes,
                                          identity.login_throttle, identity.session_cache,
                                          identity.kit)

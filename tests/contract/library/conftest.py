@@ -11,13 +11,16 @@ import uuid_utils
 
 from revenge.adapters.memory.jobs import InMemoryJobQueue
 from revenge.adapters.memory.library_files import LibraryTables
+from revenge.adapters.memory.library_reports import InMemoryLibraryReports
 from revenge.adapters.memory.library_unit_of_work import InMemoryLibraryUnitOfWork
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.jobs import PostgresJobQueue
+from revenge.adapters.postgres.library_reports import PostgresLibraryReports
 from revenge.adapters.postgres.library_unit_of_work import PostgresLibraryUnitOfWork
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.application.library.ports import LibraryUnitOfWork
+from revenge.application.library.queries import LibraryReports
 from tests.conftest import delete_rows, open_database
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -37,6 +40,7 @@ class Twin:
     unit_of_work: Callable[[], LibraryUnitOfWork]
     movie_flags: Callable[[str], Awaitable[tuple[bool, str] | None]]
     """(missing, match_status) of a movie."""
+    reports: LibraryReports
 
 
 def _memory_twin() -> Twin:
@@ -50,7 +54,8 @@ def _memory_twin() -> Twin:
         movie = tables.catalog.movies.get(movie_id)
         return (movie.missing, tables.match_status[movie_id]) if movie else None
 
-    return Twin("memory", lambda: InMemoryLibraryUnitOfWork(state, job_queue=queue), status)
+    return Twin("memory", lambda: InMemoryLibraryUnitOfWork(state, job_queue=queue), status,
+                InMemoryLibraryReports(state))
 
 
 def _postgres_twin(database: Database) -> Twin:
@@ -65,7 +70,7 @@ def _postgres_twin(database: Database) -> Twin:
             return (row["missing"], row["match_status"]) if row else None
 
     return Twin("postgres", lambda: PostgresLibraryUnitOfWork(database, job_queue=queue),
-                status)
+                status, PostgresLibraryReports(database))
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from litestar.types import ControllerRouterHandler
 
 from revenge.entrypoints.http.identity.admin_controller import (
     AdminAuditController,
+    AdminPermissionsController,
     AdminRolesController,
     AdminSettingsController,
     AdminUsersController,
@@ -16,4 +17,4 @@ from revenge.entrypoints.http.identity.me_controller import MeController
 
 def identity_routers() -> list[ControllerRouterHandler]:
     return [AuthController, MeController, AdminUsersController, AdminRolesController,
-            AdminAuditController, AdminSettingsController]
+            AdminPermissionsController, AdminAuditController, AdminSettingsController]

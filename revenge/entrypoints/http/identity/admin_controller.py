@@ -13,26 +13,31 @@ from revenge.application.identity.create_role import CreateRoleCommand
 from revenge.application.identity.create_user import CreateUserCommand
 from revenge.application.identity.delete_role import DeleteRoleCommand
 from revenge.application.identity.delete_user import DeleteUserCommand
+from revenge.application.identity.set_user_password import SetUserPasswordCommand
 from revenge.application.identity.update_role import UpdateRoleCommand
 from revenge.application.identity.update_server_settings import UpdateServerSettingsCommand
 from revenge.application.identity.update_user import UpdateUserCommand
 from revenge.application.identity.views import RoleView, UserView
+from revenge.application.mfa.reset_user_mfa import ResetUserMfaCommand
 from revenge.domain.identity.audit import AuditFilter, AuditType
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import USER_ROLE_ID
 from revenge.domain.identity.settings import ServerSettings
 from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, Identity, require
 from revenge.entrypoints.http.identity.schemas import (
+    AdminPasswordBody,
     AdminUserBody,
     AdminUserPatch,
     AuditList,
+    PermissionList,
     RoleBody,
     RoleList,
     RolePatch,
     ServerSettingsPatch,
-    UserList,
+    UserOverviewList,
     changes,
 )
+from revenge.entrypoints.http.mfa.schemas import Mfa
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="page size (1-200)")]
 Cursor = Annotated[str | None, Parameter(description="opaque cursor from next_cursor")]
@@ -48,11 +53,12 @@ class AdminUsersController(Controller):
     security = SECURITY
     guards = [require(Permission.USERS_MANAGE)]
 
-    @get("", summary="List users")
-    async def list_users(self, identity: Identity, limit: Limit = 50,
-                         cursor: Cursor = None) -> UserList:
-        page = await identity.queries().users(limit, cursor)
-        return UserList(items=page.items, next_cursor=page.next_cursor, total=page.total)
+    @get("", summary="List users (with MFA on/off and when each was last seen)")
+    async def list_users(self, mfa: Mfa, limit: Limit = 50,
+                         cursor: Cursor = None) -> UserOverviewList:
+        page = await mfa.user_directory().users(limit, cursor)
+        return UserOverviewList(items=page.items, next_cursor=page.next_cursor,
+                                total=page.total)
 
     @post("", status_code=201, summary="Create a user")
     async def create_user(self, data: JSONBody[AdminUserBody], principal: CurrentPrincipal,
@@ -84,6 +90,35 @@ class AdminUsersController(Controller):
                           identity: Identity, client_info: Client) -> None:
         await identity.delete_user().execute(DeleteUserCommand(
             actor_id=principal.user_id, user_id=user_id, client=client_info))
+
+    @post("/{user_id:str}/password", status_code=HTTP_204_NO_CONTENT,
+          summary="Set a new password for a user (their sessions end; audited)")
+    async def set_password(self, user_id: FromPath[str], data: JSONBody[AdminPasswordBody],
+                           principal: CurrentPrincipal, identity: Identity,
+                           client_info: Client) -> None:
+        await identity.set_user_password().execute(SetUserPasswordCommand(
+            actor_id=principal.user_id, user_id=user_id, new_password=data.new_password,
+            client=client_info))
+
+    @post("/{user_id:str}/mfa/reset", status_code=HTTP_204_NO_CONTENT,
+          summary="Delete a user's second factors and switch MFA off (their sessions end; "
+                  "audited)")
+    async def reset_mfa(self, user_id: FromPath[str], principal: CurrentPrincipal, mfa: Mfa,
+                        client_info: Client) -> None:
+        await mfa.reset_user_mfa().execute(ResetUserMfaCommand(
+            actor_id=principal.user_id, user_id=user_id, client=client_info))
+
+
+class AdminPermissionsController(Controller):
+    path = "/admin/permissions"
+    tags = ["admin"]
+    security = SECURITY
+    guards = [require(Permission.USERS_MANAGE)]
+
+    @get("", summary="Every permission a custom role can grant")
+    async def list_permissions(self) -> PermissionList:
+        items = [p.value for p in Permission]
+        return PermissionList(items=items, total=len(items))
 
 
 class AdminRolesController(Controller):

@@ -17,6 +17,7 @@ from revenge.application.identity.views import (
     TokenPair,
     UserView,
 )
+from revenge.application.mfa.user_directory import UserOverview
 from revenge.domain.identity.audit import AuditEvent
 from revenge.domain.identity.settings import ServerSettings
 
@@ -84,6 +85,10 @@ class AdminUserPatch(Body, frozen=True, kw_only=True, forbid_unknown_fields=True
     role_ids: list[str] | None = None
 
 
+class AdminPasswordBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    new_password: str
+
+
 class RoleBody(Body, frozen=True, kw_only=True, forbid_unknown_fields=True):
     name: str
     permissions: list[str]
@@ -138,6 +143,21 @@ class RevokedCount(msgspec.Struct, frozen=True):
 class UserList(msgspec.Struct, frozen=True, kw_only=True):
     items: list[UserView]
     next_cursor: str | None
+    total: int
+
+
+class UserOverviewList(msgspec.Struct, frozen=True, kw_only=True):
+    """Users as the admin list shows them: with MFA on/off and when last seen."""
+
+    items: list[UserOverview]
+    next_cursor: str | None
+    total: int
+
+
+class PermissionList(msgspec.Struct, frozen=True, kw_only=True):
+    """Every permission a role can grant, in the server's order."""
+
+    items: list[str]
     total: int
 
 

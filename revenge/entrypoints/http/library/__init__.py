@@ -7,7 +7,10 @@ from typing import Any
 from litestar import Router
 from litestar.di import NamedDependency, Provide
 
-from revenge.entrypoints.http.library.controller import LibrariesController
+from revenge.entrypoints.http.library.controller import (
+    LibrariesController,
+    LibraryOverviewController,
+)
 from revenge.entrypoints.lifecycle import Lifecycle
 
 
@@ -16,5 +19,5 @@ def _library(lifecycle: NamedDependency[Lifecycle]) -> Any:
 
 
 def library_router() -> Router:
-    return Router("/", route_handlers=[LibrariesController],
+    return Router("/", route_handlers=[LibrariesController, LibraryOverviewController],
                   dependencies={"library": Provide(_library, sync_to_thread=False)})

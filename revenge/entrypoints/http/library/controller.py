@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from revenge.application.library.create_library import CreateLibraryCommand
@@ -20,12 +20,15 @@ from revenge.entrypoints.http.library.schemas import (
     CreatedLibraryView,
     LibraryBody,
     LibraryList,
+    LibraryOverview,
     LibraryPatch,
     LibraryView,
     ScanAccepted,
+    SkippedFileList,
 )
 
 Library = NamedDependency[Any]  # the library DI container
+Limit = Annotated[int, Parameter(ge=1, le=200, description="how many unmatched movies (1-200)")]
 
 
 class LibrariesController(Controller):
@@ -79,3 +82,21 @@ class LibrariesController(Controller):
     async def scan(self, library_id: FromPath[str], library: Library) -> ScanAccepted:
         job_id = await library.request_scan().execute(RequestLibraryScanCommand(library_id))
         return ScanAccepted(job_id=job_id)
+
+    @get("/{library_id:str}/skipped", summary="Files the scans left out, with the reason")
+    async def skipped(self, library_id: FromPath[str], library: Library) -> SkippedFileList:
+        await library.queries().get_library(library_id)  # 404 for an unknown library
+        files = await library.reports().skipped_files(library_id)
+        return SkippedFileList(files, None, len(files))
+
+
+class LibraryOverviewController(Controller):
+    path = "/admin/library-overview"
+    tags = ["libraries"]
+    guards = [require(Permission.LIBRARY_MANAGE)]
+
+    @get("", summary="Movie and file counts over every library, and unmatched movies")
+    async def overview(self, library: Library, limit: Limit = 50) -> LibraryOverview:
+        reports = library.reports()
+        return LibraryOverview(counts=await reports.counts(),
+                               unmatched=await reports.unmatched_movies(limit))

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import msgspec
 
+from revenge.application.library.queries import LibraryCounts, UnmatchedMovie
+from revenge.application.library.records import SkippedFile
 from revenge.domain.library.library import Library
 
 Interval = Annotated[int, msgspec.Meta(ge=1, examples=[60])]
@@ -65,3 +67,20 @@ class LibraryList(msgspec.Struct, frozen=True):
 
 class ScanAccepted(msgspec.Struct, frozen=True):
     job_id: str
+
+
+class SkippedFileList(msgspec.Struct, frozen=True):
+    """Video files the scans looked at and left out, by path; `reason` is "sample" (a
+    sample clip) or "unrecognised" (no title in the name)."""
+
+    items: list[SkippedFile]
+    next_cursor: str | None
+    total: int
+
+
+class LibraryOverview(msgspec.Struct, frozen=True, kw_only=True):
+    """Counts over every library, and the first unmatched movies (by title) waiting for
+    a manual match (`counts.unmatched_movies` says how many there are in all)."""
+
+    counts: LibraryCounts
+    unmatched: list[UnmatchedMovie]

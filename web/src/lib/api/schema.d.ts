@@ -226,6 +226,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/libraries/{library_id}/skipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files the scans left out, with the reason */
+        get: operations["ApiV1AdminLibrariesLibraryIdSkippedSkipped"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/library-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Movie and file counts over every library, and unmatched movies */
+        get: operations["ApiV1AdminLibraryOverviewOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every permission a custom role can grant */
+        get: operations["ApiV1AdminPermissionsListPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/playback/sessions": {
         parameters: {
             query?: never;
@@ -341,7 +392,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users */
+        /** List users (with MFA on/off and when each was last seen) */
         get: operations["ApiV1AdminUsersListUsers"];
         put?: never;
         /** Create a user */
@@ -369,6 +420,40 @@ export interface paths {
         head?: never;
         /** Change a user (disable, roles, e-mail, name) */
         patch: operations["ApiV1AdminUsersUserIdUpdateUser"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/mfa/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete a user's second factors and switch MFA off (their sessions end; audited) */
+        post: operations["ApiV1AdminUsersUserIdMfaResetResetMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password for a user (their sessions end; audited) */
+        post: operations["ApiV1AdminUsersUserIdPasswordSetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/auth/login": {
@@ -1724,6 +1809,10 @@ export interface components {
             items: components["schemas"]["ActiveSession"][];
             total: number;
         };
+        /** AdminPasswordBody */
+        AdminPasswordBody: {
+            new_password: string;
+        };
         /** AdminUserBody */
         AdminUserBody: {
             /** @default  */
@@ -1803,7 +1892,7 @@ export interface components {
          * AuditType
          * @enum {string}
          */
-        AuditType: "user.registered" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.deleted" | "user.roles_changed" | "login.succeeded" | "login.failed" | "login.throttled" | "logout" | "token.reused" | "session.revoked" | "password.changed" | "password.reset_requested" | "password.reset" | "password.rehashed" | "role.created" | "role.updated" | "role.deleted" | "api_key.created" | "api_key.revoked" | "settings.changed" | "login.mfa_required" | "mfa.failed" | "session.reauthenticated" | "mfa.enabled" | "mfa.disabled" | "mfa.totp_set_up" | "mfa.totp_enabled" | "mfa.totp_removed" | "mfa.backup_codes_generated" | "mfa.backup_code_used" | "mfa.webauthn_registered" | "mfa.webauthn_renamed" | "mfa.webauthn_removed" | "mfa.webauthn_clone_suspected";
+        AuditType: "user.registered" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.deleted" | "user.roles_changed" | "login.succeeded" | "login.failed" | "login.throttled" | "logout" | "token.reused" | "session.revoked" | "password.changed" | "password.reset_requested" | "password.reset" | "password.set_by_admin" | "password.rehashed" | "role.created" | "role.updated" | "role.deleted" | "api_key.created" | "api_key.revoked" | "settings.changed" | "login.mfa_required" | "mfa.failed" | "session.reauthenticated" | "mfa.enabled" | "mfa.disabled" | "mfa.reset" | "mfa.totp_set_up" | "mfa.totp_enabled" | "mfa.totp_removed" | "mfa.backup_codes_generated" | "mfa.backup_code_used" | "mfa.webauthn_registered" | "mfa.webauthn_renamed" | "mfa.webauthn_removed" | "mfa.webauthn_clone_suspected";
         /** BackupCodeSet */
         BackupCodeSet: {
             codes: string[];
@@ -2169,11 +2258,24 @@ export interface components {
             /** @default false */
             watch: boolean;
         };
+        /** LibraryCounts */
+        LibraryCounts: {
+            files: number;
+            missing_files: number;
+            missing_movies: number;
+            movies: number;
+            unmatched_movies: number;
+        };
         /** LibraryList */
         LibraryList: {
             items: components["schemas"]["LibraryView"][];
             next_cursor: string | null;
             total: number;
+        };
+        /** LibraryOverview */
+        LibraryOverview: {
+            counts: components["schemas"]["LibraryCounts"];
+            unmatched: components["schemas"]["UnmatchedMovie"][];
         };
         /** LibraryPatch */
         LibraryPatch: {
@@ -2456,6 +2558,11 @@ export interface components {
              * @example /movies
              */
             remote: string;
+        };
+        /** PermissionList */
+        PermissionList: {
+            items: string[];
+            total: number;
         };
         /** Person */
         Person: {
@@ -2759,6 +2866,20 @@ export interface components {
             vote_average?: number | null;
             year?: number | null;
         };
+        /** SkippedFile */
+        SkippedFile: {
+            /** Format: date-time */
+            mtime: string;
+            path: string;
+            reason: string;
+            size: number;
+        };
+        /** SkippedFileList */
+        SkippedFileList: {
+            items: components["schemas"]["SkippedFile"][];
+            next_cursor: string | null;
+            total: number;
+        };
         /** StartSessionBody */
         StartSessionBody: {
             audio_index?: number | null;
@@ -2851,11 +2972,11 @@ export interface components {
             secret: string;
             uri: string;
         };
-        /** UserList */
-        UserList: {
-            items: components["schemas"]["UserView"][];
-            next_cursor: string | null;
-            total: number;
+        /** UnmatchedMovie */
+        UnmatchedMovie: {
+            id: string;
+            title: string;
+            year: number | null;
         };
         /** UserMovieState */
         UserMovieState: {
@@ -2867,6 +2988,26 @@ export interface components {
             rating?: number | null;
             /** @default false */
             watched: boolean;
+        };
+        /** UserOverview */
+        UserOverview: {
+            /** Format: date-time */
+            created_at: string;
+            disabled: boolean;
+            display_name: string;
+            email: string;
+            id: string;
+            last_seen_at: string | null;
+            mfa_enabled: boolean;
+            permissions: string[];
+            roles: components["schemas"]["RoleRef"][];
+            username: string;
+        };
+        /** UserOverviewList */
+        UserOverviewList: {
+            items: components["schemas"]["UserOverview"][];
+            next_cursor: string | null;
+            total: number;
         };
         /** UserSettingsPatch */
         UserSettingsPatch: {
@@ -3573,6 +3714,101 @@ export interface operations {
             };
         };
     };
+    ApiV1AdminLibrariesLibraryIdSkippedSkipped: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                library_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkippedFileList"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AdminLibraryOverviewOverview: {
+        parameters: {
+            query?: {
+                /** @description how many unmatched movies (1-200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryOverview"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AdminPermissionsListPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionList"];
+                };
+            };
+        };
+    };
     ApiV1AdminPlaybackSessionsActive: {
         parameters: {
             query?: never;
@@ -3847,7 +4083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserList"];
+                    "application/json": components["schemas"]["UserOverviewList"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4001,6 +4237,80 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserView"];
                 };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AdminUsersUserIdMfaResetResetMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AdminUsersUserIdPasswordSetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPasswordBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request syntax or unsupported method */
             400: {
