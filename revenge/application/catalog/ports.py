@@ -4,7 +4,7 @@ pass the same contract suite (tests/contract/catalog)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -33,9 +33,7 @@ from revenge.domain.catalog.listing import MovieListQuery, PageRequest
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.catalog.progress import WatchSource, WatchState
-
-NewId = Callable[[], str]
-
+from revenge.domain.shared.ids import NewId as NewId
 
 # --- write side -------------------------------------------------------------------
 

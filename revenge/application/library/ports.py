@@ -4,7 +4,7 @@ creates, the file system it walks, and the watcher that wakes it up."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Collection, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Collection, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -27,8 +27,7 @@ from revenge.domain.library.grouping import FolderMovie
 from revenge.domain.library.library import Library
 from revenge.domain.library.moves import MoveCandidate
 from revenge.domain.library.naming import ParsedName
-
-NewId = Callable[[], str]
+from revenge.domain.shared.ids import NewId as NewId
 
 
 class LibraryRepository(Protocol):

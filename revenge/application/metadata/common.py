@@ -11,12 +11,12 @@ from revenge.application.shared.clock import Clock as Clock
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.errors import NotFound
 from revenge.domain.metadata.details import CollectionDetails, MovieDetails
+from revenge.domain.shared.ids import NewId as NewId
 
 MATCH_ACTOR = "match_movie"
 REFRESH_ACTOR = "refresh_movie_metadata"
 REFRESH_CHANGED_ACTOR = "metadata.refresh_changed"
 
-NewId = Callable[[], str]
 UnitOfWorkFactory = Callable[[], MetadataUnitOfWork]
 
 

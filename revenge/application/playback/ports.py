@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
 import msgspec
@@ -10,8 +9,7 @@ import msgspec
 from revenge.application.identity.principal import Principal
 from revenge.domain.media.info import SubtitleStream
 from revenge.domain.playback.sessions import HlsJob, PlaybackSession
-
-NewId = Callable[[], str]
+from revenge.domain.shared.ids import NewId as NewId
 
 
 class PlayableFile(msgspec.Struct, frozen=True, kw_only=True):

@@ -3,7 +3,7 @@ the sync and the webhook receiver keep, inside one unit of work."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from types import TracebackType
@@ -36,8 +36,7 @@ from revenge.domain.radarr.model import (
 from revenge.domain.radarr.plan import IdLink
 from revenge.domain.radarr.settings import RadarrSettings
 from revenge.domain.radarr.state import Link, OurFile, OurMovie, SyncConflict
-
-NewId = Callable[[], str]
+from revenge.domain.shared.ids import NewId as NewId
 
 
 class RadarrGateway(Protocol):

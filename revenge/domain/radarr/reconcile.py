@@ -4,7 +4,7 @@ The rules, in order, are written down in README.md beside this module."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from revenge.domain.radarr.drafts import (
     file_traits,
@@ -31,8 +31,8 @@ from revenge.domain.radarr.state import (
     Snapshot,
     SyncConflict,
 )
+from revenge.domain.shared.ids import NewId as NewId
 
-NewId = Callable[[], str]
 MAX_PASSES = 8
 
 
