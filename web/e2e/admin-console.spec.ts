@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import {
-	call, clipLibrary, expect, newUser, openPlayer, signIn, signInThroughForm, submitPassword, test, totp, VIEWPORTS, type Account
+	call, clipLibrary, expect, newUser, openPlayer, serverWorker, signIn, signInThroughForm, submitPassword, test, totp, VIEWPORTS, type Account
 } from './harness';
 
 const ADMIN_PAGES = ['/admin', '/admin/libraries', '/admin/users', '/admin/roles', '/admin/jobs', '/admin/audit'];
@@ -152,17 +152,24 @@ test('the dashboard shows a movie playing in another browser, and a scan job whi
 	await shot('admin-dashboard-playing');
 	await context.close();
 
-	// A scan big enough to be watched (see manyFiles).
+	// A scan held running while the dashboard is looked at: the worker is paused (SIGSTOP)
+	// once the job runs, so a fast machine cannot finish it between two polls.
 	const folder = manyFiles(server.dataDir, 'Film', 4000);
+	const worker = serverWorker(server);
 	try {
 		const library = await call(server, 'POST', '/api/v1/admin/libraries', { name: 'Many', paths: [folder] }, token);
-		const running = page.getByTestId('jobs-active').getByTestId('job-row').filter({ hasText: 'scan' });
-		await expect(running.first()).toBeVisible({ timeout: 30_000 });
-		await expect(running.first().getByRole('progressbar')).toBeVisible();
-		await shot('admin-dashboard-scan');
-		await expect
-			.poll(async () => (await call(server, 'GET', `/api/v1/admin/jobs/${library.scan_job_id}`, undefined, token)).status, { timeout: 120_000 })
-			.toBe('succeeded');
+		const status = async () => (await call(server, 'GET', `/api/v1/admin/jobs/${library.scan_job_id}`, undefined, token)).status;
+		await expect.poll(status, { intervals: [20], timeout: 60_000 }).toBe('running');
+		process.kill(worker, 'SIGSTOP');
+		try {
+			const running = page.getByTestId('jobs-active').getByTestId('job-row').filter({ hasText: 'scan' });
+			await expect(running.first()).toBeVisible({ timeout: 30_000 });
+			await expect(running.first().getByRole('progressbar')).toBeVisible();
+			await shot('admin-dashboard-scan');
+		} finally {
+			process.kill(worker, 'SIGCONT');
+		}
+		await expect.poll(status, { timeout: 120_000 }).toBe('succeeded');
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}

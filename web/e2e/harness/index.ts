@@ -28,6 +28,7 @@ export * from './player';
 export * from './radarr';
 export * from './a11y';
 export * from './proxy';
+export * from './processes';
 
 export const SCREENSHOTS = join(WEB_DIR, 'test-results/screenshots');
 

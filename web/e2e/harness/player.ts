@@ -1,10 +1,11 @@
 /** Helpers for the player's journeys: a library of generated clips on the server, the
  * <video> element's state, the server's ffmpeg processes and transcode folder. */
 import { expect, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { call } from './api';
 import { CLIPS, libraryFolder, type ClipName } from './clips';
+import { serverProcesses } from './processes';
 import type { RunningServer } from './server';
 
 export type MovieIds = Record<ClipName, string>;
@@ -68,23 +69,9 @@ export function seekToPlaying(page: Page, to: number): Promise<{ ms: number; at:
 
 /** The ffmpeg processes descending from the server (whatever process group they run in). */
 export function serverFfmpegs(server: RunningServer): number[] {
-	const procs = new Map<number, { ppid: number; comm: string }>();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			procs.set(Number(entry), { ppid, comm });
-		} catch {
-			// the process ended while we looked
-		}
-	}
-	const descends = (pid: number): boolean => {
-		for (let p = procs.get(pid)?.ppid, hops = 0; p && hops < 20; p = procs.get(p)?.ppid, hops++) if (p === server.pid) return true;
-		return false;
-	};
-	return [...procs].filter(([pid, p]) => p.comm === 'ffmpeg' && descends(pid)).map(([pid]) => pid);
+	return serverProcesses(server)
+		.filter((p) => p.comm === 'ffmpeg')
+		.map((p) => p.pid);
 }
 
 /** Every file under the server's transcode folder (segments, playlists). */
