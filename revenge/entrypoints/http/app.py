@@ -10,13 +10,15 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import NotFoundException
 from litestar.openapi import OpenAPIConfig
+from litestar.types import ControllerRouterHandler
 
+from revenge.application.health.check_readiness import CheckReadiness
 from revenge.entrypoints.config import Config, load_config
 from revenge.entrypoints.di.app import AppContainer, build_container
 from revenge.entrypoints.http import auth, health, metrics, system
 from revenge.entrypoints.http.api_docs import docs_plugins
 from revenge.entrypoints.http.catalog import catalog_router
-from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, provide
+from revenge.entrypoints.http.di_bridge import CONTAINER_KEY, PROVIDED_KEY, bind, uses
 from revenge.entrypoints.http.errors import exception_handlers
 from revenge.entrypoints.http.identity import identity_routers
 from revenge.entrypoints.http.jellyfin import jellyfin_router, unknown_endpoint
@@ -69,18 +71,21 @@ def api_routers() -> list[Router]:
 def create_app(container: AppContainer) -> Litestar:
     lifecycle = Lifecycle(container)
     auth_state = auth.AuthState.from_container(container)
+    route_handlers: list[ControllerRouterHandler] = [
+        *health.handlers, metrics.metrics, openapi_document,
+        Router(API_PREFIX, route_handlers=api_routers()),
+        media_browser_router(),  # Radarr's Emby connection: root paths
+        jellyfin_router()]  # Jellyfin apps: root paths and /jellyfin
     return Litestar(
-        route_handlers=[*health.handlers, metrics.metrics, openapi_document,
-                        Router(API_PREFIX, route_handlers=api_routers()),
-                        media_browser_router(),  # Radarr's Emby connection: root paths
-                        jellyfin_router()],  # Jellyfin apps: root paths and /jellyfin
+        route_handlers=route_handlers,
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
-            "check_readiness": provide(container.health.check_readiness),
+            **uses(CheckReadiness),
             "mfa": Provide(lambda: container.mfa, sync_to_thread=False),
             **auth.dependencies(),
         },
         state=State({auth.STATE_KEY: auth_state,
+                     PROVIDED_KEY: bind(container),  # after the routers asked for theirs
                      CONTAINER_KEY: container}),
         exception_handlers={**exception_handlers(), NotFoundException: unknown_endpoint},
         middleware=[request_context_middleware, json_only_middleware, nul_guard_middleware,
