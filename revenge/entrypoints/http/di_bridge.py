@@ -10,12 +10,12 @@ built, so a use case the container lacks stops the start instead of a request.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
-from litestar.di import Provide
-from litestar.params import Dependency
+from litestar.di import NamedDependency, Provide
+from litestar.params import SkipValidation
 
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.di.provided import Provided, name_of
@@ -25,7 +25,7 @@ T = TypeVar("T")
 # mypy sees T; Litestar injects by the parameter's name, insists it is provided, and does
 # not re-check the object's type (a port's Protocol is not runtime-checkable, and the
 # container is trusted).
-Uses: TypeAlias = Annotated[T, Dependency(skip_validation=True)]
+Uses: TypeAlias = NamedDependency[SkipValidation[T]]
 
 PROVIDED_KEY = "revenge_provided"
 CONTAINER_KEY = "revenge_container"  # the container itself: the lifecycle and tests only
