@@ -81,7 +81,6 @@ def create_app(container: AppContainer) -> Litestar:
         dependencies={
             "lifecycle": Provide(lambda: lifecycle, sync_to_thread=False),
             **uses(CheckReadiness),
-            "mfa": Provide(lambda: container.mfa, sync_to_thread=False),
             **auth.dependencies(),
         },
         state=State({auth.STATE_KEY: auth_state,

@@ -38,7 +38,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
 
-from revenge.application.identity.authenticate_request import Credential
+from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
 from revenge.application.identity.common import ClientInfo
 from revenge.application.identity.create_api_key import KEY_PREFIX
 from revenge.application.identity.principal import Principal
@@ -46,7 +46,9 @@ from revenge.application.identity.views import TokenPair
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.config import Config
+from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.http import session_cookies
+from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.http.path_prefix import prefix_of
 from revenge.entrypoints.http.security_headers import HttpsPolicy
 from revenge.entrypoints.http.session_cookies import (
@@ -70,18 +72,19 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 CurrentPrincipal = NamedDependency[Principal]
 MaybePrincipal = NamedDependency[Principal | None]
 Client = NamedDependency[ClientInfo]
-Identity = NamedDependency[Any]
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
 
 class AuthState(msgspec.Struct, kw_only=True):
-    identity: Any  # the identity container (providers of use cases)
+    # TRANSITIONAL: the identity container, for the Jellyfin and Radarr callers not typed
+    # yet (they can call `authenticate` below); nothing here reads it.
+    identity: Any
     trusted_proxies: tuple[Network, ...]
     https: HttpsPolicy
     csrf_key: bytes
 
     @classmethod
-    def from_container(cls, container: Any) -> AuthState:
+    def from_container(cls, container: AppContainer) -> AuthState:
         settings: Config = container.settings()
         trusted = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
         return cls(identity=container.identity,
@@ -109,11 +112,16 @@ async def _resolve(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal 
     credential, from_cookie = _credential(connection)
     if credential is None:
         return None
-    principal: Principal | None = await auth_state(connection).identity.authenticate_request(
-    ).execute(credential)
+    principal = await authenticate(connection, credential)
     if principal is not None and from_cookie:
         check_csrf(connection, principal.session_id or "")
     return principal
+
+
+async def authenticate(connection: ASGIConnection[Any, Any, Any, Any],
+                       credential: Credential) -> Principal | None:
+    """Who `credential` signs in (None when it signs in no one), however it was presented."""
+    return await provided_of(connection).get(AuthenticateRequest).execute(credential)
 
 
 def _credential(connection: ASGIConnection[Any, Any, Any, Any]) -> tuple[Credential | None, bool]:
@@ -239,21 +247,16 @@ def clear_session_cookies(request: Request[Any, Any, Any], response: Response[An
 
 
 def dependencies() -> dict[str, Provide]:
-    """App-level dependencies: `principal`, `maybe_principal`, `client_info`, `identity`."""
+    """App-level dependencies: `principal`, `maybe_principal`, `client_info`."""
     return {
         "principal": Provide(provide_principal),
         "maybe_principal": Provide(provide_optional_principal),
         "client_info": Provide(_provide_client_info, sync_to_thread=False),
-        "identity": Provide(_provide_identity, sync_to_thread=False),
     }
 
 
 def _provide_client_info(request: Request[Any, Any, Any]) -> ClientInfo:
     return client_info(request)
-
-
-def _provide_identity(request: Request[Any, Any, Any]) -> Any:
-    return auth_state(request).identity
 
 
 # OpenAPI: how to authenticate; controllers that need a principal set `security = SECURITY`.

@@ -8,23 +8,26 @@ from litestar import Controller, Request, Response, post
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
-from revenge.application.identity.log_in import LogInCommand
-from revenge.application.identity.log_out import LogOutCommand
-from revenge.application.identity.refresh_session import RefreshSessionCommand
-from revenge.application.identity.register_user import RegisterUserCommand
-from revenge.application.identity.request_password_reset import RequestPasswordResetCommand
-from revenge.application.identity.reset_password import ResetPasswordCommand
+from revenge.application.identity.log_in import LogIn, LogInCommand
+from revenge.application.identity.log_out import LogOut, LogOutCommand
+from revenge.application.identity.refresh_session import RefreshSession, RefreshSessionCommand
+from revenge.application.identity.register_user import RegisterUser, RegisterUserCommand
+from revenge.application.identity.request_password_reset import (
+    RequestPasswordReset,
+    RequestPasswordResetCommand,
+)
+from revenge.application.identity.reset_password import ResetPassword, ResetPasswordCommand
 from revenge.application.identity.views import MfaChallenge, TokenPair, UserView
 from revenge.domain.errors import AuthenticationFailed
 from revenge.entrypoints.http.auth import (
     Client,
-    Identity,
     MaybePrincipal,
     check_csrf,
     clear_session_cookies,
     cookie_names,
     set_session_cookies,
 )
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.identity.schemas import (
     ForgotBody,
     LoginBody,
@@ -41,43 +44,43 @@ AnyRequest = Request[Any, Any, Any]
 class AuthController(Controller):
     path = "/auth"
     tags = ["auth"]
+    dependencies = uses(RegisterUser, LogIn, RefreshSession, LogOut, RequestPasswordReset,
+                        ResetPassword)
 
     @post("/register", status_code=201, summary="Create an account (the first becomes admin)",
           responses=problems(403))  # registration closed
-    async def register(self, data: JSONBody[RegisterBody], identity: Identity,
+    async def register(self, data: JSONBody[RegisterBody], register_user: Uses[RegisterUser],
                        client_info: Client) -> UserView:
-        command = RegisterUserCommand(username=data.username, email=data.email,
-                                      password=data.password, display_name=data.display_name,
-                                      client=client_info)
-        result: UserView = await identity.register_user().execute(command)
-        return result
+        return await register_user.execute(RegisterUserCommand(
+            username=data.username, email=data.email, password=data.password,
+            display_name=data.display_name, client=client_info))
 
     @post("/login", status_code=200,
           summary="Log in with username or e-mail and password (or get an MFA challenge)")
-    async def login(self, request: AnyRequest, data: JSONBody[LoginBody], identity: Identity,
+    async def login(self, request: AnyRequest, data: JSONBody[LoginBody], log_in: Uses[LogIn],
                     client_info: Client) -> Response[LoginResponse | MfaChallenge]:
         command = LogInCommand(identifier=data.username, password=data.password,
                                client=client_info)
-        result: TokenPair | MfaChallenge = await identity.log_in().execute(command)
+        result = await log_in.execute(command)
         if isinstance(result, MfaChallenge):
             return Response(result)
         return cast("Response[LoginResponse | MfaChallenge]", with_cookies(request, result))
 
     @post("/refresh", status_code=200, summary="Exchange a refresh token for a new pair")
-    async def refresh(self, request: AnyRequest, identity: Identity, client_info: Client,
+    async def refresh(self, request: AnyRequest, refresh_session: Uses[RefreshSession],
+                      client_info: Client,
                       data: JSONBody[RefreshBody | None] = None) -> Response[LoginResponse]:
         token = _refresh_token(request, data)
         command = RefreshSessionCommand(refresh_token=token, client=client_info)
-        pair: TokenPair = await identity.refresh_session().execute(command)
-        return with_cookies(request, pair)
+        return with_cookies(request, await refresh_session.execute(command))
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the current session")
-    async def logout(self, request: AnyRequest, identity: Identity, client_info: Client,
+    async def logout(self, request: AnyRequest, log_out: Uses[LogOut], client_info: Client,
                      maybe_principal: MaybePrincipal,
                      data: JSONBody[RefreshBody | None] = None) -> Response[None]:
         session_id = maybe_principal.session_id if maybe_principal else None
         token = None if session_id else _refresh_token(request, data, required=False)
-        await identity.log_out().execute(
+        await log_out.execute(
             LogOutCommand(session_id=session_id, refresh_token=token, client=client_info))
         response: Response[None] = Response(None, status_code=HTTP_204_NO_CONTENT)
         clear_session_cookies(request, response)
@@ -85,16 +88,17 @@ class AuthController(Controller):
 
     @post("/password/forgot", status_code=HTTP_202_ACCEPTED,
           summary="Mail a reset link if the account exists (always 202)")
-    async def forgot(self, data: JSONBody[ForgotBody], identity: Identity,
+    async def forgot(self, data: JSONBody[ForgotBody],
+                     request_password_reset: Uses[RequestPasswordReset],
                      client_info: Client) -> None:
-        await identity.request_password_reset().execute(
+        await request_password_reset.execute(
             RequestPasswordResetCommand(identifier=data.email, client=client_info))
 
     @post("/password/reset", status_code=HTTP_204_NO_CONTENT,
           summary="Choose a new password with a mailed token")
-    async def reset(self, data: JSONBody[ResetBody], identity: Identity,
+    async def reset(self, data: JSONBody[ResetBody], reset_password: Uses[ResetPassword],
                     client_info: Client) -> None:
-        await identity.reset_password().execute(ResetPasswordCommand(
+        await reset_password.execute(ResetPasswordCommand(
             token=data.token, new_password=data.new_password,
             revoke_api_keys=data.revoke_api_keys, client=client_info))
 

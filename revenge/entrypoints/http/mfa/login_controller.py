@@ -8,18 +8,26 @@ from typing import Any
 from litestar import Controller, Request, Response, post
 from litestar.params import JSONBody
 
-from revenge.application.mfa.finish_passkey_login import FinishPasskeyLoginCommand
-from revenge.application.mfa.finish_webauthn_login import FinishWebAuthnLoginCommand
-from revenge.application.mfa.reauthenticate import ReauthenticateCommand
-from revenge.application.mfa.verify_mfa_login import VerifyMfaLoginCommand
+from revenge.application.mfa.begin_passkey_login import BeginPasskeyLogin
+from revenge.application.mfa.begin_webauthn_login import BeginWebAuthnLogin
+from revenge.application.mfa.finish_passkey_login import (
+    FinishPasskeyLogin,
+    FinishPasskeyLoginCommand,
+)
+from revenge.application.mfa.finish_webauthn_login import (
+    FinishWebAuthnLogin,
+    FinishWebAuthnLoginCommand,
+)
+from revenge.application.mfa.reauthenticate import Reauthenticate, ReauthenticateCommand
+from revenge.application.mfa.verify_mfa_login import VerifyMfaLogin, VerifyMfaLoginCommand
 from revenge.application.mfa.views import ChallengeView
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method
 from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.identity.auth_controller import with_cookies
 from revenge.entrypoints.http.identity.schemas import LoginResponse
 from revenge.entrypoints.http.mfa.schemas import (
-    Mfa,
     MfaTokenBody,
     MfaVerifyBody,
     PasskeyFinishBody,
@@ -36,39 +44,43 @@ OK = 200
 class MfaLoginController(Controller):
     path = "/auth"
     tags = ["auth"]
+    dependencies = uses(VerifyMfaLogin, BeginWebAuthnLogin, FinishWebAuthnLogin,
+                        BeginPasskeyLogin, FinishPasskeyLogin, Reauthenticate)
 
     @post("/mfa/verify", status_code=OK,
           summary="Complete a login with a TOTP code or a backup code")
-    async def verify(self, request: AnyRequest, data: JSONBody[MfaVerifyBody], mfa: Mfa,
+    async def verify(self, request: AnyRequest, data: JSONBody[MfaVerifyBody],
+                     verify_mfa_login: Uses[VerifyMfaLogin],
                      client_info: Client) -> Response[LoginResponse]:
-        pair = await mfa.verify_login().execute(VerifyMfaLoginCommand(
+        pair = await verify_mfa_login.execute(VerifyMfaLoginCommand(
             mfa_token=data.mfa_token, method=Method(data.method), code=data.code,
             client=client_info))
         return with_cookies(request, pair)
 
     @post("/mfa/webauthn/begin", status_code=OK, responses=problems(401),
           summary="Security-key options for the second step of a login")
-    async def webauthn_begin(self, data: JSONBody[MfaTokenBody], mfa: Mfa) -> ChallengeView:
-        result: ChallengeView = await mfa.begin_webauthn_login().execute(data.mfa_token)
-        return result
+    async def webauthn_begin(self, data: JSONBody[MfaTokenBody],
+                             begin_web_authn_login: Uses[BeginWebAuthnLogin]) -> ChallengeView:
+        return await begin_web_authn_login.execute(data.mfa_token)
 
     @post("/mfa/webauthn/finish", status_code=OK, summary="Complete a login with a security key")
     async def webauthn_finish(self, request: AnyRequest, data: JSONBody[WebAuthnLoginFinishBody],
-                              mfa: Mfa, client_info: Client) -> Response[LoginResponse]:
-        pair = await mfa.finish_webauthn_login().execute(FinishWebAuthnLoginCommand(
+                              finish_web_authn_login: Uses[FinishWebAuthnLogin],
+                              client_info: Client) -> Response[LoginResponse]:
+        pair = await finish_web_authn_login.execute(FinishWebAuthnLoginCommand(
             mfa_token=data.mfa_token, challenge_id=data.challenge_id,
             credential=data.credential, client=client_info))
         return with_cookies(request, pair)
 
     @post("/passkey/begin", status_code=OK, summary="Begin a passkey sign-in (no username)")
-    async def passkey_begin(self, mfa: Mfa) -> ChallengeView:
-        result: ChallengeView = await mfa.begin_passkey_login().execute()
-        return result
+    async def passkey_begin(self, begin_passkey_login: Uses[BeginPasskeyLogin]) -> ChallengeView:
+        return await begin_passkey_login.execute()
 
     @post("/passkey/finish", status_code=OK, summary="Sign in with a passkey")
-    async def passkey_finish(self, request: AnyRequest, data: JSONBody[PasskeyFinishBody], mfa: Mfa,
+    async def passkey_finish(self, request: AnyRequest, data: JSONBody[PasskeyFinishBody],
+                             finish_passkey_login: Uses[FinishPasskeyLogin],
                              client_info: Client) -> Response[LoginResponse]:
-        pair = await mfa.finish_passkey_login().execute(FinishPasskeyLoginCommand(
+        pair = await finish_passkey_login.execute(FinishPasskeyLoginCommand(
             challenge_id=data.challenge_id, credential=data.credential, client=client_info))
         return with_cookies(request, pair)
 
@@ -76,8 +88,9 @@ class MfaLoginController(Controller):
           guards=[require(Permission.ACCOUNT)],
           summary="Confirm my password or a second factor (allows factor changes for 10 min)")
     async def reauthenticate(self, data: JSONBody[ReauthenticateBody], principal: CurrentPrincipal,
-                             mfa: Mfa, client_info: Client) -> Reauthenticated:
-        until = await mfa.reauthenticate().execute(ReauthenticateCommand(
+                             reauthenticate: Uses[Reauthenticate],
+                             client_info: Client) -> Reauthenticated:
+        until = await reauthenticate.execute(ReauthenticateCommand(
             principal=principal, password=data.password,
             method=Method(data.method) if data.method else None, code=data.code,
             client=client_info))

@@ -6,13 +6,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 import msgspec
-from litestar.di import NamedDependency
 
 from revenge.application.mfa.views import CredentialView, MfaStatus
 from revenge.entrypoints.http.identity.schemas import Body
 
-# The MFA container, an app-level dependency (see http/app.py).
-Mfa = NamedDependency[Any]
 CodeMethod = Literal["totp", "backup_code"]
 
 

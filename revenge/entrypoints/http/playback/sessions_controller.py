@@ -8,16 +8,20 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from litestar import Controller, Request, delete, get, post
-from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from revenge.application.playback.renew_media_token import RenewMediaTokenCommand
-from revenge.application.playback.start_playback import StartedPlayback, StartPlaybackCommand
-from revenge.application.playback.stop_playback import StopPlaybackCommand
+from revenge.application.playback.ports import PlaybackSessions, Segmenter
+from revenge.application.playback.renew_media_token import (
+    RenewMediaToken,
+    RenewMediaTokenCommand,
+)
+from revenge.application.playback.start_playback import StartPlayback, StartPlaybackCommand
+from revenge.application.playback.stop_playback import StopPlayback, StopPlaybackCommand
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.path_prefix import prefix_of
 from revenge.entrypoints.http.playback.schemas import (
     ActiveSession,
@@ -34,14 +38,16 @@ class PlaybackSessionsController(Controller):
     path = "/playback/sessions"
     tags = ["playback"]
     guards = [require(Permission.PLAYBACK)]
+    dependencies = uses(StartPlayback, RenewMediaToken, StopPlayback)
 
     @post("", status_code=HTTP_201_CREATED, summary="Start playing a movie",
           description="Decides direct play, remux or transcode for the caller's profile and "
                       "returns media URLs carrying a short-lived signed token. 429 when every "
                       "transcoding slot is in use.")
     async def start(self, request: Request[Any, Any, Any], data: JSONBody[StartSessionBody],
-                    principal: CurrentPrincipal, playback: NamedDependency[Any]) -> SessionView:
-        started: StartedPlayback = await playback.start_playback().execute(StartPlaybackCommand(
+                    principal: CurrentPrincipal,
+                    start_playback: Uses[StartPlayback]) -> SessionView:
+        started = await start_playback.execute(StartPlaybackCommand(
             actor=principal, movie_id=data.movie_id, file_id=data.file_id,
             audio_index=data.audio_index, subtitle_index=data.subtitle_index,
             max_bitrate=data.max_bitrate,
@@ -55,20 +61,21 @@ class PlaybackSessionsController(Controller):
                       "sign-in the session was started with, and uses the returned URLs. "
                       "404 once the session has ended or its user may no longer play.")
     async def renew(self, request: Request[Any, Any, Any], session_id: FromPath[str],
-                    principal: CurrentPrincipal, playback: NamedDependency[Any]) -> SessionView:
-        renewed: StartedPlayback = await playback.renew_media_token().execute(
+                    principal: CurrentPrincipal,
+                    renew_media_token: Uses[RenewMediaToken]) -> SessionView:
+        renewed = await renew_media_token.execute(
             RenewMediaTokenCommand(actor=principal, session_id=session_id))
         return session_view(renewed.session, renewed.token, prefix_of(request.scope))
 
     @delete("/{session_id:str}", status_code=HTTP_204_NO_CONTENT,
             summary="End a playback session (stops its ffmpeg at once)")
     async def stop(self, session_id: FromPath[str], principal: CurrentPrincipal,
-                   playback: NamedDependency[Any],
+                   stop_playback: Uses[StopPlayback],
                    position_seconds: Annotated[float | None, QueryParameter(
                        name="position_seconds", ge=0, le=1e7,
                        description="final position, recorded as the user's progress")] = None,
                    ) -> None:
-        await playback.stop_playback().execute(StopPlaybackCommand(
+        await stop_playback.execute(StopPlaybackCommand(
             actor=principal, session_id=session_id, position_seconds=position_seconds))
 
 
@@ -76,15 +83,17 @@ class AdminPlaybackController(Controller):
     path = "/admin/playback/sessions"
     tags = ["playback", "admin"]
     guards = [require(Permission.SETTINGS_MANAGE)]
+    dependencies = uses(PlaybackSessions, Segmenter)
 
     @get("", summary="Active playback sessions (of every replica)",
          description="`encoders_running` counts the ffmpeg processes of the replica that "
                      "answered.")
-    async def active(self, playback: NamedDependency[Any]) -> ActiveSessionList:
+    async def active(self, playback_sessions: Uses[PlaybackSessions],
+                     segmenter: Uses[Segmenter]) -> ActiveSessionList:
         now = time.time()
-        items = [_active(s, now) for s in await playback.sessions().all()]
+        items = [_active(s, now) for s in await playback_sessions.all()]
         return ActiveSessionList(items=items, total=len(items),
-                                 encoders_running=playback.segmenter().running())
+                                 encoders_running=segmenter.running())
 
 
 def session_view(session: PlaybackSession, token: str, prefix: str = "") -> SessionView:
