@@ -16,12 +16,13 @@ import msgspec
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from revenge.application.identity.authenticate_request import Credential
+from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
 from revenge.application.identity.create_api_key import KEY_PREFIX
 from revenge.application.identity.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http import auth
+from revenge.entrypoints.http.di_bridge import provided_of
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 Guard = Callable[[Connection, BaseRouteHandler], Awaitable[None]]
@@ -89,8 +90,8 @@ async def jellyfin_principal(connection: Connection) -> Principal | None:
     token = token_of(connection)
     if token is None:
         return await auth.resolve_principal(connection)  # Bearer, X-Api-Key, cookie
-    principal: Principal | None = await auth.auth_state(
-        connection).identity.authenticate_request().execute(credential(token))
+    principal = await provided_of(connection).get(AuthenticateRequest).execute(
+        credential(token))
     state[auth.RESOLVED_KEY] = principal
     return principal
 

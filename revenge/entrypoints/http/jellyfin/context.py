@@ -1,4 +1,4 @@
-"""What every Jellyfin handler reaches for: the containers and this server's id."""
+"""What every Jellyfin handler reaches for: the caller, this server's id and address."""
 
 from __future__ import annotations
 
@@ -7,18 +7,15 @@ from typing import Any
 from litestar.connection import ASGIConnection
 
 from revenge.application.identity.principal import Principal
+from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.auth import principal_of
-from revenge.entrypoints.http.di_bridge import container_of
+from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.http.jellyfin.ids import server_id
 from revenge.entrypoints.http.jellyfin.mapped_pages import MappedPages
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 _SERVER_ID = "revenge_jellyfin_server_id"
 _MAPPED_PAGES = "revenge_jellyfin_mapped_pages"
-
-
-def containers(connection: Connection) -> Any:
-    return container_of(connection)
 
 
 def caller(connection: Connection) -> Principal:
@@ -29,7 +26,7 @@ def caller(connection: Connection) -> Principal:
 def this_server(connection: Connection) -> str:
     state = connection.app.state
     if _SERVER_ID not in state:
-        settings = containers(connection).settings()
+        settings = provided_of(connection).get(Config)
         state[_SERVER_ID] = server_id(settings.public_url or f"port:{settings.port}")
     found: str = state[_SERVER_ID]
     return found
@@ -40,7 +37,7 @@ def server_name(connection: Connection) -> str:
 
 
 def local_address(connection: Connection) -> str:
-    settings = containers(connection).settings()
+    settings = provided_of(connection).get(Config)
     if settings.public_url:
         return str(settings.public_url).rstrip("/")
     return f"{connection.url.scheme}://{connection.url.netloc}"

@@ -12,11 +12,13 @@ from typing import Any, TypeVar
 
 from litestar.connection import ASGIConnection
 
+from revenge.application.catalog.ports import MovieDetailQueries
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.errors import NotFound
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by
-from revenge.entrypoints.http.jellyfin.context import caller, containers
+from revenge.entrypoints.http.di_bridge import provided_of
+from revenge.entrypoints.http.jellyfin.context import caller
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id, ticks
 from revenge.entrypoints.http.jellyfin.media import container_name, media_source, media_streams
@@ -55,7 +57,7 @@ def extra_item(file: MovieFile, server_id: str) -> BaseItem:
 async def extra_file(connection: Connection, item_id: str) -> MovieFile | None:
     """The extra an item id names, else None (a movie, a view, or nothing)."""
     try:
-        file = await containers(connection).catalog.movie_details().file(our_id(item_id))
+        file = await provided_of(connection).get(MovieDetailQueries).file(our_id(item_id))
     except NotFound:
         return None
     return file if file.kind == "extra" and file.missing_since is None else None
@@ -79,7 +81,7 @@ async def as_movie_or_extra(connection: Connection, item_id: str, source_id: str
 async def extras_of(connection: Connection, movie_id: str) -> list[MovieFile]:
     """The movie's extras on disk, as the caller may see them; `NotFound` for an
     unknown movie."""
-    page = await containers(connection).catalog.movie_details().files(
+    page = await provided_of(connection).get(MovieDetailQueries).files(
         movie_id, PageRequest(MAX_FILES))
     files = [f for f in page.items if f.kind == "extra" and f.missing_since is None]
     return as_seen_by(caller(connection), files)

@@ -12,18 +12,22 @@ from collections.abc import Sequence
 from typing import Any
 
 import msgspec
+from litestar.connection import ASGIConnection
 
+from revenge.application.catalog.ports import MovieDetailQueries
 from revenge.application.catalog.read_models import MovieListItem, Page
 from revenge.application.identity.principal import Principal
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by
-from revenge.entrypoints.http.jellyfin.context import caller, containers, mapped_pages
+from revenge.entrypoints.http.di_bridge import provided_of
+from revenge.entrypoints.http.jellyfin.context import caller, mapped_pages
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem
 from revenge.entrypoints.http.jellyfin.mapping import detail_movie, list_movie
 from revenge.entrypoints.http.jellyfin.query import Query
 
+Connection = ASGIConnection[Any, Any, Any, Any]
 MAX_CAST = 50
 # Jellyfin's ItemFields (lower case) -> the BaseItem attributes they add to a list item.
 # These come from the movies and genres tables, whose changes move the page cache's
@@ -52,7 +56,7 @@ def sees_paths(principal: Principal) -> bool:
     return principal.can(Permission.LIBRARY_MANAGE)
 
 
-async def list_page_items(connection: Any, page: Page[MovieListItem], server_id: str,
+async def list_page_items(connection: Connection, page: Page[MovieListItem], server_id: str,
                           fields: frozenset[str]) -> list[BaseItem]:
     """The page's items with the asked `Fields`; the plain or stamped mapping kept
     beside the page object (see mapped_pages.py)."""
@@ -70,13 +74,13 @@ async def list_page_items(connection: Any, page: Page[MovieListItem], server_id:
                              fields)
 
 
-async def with_fields(connection: Any, movies: Sequence[MovieListItem],
+async def with_fields(connection: Connection, movies: Sequence[MovieListItem],
                       items: list[BaseItem], fields: frozenset[str]) -> list[BaseItem]:
     """`items` (the plain mapping of `movies`) with the asked fields added."""
     if not fields or not movies:
         return items
     principal = caller(connection)
-    details = containers(connection).catalog.movie_details()
+    details = provided_of(connection).get(MovieDetailQueries)
     ids = [movie.id for movie in movies]
     found = {d.id: d for d in await details.movies(principal.user_id, ids)}
     files: dict[str, list[MovieFile]] = (await details.files_of(ids)

@@ -12,6 +12,8 @@ from typing import Any
 from litestar import Controller, Request, Response, get
 from litestar.response.base import ASGIResponse
 
+from revenge.application.playback.get_segment import GetSegment
+from revenge.application.playback.get_subtitle import GetSubtitle
 from revenge.application.playback.playlists import (
     master_playlist,
     subtitle_playlist,
@@ -19,7 +21,7 @@ from revenge.application.playback.playlists import (
 )
 from revenge.domain.errors import NotFound
 from revenge.domain.playback.sessions import PlaybackSession
-from revenge.entrypoints.http.jellyfin.context import containers
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.query import Query
 from revenge.entrypoints.http.jellyfin.routes import PathPart, paths
@@ -56,6 +58,7 @@ async def _session(request: AnyRequest, item_id: str, session_id: str) -> Playba
 class HlsController(Controller):
     path = "/"
     include_in_schema = False
+    dependencies = uses(GetSegment, GetSubtitle)
 
     @get(paths("/Videos/{item_id:str}/master.m3u8"))
     async def master(self, request: AnyRequest, item_id: PathPart) -> Response[str]:
@@ -83,29 +86,28 @@ class HlsController(Controller):
 
     @get(paths(f"{SESSION}/hls/{{variant:str}}/{{segment:str}}"))
     async def segment(self, request: AnyRequest, item_id: PathPart, source: PathPart,
-                      variant: PathPart, segment: PathPart) -> ASGIResponse:
+                      variant: PathPart, segment: PathPart,
+                      get_segment: Uses[GetSegment]) -> ASGIResponse:
         session = await _session(request, item_id, source)
-        path = await containers(request).playback.get_segment().execute(
-            session, variant, _number(segment, ".ts"))
+        path = await get_segment.execute(session, variant, _number(segment, ".ts"))
         return RangedFile(path, "video/mp2t")
 
     @get(paths(f"{SESSION}/subtitles/{{name:str}}"))
     async def hls_subtitle(self, request: AnyRequest, item_id: PathPart, source: PathPart,
-                           name: PathPart) -> Response[bytes]:
+                           name: PathPart, get_subtitle: Uses[GetSubtitle]) -> Response[bytes]:
         session = await _session(request, item_id, source)
-        text = await containers(request).playback.get_subtitle().execute(
-            session, _number(name, ".vtt"))
+        text = await get_subtitle.execute(session, _number(name, ".vtt"))
         return _vtt(text)
 
     @get(paths(f"{SESSION}/Subtitles/{{index:str}}/{{name:str}}",
                f"{SESSION}/Subtitles/{{index:str}}/{{start:str}}/{{name:str}}"))
     async def subtitle(self, request: AnyRequest, item_id: PathPart, source: PathPart,
-                       index: PathPart, name: PathPart) -> Response[bytes]:
+                       index: PathPart, name: PathPart,
+                       get_subtitle: Uses[GetSubtitle]) -> Response[bytes]:
         query = Query(request)
         session = await open_session(request, item_id, query.text("PlaySessionId"),
                                      source, query.text("token"))
-        text = await containers(request).playback.get_subtitle().execute(
-            session, _number(index))
+        text = await get_subtitle.execute(session, _number(index))
         kind = name.lower()
         if kind == "stream.srt":
             return Response(as_srt(text), media_type="application/x-subrip; charset=utf-8")

@@ -13,9 +13,11 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.response import File
 
+from revenge.application.catalog.ports import MovieDetailQueries
 from revenge.domain.errors import NotFound
 from revenge.domain.metadata.images import VARIANT_WIDTHS, ImageKind, checked_path
-from revenge.entrypoints.http.jellyfin.context import containers
+from revenge.entrypoints.di.metadata import MetadataSources
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.query import Query
 from revenge.entrypoints.http.jellyfin.routes import PathPart, paths
@@ -38,14 +40,15 @@ def _size(query: Query) -> str:
                  if width >= wanted), "original")
 
 
-async def _image(request: AnyRequest, item_id: str, image_type: str) -> Response[Any]:
+async def _image(request: AnyRequest, item_id: str, image_type: str,
+                 movies: MovieDetailQueries, sources: MetadataSources) -> Response[Any]:
     kind = KINDS.get(image_type.lower())
     if kind is None:
         raise NotFound(f"movies have no {image_type[:20]!r} image", field="image_type")
-    movie = await containers(request).catalog.movie_details().movie(NOBODY, our_id(item_id))
+    movie = await movies.movie(NOBODY, our_id(item_id))
     path = {"poster": movie.poster_path, "backdrop": movie.backdrop_path,
             "logo": movie.logo_path}[kind]
-    store = containers(request).metadata.image_store()
+    store = sources.images()
     if path is None or store is None:
         raise NotFound("this item has no such image", field="image_type")
     path = checked_path(path.lstrip("/"))
@@ -60,11 +63,14 @@ async def _image(request: AnyRequest, item_id: str, image_type: str) -> Response
     headers = {"ETag": found.etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
     if found.content is not None:
         return Response(found.content, media_type=found.content_type, headers=headers)
+    assert found.path is not None
     return File(path=found.path, media_type=found.content_type, headers=headers,
                 content_disposition_type="inline", etag=None)
 
 
-@get(ROUTES, include_in_schema=False)
-async def item_image(request: AnyRequest, item_id: PathPart,
-                     image_type: PathPart) -> Response[Any]:
-    return await _image(request, item_id, image_type)
+@get(ROUTES, include_in_schema=False, dependencies=uses(MovieDetailQueries, MetadataSources))
+async def item_image(request: AnyRequest, item_id: PathPart, image_type: PathPart,
+                     movie_detail_queries: Uses[MovieDetailQueries],
+                     metadata_sources: Uses[MetadataSources]) -> Response[Any]:
+    return await _image(request, item_id, image_type, movie_detail_queries,
+                        metadata_sources)

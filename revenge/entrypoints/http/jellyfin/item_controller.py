@@ -9,11 +9,14 @@ from typing import Any
 
 from litestar import Controller, Request, get
 
+from revenge.application.catalog.list_cache import CachedMovieLists
+from revenge.application.catalog.ports import CatalogStatsQueries, MovieDetailQueries
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.auth import require
-from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
+from revenge.entrypoints.http.jellyfin.context import caller, this_server
 from revenge.entrypoints.http.jellyfin.dtos_items import (
     BaseItem,
     ItemsResult,
@@ -59,6 +62,7 @@ class ItemController(Controller):
     path = "/"
     include_in_schema = False
     guards = [require(Permission.LIBRARY_READ)]
+    dependencies = uses(MovieDetailQueries, CachedMovieLists, CatalogStatsQueries)
 
     @get(paths("/Items/{item_id:str}", "/Users/{user_id:str}/Items/{item_id:str}"))
     async def item(self, request: AnyRequest, item_id: PathPart) -> BaseItem:
@@ -66,14 +70,15 @@ class ItemController(Controller):
         return await any_item(request, item_id)
 
     @get(paths("/Items/{item_id:str}/Similar", "/Movies/{item_id:str}/Similar"))
-    async def similar(self, request: AnyRequest, item_id: PathPart) -> ItemsResult:
+    async def similar(self, request: AnyRequest, item_id: PathPart,
+                      movie_detail_queries: Uses[MovieDetailQueries],
+                      cached_movie_lists: Uses[CachedMovieLists]) -> ItemsResult:
         movie_id = our_id(item_id)
-        details = containers(request).catalog.movie_details()
-        movie = await details.movie(caller(request).user_id, movie_id)
+        movie = await movie_detail_queries.movie(caller(request).user_id, movie_id)
         if not movie.genres:
             return _result([])
         limit = Query(request).number("Limit", 12, low=1, high=50)
-        page = await containers(request).catalog.movie_lists().list_movies(
+        page = await cached_movie_lists.list_movies(
             caller(request).user_id, MovieListQuery(
                 sort=MovieSort.RATING_DESC, page=PageRequest(limit + 1),
                 filter=MovieFilter(genre=movie.genres[0].name)))
@@ -110,11 +115,12 @@ class ItemController(Controller):
         return _result([])
 
     @get(paths("/Genres"))
-    async def genres(self, request: AnyRequest) -> ItemsResult:
+    async def genres(self, request: AnyRequest,
+                     catalog_stats_queries: Uses[CatalogStatsQueries]) -> ItemsResult:
         query = Query(request)
         start = query.number("StartIndex", 0)
         limit = query.number("Limit", MAX_GENRES, low=1, high=MAX_GENRES)
-        page = await containers(request).catalog.stats().genres(PageRequest(MAX_GENRES))
+        page = await catalog_stats_queries.genres(PageRequest(MAX_GENRES))
         server = this_server(request)
         items = [genre_item(g.id, g.name, server, g.movie_count) for g in page.items
                  if g.movie_count]
@@ -122,26 +128,29 @@ class ItemController(Controller):
                            start_index=start)
 
     @get(paths("/Items/Filters"))
-    async def filters(self, request: AnyRequest) -> QueryFiltersLegacy:
-        stats = await containers(request).catalog.stats().stats(caller(request).user_id)
+    async def filters(self, request: AnyRequest,
+                      catalog_stats_queries: Uses[CatalogStatsQueries]) -> QueryFiltersLegacy:
+        stats = await catalog_stats_queries.stats(caller(request).user_id)
         return QueryFiltersLegacy(
             genres=[g.genre for g in stats.by_genre if g.movie_count], tags=[],
             official_ratings=[], years=sorted(y.year for y in stats.by_year if y.year))
 
     @get(paths("/Items/Filters2"))
-    async def filters2(self, request: AnyRequest) -> QueryFilters:
-        page = await containers(request).catalog.stats().genres(PageRequest(MAX_GENRES))
+    async def filters2(self, request: AnyRequest,
+                       catalog_stats_queries: Uses[CatalogStatsQueries]) -> QueryFilters:
+        page = await catalog_stats_queries.genres(PageRequest(MAX_GENRES))
         return QueryFilters(genres=[NameGuidPair(name=g.name, id=jf_id(g.id))
                                     for g in page.items if g.movie_count], tags=[])
 
     @get(paths("/Search/Hints"))
-    async def search_hints(self, request: AnyRequest) -> SearchHintResult:
+    async def search_hints(self, request: AnyRequest,
+                           cached_movie_lists: Uses[CachedMovieLists]) -> SearchHintResult:
         query = Query(request)
         term = query.text("SearchTerm")
         if term is None:
             return SearchHintResult(search_hints=[], total_record_count=0)
         limit = query.number("Limit", 20, low=1, high=100)
-        page = await containers(request).catalog.movie_lists().list_movies(
+        page = await cached_movie_lists.list_movies(
             caller(request).user_id, MovieListQuery(
                 sort=MovieSort.POPULARITY_DESC, page=PageRequest(limit),
                 filter=MovieFilter(search=term[:200])))

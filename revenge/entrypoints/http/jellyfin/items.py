@@ -7,10 +7,13 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 
+from revenge.application.catalog.ports import MovieDetailQueries, UserLibraryQueries
+from revenge.application.library.queries import LibraryQueries
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.errors import NotFound
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by
-from revenge.entrypoints.http.jellyfin.context import caller, containers, this_server
+from revenge.entrypoints.http.di_bridge import provided_of
+from revenge.entrypoints.http.jellyfin.context import caller, this_server
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem
 from revenge.entrypoints.http.jellyfin.extras import extra_file, extra_item
 from revenge.entrypoints.http.jellyfin.ids import our_id
@@ -29,13 +32,13 @@ def own_user(connection: Connection) -> None:
 
 
 async def movie_item(connection: Connection, movie_id: str) -> BaseItem:
-    catalog = containers(connection).catalog
+    provided = provided_of(connection)
     user_id = caller(connection).user_id
-    details = catalog.movie_details()
+    details = provided.get(MovieDetailQueries)
     movie = await details.movie(user_id, movie_id)
     files = await details.files(movie_id, PageRequest(MAX_FILES))
     cast = await details.cast(movie_id, PageRequest(MAX_CAST))
-    progress = await catalog.user_library().progress(user_id, movie_id)
+    progress = await provided.get(UserLibraryQueries).progress(user_id, movie_id)
     return detail_movie(movie, this_server(connection),
                         position=progress.resume_position_seconds or None,
                         files=as_seen_by(caller(connection), files.items), cast=cast.items)
@@ -47,7 +50,7 @@ async def any_item(connection: Connection, item_id: str) -> BaseItem:
     try:
         return await movie_item(connection, wanted)
     except NotFound:
-        libraries = await containers(connection).library.queries().list_libraries()
+        libraries = await provided_of(connection).get(LibraryQueries).list_libraries()
         for library in libraries:
             if library.id == wanted:
                 return library_view(library, this_server(connection))

@@ -7,16 +7,17 @@ from typing import Any
 
 from litestar import Controller, Request, get
 
-from revenge.application.catalog.read_models import Page
+from revenge.application.catalog.list_cache import CachedMovieLists
+from revenge.application.catalog.ports import UserLibraryQueries
+from revenge.application.catalog.read_models import MovieListItem, Page
+from revenge.application.library.queries import LibraryQueries
+from revenge.application.radarr.ports import RadarrQueries
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal, require
-from revenge.entrypoints.http.jellyfin.context import (
-    caller,
-    containers,
-    this_server,
-)
+from revenge.entrypoints.http.jellyfin.context import caller, this_server
 from revenge.entrypoints.http.jellyfin.dtos_items import BaseItem, ItemsResult
 from revenge.entrypoints.http.jellyfin.fields import asked_fields, list_page_items, with_fields
 from revenge.entrypoints.http.jellyfin.ids import our_id
@@ -57,7 +58,7 @@ class LibraryController(Controller):
             raise AuthenticationFailed("authentication required")
         if not principal.can(Permission.LIBRARY_READ):
             if principal.can(Permission.WEBHOOKS):  # Radarr's "Emby / Jellyfin" connection
-                return await radarr_items(request, containers(request).radarr)
+                return await radarr_items(request, provided_of(request).get(RadarrQueries))
             raise Forbidden("missing permission: library.read")
         own_user(request)
         return await _items(request, Query(request))
@@ -91,7 +92,7 @@ class LibraryController(Controller):
 
 
 async def _views(request: AnyRequest) -> ItemsResult:
-    libraries = await containers(request).library.queries().list_libraries()
+    libraries = await provided_of(request).get(LibraryQueries).list_libraries()
     server = this_server(request)
     views = [library_view(library, server) for library in libraries]
     return ItemsResult(items=views, total_record_count=len(views), start_index=0)
@@ -119,15 +120,14 @@ async def _items(request: AnyRequest, query: Query) -> ItemsResult:
                        start_index=movie_list.page.offset)
 
 
-async def _movies(request: AnyRequest, query: MovieListQuery) -> Page[Any]:
-    lists = containers(request).catalog.movie_lists()
-    page: Page[Any] = await lists.list_movies(caller(request).user_id, query)
-    return page
+async def _movies(request: AnyRequest, query: MovieListQuery) -> Page[MovieListItem]:
+    lists = provided_of(request).get(CachedMovieLists)
+    return await lists.list_movies(caller(request).user_id, query)
 
 
 async def _resume(request: AnyRequest, query: Query) -> ItemsResult:
     start, limit = position(query)
-    library = containers(request).catalog.user_library()
+    library = provided_of(request).get(UserLibraryQueries)
     # Continue watching is short (movies in progress): read enough for the position.
     page = await library.continue_watching(caller(request).user_id,
                                            PageRequest(min(200, start + limit)))
@@ -147,5 +147,5 @@ async def _library_of(request: AnyRequest, parent: str | None) -> str | None:
     if parent is None:
         return None
     wanted = our_id(parent)
-    libraries = await containers(request).library.queries().list_libraries()
+    libraries = await provided_of(request).get(LibraryQueries).list_libraries()
     return wanted if any(library.id == wanted for library in libraries) else _NOT_A_LIBRARY

@@ -16,14 +16,19 @@ import msgspec
 from litestar import Controller, Request, get, post, route
 from litestar.response.base import ASGIResponse
 
-from revenge.application.playback.start_playback import StartedPlayback, StartPlaybackCommand
+from revenge.application.playback.start_playback import (
+    StartedPlayback,
+    StartPlayback,
+    StartPlaybackCommand,
+)
 from revenge.domain.errors import NotFound, RuleViolation
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.catalog.file_paths import path_as_seen_by
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.auth import require
-from revenge.entrypoints.http.jellyfin.context import caller, containers
+from revenge.entrypoints.http.jellyfin.context import caller
 from revenge.entrypoints.http.jellyfin.device_profile import our_profile
 from revenge.entrypoints.http.jellyfin.dtos_items import PlaybackInfoResponse
 from revenge.entrypoints.http.jellyfin.extras import as_movie_or_extra
@@ -42,15 +47,18 @@ class PlaybackController(Controller):
     path = "/"
     include_in_schema = False
     guards = [require(Permission.PLAYBACK)]
+    dependencies = uses(StartPlayback)
 
     @post(paths("/Items/{item_id:str}/PlaybackInfo"), status_code=200)
-    async def playback_info(self, request: AnyRequest, item_id: PathPart) -> PlaybackInfoResponse:
-        return await _playback_info(request, item_id, _body(await request.body()))
+    async def playback_info(self, request: AnyRequest, item_id: PathPart,
+                            start_playback: Uses[StartPlayback]) -> PlaybackInfoResponse:
+        return await _playback_info(request, item_id, _body(await request.body()),
+                                    start_playback)
 
     @get(paths("/Items/{item_id:str}/PlaybackInfo"))
-    async def playback_info_get(self, request: AnyRequest,
-                                item_id: PathPart) -> PlaybackInfoResponse:
-        return await _playback_info(request, item_id, {})
+    async def playback_info_get(self, request: AnyRequest, item_id: PathPart,
+                                start_playback: Uses[StartPlayback]) -> PlaybackInfoResponse:
+        return await _playback_info(request, item_id, {}, start_playback)
 
 
 class StreamController(Controller):
@@ -108,8 +116,8 @@ def _bitrate(body: dict[str, Any], query: Query) -> int | None:
     return value
 
 
-async def _playback_info(request: AnyRequest, item_id: str,
-                         body: dict[str, Any]) -> PlaybackInfoResponse:
+async def _playback_info(request: AnyRequest, item_id: str, body: dict[str, Any],
+                         start_playback: StartPlayback) -> PlaybackInfoResponse:
     query = Query(request)
     source = body.get("MediaSourceId") or query.text("MediaSourceId")
     direct = body.get("EnableDirectPlay", True) is not False or \
@@ -120,13 +128,11 @@ async def _playback_info(request: AnyRequest, item_id: str,
     profile = our_profile(body.get("DeviceProfile"), direct_allowed=direct)
 
     async def start(movie_id: str, file_id: str | None) -> StartedPlayback:
-        started: StartedPlayback = await containers(request).playback.start_playback(
-        ).execute(StartPlaybackCommand(
+        return await start_playback.execute(StartPlaybackCommand(
             actor=caller(request), movie_id=movie_id, file_id=file_id,
             # An image subtitle is burned in; a text one is sent beside the video.
             audio_index=audio, subtitle_index=subtitle, max_bitrate=max_bitrate,
             profile=profile))
-        return started
 
     started = await as_movie_or_extra(request, item_id, str(source) if source else None,
                                       start)

@@ -12,16 +12,22 @@ import msgspec
 from litestar import Controller, Request, delete, post
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from revenge.application.catalog.add_to_watchlist import AddToWatchlistCommand
-from revenge.application.catalog.mark_watched import MarkWatchedCommand
-from revenge.application.catalog.record_progress import RecordProgressCommand
-from revenge.application.catalog.remove_from_watchlist import RemoveFromWatchlistCommand
-from revenge.application.catalog.unmark_watched import UnmarkWatchedCommand
-from revenge.application.playback.stop_playback import StopPlaybackCommand
+from revenge.application.catalog.add_to_watchlist import AddToWatchlist, AddToWatchlistCommand
+from revenge.application.catalog.mark_watched import MarkWatched, MarkWatchedCommand
+from revenge.application.catalog.ports import MovieDetailQueries, UserLibraryQueries
+from revenge.application.catalog.record_progress import RecordProgress, RecordProgressCommand
+from revenge.application.catalog.remove_from_watchlist import (
+    RemoveFromWatchlist,
+    RemoveFromWatchlistCommand,
+)
+from revenge.application.catalog.unmark_watched import UnmarkWatched, UnmarkWatchedCommand
+from revenge.application.playback.ports import PlaybackSessions
+from revenge.application.playback.stop_playback import StopPlayback, StopPlaybackCommand
 from revenge.domain.errors import NotFound, RuleViolation
 from revenge.domain.identity.permissions import Permission
+from revenge.entrypoints.http.di_bridge import Uses, provided_of, uses
 from revenge.entrypoints.http.jellyfin.auth import require
-from revenge.entrypoints.http.jellyfin.context import caller, containers
+from revenge.entrypoints.http.jellyfin.context import caller
 from revenge.entrypoints.http.jellyfin.dtos_items import UserItemData
 from revenge.entrypoints.http.jellyfin.extras import extra_file
 from revenge.entrypoints.http.jellyfin.ids import jf_id, our_id, seconds
@@ -48,6 +54,7 @@ class Report(msgspec.Struct, frozen=True, kw_only=True):
 class PlaystateController(Controller):
     path = "/"
     include_in_schema = False
+    dependencies = uses(MarkWatched, UnmarkWatched, AddToWatchlist, RemoveFromWatchlist)
 
     @post(paths("/Sessions/Playing", "/Sessions/Playing/Progress",
                 "/Sessions/Playing/Ping", LEGACY_PLAYING, f"{LEGACY_PLAYING}/Progress",
@@ -72,30 +79,34 @@ class PlaystateController(Controller):
         await _stop(request, await _report(request))
 
     @post(PLAYED, status_code=200, guards=[require(Permission.LIBRARY_READ)])
-    async def played(self, request: AnyRequest, item_id: PathPart) -> UserItemData:
+    async def played(self, request: AnyRequest, item_id: PathPart,
+                     mark_watched: Uses[MarkWatched]) -> UserItemData:
         own_user(request)
-        await containers(request).catalog.mark_watched().execute(MarkWatchedCommand(
+        await mark_watched.execute(MarkWatchedCommand(
             actor=caller(request), movie_id=our_id(item_id)))
         return await _user_data(request, item_id)
 
     @delete(PLAYED, status_code=200, guards=[require(Permission.LIBRARY_READ)])
-    async def unplayed(self, request: AnyRequest, item_id: PathPart) -> UserItemData:
+    async def unplayed(self, request: AnyRequest, item_id: PathPart,
+                       unmark_watched: Uses[UnmarkWatched]) -> UserItemData:
         own_user(request)
-        await containers(request).catalog.unmark_watched().execute(UnmarkWatchedCommand(
+        await unmark_watched.execute(UnmarkWatchedCommand(
             actor=caller(request), movie_id=our_id(item_id)))
         return await _user_data(request, item_id)
 
     @post(FAVOURITE, status_code=200, guards=[require(Permission.LIBRARY_READ)])
-    async def favourite(self, request: AnyRequest, item_id: PathPart) -> UserItemData:
+    async def favourite(self, request: AnyRequest, item_id: PathPart,
+                        add_to_watchlist: Uses[AddToWatchlist]) -> UserItemData:
         own_user(request)
-        await containers(request).catalog.add_to_watchlist().execute(AddToWatchlistCommand(
+        await add_to_watchlist.execute(AddToWatchlistCommand(
             actor=caller(request), movie_id=our_id(item_id)))
         return await _user_data(request, item_id)
 
     @delete(FAVOURITE, status_code=200, guards=[require(Permission.LIBRARY_READ)])
-    async def unfavourite(self, request: AnyRequest, item_id: PathPart) -> UserItemData:
+    async def unfavourite(self, request: AnyRequest, item_id: PathPart,
+                          remove_from_watchlist: Uses[RemoveFromWatchlist]) -> UserItemData:
         own_user(request)
-        await containers(request).catalog.remove_from_watchlist().execute(
+        await remove_from_watchlist.execute(
             RemoveFromWatchlistCommand(actor=caller(request), movie_id=our_id(item_id)))
         return await _user_data(request, item_id)
 
@@ -132,11 +143,12 @@ async def _duration(request: AnyRequest, report: Report) -> float:
     assert report.item is not None
     if report.session is not None:
         with contextlib.suppress(NotFound):
-            live = await containers(request).playback.sessions().get(our_id(report.session))
+            live = await provided_of(request).get(PlaybackSessions).get(
+                our_id(report.session))
             if live is not None and live.user_id == caller(request).user_id:
                 return float(live.duration)
-    details = containers(request).catalog.movie_details()
-    movie = await details.movie(caller(request).user_id, report.item)
+    movie = await provided_of(request).get(MovieDetailQueries).movie(
+        caller(request).user_id, report.item)
     if not movie.runtime_minutes:
         raise RuleViolation("this movie's length is unknown; start it with PlaybackInfo",
                             field="PlaySessionId")
@@ -146,7 +158,7 @@ async def _duration(request: AnyRequest, report: Report) -> float:
 async def _record(request: AnyRequest, report: Report) -> None:
     assert report.item is not None and report.position is not None
     duration = await _duration(request, report)
-    await containers(request).catalog.record_progress().execute(RecordProgressCommand(
+    await provided_of(request).get(RecordProgress).execute(RecordProgressCommand(
         actor=caller(request), movie_id=report.item,
         position_seconds=min(report.position, duration), duration_seconds=duration))
 
@@ -156,7 +168,7 @@ async def _stop(request: AnyRequest, report: Report) -> None:
     extra = await _plays_extra(request, report)
     if report.session is not None:
         with contextlib.suppress(NotFound):  # already ended: record it below instead
-            await containers(request).playback.stop_playback().execute(StopPlaybackCommand(
+            await provided_of(request).get(StopPlayback).execute(StopPlaybackCommand(
                 actor=caller(request), session_id=our_id(report.session, "play_session"),
                 # An extra's position is not the movie's: 0 records nothing.
                 position_seconds=0.0 if extra else report.position))
@@ -172,7 +184,7 @@ async def _plays_extra(request: AnyRequest, report: Report) -> bool:
     if report.session is None:
         return False
     with contextlib.suppress(NotFound):
-        live = await containers(request).playback.sessions().get(
+        live = await provided_of(request).get(PlaybackSessions).get(
             our_id(report.session, "play_session"))
         return live is not None and await extra_file(request, live.file_id) is not None
     return False
@@ -180,8 +192,9 @@ async def _plays_extra(request: AnyRequest, report: Report) -> bool:
 
 async def _user_data(request: AnyRequest, item_id: str) -> UserItemData:
     movie_id = our_id(item_id)
-    catalog = containers(request).catalog
-    movie = await catalog.movie_details().movie(caller(request).user_id, movie_id)
-    progress = await catalog.user_library().progress(caller(request).user_id, movie_id)
+    provided = provided_of(request)
+    movie = await provided.get(MovieDetailQueries).movie(caller(request).user_id, movie_id)
+    progress = await provided.get(UserLibraryQueries).progress(caller(request).user_id,
+                                                               movie_id)
     return user_data(jf_id(movie_id), movie.user, progress.resume_position_seconds or None,
                      progress.last_played_at)

@@ -12,9 +12,11 @@ import msgspec
 from litestar import Controller, Request, get, post
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
+from revenge.application.identity.display_preferences import DisplayPreferences
 from revenge.domain.errors import NotFound, RuleViolation
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.auth import require
-from revenge.entrypoints.http.jellyfin.context import caller, containers
+from revenge.entrypoints.http.jellyfin.context import caller
 from revenge.entrypoints.http.jellyfin.ids import our_id
 from revenge.entrypoints.http.jellyfin.query import Query
 from revenge.entrypoints.http.jellyfin.routes import PathPart, paths
@@ -42,18 +44,21 @@ class PreferencesController(Controller):
     path = "/"
     include_in_schema = False
     guards = [require()]
+    dependencies = uses(DisplayPreferences)
 
     @get(ROUTE)
-    async def read(self, request: AnyRequest, preferences_id: PathPart) -> dict[str, Any]:
+    async def read(self, request: AnyRequest, preferences_id: PathPart,
+                   display_preferences: Uses[DisplayPreferences]) -> dict[str, Any]:
         client = _client(request)
-        stored = await containers(request).identity.display_preferences().read(
+        stored = await display_preferences.read(
             caller(request).user_id, client, preferences_id)
         return {**DEFAULTS, **(stored or {}), "Id": preferences_id, "Client": client}
 
     @post(ROUTE, status_code=HTTP_204_NO_CONTENT)
-    async def write(self, request: AnyRequest, preferences_id: PathPart) -> None:
+    async def write(self, request: AnyRequest, preferences_id: PathPart,
+                    display_preferences: Uses[DisplayPreferences]) -> None:
         body = _preferences(await request.body())
-        await containers(request).identity.display_preferences().save(
+        await display_preferences.save(
             caller(request).user_id, _client(request), preferences_id, body)
 
 

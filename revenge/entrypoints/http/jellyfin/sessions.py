@@ -9,11 +9,14 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 
-from revenge.application.playback.start_playback import StartPlaybackCommand
+from revenge.application.identity.principal import Principal
+from revenge.application.playback.authorize_media import AuthorizeMedia
+from revenge.application.playback.ports import PlaybackSessions
+from revenge.application.playback.start_playback import StartPlayback, StartPlaybackCommand
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal
-from revenge.entrypoints.http.jellyfin.context import containers
 from revenge.entrypoints.http.jellyfin.device_profile import EVERYTHING
 from revenge.entrypoints.http.jellyfin.extras import as_movie_or_extra
 from revenge.entrypoints.http.jellyfin.ids import our_id
@@ -23,14 +26,11 @@ Connection = ASGIConnection[Any, Any, Any, Any]
 
 async def session_by_id(connection: Connection, play_session_id: str,
                         token: str | None) -> PlaybackSession:
-    playback = containers(connection).playback
-
-    async def viewer() -> Any:
+    async def viewer() -> Principal | None:
         return await jellyfin_principal(connection)
 
-    session: PlaybackSession = await playback.authorize_media().execute(
+    return await provided_of(connection).get(AuthorizeMedia).execute(
         our_id(play_session_id, "play_session"), token, viewer=viewer)
-    return session
 
 
 def plays_item(session: PlaybackSession, item_id: str) -> bool:
@@ -50,16 +50,16 @@ async def open_session(connection: Connection, item_id: str, play_session_id: st
     principal = await jellyfin_principal(connection)
     if principal is None:
         raise AuthenticationFailed("authentication required")
-    playback = containers(connection).playback
+    provided = provided_of(connection)
 
     async def latest_or_new(movie_id: str, file_id: str | None) -> PlaybackSession:
-        live = [s for s in await playback.sessions().all() if s.user_id == principal.user_id
-                and s.movie_id == movie_id and file_id in (None, s.file_id)]
+        live = [s for s in await provided.get(PlaybackSessions).all()
+                if s.user_id == principal.user_id and s.movie_id == movie_id
+                and file_id in (None, s.file_id)]
         if live:
             return await session_by_id(connection, live[-1].id, None)
-        started = await playback.start_playback().execute(StartPlaybackCommand(
+        started = await provided.get(StartPlayback).execute(StartPlaybackCommand(
             actor=principal, movie_id=movie_id, file_id=file_id, profile=dict(EVERYTHING)))
-        fresh: PlaybackSession = started.session
-        return fresh
+        return started.session
 
     return await as_movie_or_extra(connection, item_id, source_id, latest_or_new)

@@ -20,14 +20,16 @@ import msgspec
 from litestar import Controller, Request, get, post
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from revenge.application.identity.authenticate_request import Credential
-from revenge.application.identity.common import ClientInfo
+from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
+from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.create_api_key import KEY_PREFIX
-from revenge.application.identity.log_in import LogInCommand
-from revenge.application.identity.log_out import LogOutCommand
+from revenge.application.identity.log_in import LogIn, LogInCommand
+from revenge.application.identity.log_out import LogOut, LogOutCommand
+from revenge.application.identity.queries import IdentityQueries
 from revenge.application.identity.views import MfaChallenge, TokenPair, UserView
 from revenge.domain.errors import AuthenticationFailed, NotFound, RuleViolation
-from revenge.entrypoints.http.auth import auth_state, client_ip
+from revenge.entrypoints.http.auth import client_ip
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.auth import client_header, require, token_of
 from revenge.entrypoints.http.jellyfin.context import caller, this_server
 from revenge.entrypoints.http.jellyfin.dtos_users import AuthenticationResult, UserDto
@@ -46,44 +48,48 @@ MAX_FIELD = 1024
 class UsersController(Controller):
     path = "/"
     include_in_schema = False
+    dependencies = uses(AuthenticateRequest, LogIn, LogOut, IdentityQueries, Kit)
 
     @post(paths("/Users/AuthenticateByName"), status_code=200)
-    async def authenticate(self, request: AnyRequest) -> AuthenticationResult:
+    async def authenticate(self, request: AnyRequest,
+                           authenticate_request: Uses[AuthenticateRequest],
+                           log_in: Uses[LogIn], identity_queries: Uses[IdentityQueries],
+                           kit: Uses[Kit]) -> AuthenticationResult:
         username, password = _credentials(await request.body())
-        identity = auth_state(request).identity
         header = client_header(request)
         client = ClientInfo(ip=client_ip(request), user_agent=header.describe())
-        token, user, session_id = await _app_password(identity, username, password) or \
-            await _password_login(identity, username, password, client)
+        token, user, session_id = await _app_password(
+            authenticate_request, identity_queries, username, password) or \
+            await _password_login(log_in, username, password, client)
         server = this_server(request)
         return AuthenticationResult(
             user=user_dto(user, server), access_token=token, server_id=server,
-            session_info=session_info(session_id, user, header, server,
-                                      identity.kit().now(), client.ip))
+            session_info=session_info(session_id, user, header, server, kit.now(), client.ip))
 
     @get(paths("/Users/Me"), guards=[require()])
-    async def me(self, request: AnyRequest) -> UserDto:
-        return await _me(request)
+    async def me(self, request: AnyRequest, identity_queries: Uses[IdentityQueries]) -> UserDto:
+        return await _me(request, identity_queries)
 
     @get(paths("/Users/{user_id:str}"), guards=[require()])
-    async def user(self, request: AnyRequest, user_id: PathPart) -> UserDto:
+    async def user(self, request: AnyRequest, user_id: PathPart,
+                   identity_queries: Uses[IdentityQueries]) -> UserDto:
         principal = caller(request)
         if our_id(user_id, "user") != principal.user_id:
             raise NotFound("no such user", field="user_id")  # others are not listed
-        return await _me(request)
+        return await _me(request, identity_queries)
 
     @post(paths("/Sessions/Logout"), status_code=HTTP_204_NO_CONTENT, guards=[require()])
-    async def log_out(self, request: AnyRequest) -> None:
+    async def log_out(self, request: AnyRequest, log_out: Uses[LogOut]) -> None:
         """Ends the app's session (an app password stays: revoke it in the web app)."""
         token = token_of(request) or ""
         if token.startswith("rvr_"):
-            await auth_state(request).identity.log_out().execute(LogOutCommand(
+            await log_out.execute(LogOutCommand(
                 refresh_token=token, client=ClientInfo(ip=client_ip(request))))
 
 
-async def _me(request: AnyRequest) -> UserDto:
+async def _me(request: AnyRequest, queries: IdentityQueries) -> UserDto:
     principal = caller(request)
-    user = await auth_state(request).identity.queries().user(principal.user_id)
+    user = await queries.user(principal.user_id)
     return user_dto(user, this_server(request), principal_permissions(principal))
 
 
@@ -104,22 +110,21 @@ def _credentials(body: bytes) -> tuple[str, str]:
     return username, password
 
 
-async def _app_password(identity: Any, username: str, password: str
-                        ) -> tuple[str, UserView, str] | None:
+async def _app_password(authenticate: AuthenticateRequest, queries: IdentityQueries,
+                        username: str, password: str) -> tuple[str, UserView, str] | None:
     """(token, user, session id) when the password is the user's own API key."""
     if not password.startswith(KEY_PREFIX):
         return None
-    principal = await identity.authenticate_request().execute(
-        Credential(kind="api_key", token=password))
+    principal = await authenticate.execute(Credential(kind="api_key", token=password))
     if principal is None or principal.username.casefold() != username.casefold():
         return None  # answered like any wrong password, by the password login
-    user = await identity.queries().user(principal.user_id)
+    user = await queries.user(principal.user_id)
     return password, user, principal.api_key_id or principal.user_id
 
 
-async def _password_login(identity: Any, username: str, password: str, client: ClientInfo
+async def _password_login(log_in: LogIn, username: str, password: str, client: ClientInfo
                           ) -> tuple[str, UserView, str]:
-    result: TokenPair | MfaChallenge = await identity.log_in().execute(LogInCommand(
+    result: TokenPair | MfaChallenge = await log_in.execute(LogInCommand(
         identifier=username, password=password, client=client))
     if isinstance(result, MfaChallenge):
         raise AuthenticationFailed(MFA_REFUSAL)

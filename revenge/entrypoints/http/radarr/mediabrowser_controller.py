@@ -18,6 +18,7 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.adapters.radarr.mediabrowser import read_media_updates
 from revenge.application.radarr.apply_media_updated import ApplyMediaUpdatedCommand
+from revenge.application.radarr.ports import RadarrQueries
 from revenge.application.radarr.records import MediaItem
 from revenge.domain.errors import RuleViolation
 from revenge.entrypoints.http.radarr.keys import media_browser_key, webhooks_principal
@@ -58,14 +59,14 @@ class MediaBrowserController(Controller):
         return Response(None, status_code=HTTP_204_NO_CONTENT)
 
 
-async def radarr_items(request: Request[Any, Any, Any], radarr: Radarr) -> ItemsResult:
+async def radarr_items(request: Request[Any, Any, Any], queries: RadarrQueries) -> ItemsResult:
     """Every movie file with its path and provider ids (a movie with two files is two
     items), for Radarr to find the paths of the movie it changed."""
     await webhooks_principal(request, media_browser_key(request))
     query = {key.lower(): value for key, value in request.query_params.items()}
     if "movie" not in query.get("includeitemtypes", "movie").lower():
         return ItemsResult(items=[], total_record_count=0)
-    items = await radarr.queries().media_items(_years(query.get("years")))
+    items = await queries.media_items(_years(query.get("years")))
     return ItemsResult(items=[_item(item) for item in items], total_record_count=len(items))
 
 
