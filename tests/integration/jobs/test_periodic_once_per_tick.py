@@ -11,9 +11,10 @@ from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobComm
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.jobs import JobsOptions
 from tests.integration.jobs.support import http_side
+from tests.support.jobs import raw_job
 
 EVERY = timedelta(minutes=1)
-JOBS = [EnqueuePeriodicJobCommand(actor=name, every=EVERY)
+JOBS = [EnqueuePeriodicJobCommand(message=raw_job(name), every=EVERY)
         for name in ("test.periodic_a", "test.periodic_b")]
 
 
