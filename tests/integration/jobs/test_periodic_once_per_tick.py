@@ -40,7 +40,7 @@ async def test_ten_ticks_of_two_workers_enqueue_each_periodic_job_once_per_tick(
             await _finish_all(first)
         runs = await first.jobs.job_runs().list(limit=100)
     assert per_tick == [2] * 10
-    assert sorted(r.name for r in runs.items) == sorted([j.actor for j in JOBS] * 10)
+    assert sorted(r.name for r in runs.items) == sorted([j.message.job for j in JOBS] * 10)
 
 
 async def _finish_all(container: object) -> None:
