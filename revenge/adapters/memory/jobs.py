@@ -30,6 +30,7 @@ from revenge.application.jobs.rules import (
     json_object,
 )
 from revenge.application.shared.clock import Clock, utc_now
+from revenge.application.shared.jobs import JobMessage, payload_of
 from revenge.domain.errors import NotFound
 
 RUNS = "job_runs"
@@ -50,8 +51,8 @@ class InMemoryJobQueue:
         self._clock = clock
         self._abandoned_after = abandoned_after
 
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str:
+    async def enqueue(self, message: JobMessage, *, dedupe_key: str | None = None) -> str:
+        actor, payload = message.job, payload_of(message)
         runs = self._uow.state.table(RUNS)
         holder = _active_holder(runs, dedupe_key)
         if holder and self._silent(runs[holder], self._abandoned_after):

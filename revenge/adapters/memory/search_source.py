@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
 from revenge.application.search.read_models import MAX_CAST, MovieDocument, version_of
-from revenge.application.search.requests import INDEX_MOVIE
+from revenge.application.search.requests import IndexMovieCommand
 from revenge.domain.catalog.movie import Movie
 
 
@@ -70,7 +70,8 @@ class InMemoryCatalogDocuments:
 
     async def settled_count(self) -> int:
         runs = self._state.table("job_runs").values()  # the jobs twin's table, same state
-        pending = {run["payload"].get("movie_id") for run in runs if run["name"] == INDEX_MOVIE
+        pending = {run["payload"].get("movie_id") for run in runs
+                   if run["name"] == IndexMovieCommand.job
                    and run["status"] in ("queued", "running")}
         return len(self._tables.movies) - len(pending & set(self._tables.movies))
 

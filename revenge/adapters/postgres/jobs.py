@@ -31,6 +31,7 @@ from revenge.application.jobs.rules import (
     encode_cursor,
     json_object,
 )
+from revenge.application.shared.jobs import JobMessage, payload_of
 from revenge.domain.errors import NotFound
 
 _RUN_COLUMNS = sql.SQL(
@@ -74,8 +75,8 @@ class PostgresJobQueue:
         self._max_attempts = max_attempts
         self._abandoned_after = abandoned_after
 
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str:
+    async def enqueue(self, message: JobMessage, *, dedupe_key: str | None = None) -> str:
+        actor, payload = message.job, payload_of(message)
         if dedupe_key is not None:
             await self._uow.connection.execute(_ABANDON_HOLDER, {
                 "error": ABANDONED_ERROR, "key": dedupe_key, "silent": self._abandoned_after})

@@ -10,7 +10,7 @@ from psycopg import sql
 
 from revenge.adapters.postgres.database import Database
 from revenge.application.search.read_models import MovieDocument, version_of
-from revenge.application.search.requests import INDEX_MOVIE
+from revenge.application.search.requests import IndexMovieCommand
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?([0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}$")
 
@@ -85,7 +85,7 @@ class PostgresMovieDocuments:
 
     async def settled_count(self) -> int:
         async with self._database.connection() as conn:
-            row = await (await conn.execute(_SETTLED, (INDEX_MOVIE,))).fetchone()
+            row = await (await conn.execute(_SETTLED, (IndexMovieCommand.job,))).fetchone()
         return int(row["n"]) if row else 0
 
     async def _documents(self, query: sql.Composed,

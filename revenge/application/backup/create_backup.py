@@ -15,11 +15,17 @@ from revenge.application.backup.ports import (
     DatabaseDumps,
     KeyFiles,
 )
+from revenge.application.shared.jobs import JobMessage
 
 
 class CreateBackupCommand(msgspec.Struct, frozen=True, kw_only=True):
     target: Path  # the backup file to write
     keep: int | None = None  # then delete all but the newest `keep` in its folder
+
+
+class ScheduledBackupJob(JobMessage, job="maintenance.backup", frozen=True):
+    """The worker's periodic backup (`REVENGE_BACKUP_INTERVAL_HOURS`): no payload, its
+    target folder and retention are the settings'."""
 
 
 class CreatedBackup(msgspec.Struct, frozen=True, kw_only=True):

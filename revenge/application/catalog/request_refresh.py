@@ -8,10 +8,9 @@ import msgspec
 
 from revenge.application.catalog.ports import CatalogUnitOfWork
 from revenge.application.identity.principal import Principal, authorize
+from revenge.application.metadata.requests import RefreshMovieMetadataCommand, movie_dedupe_key
 from revenge.domain.errors import NotConfigured, NotFound
 from revenge.domain.identity.permissions import Permission
-
-REFRESH_ACTOR = "refresh_movie_metadata"
 
 
 class RequestRefreshCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -34,8 +33,7 @@ class RequestRefresh:
                 raise NotFound("no such movie", field="movie_id")
             if uow.jobs is None:
                 raise NotConfigured("jobs", "no job queue is set up")
-            job_id = await uow.jobs.enqueue(
-                REFRESH_ACTOR, {"movie_id": command.movie_id},
-                dedupe_key=f"{REFRESH_ACTOR}:{command.movie_id}")
+            refresh = RefreshMovieMetadataCommand(movie_id=command.movie_id)
+            job_id = await uow.jobs.enqueue(refresh, dedupe_key=movie_dedupe_key(refresh))
             await uow.commit()
         return job_id

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 import msgspec
 
 from revenge.application.jobs.ports import JobRuns, JobsUnitOfWork, PeriodicSlots
 from revenge.application.shared.clock import Clock, utc_now
+from revenge.application.shared.jobs import JobMessage
 
 
 class EnqueuePeriodicJobCommand(msgspec.Struct, frozen=True, kw_only=True):
-    actor: str
+    message: JobMessage
     every: timedelta
-    payload: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 class EnqueuePeriodicJob:
-    """Enqueues `actor` unless one of its runs was created within the last `every`.
+    """Enqueues `message` unless one of its runs was created within the last `every`.
 
     The schedule lives in the database (the newest run), not in a process, so several
     workers ticking together start the job once per period: of those that find it due,
@@ -40,8 +39,7 @@ class EnqueuePeriodicJob:
             return None
         async with self._unit_of_work() as uow:
             job_id = await uow.jobs.enqueue(
-                command.actor, command.payload, dedupe_key=f"periodic:{command.actor}"
-            )
+                command.message, dedupe_key=f"periodic:{command.message.job}")
             await uow.commit()
         return job_id
 
@@ -49,8 +47,8 @@ class EnqueuePeriodicJob:
         if self._slots is None:
             return True
         slot = int(self._clock().timestamp() // command.every.total_seconds())
-        return await self._slots.claim(command.actor, slot)
+        return await self._slots.claim(command.message.job, slot)
 
     async def _due(self, command: EnqueuePeriodicJobCommand) -> bool:
-        latest = await self._job_runs.list(limit=1, name=command.actor)
+        latest = await self._job_runs.list(limit=1, name=command.message.job)
         return not latest.items or latest.items[0].created_at <= self._clock() - command.every

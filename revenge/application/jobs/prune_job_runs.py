@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-import msgspec
-
 from revenge.application.jobs.ports import JobsUnitOfWork
 from revenge.application.jobs.read_models import PrunedJobs
 from revenge.application.shared.clock import Clock, utc_now
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.errors import RuleViolation
 
 
-class PruneJobRunsCommand(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+class PruneJobRunsCommand(JobMessage, job="maintenance.prune_job_runs", frozen=True,
+                          kw_only=True, forbid_unknown_fields=True):
     older_than_days: int = 30
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from revenge.application.library.ports import FileSystem, LibraryUnitOfWork
-from revenge.application.library.requests import SCAN_ACTOR, scan_dedupe_key
+from revenge.application.library.requests import ScanLibraryCommand, scan_dedupe_key
 from revenge.domain.errors import Conflict, RuleViolation
 from revenge.domain.library.library import Library, LibrarySettings
 from revenge.domain.library.paths import check_not_inside_others, field_of
@@ -34,5 +34,5 @@ async def check_unique(uow: LibraryUnitOfWork, settings: LibrarySettings,
 
 async def request_scan(uow: LibraryUnitOfWork, library: Library) -> str:
     """Enqueues a scan of the library (the one already queued or running, if any)."""
-    return await uow.jobs.enqueue(SCAN_ACTOR, {"library_id": library.id},
+    return await uow.jobs.enqueue(ScanLibraryCommand(library_id=library.id),
                                   dedupe_key=scan_dedupe_key(library.id))

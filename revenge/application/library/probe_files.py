@@ -17,6 +17,7 @@ from revenge.application.library.ports import Clock, FileSystem, LibraryUnitOfWo
 from revenge.application.library.probe_mapping import report_of
 from revenge.application.library.records import ProbeReport, ProbeTarget
 from revenge.application.media.ports import MediaProbe
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.errors import DomainError, NotFound, Unavailable
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 BATCH = 25
 
 
-class ProbeFilesCommand(msgspec.Struct, frozen=True, kw_only=True):
+class ProbeFilesCommand(JobMessage, job="library.probe_files", frozen=True, kw_only=True):
     library_id: str
     slot: int = 0
     slots: int = 1

@@ -1,4 +1,4 @@
-"""What the metadata use cases share: actor names, fetching a movie with its collection."""
+"""What the metadata use cases share: fetching a movie with its collection."""
 
 from __future__ import annotations
 
@@ -13,16 +13,7 @@ from revenge.domain.errors import NotFound
 from revenge.domain.metadata.details import CollectionDetails, MovieDetails
 from revenge.domain.shared.ids import NewId as NewId
 
-MATCH_ACTOR = "match_movie"
-REFRESH_ACTOR = "refresh_movie_metadata"
-REFRESH_CHANGED_ACTOR = "metadata.refresh_changed"
-
 UnitOfWorkFactory = Callable[[], MetadataUnitOfWork]
-
-
-def dedupe_key(actor: str, movie_id: str) -> str:
-    """The key the scanner and the catalog use too, so one movie has one job at a time."""
-    return f"{actor}:{movie_id}"
 
 
 class Fetched(msgspec.Struct, frozen=True, kw_only=True):

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import msgspec
-
 from revenge.application.metadata.common import UnitOfWorkFactory, fetch, load_movie
 from revenge.application.metadata.ports import MetadataProvider
 from revenge.application.metadata.read_models import MatchResult
+from revenge.application.metadata.requests import MatchMovieCommand as MatchMovieCommand
 from revenge.application.metadata.writer import MetadataWriter
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.domain.metadata.details import Candidate
 from revenge.domain.metadata.matching import MatchDecision, MatchQuery, decide, search_plan
-
-
-class MatchMovieCommand(msgspec.Struct, frozen=True, kw_only=True):
-    movie_id: str
 
 
 class MatchMovie:

@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 
 import msgspec
 
-from revenge.application.metadata.common import (
-    MATCH_ACTOR,
-    REFRESH_ACTOR,
-    Clock,
-    UnitOfWorkFactory,
-    dedupe_key,
-)
+from revenge.application.metadata.common import Clock, UnitOfWorkFactory
 from revenge.application.metadata.ports import MetadataProvider, MetadataQueries
+from revenge.application.metadata.requests import (
+    MatchMovieCommand,
+    RefreshMovieMetadataCommand,
+    movie_dedupe_key,
+)
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.errors import Unavailable
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,8 @@ CHANGES_CURSOR = "movie_changes"
 MAX_CHANGES_WINDOW = timedelta(days=14)  # the provider's limit for one changes query
 
 
-class RefreshChangedCommand(msgspec.Struct, frozen=True, kw_only=True):
+class RefreshChangedCommand(JobMessage, job="metadata.refresh_changed", frozen=True,
+                            kw_only=True, omit_defaults=True):
     max_pending: int = 500
 
 
@@ -66,9 +67,9 @@ class RefreshChanged:
         async with self._unit_of_work() as uow:
             assert uow.jobs is not None, "the periodic job runs with a job queue"
             for item in due:
-                actor = MATCH_ACTOR if item.operation == "match" else REFRESH_ACTOR
-                await uow.jobs.enqueue(actor, {"movie_id": item.movie_id},
-                                       dedupe_key=dedupe_key(actor, item.movie_id))
+                message = (MatchMovieCommand(movie_id=item.movie_id) if item.operation == "match"
+                           else RefreshMovieMetadataCommand(movie_id=item.movie_id))
+                await uow.jobs.enqueue(message, dedupe_key=movie_dedupe_key(message))
             await uow.commit()
         return len(due)
 
@@ -87,8 +88,8 @@ class RefreshChanged:
             owned = await uow.metadata.movie_ids_by_tmdb(changed) if changed else {}
             for movie_id in owned.values():
                 assert uow.jobs is not None
-                await uow.jobs.enqueue(REFRESH_ACTOR, {"movie_id": movie_id},
-                                       dedupe_key=dedupe_key(REFRESH_ACTOR, movie_id))
+                refresh = RefreshMovieMetadataCommand(movie_id=movie_id)
+                await uow.jobs.enqueue(refresh, dedupe_key=movie_dedupe_key(refresh))
             await uow.metadata.set_synced_until(CHANGES_CURSOR, now)
             await uow.commit()
         return len(owned)

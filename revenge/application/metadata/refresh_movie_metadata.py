@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import msgspec
-
 from revenge.application.metadata.common import UnitOfWorkFactory, fetch, load_movie
 from revenge.application.metadata.match_movie import MatchMovie, MatchMovieCommand
 from revenge.application.metadata.ports import MetadataProvider
 from revenge.application.metadata.read_models import MatchResult
+from revenge.application.metadata.requests import (
+    RefreshMovieMetadataCommand as RefreshMovieMetadataCommand,
+)
 from revenge.application.metadata.writer import MetadataWriter
 from revenge.domain.errors import NotFound, Unavailable
-
-
-class RefreshMovieMetadataCommand(msgspec.Struct, frozen=True, kw_only=True):
-    movie_id: str
 
 
 class RefreshMovieMetadata:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from revenge.application.library.requests import SCAN_ACTOR
+from revenge.application.library.requests import ScanLibraryCommand
 from revenge.application.radarr.common import UnitOfWorkFactory
 from revenge.application.radarr.ports import RadarrUnitOfWork
 from revenge.application.radarr.writer import library_of
@@ -63,8 +63,7 @@ class ApplyMediaUpdated:
 
 async def _scan(uow: RadarrUnitOfWork, library: Library, paths: list[str]) -> ScanRequest:
     within = tuple(scan_scopes(paths, library.paths))
-    job_id = await uow.jobs.enqueue(SCAN_ACTOR, {"library_id": library.id,
-                                                 "within": list(within)})
+    job_id = await uow.jobs.enqueue(ScanLibraryCommand(library_id=library.id, within=within))
     return ScanRequest(library_id=library.id, job_id=job_id, within=within)
 
 

@@ -1,4 +1,4 @@
-"""What the Radarr use cases share: actor names, the sealed key's place, the connection."""
+"""What the Radarr use cases share: the sealed key's place, the connection."""
 
 from __future__ import annotations
 
@@ -9,9 +9,6 @@ from revenge.application.shared.secrets import SecretBox
 from revenge.domain.radarr.errors import RadarrNotConfigured
 from revenge.domain.radarr.settings import RadarrSettings
 
-SYNC_ACTOR = "radarr_sync"
-WEBHOOK_ACTOR = "radarr_webhook"
-SYNC_DEDUPE_KEY = "radarr_sync"
 # Associated data of the sealed API key: the token opens only as this column's value.
 API_KEY_PLACE = b"radarr_settings.api_key"
 

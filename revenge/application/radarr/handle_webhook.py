@@ -13,12 +13,14 @@ from collections.abc import Sequence
 
 import msgspec
 
+from revenge.application.metadata.requests import MatchMovieCommand
 from revenge.application.radarr import incoming
 from revenge.application.radarr.common import UnitOfWorkFactory
 from revenge.application.radarr.ports import Clock, LocalDisk, NewId, RadarrUnitOfWork
 from revenge.application.radarr.records import DownloadState
 from revenge.application.radarr.snapshot import read_snapshot
 from revenge.application.radarr.writer import request_followups, write_plan
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.radarr.events import CATALOG_EVENTS, RadarrEvent
 from revenge.domain.radarr.model import RadarrMovie
 from revenge.domain.radarr.paths import PathMapping, to_local
@@ -28,7 +30,7 @@ from revenge.domain.radarr.state import Incoming
 Outcome = dict[str, int | str]
 
 
-class HandleRadarrWebhookCommand(msgspec.Struct, frozen=True):
+class HandleRadarrWebhookCommand(JobMessage, job="radarr_webhook", frozen=True):
     key: str
 
 
@@ -37,12 +39,12 @@ class HandleRadarrWebhook:
     at least once) returns the recorded outcome and changes nothing."""
 
     def __init__(self, unit_of_work: UnitOfWorkFactory, disk: LocalDisk, clock: Clock,
-                 new_id: NewId, match_actor: str | None) -> None:
+                 new_id: NewId, match_job: type[MatchMovieCommand] | None) -> None:
         self._unit_of_work = unit_of_work
         self._disk = disk
         self._clock = clock
         self._new_id = new_id
-        self._match_actor = match_actor
+        self._match_job = match_job
 
     async def execute(self, command: HandleRadarrWebhookCommand) -> Outcome:
         """Raises `NotFound` for an unknown delivery."""
@@ -74,7 +76,7 @@ class HandleRadarrWebhook:
         plan = reconcile(snapshot, [item], self._new_id, full=False)
         libraries = await uow.libraries.list()
         await write_plan(uow, plan, libraries, self._clock())
-        scans = await request_followups(uow, plan, libraries, self._match_actor)
+        scans = await request_followups(uow, plan, libraries, self._match_job)
         return {"movies_created": len(plan.new_movies), "ids_linked": len(plan.id_links),
                 "files_added": len(plan.new_files), "files_moved": len(plan.moves),
                 "files_missing": len(plan.missing), "conflicts_opened": len(plan.opened),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import msgspec
 
-from revenge.application.radarr.common import WEBHOOK_ACTOR, UnitOfWorkFactory
+from revenge.application.radarr.common import UnitOfWorkFactory
+from revenge.application.radarr.handle_webhook import HandleRadarrWebhookCommand
 from revenge.application.radarr.ports import Clock
 from revenge.application.radarr.records import Delivery
 from revenge.domain.radarr.events import RadarrEvent
@@ -41,8 +42,8 @@ class ReceiveRadarrWebhook:
             new = await uow.deliveries.add(self._delivery(command))
             if not new and (await uow.deliveries.get(command.key)).applied_at is not None:
                 return Receipt(event_type=event.kind, duplicate=True)
-            job_id = await uow.jobs.enqueue(WEBHOOK_ACTOR, {"key": command.key},
-                                            dedupe_key=f"{WEBHOOK_ACTOR}:{command.key}")
+            handle = HandleRadarrWebhookCommand(command.key)
+            job_id = await uow.jobs.enqueue(handle, dedupe_key=f"{handle.job}:{command.key}")
             await uow.deliveries.set_job(command.key, job_id)
             await uow.commit()
         return Receipt(event_type=event.kind, duplicate=not new, job_id=job_id)

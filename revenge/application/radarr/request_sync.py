@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import msgspec
 
-from revenge.application.radarr.common import (
-    SYNC_ACTOR,
-    SYNC_DEDUPE_KEY,
-    UnitOfWorkFactory,
-    usable,
-)
+from revenge.application.radarr.common import UnitOfWorkFactory, usable
 from revenge.application.radarr.records import SyncMode
+from revenge.application.radarr.sync_radarr import SYNC_DEDUPE_KEY, SyncRadarrCommand
 
 
 class RequestRadarrSyncCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -26,7 +22,7 @@ class RequestRadarrSync:
         syncs never run at once). Raises `RadarrNotConfigured`."""
         async with self._unit_of_work() as uow:
             usable(await uow.settings.get())
-            job_id = await uow.jobs.enqueue(SYNC_ACTOR, {"mode": command.mode},
+            job_id = await uow.jobs.enqueue(SyncRadarrCommand(mode=command.mode),
                                             dedupe_key=SYNC_DEDUPE_KEY)
             await uow.commit()
         return job_id

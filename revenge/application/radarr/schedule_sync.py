@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from revenge.application.radarr.common import SYNC_ACTOR, SYNC_DEDUPE_KEY, UnitOfWorkFactory
+from revenge.application.radarr.common import UnitOfWorkFactory
 from revenge.application.radarr.ports import Clock
+from revenge.application.radarr.sync_radarr import SYNC_DEDUPE_KEY, SyncRadarrCommand
 from revenge.domain.radarr.settings import sync_due
 
 
@@ -25,7 +26,7 @@ class ScheduleRadarrSync:
                 return None
             if not await uow.sync.claim_request(state.sync_requested_at, now):
                 return None
-            job_id = await uow.jobs.enqueue(SYNC_ACTOR, {"mode": "incremental"},
+            job_id = await uow.jobs.enqueue(SyncRadarrCommand(mode="incremental"),
                                             dedupe_key=SYNC_DEDUPE_KEY)
             await uow.commit()
         return job_id

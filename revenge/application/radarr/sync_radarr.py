@@ -7,6 +7,7 @@ from datetime import datetime
 
 import msgspec
 
+from revenge.application.metadata.requests import MatchMovieCommand
 from revenge.application.radarr.common import UnitOfWorkFactory, connection
 from revenge.application.radarr.incoming import incoming_of
 from revenge.application.radarr.ports import (
@@ -19,6 +20,7 @@ from revenge.application.radarr.ports import (
 from revenge.application.radarr.records import SyncMode, SyncReport, SyncState
 from revenge.application.radarr.snapshot import read_snapshot
 from revenge.application.radarr.writer import request_followups, write_plan
+from revenge.application.shared.jobs import JobMessage
 from revenge.application.shared.secrets import SecretBox
 from revenge.domain.errors import DomainError, Unavailable
 from revenge.domain.radarr.incremental import changed_movies, watermark
@@ -30,10 +32,14 @@ from revenge.domain.radarr.settings import RadarrSettings
 log = logging.getLogger(__name__)
 
 
-class SyncRadarrCommand(msgspec.Struct, frozen=True, kw_only=True):
+class SyncRadarrCommand(JobMessage, job="radarr_sync", frozen=True, kw_only=True):
     """`incremental` falls back to `full` when no sync ran before."""
 
     mode: SyncMode = "incremental"
+
+
+# Two syncs never run at once: a request while one is queued or running gets that one.
+SYNC_DEDUPE_KEY = SyncRadarrCommand.job
 
 
 class _Fetched(msgspec.Struct, frozen=True, kw_only=True):
@@ -52,14 +58,14 @@ class SyncRadarr:
 
     def __init__(self, unit_of_work: UnitOfWorkFactory, box: SecretBox,
                  connector: RadarrConnector, disk: LocalDisk, clock: Clock, new_id: NewId,
-                 match_actor: str | None) -> None:
+                 match_job: type[MatchMovieCommand] | None) -> None:
         self._unit_of_work = unit_of_work
         self._box = box
         self._connector = connector
         self._disk = disk
         self._clock = clock
         self._new_id = new_id
-        self._match_actor = match_actor
+        self._match_job = match_job
 
     async def execute(self, command: SyncRadarrCommand) -> SyncReport:
         started = self._clock()
@@ -95,7 +101,7 @@ class SyncRadarr:
             await write_plan(uow, plan, libraries, self._clock())
             report = _report(fetched, plan)
             report.scans_requested = await request_followups(uow, plan, libraries,
-                                                             self._match_actor)
+                                                             self._match_job)
             await uow.sync.save(self._succeeded(state, fetched, report, started))
             await uow.commit()
         log.info("radarr %s sync: %s", fetched.mode, report.counts())

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from revenge.application.library.requests import SCAN_ACTOR, scan_dedupe_key
+from revenge.application.library.requests import ScanLibraryCommand, scan_dedupe_key
+from revenge.application.metadata.requests import MatchMovieCommand, movie_dedupe_key
 from revenge.application.radarr.ports import RadarrUnitOfWork
 from revenge.application.radarr.records import FileRelocation, RecordedFile
-from revenge.application.search.requests import INDEX_MOVIE, RECONCILE
+from revenge.application.search.requests import request_index_or_reconcile
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
 from revenge.domain.errors import RuleViolation
 from revenge.domain.library.diff import under
@@ -84,16 +85,16 @@ def _movie(new: NewMovie, now: datetime) -> Movie:
 
 
 async def request_followups(uow: RadarrUnitOfWork, plan: Plan, libraries: Sequence[Library],
-                            match_actor: str | None) -> int:
+                            match_job: type[MatchMovieCommand] | None) -> int:
     """Scans of the touched folders inside libraries (the scanner checks the disk, probes
     the files and keeps its records straight); matching of movies that got a TMDb id;
     search updates. Returns how many scans were requested."""
     scans = await _request_scans(uow, plan.changed_paths(), libraries)
-    if match_actor is not None:
+    if match_job is not None:
         for movie_id in _to_match(plan):
-            await uow.jobs.enqueue(match_actor, {"movie_id": movie_id},
-                                   dedupe_key=f"{match_actor}:{movie_id}")
-    await _request_index(uow, plan.touched_movie_ids())
+            match = match_job(movie_id=movie_id)
+            await uow.jobs.enqueue(match, dedupe_key=movie_dedupe_key(match))
+    await request_index_or_reconcile(uow.jobs, plan.touched_movie_ids(), MAX_INDEX_JOBS)
     return scans
 
 
@@ -111,17 +112,11 @@ async def _request_scans(uow: RadarrUnitOfWork, paths: Sequence[str],
             continue
         scopes = scan_scopes(mine, library.paths)
         if len(scopes) > MAX_SCAN_SCOPES:
-            await uow.jobs.enqueue(SCAN_ACTOR, {"library_id": library.id},
+            await uow.jobs.enqueue(ScanLibraryCommand(library_id=library.id),
                                    dedupe_key=scan_dedupe_key(library.id))
         else:
-            await uow.jobs.enqueue(SCAN_ACTOR, {"library_id": library.id, "within": scopes})
+            await uow.jobs.enqueue(ScanLibraryCommand(library_id=library.id,
+                                                      within=tuple(scopes)))
         requested += 1
     return requested
 
-
-async def _request_index(uow: RadarrUnitOfWork, movie_ids: Sequence[str]) -> None:
-    if len(movie_ids) > MAX_INDEX_JOBS:
-        await uow.jobs.enqueue(RECONCILE, {}, dedupe_key=RECONCILE)
-        return
-    for movie_id in movie_ids:
-        await uow.jobs.enqueue(INDEX_MOVIE, {"movie_id": movie_id})

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-import msgspec
-
 from revenge.application.search.ports import MovieDocuments, SearchIndex
+from revenge.application.shared.jobs import JobMessage
 
 
-class IndexMovieCommand(msgspec.Struct, frozen=True):
+class IndexMovieCommand(JobMessage, job="search.index_movie", frozen=True):
     movie_id: str
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import msgspec
-
 from revenge.application.search.ports import MovieDocuments, SearchIndex
 from revenge.application.search.read_models import ReconcileReport
 from revenge.application.search.reindex_all import (
@@ -13,10 +11,12 @@ from revenge.application.search.reindex_all import (
     ReindexAll,
     ReindexAllCommand,
 )
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.search.drift import Repairs, plan_repairs
 
 
-class ReconcileIndexCommand(msgspec.Struct, frozen=True):
+class ReconcileIndexCommand(JobMessage, job="search.reconcile", frozen=True,
+                            omit_defaults=True):
     batch_size: int = DEFAULT_BATCH_SIZE
 
 

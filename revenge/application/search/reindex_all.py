@@ -6,15 +6,14 @@ import asyncio
 import time
 from collections.abc import Callable
 
-import msgspec
-
 from revenge.application.search.ports import MovieDocuments, SearchIndex
 from revenge.application.search.read_models import ReindexReport
+from revenge.application.shared.jobs import JobMessage
 
 DEFAULT_BATCH_SIZE = 1000
 
 
-class ReindexAllCommand(msgspec.Struct, frozen=True):
+class ReindexAllCommand(JobMessage, job="search.reindex", frozen=True, omit_defaults=True):
     batch_size: int = DEFAULT_BATCH_SIZE
 
 

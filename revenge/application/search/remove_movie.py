@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import msgspec
-
 from revenge.application.search.ports import SearchIndex
+from revenge.application.shared.jobs import JobMessage
 
 
-class RemoveMovieCommand(msgspec.Struct, frozen=True):
+class RemoveMovieCommand(JobMessage, job="search.remove_movie", frozen=True):
     movie_id: str
 
 

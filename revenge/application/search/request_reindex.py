@@ -7,7 +7,7 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.search.ports import JobsUnitOfWork
-from revenge.application.search.requests import REINDEX
+from revenge.application.search.requests import REINDEX_DEDUPE_KEY, ReindexAllCommand
 
 
 class ReindexRequested(msgspec.Struct, frozen=True):
@@ -22,6 +22,6 @@ class RequestReindex:
 
     async def execute(self) -> ReindexRequested:
         async with self._unit_of_work() as uow:
-            job_id = await uow.jobs.enqueue(REINDEX, {}, dedupe_key=REINDEX)
+            job_id = await uow.jobs.enqueue(ReindexAllCommand(), dedupe_key=REINDEX_DEDUPE_KEY)
             await uow.commit()
         return ReindexRequested(job_id=job_id)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from revenge.application.search.ports import JobsUnitOfWork, MovieDocuments, SearchIndex
-from revenge.application.search.requests import REINDEX
+from revenge.application.search.requests import REINDEX_DEDUPE_KEY, ReindexAllCommand
 from revenge.domain.search.drift import Coverage
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class VerifyIndex:
 
     async def _request_rebuild(self, coverage: Coverage) -> None:
         async with self._unit_of_work() as uow:
-            job_id = await uow.jobs.enqueue(REINDEX, {}, dedupe_key=REINDEX)
+            job_id = await uow.jobs.enqueue(ReindexAllCommand(), dedupe_key=REINDEX_DEDUPE_KEY)
             await uow.commit()
         self._rebuild_requested = True
         log.warning("search: %s; answering from the database, rebuild requested (job %s)",

@@ -30,20 +30,20 @@ from revenge.application.library.scan.state import ScanSettings
 from revenge.application.library.schedule_scans import ScheduleScans
 from revenge.application.library.update_library import UpdateLibrary
 from revenge.application.library.watch_libraries import WatchLibraries, WatchSettings
-from revenge.application.metadata.common import MATCH_ACTOR
+from revenge.application.metadata.requests import MatchMovieCommand
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.common import new_id, utc_now
 
 
-def match_actor(settings: Config) -> str | None:
+def match_job(settings: Config) -> type[MatchMovieCommand] | None:
     """New movies are sent to matching only when a metadata provider is configured;
     without one they stay unmatched with their parsed titles (and no job per movie)."""
-    return MATCH_ACTOR if settings.tmdb_api_key else None
+    return MatchMovieCommand if settings.tmdb_api_key else None
 
 
 def scan_settings(settings: Config) -> ScanSettings:
     return ScanSettings(probe_slots=settings.library_probe_jobs,
-                        match_actor=match_actor(settings))
+                        match_job=match_job(settings))
 
 
 def name_parser(settings: Config) -> ProcessNameParser:

@@ -31,7 +31,7 @@ from revenge.application.radarr.schedule_sync import ScheduleRadarrSync
 from revenge.application.radarr.sync_radarr import SyncRadarr
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.common import new_id, utc_now
-from revenge.entrypoints.di.library import match_actor
+from revenge.entrypoints.di.library import match_job
 
 
 def secret_box(settings: Config) -> AesGcmSecretBox:
@@ -51,7 +51,7 @@ class RadarrContainer(containers.DeclarativeContainer):
 
     clock = providers.Object(utc_now)
     ids = providers.Object(new_id)
-    match_actor = providers.Callable(match_actor, settings)
+    match_job = providers.Callable(match_job, settings)
     secret_box = providers.Selector(
         profile,
         real=providers.Singleton(secret_box, settings),
@@ -86,8 +86,8 @@ class RadarrContainer(containers.DeclarativeContainer):
     request_sync = providers.Factory(RequestRadarrSync, unit_of_work.provider)
     schedule_sync = providers.Factory(ScheduleRadarrSync, unit_of_work.provider, clock)
     sync = providers.Factory(SyncRadarr, unit_of_work.provider, secret_box, connector, disk,
-                             clock, ids, match_actor)
+                             clock, ids, match_job)
     receive_webhook = providers.Factory(ReceiveRadarrWebhook, unit_of_work.provider, clock)
     handle_webhook = providers.Factory(HandleRadarrWebhook, unit_of_work.provider, disk, clock,
-                                       ids, match_actor)
+                                       ids, match_job)
     apply_media_updated = providers.Factory(ApplyMediaUpdated, unit_of_work.provider)

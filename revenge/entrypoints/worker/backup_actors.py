@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from revenge.application.backup.create_backup import CreateBackupCommand
+from revenge.application.backup.create_backup import CreateBackupCommand, ScheduledBackupJob
 from revenge.domain.errors import NotConfigured
-from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.backup import create_backup, default_target
+from revenge.entrypoints.worker.registry import Run, actors
 
-BACKUP = "maintenance.backup"
 
-
-async def backup(container: AppContainer, job_id: str, payload: dict[str, Any]
-                 ) -> dict[str, Any]:
-    settings = container.settings()
+async def backup(job: ScheduledBackupJob, run: Run, settings: Config) -> dict[str, Any]:
+    """The backup use case is built from the settings here (the CLI builds it the same
+    way): it needs the database's URL, not the running server's container."""
     if not settings.database_url:
         raise NotConfigured("database", "a backup needs REVENGE_DATABASE_URL")
     created = await create_backup(settings, settings.database_url).execute(
@@ -23,4 +22,4 @@ async def backup(container: AppContainer, job_id: str, payload: dict[str, Any]
             "seconds": round(created.seconds, 2), "removed": [str(p) for p in created.removed]}
 
 
-BACKUP_ACTORS = {BACKUP: backup}
+BACKUP_ACTORS = actors(backup)

@@ -1,4 +1,4 @@
-"""Library job actors (`library.scan`, `library.probe_files`) and the library's
+"""Library job actors (`ScanLibraryCommand`, `ProbeFilesCommand`) and the library's
 background loops in the worker: real-time watching and the per-library scan schedule."""
 
 from __future__ import annotations
@@ -9,42 +9,32 @@ from typing import Any
 
 import msgspec
 
-from revenge.application.library.probe_files import ProbeFilesCommand
-from revenge.application.library.requests import SCAN_ACTOR
-from revenge.application.library.scan.phase_6_enqueue import PROBE_ACTOR
-from revenge.application.library.scan.scan_library import ScanLibraryCommand
+from revenge.application.library.probe_files import ProbeFiles, ProbeFilesCommand
+from revenge.application.library.scan.scan_library import ScanLibrary, ScanLibraryCommand
 from revenge.entrypoints.di.app import AppContainer
-from revenge.entrypoints.worker.payloads import command_from
+from revenge.entrypoints.worker.registry import Run, actors
 from revenge.entrypoints.worker.ticks import tick
 
 SCHEDULE_TICK_SECONDS = 60.0
 
 
-async def scan_library(container: AppContainer, job_id: str,
-                       payload: dict[str, Any]) -> dict[str, Any]:
+async def scan_library(job: ScanLibraryCommand, run: Run, scan: ScanLibrary
+                       ) -> dict[str, Any]:
     """Progress (files seen, new, changed, moved, missing, errors ...) is recorded on the
     run as it goes, so `GET /admin/jobs/{id}` shows it while the scan runs."""
-    command = command_from(payload, ScanLibraryCommand)
-    reporter = container.jobs.job_reporter()
-
     async def progress(percent: int, counts: Mapping[str, int]) -> None:
-        await reporter.progress(job_id, percent, counts)
+        await run.progress(percent, counts)
 
-    report = await container.library.scan_library().execute(command, progress)
+    report = await scan.execute(job, progress)
     return {**msgspec.structs.asdict(report.counts), "unreadable": list(report.unreadable)}
 
 
-async def probe_files(container: AppContainer, job_id: str,
-                      payload: dict[str, Any]) -> dict[str, Any]:
-    command = command_from(payload, ProbeFilesCommand)
-    summary = await container.library.probe_files().execute(command)
+async def probe_files(job: ProbeFilesCommand, run: Run, probe: ProbeFiles) -> dict[str, Any]:
+    summary = await probe.execute(job)
     return dict(msgspec.structs.asdict(summary))
 
 
-LIBRARY_ACTORS: Mapping[str, Any] = {
-    SCAN_ACTOR: scan_library,
-    PROBE_ACTOR: probe_files,
-}
+LIBRARY_ACTORS = actors(scan_library, probe_files)
 
 
 def library_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:

@@ -1,49 +1,37 @@
-"""Metadata job actors: `match_movie` (the scanner's, per new movie),
-`refresh_movie_metadata` (the catalog's refresh endpoint, the changes sync) and the
-periodic `metadata.refresh_changed`. Payloads: `{"movie_id": str}` for the first two,
-`{}` (optionally `{"max_pending": int}`) for the periodic one."""
+"""Metadata job actors: `MatchMovieCommand` (the scanner's and Radarr's, per new movie),
+`RefreshMovieMetadataCommand` (the catalog's refresh endpoint, the changes sync) and the
+periodic `RefreshChangedCommand`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
 import msgspec
 
-from revenge.application.metadata.common import MATCH_ACTOR, REFRESH_ACTOR, REFRESH_CHANGED_ACTOR
-from revenge.application.metadata.match_movie import MatchMovieCommand
-from revenge.application.metadata.refresh_changed import RefreshChangedCommand
-from revenge.application.metadata.refresh_movie_metadata import RefreshMovieMetadataCommand
-from revenge.entrypoints.di.app import AppContainer
-from revenge.entrypoints.worker.payloads import command_from
+from revenge.application.metadata.match_movie import MatchMovie, MatchMovieCommand
+from revenge.application.metadata.refresh_changed import RefreshChanged, RefreshChangedCommand
+from revenge.application.metadata.refresh_movie_metadata import (
+    RefreshMovieMetadata,
+    RefreshMovieMetadataCommand,
+)
+from revenge.entrypoints.worker.registry import Run, actors
 
 REFRESH_CHANGED_EVERY = timedelta(minutes=15)
 
 
-async def match_movie(container: AppContainer, job_id: str,
-                      payload: dict[str, Any]) -> dict[str, Any]:
-    result = await container.metadata.match_movie().execute(
-        command_from(payload, MatchMovieCommand))
-    return dict(msgspec.structs.asdict(result))
+async def match_movie(job: MatchMovieCommand, run: Run, match: MatchMovie) -> dict[str, Any]:
+    return dict(msgspec.structs.asdict(await match.execute(job)))
 
 
-async def refresh_movie_metadata(container: AppContainer, job_id: str,
-                                 payload: dict[str, Any]) -> dict[str, Any]:
-    result = await container.metadata.refresh_movie_metadata().execute(
-        command_from(payload, RefreshMovieMetadataCommand))
-    return dict(msgspec.structs.asdict(result))
+async def refresh_movie_metadata(job: RefreshMovieMetadataCommand, run: Run,
+                                 refresh: RefreshMovieMetadata) -> dict[str, Any]:
+    return dict(msgspec.structs.asdict(await refresh.execute(job)))
 
 
-async def refresh_changed(container: AppContainer, job_id: str,
-                          payload: dict[str, Any]) -> dict[str, Any]:
-    result = await container.metadata.refresh_changed().execute(
-        command_from(payload, RefreshChangedCommand))
-    return dict(msgspec.structs.asdict(result))
+async def refresh_changed(job: RefreshChangedCommand, run: Run,
+                          refresh: RefreshChanged) -> dict[str, Any]:
+    return dict(msgspec.structs.asdict(await refresh.execute(job)))
 
 
-METADATA_ACTORS: Mapping[str, Any] = {
-    MATCH_ACTOR: match_movie,
-    REFRESH_ACTOR: refresh_movie_metadata,
-    REFRESH_CHANGED_ACTOR: refresh_changed,
-}
+METADATA_ACTORS = actors(match_movie, refresh_movie_metadata, refresh_changed)

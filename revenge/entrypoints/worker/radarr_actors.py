@@ -1,40 +1,36 @@
-"""Radarr job actors (`radarr_sync`: payload `{"mode": "full"|"incremental"}`;
-`radarr_webhook`: `{"key": delivery key}`) and the periodic sync schedule the worker runs
-beside its jobs (the interval is a setting in the database, not a fixed period)."""
+"""Radarr job actors (`SyncRadarrCommand`: a full or incremental sync;
+`HandleRadarrWebhookCommand`: one recorded delivery) and the periodic sync schedule the
+worker runs beside its jobs (the interval is a setting in the database, not a period)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine
 from typing import Any
 
-from revenge.application.radarr.common import SYNC_ACTOR, WEBHOOK_ACTOR
-from revenge.application.radarr.handle_webhook import HandleRadarrWebhookCommand
-from revenge.application.radarr.sync_radarr import SyncRadarrCommand
+from revenge.application.radarr.handle_webhook import (
+    HandleRadarrWebhook,
+    HandleRadarrWebhookCommand,
+)
+from revenge.application.radarr.sync_radarr import SyncRadarr, SyncRadarrCommand
 from revenge.entrypoints.di.app import AppContainer
-from revenge.entrypoints.worker.payloads import command_from
+from revenge.entrypoints.worker.registry import Run, actors
 from revenge.entrypoints.worker.ticks import tick
 
 SCHEDULE_TICK_SECONDS = 60.0
 
 
-async def radarr_sync(container: AppContainer, job_id: str,
-                      payload: dict[str, Any]) -> dict[str, Any]:
-    report = await container.radarr.sync().execute(command_from(payload, SyncRadarrCommand))
+async def radarr_sync(job: SyncRadarrCommand, run: Run, sync: SyncRadarr) -> dict[str, Any]:
+    report = await sync.execute(job)
     return {"mode": report.mode, **report.counts()}
 
 
-async def radarr_webhook(container: AppContainer, job_id: str,
-                         payload: dict[str, Any]) -> dict[str, Any]:
-    outcome = await container.radarr.handle_webhook().execute(
-        command_from(payload, HandleRadarrWebhookCommand))
-    return dict(outcome)
+async def radarr_webhook(job: HandleRadarrWebhookCommand, run: Run,
+                         handle: HandleRadarrWebhook) -> dict[str, Any]:
+    return dict(await handle.execute(job))
 
 
-RADARR_ACTORS: Mapping[str, Any] = {
-    SYNC_ACTOR: radarr_sync,
-    WEBHOOK_ACTOR: radarr_webhook,
-}
+RADARR_ACTORS = actors(radarr_sync, radarr_webhook)
 
 
 def radarr_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Coroutine, Mapping, Sequence
+from collections.abc import Coroutine, Sequence
 from typing import Any
 
 import dramatiq
@@ -15,7 +15,7 @@ from revenge.adapters.dramatiq.broker import MAINTAIN_EVERY_SECONDS
 from revenge.adapters.dramatiq.middleware import LoopHooks
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.di.metadata import close_http_clients
-from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actor, register_actors
+from revenge.entrypoints.worker.actors import BUILT_IN_ACTORS, Actors, register_actors
 from revenge.entrypoints.worker.library_actors import library_loops
 from revenge.entrypoints.worker.radarr_actors import radarr_loops
 from revenge.entrypoints.worker.recovery import (
@@ -74,7 +74,7 @@ class WorkerRuntime:
     """dramatiq's Worker in this process (real profile). `start` returns at once;
     `stop` waits up to `stop_timeout_ms` for running jobs to finish."""
 
-    def __init__(self, container: AppContainer, *, actors: Mapping[str, Actor] = BUILT_IN_ACTORS,
+    def __init__(self, container: AppContainer, *, actors: Actors = BUILT_IN_ACTORS,
                  schedule: Sequence[PeriodicJob] | None = None, worker_timeout_ms: int = 1000,
                  stop_timeout_ms: int = 30_000) -> None:
         self._container = container

@@ -11,29 +11,31 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
 
 import msgspec
 
+from revenge.application.backup.create_backup import ScheduledBackupJob
 from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobCommand
+from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
+from revenge.application.metadata.refresh_changed import RefreshChangedCommand
+from revenge.application.search.reconcile_index import ReconcileIndexCommand
+from revenge.application.shared.jobs import JobMessage
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer
-from revenge.entrypoints.worker.backup_actors import BACKUP
 from revenge.entrypoints.worker.metadata_actors import REFRESH_CHANGED_EVERY
-from revenge.entrypoints.worker.search_actors import RECONCILE, RECONCILE_EVERY
+from revenge.entrypoints.worker.search_actors import RECONCILE_EVERY
 from revenge.entrypoints.worker.ticks import tick
 
 
 class PeriodicJob(msgspec.Struct, frozen=True):
-    actor: str
+    message: JobMessage
     every: timedelta
-    payload: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
-    PeriodicJob("maintenance.prune_job_runs", timedelta(hours=6), {"older_than_days": 30}),
-    PeriodicJob(RECONCILE, RECONCILE_EVERY),
-    PeriodicJob("metadata.refresh_changed", REFRESH_CHANGED_EVERY),
+    PeriodicJob(PruneJobRunsCommand(older_than_days=30), timedelta(hours=6)),
+    PeriodicJob(ReconcileIndexCommand(), RECONCILE_EVERY),
+    PeriodicJob(RefreshChangedCommand(), REFRESH_CHANGED_EVERY),
 )
 
 
@@ -41,7 +43,8 @@ def periodic_jobs(settings: Config) -> tuple[PeriodicJob, ...]:
     """The built-in schedule, and the backup when `backup_interval_hours` is set."""
     if not settings.backup_interval_hours:
         return PERIODIC_JOBS
-    return (*PERIODIC_JOBS, PeriodicJob(BACKUP, timedelta(hours=settings.backup_interval_hours)))
+    return (*PERIODIC_JOBS, PeriodicJob(ScheduledBackupJob(),
+                                         timedelta(hours=settings.backup_interval_hours)))
 
 
 async def run_scheduler(container: AppContainer, schedule: Sequence[PeriodicJob] = PERIODIC_JOBS,
@@ -54,10 +57,10 @@ async def run_scheduler(container: AppContainer, schedule: Sequence[PeriodicJob]
 
 
 async def _enqueue_if_due(container: AppContainer, job: PeriodicJob) -> None:
-    command = EnqueuePeriodicJobCommand(actor=job.actor, every=job.every, payload=job.payload)
+    command = EnqueuePeriodicJobCommand(message=job.message, every=job.every)
 
     async def step() -> str | None:
         job_id = await container.jobs.enqueue_periodic_job().execute(command)
         return f"enqueued as run {job_id}" if job_id else None
 
-    await tick(f"periodic {job.actor}", step)
+    await tick(f"periodic {job.message.job}", step)

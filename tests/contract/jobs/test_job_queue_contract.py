@@ -32,6 +32,7 @@ from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.application.jobs.ports import JobReporter, JobRuns, JobsUnitOfWork
 from revenge.domain.errors import NotFound, RuleViolation, Unavailable
 from tests.conftest import delete_rows, open_database
+from tests.support.jobs import raw_job
 
 
 class RecordingBroker:
@@ -73,7 +74,7 @@ class Jobs:
     async def enqueue(self, actor: str = "library.scan", payload: Mapping[str, Any] | None = None,
                       dedupe_key: str | None = None) -> str:
         async with self.unit_of_work() as uow:
-            job_id = await uow.jobs.enqueue(actor, payload or {}, dedupe_key=dedupe_key)
+            job_id = await uow.jobs.enqueue(raw_job(actor, payload), dedupe_key=dedupe_key)
             await uow.commit()
         return job_id
 
@@ -160,7 +161,7 @@ def jobs(request: pytest.FixtureRequest) -> Jobs:
 
 async def test_a_rolled_back_enqueue_leaves_no_run_and_sends_nothing(jobs: Jobs) -> None:
     async with jobs.unit_of_work() as uow:
-        await uow.jobs.enqueue("library.scan", {"library_id": "l1"})
+        await uow.jobs.enqueue(raw_job("library.scan", {"library_id": "l1"}))
     assert (await jobs.runs.list()).total == 0
     assert await jobs.unrelayed() == []
     assert await jobs.relay.relay_once() == 0
@@ -180,7 +181,7 @@ async def test_a_committed_enqueue_is_a_queued_run_with_an_outbox_row(jobs: Jobs
 
 async def test_nothing_is_visible_before_the_commit(jobs: Jobs) -> None:
     async with jobs.unit_of_work() as uow:
-        job_id = await uow.jobs.enqueue("library.scan", {})
+        job_id = await uow.jobs.enqueue(raw_job("library.scan", {}))
         assert jobs.kicks.count == 0
         await uow.commit()
     assert (await jobs.runs.get(job_id)).status == "queued"
@@ -221,8 +222,8 @@ async def test_an_active_run_holding_the_dedupe_key_is_returned_instead(jobs: Jo
 
 async def test_a_dedupe_key_held_in_the_same_unit_of_work_is_respected(jobs: Jobs) -> None:
     async with jobs.unit_of_work() as uow:
-        first = await uow.jobs.enqueue("library.scan", {}, dedupe_key="scan:l1")
-        assert await uow.jobs.enqueue("library.scan", {}, dedupe_key="scan:l1") == first
+        first = await uow.jobs.enqueue(raw_job("library.scan", {}), dedupe_key="scan:l1")
+        assert await uow.jobs.enqueue(raw_job("library.scan", {}), dedupe_key="scan:l1") == first
         await uow.commit()
     assert (await jobs.runs.list()).total == 1
 
@@ -364,7 +365,7 @@ async def test_an_unknown_run_is_not_found(jobs: Jobs, job_id: str) -> None:
 async def test_the_list_pages_newest_first_without_gaps_or_repeats(jobs: Jobs) -> None:
     created = [await jobs.enqueue("library.scan", {"n": n}) for n in range(3)]
     async with jobs.unit_of_work() as uow:  # two runs created in the same instant
-        created += [await uow.jobs.enqueue("library.scan", {"n": n}) for n in (3, 4)]
+        created += [await uow.jobs.enqueue(raw_job("library.scan", {"n": n})) for n in (3, 4)]
         await uow.commit()
     seen: list[str] = []
     cursor: str | None = None

@@ -13,41 +13,57 @@ from dependency_injector import providers
 
 from revenge.adapters.postgres.database import Database
 from revenge.application.jobs.read_models import JobRun
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.errors import NotFound, Unavailable
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer, build_container
 from revenge.entrypoints.di.jobs import JobsOptions
-from revenge.entrypoints.worker.actors import Actor
+from revenge.entrypoints.worker.registry import Actors, Run, actors
 
 GATE = threading.Event()  # `test.echo` with {"wait": true} holds until the test sets it
 _attempts: Counter[str] = Counter()
 
 
-async def echo(container: AppContainer, job_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    await container.jobs.job_reporter().progress(job_id, 50, {"half": True})
-    if payload.get("wait"):
+class Echo(JobMessage, job="test.echo", frozen=True, kw_only=True, omit_defaults=True):
+    word: str | None = None
+    wait: bool = False
+
+
+class Flaky(JobMessage, job="test.flaky", frozen=True):
+    pass
+
+
+class Refuse(JobMessage, job="test.refuse", frozen=True):
+    pass
+
+
+class Down(JobMessage, job="test.down", frozen=True):
+    pass
+
+
+async def echo(job: Echo, run: Run) -> dict[str, Any]:
+    await run.progress(50, {"half": True})
+    if job.wait:
         await asyncio.to_thread(GATE.wait, 10)
-    return {"echo": payload.get("word")}
+    return {"echo": job.word}
 
 
-async def flaky(container: AppContainer, job_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    _attempts[job_id] += 1
-    if _attempts[job_id] == 1:
+async def flaky(job: Flaky, run: Run) -> dict[str, Any]:
+    _attempts[run.job_id] += 1
+    if _attempts[run.job_id] == 1:
         raise Unavailable("tmdb", "timed out")
-    return {"attempt": _attempts[job_id]}
+    return {"attempt": _attempts[run.job_id]}
 
 
-async def refuse(container: AppContainer, job_id: str, payload: dict[str, Any]) -> None:
+async def refuse(job: Refuse, run: Run) -> None:
     raise NotFound("no such library")
 
 
-async def always_down(container: AppContainer, job_id: str, payload: dict[str, Any]) -> None:
+async def always_down(job: Down, run: Run) -> None:
     raise Unavailable("radarr", "connection refused")
 
 
-TEST_ACTORS: dict[str, Actor] = {
-    "test.echo": echo, "test.flaky": flaky, "test.refuse": refuse, "test.down": always_down,
-}
+TEST_ACTORS: Actors = actors(echo, flaky, refuse, always_down)
 
 
 def container_for(settings: Config, options: JobsOptions) -> AppContainer:
@@ -77,10 +93,9 @@ async def http_side(settings: Config, options: JobsOptions, *,
         await database.close()
 
 
-async def enqueue(container: AppContainer, actor: str,
-                  payload: dict[str, Any] | None = None) -> str:
+async def enqueue(container: AppContainer, message: JobMessage) -> str:
     async with container.jobs.unit_of_work() as uow:
-        job_id: str = await uow.jobs.enqueue(actor, payload or {})
+        job_id: str = await uow.jobs.enqueue(message)
         await uow.commit()
     return job_id
 

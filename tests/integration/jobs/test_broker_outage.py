@@ -15,7 +15,7 @@ import pytest
 from revenge.domain.errors import Unavailable
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.jobs import JobsOptions
-from tests.integration.jobs.support import enqueue, finished, http_side, wait_for
+from tests.integration.jobs.support import Echo, enqueue, finished, http_side, wait_for
 
 
 class TcpProxy:
@@ -69,7 +69,7 @@ async def test_a_job_committed_while_redis_is_down_runs_once_it_is_back(
     settings = msgspec.structs.replace(jobs_settings, redis_url=proxy.url)
     async with http_side(settings, jobs_options, relay=False) as app:
         relay = app.jobs.outbox_relay()
-        job_id = await enqueue(app, "test.echo", {"word": "kept"})
+        job_id = await enqueue(app, Echo(word="kept"))
 
         with pytest.raises(Unavailable):
             await relay.relay_once()

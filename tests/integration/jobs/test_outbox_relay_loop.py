@@ -15,6 +15,7 @@ from revenge.adapters.postgres.jobs import PostgresJobQueue, PostgresJobsUnitOfW
 from revenge.adapters.postgres.outbox_relay import OutboxRelay
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.domain.errors import Unavailable
+from tests.support.jobs import raw_job
 
 
 class Broker:
@@ -52,7 +53,7 @@ async def enqueue(database: Database, relay: OutboxRelay) -> str:
         return PostgresJobQueue(uow, wake_relay=relay.kick, max_attempts=1)
 
     async with PostgresJobsUnitOfWork(database, job_queue=queue) as uow:
-        job_id = await uow.jobs.enqueue("library.scan", {})
+        job_id = await uow.jobs.enqueue(raw_job("library.scan", {}))
         await uow.commit()
     return job_id
 

@@ -11,9 +11,10 @@ from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobComm
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.jobs import JobsOptions
 from tests.integration.jobs.support import http_side
+from tests.support.jobs import raw_job
 
 EVERY = timedelta(minutes=1)
-JOBS = [EnqueuePeriodicJobCommand(actor=name, every=EVERY)
+JOBS = [EnqueuePeriodicJobCommand(message=raw_job(name), every=EVERY)
         for name in ("test.periodic_a", "test.periodic_b")]
 
 
@@ -39,7 +40,7 @@ async def test_ten_ticks_of_two_workers_enqueue_each_periodic_job_once_per_tick(
             await _finish_all(first)
         runs = await first.jobs.job_runs().list(limit=100)
     assert per_tick == [2] * 10
-    assert sorted(r.name for r in runs.items) == sorted([j.actor for j in JOBS] * 10)
+    assert sorted(r.name for r in runs.items) == sorted([j.message.job for j in JOBS] * 10)
 
 
 async def _finish_all(container: object) -> None:

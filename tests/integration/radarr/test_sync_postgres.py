@@ -21,6 +21,7 @@ from revenge.adapters.postgres.radarr_unit_of_work import PostgresRadarrUnitOfWo
 from revenge.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from revenge.adapters.radarr.client import RadarrClientSettings
 from revenge.adapters.radarr.gateway import HttpRadarrConnector
+from revenge.application.metadata.requests import MatchMovieCommand
 from revenge.application.radarr.save_settings import (
     SaveRadarrSettings,
     SaveRadarrSettingsCommand,
@@ -62,7 +63,7 @@ class Setup:
         self.sync = SyncRadarr(self.unit_of_work, self.box,
                                HttpRadarrConnector(RadarrClientSettings(timeout_seconds=10)),
                                InMemoryLocalDisk(), lambda: datetime.now(UTC),
-                               lambda: next(self.ids), "match_movie")
+                               lambda: next(self.ids), MatchMovieCommand)
         self.fake = fake
 
     def unit_of_work(self) -> PostgresRadarrUnitOfWork:

@@ -12,6 +12,7 @@ from revenge.adapters.memory.jobs import (
     InMemoryJobsUnitOfWork,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
+from tests.support.jobs import raw_job
 
 
 class Clock:
@@ -42,7 +43,7 @@ class MemoryJobs:
 
     async def enqueue(self, actor: str) -> str:
         async with self.unit_of_work() as uow:
-            job_id = await uow.jobs.enqueue(actor, {})
+            job_id = await uow.jobs.enqueue(raw_job(actor))
             await uow.commit()
         return job_id
 

@@ -10,10 +10,11 @@ from revenge.application.jobs.enqueue_periodic_job import (
     EnqueuePeriodicJob,
     EnqueuePeriodicJobCommand,
 )
+from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
 from tests.unit.jobs.memory_jobs import MemoryJobs
 
-EVERY_HOUR = EnqueuePeriodicJobCommand(actor="maintenance.prune_job_runs",
-                                       every=timedelta(hours=1), payload={"older_than_days": 30})
+EVERY_HOUR = EnqueuePeriodicJobCommand(message=PruneJobRunsCommand(older_than_days=30),
+                                       every=timedelta(hours=1))
 
 
 @pytest.fixture

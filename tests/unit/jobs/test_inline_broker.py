@@ -15,6 +15,7 @@ from revenge.adapters.memory.jobs import (
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 from revenge.application.jobs.read_models import JobRun
 from revenge.domain.errors import NotFound, Unavailable
+from tests.support.jobs import raw_job
 
 
 class Stack:
@@ -30,7 +31,7 @@ class Stack:
 
     async def enqueue(self, actor: str, payload: Mapping[str, Any] | None = None) -> JobRun:
         async with InMemoryJobsUnitOfWork(self.state, job_queue=self._queue) as uow:
-            job_id = await uow.jobs.enqueue(actor, payload or {})
+            job_id = await uow.jobs.enqueue(raw_job(actor, payload))
             await uow.commit()
         return await self.runs.get(job_id)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer, build_container
 from revenge.entrypoints.memory_profile import build_memory_container
@@ -13,7 +14,7 @@ from revenge.entrypoints.memory_profile import build_memory_container
 
 async def prune_now(container: AppContainer) -> str:
     async with container.jobs.unit_of_work() as uow:
-        job_id: str = await uow.jobs.enqueue("maintenance.prune_job_runs", {"older_than_days": 7})
+        job_id: str = await uow.jobs.enqueue(PruneJobRunsCommand(older_than_days=7))
         await uow.commit()
     return job_id
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,6 +22,8 @@ from revenge.application.library.probe_files import (
 )
 from revenge.application.library.scan.scan_library import ScanLibrary, ScanLibraryCommand
 from revenge.application.library.scan.state import ScanReport, ScanSettings
+from revenge.application.metadata.requests import MatchMovieCommand
+from revenge.application.shared.jobs import JobMessage, payload_of
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.library.library import Library
@@ -36,9 +37,8 @@ class RecordingJobQueue:
     def __init__(self, world: World) -> None:
         self._world = world
 
-    async def enqueue(self, actor: str, payload: Mapping[str, Any], *,
-                      dedupe_key: str | None = None) -> str:
-        self._world.jobs.append((actor, dict(payload), dedupe_key))
+    async def enqueue(self, message: JobMessage, *, dedupe_key: str | None = None) -> str:
+        self._world.jobs.append((message.job, payload_of(message), dedupe_key))
         return f"job-{len(self._world.jobs)}"
 
 
@@ -57,7 +57,8 @@ class CountingParser(SerialNameParser):
 class World:
     """Arrange files under ROOT, create the library, scan, and look at the catalog."""
 
-    def __init__(self, *, probe_slots: int = 2, match_actor: str | None = None) -> None:
+    def __init__(self, *, probe_slots: int = 2,
+                 match_job: type[MatchMovieCommand] | None = None) -> None:
         self.state = InMemoryState()
         self.fs = InMemoryFileSystem()
         self.fs.add_folder(ROOT)
@@ -65,7 +66,7 @@ class World:
         self.parser = CountingParser()
         self.now = datetime(2025, 1, 1, tzinfo=UTC)
         self._ids = itertools.count(1)
-        self.settings = ScanSettings(probe_slots=probe_slots, match_actor=match_actor)
+        self.settings = ScanSettings(probe_slots=probe_slots, match_job=match_job)
         self.library: Library | None = None
 
     def new_id(self) -> str:

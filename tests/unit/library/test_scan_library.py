@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from revenge.application.library.scan import phase_4_parse
+from revenge.application.metadata.requests import MatchMovieCommand
 from tests.unit.library.scan_world import ROOT, World
 
 pytestmark = pytest.mark.unit
@@ -66,14 +67,14 @@ async def test_the_probing_jobs_together_probe_every_new_file_once(files: int) -
 
 
 async def test_new_movies_are_sent_to_matching_when_a_provider_is_configured() -> None:
-    world = World(match_actor="metadata.match_movie")
+    world = World(match_job=MatchMovieCommand)
     world.add("Heat (1995)/Heat.mkv")
 
     await world.scan()
 
     movie = world.movie("Heat")
-    assert ("metadata.match_movie", {"movie_id": movie.id},
-            f"metadata.match_movie:{movie.id}") in world.jobs
+    assert ("match_movie", {"movie_id": movie.id},
+            f"match_movie:{movie.id}") in world.jobs
 
 
 async def test_a_renamed_file_keeps_its_record_and_movie() -> None:

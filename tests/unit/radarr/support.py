@@ -15,6 +15,7 @@ from revenge.adapters.memory.radarr_records import (
     InMemoryRadarrUnitOfWork,
 )
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
+from revenge.application.metadata.requests import MatchMovieCommand
 from revenge.application.radarr.handle_webhook import HandleRadarrWebhook
 from revenge.application.radarr.receive_webhook import ReceiveRadarrWebhook
 from revenge.application.radarr.save_settings import (
@@ -62,16 +63,17 @@ class World:
 
         return InMemoryRadarrUnitOfWork(self.state, job_queue=queue)
 
-    def sync(self, match_actor: str | None = "match_movie") -> SyncRadarr:
+    def sync(self, match_job: type[MatchMovieCommand] | None = MatchMovieCommand
+             ) -> SyncRadarr:
         return SyncRadarr(self.unit_of_work, self.box, self.radarr, self.disk, self.clock,
-                          self.new_id, match_actor)
+                          self.new_id, match_job)
 
     def receive(self) -> ReceiveRadarrWebhook:
         return ReceiveRadarrWebhook(self.unit_of_work, self.clock)
 
     def handle(self) -> HandleRadarrWebhook:
         return HandleRadarrWebhook(self.unit_of_work, self.disk, self.clock, self.new_id,
-                                   "match_movie")
+                                   MatchMovieCommand)
 
     def queries(self) -> InMemoryRadarrQueries:
         return InMemoryRadarrQueries(self.state)

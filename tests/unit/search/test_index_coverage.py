@@ -13,7 +13,6 @@ from revenge.adapters.memory.search_source import InMemoryMovieDocuments, InMemo
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 from revenge.application.search.probe import SearchProbe
 from revenge.application.search.reindex_all import ReindexAll, ReindexAllCommand
-from revenge.application.search.requests import REINDEX
 from revenge.application.search.search_movies import SearchMovies, SearchMoviesCommand
 from revenge.application.search.suggest_titles import SuggestTitles, SuggestTitlesCommand
 from revenge.application.search.verify_index import VerifyIndex
@@ -51,7 +50,8 @@ class World:
         return InMemoryJobsUnitOfWork(self.state, job_queue=queue)
 
     def rebuilds_requested(self) -> int:
-        return sum(1 for run in self.state.table("job_runs").values() if run["name"] == REINDEX)
+        return sum(1 for run in self.state.table("job_runs").values()
+                   if run["name"] == ReindexAllCommand.job)
 
     async def find(self, text: str) -> tuple[list[str], bool]:
         result = await self.search.execute(

@@ -9,13 +9,20 @@ import pytest
 import uuid_utils
 
 from revenge.adapters.memory.catalog_tables import CatalogTables
-from revenge.application.search.requests import INDEX_MOVIE, RECONCILE, REINDEX, request_index
+from revenge.application.search.requests import (
+    IndexMovieCommand,
+    ReconcileIndexCommand,
+    ReindexAllCommand,
+    request_index,
+)
+from revenge.application.shared.jobs import JobMessage
 from revenge.domain.catalog.movie import MovieFields, new_movie
 from revenge.domain.search.query import SearchQuery
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer, build_container
 from revenge.entrypoints.worker.actors import register_actors
 from revenge.entrypoints.worker.scheduler import PERIODIC_JOBS
+from tests.support.jobs import raw_job
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -33,9 +40,9 @@ def add_movie(container: AppContainer, title: str) -> str:
     return movie.id
 
 
-async def run(container: AppContainer, actor: str, payload: dict[str, Any]) -> Any:
+async def run(container: AppContainer, message: JobMessage) -> Any:
     async with container.jobs.unit_of_work() as uow:
-        job_id = await uow.jobs.enqueue(actor, payload)
+        job_id = await uow.jobs.enqueue(message)
         await uow.commit()
     return await container.jobs.job_runs().get(job_id)
 
@@ -47,10 +54,10 @@ async def titles(container: AppContainer, text: str) -> list[str]:
 
 async def test_the_periodic_reconciliation_builds_the_index_first(container: AppContainer) -> None:
     add_movie(container, "The Matrix")
-    run_ = await run(container, RECONCILE, {})
+    run_ = await run(container, ReconcileIndexCommand())
     assert run_.status == "succeeded" and run_.result["rebuilt"] is True
     assert await titles(container, "matirx") == ["The Matrix"]
-    assert RECONCILE in {job.actor for job in PERIODIC_JOBS}
+    assert ReconcileIndexCommand() in {job.message for job in PERIODIC_JOBS}
 
 
 async def test_an_index_request_after_a_catalog_change_updates_or_removes_it(
@@ -61,18 +68,18 @@ async def test_an_index_request_after_a_catalog_change_updates_or_removes_it(
         await uow.commit()
     assert await titles(container, "heat") == ["Heat"]
     CatalogTables(container.core.memory_state()).movie_deleted(movie_id)
-    indexed = await run(container, INDEX_MOVIE, {"movie_id": movie_id})
+    indexed = await run(container, IndexMovieCommand(movie_id))
     assert indexed.result == {"movie_id": movie_id, "indexed": False}
     assert await titles(container, "heat") == []
 
 
 async def test_a_reindex_job_rebuilds_and_reports(container: AppContainer) -> None:
     add_movie(container, "Alien")
-    finished = await run(container, REINDEX, {"batch_size": 10})
+    finished = await run(container, ReindexAllCommand(batch_size=10))
     assert finished.status == "succeeded" and finished.result["indexed"] == 1
     assert await titles(container, "alien") == ["Alien"]
 
 
 async def test_a_malformed_index_request_is_not_retried(container: AppContainer) -> None:
-    failed = await run(container, INDEX_MOVIE, {"movie": "x"})
+    failed = await run(container, raw_job(IndexMovieCommand.job, {"movie": "x"}))
     assert (failed.status, failed.attempts) == ("failed", 1)

@@ -13,9 +13,10 @@ from revenge.application.search.read_models import IdFilter, SearchResult
 from revenge.application.search.reconcile_index import ReconcileIndex, ReconcileIndexCommand
 from revenge.application.search.reindex_all import ReindexAll, ReindexAllCommand
 from revenge.application.search.remove_movie import RemoveMovie, RemoveMovieCommand
-from revenge.application.search.requests import INDEX_MOVIE, request_index
+from revenge.application.search.requests import request_index
 from revenge.application.search.search_movies import SearchMovies, SearchMoviesCommand
 from revenge.application.search.suggest_titles import SuggestTitles, SuggestTitlesCommand
+from revenge.application.shared.jobs import JobMessage, payload_of
 from revenge.domain.errors import Unavailable
 from revenge.domain.search.errors import InvalidSearch
 from revenge.domain.search.query import SearchQuery
@@ -183,8 +184,8 @@ class RecordingQueue:
     def __init__(self) -> None:
         self.sent: list[tuple[str, dict]] = []
 
-    async def enqueue(self, actor: str, payload: dict, *, dedupe_key: str | None = None) -> str:
-        self.sent.append((actor, dict(payload)))
+    async def enqueue(self, message: JobMessage, *, dedupe_key: str | None = None) -> str:
+        self.sent.append((message.job, payload_of(message)))
         return str(len(self.sent))
 
 
@@ -192,4 +193,4 @@ async def test_other_contexts_request_indexing_by_movie_id() -> None:
     queue = RecordingQueue()
     await request_index(queue, "a", ["b", "c"])
     await request_index(None, "d")
-    assert queue.sent == [(INDEX_MOVIE, {"movie_id": m}) for m in "abc"]
+    assert queue.sent == [("search.index_movie", {"movie_id": m}) for m in "abc"]

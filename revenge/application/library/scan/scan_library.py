@@ -16,6 +16,7 @@ from revenge.application.library.ports import (
     NewId,
     ScanProgress,
 )
+from revenge.application.library.requests import ScanLibraryCommand as ScanLibraryCommand
 from revenge.application.library.scan import (
     phase_1_walk,
     phase_2_diff,
@@ -31,14 +32,6 @@ from revenge.application.library.scan.state import (
 )
 from revenge.domain.errors import RuleViolation
 from revenge.domain.library.diff import under
-
-
-class ScanLibraryCommand(msgspec.Struct, frozen=True, kw_only=True):
-    """`within`: only these folders or files (absolute, inside the library); empty for
-    the whole library."""
-
-    library_id: str
-    within: tuple[str, ...] = ()
 
 
 async def _no_progress(percent: int, counts: Mapping[str, int]) -> None:

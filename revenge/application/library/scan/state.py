@@ -9,6 +9,7 @@ import msgspec
 
 from revenge.application.library.ports import WalkResult
 from revenge.application.library.records import SkippedFile
+from revenge.application.metadata.requests import MatchMovieCommand
 from revenge.domain.library.classification import Classification
 from revenge.domain.library.diff import FileStat, KnownFile, ScanDiff
 from revenge.domain.library.library import Library
@@ -16,11 +17,11 @@ from revenge.domain.library.moves import Move
 
 
 class ScanSettings(msgspec.Struct, frozen=True, kw_only=True):
-    """`probe_slots`: probing jobs run in parallel per library. `match_actor`: the job
+    """`probe_slots`: probing jobs run in parallel per library. `match_job`: the job
     that matches new movies with a metadata provider; None when none is configured."""
 
     probe_slots: int = 2
-    match_actor: str | None = None
+    match_job: type[MatchMovieCommand] | None = None
 
 
 class ScanCounts(msgspec.Struct, kw_only=True):
