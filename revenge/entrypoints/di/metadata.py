@@ -2,7 +2,8 @@
 
 The provider and the image store exist only when a TMDb key is configured (in either
 profile: an e2e run may point the memory profile at the fake TMDb); without one they
-are None, and matching is skipped. Tests override `metadata_provider` / `image_store`.
+are None, and matching is skipped (`MetadataSources` hands both to the HTTP handlers).
+Tests override `metadata_provider` / `image_store`.
 The HTTP clients they open are closed by `close_http_clients` when the process stops.
 """
 
@@ -30,6 +31,7 @@ from revenge.adapters.tmdb.provider import TmdbMetadataProvider
 from revenge.application.metadata.fix_match import FixMatch
 from revenge.application.metadata.images import ImageFetcher
 from revenge.application.metadata.match_movie import MatchMovie
+from revenge.application.metadata.ports import ImageStore, MetadataProvider
 from revenge.application.metadata.refresh_changed import RefreshChanged
 from revenge.application.metadata.refresh_movie_metadata import RefreshMovieMetadata
 from revenge.application.metadata.writer import MetadataWriter
@@ -69,6 +71,14 @@ class OpenClients:
                 log.warning("closing %s failed: %s", type(client).__name__, exc)
 
 
+class MetadataSources:
+    """The TMDb provider and the image cache as configured, for the HTTP handlers: each
+    is None without a TMDb key. Read when called, so a reset singleton is seen."""
+
+    def __init__(self, provider: Callable[[], MetadataProvider | None],
+                 images: Callable[[], ImageStore | None]) -> None:
+        self.provider = provider
+        self.images = images
 
 
 def tmdb_client(settings: Config, cache: Cache, clients: OpenClients) -> TmdbClient | None:
@@ -117,6 +127,8 @@ class MetadataContainer(containers.DeclarativeContainer):
     metadata_provider = providers.Singleton(tmdb_provider, tmdb_client)
     image_store = providers.Singleton(image_store, settings, metadata_provider, image_limits,
                                       http_clients)
+    sources = providers.Factory(MetadataSources, metadata_provider.provider,
+                                image_store.provider)
 
     unit_of_work = providers.Selector(
         profile,

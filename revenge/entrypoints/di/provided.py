@@ -15,7 +15,7 @@ names when the seam is built, not guessed at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 from dependency_injector import containers, providers
@@ -42,8 +42,10 @@ class Provided:
             self._candidates.setdefault(cls, []).append((path, provider))
         self._chosen: dict[type[Any], providers.Provider[Any]] = {}
 
-    def get(self, kind: type[T]) -> T:
-        provider = self._chosen.get(kind) or self.provider_of(kind)
+    def get(self, kind: Callable[..., T]) -> T:
+        # Typed as a callable, not `type[T]`: mypy refuses a Protocol for `type[T]`.
+        cls = cast(type[Any], kind)
+        provider = self._chosen.get(cls) or self.provider_of(cls)
         return cast(T, provider())
 
     def provider_of(self, kind: type[Any]) -> providers.Provider[Any]:

@@ -8,8 +8,8 @@ from importlib import metadata
 import msgspec
 from litestar import Router, get
 
-from revenge.application.identity.views import SetupState
-from revenge.entrypoints.http.auth import Identity
+from revenge.application.identity.queries import IdentityQueries
+from revenge.entrypoints.http.di_bridge import Uses, uses
 
 
 class SystemInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -27,9 +27,9 @@ def _version() -> str:
 
 
 @get("/info", summary="Server name and version; whether first-run set-up or registration "
-                      "is open (public, no secrets)")
-async def system_info(identity: Identity) -> SystemInfo:
-    state: SetupState = await identity.queries().setup_state()
+                      "is open (public, no secrets)", dependencies=uses(IdentityQueries))
+async def system_info(identity_queries: Uses[IdentityQueries]) -> SystemInfo:
+    state = await identity_queries.setup_state()
     return SystemInfo(name=socket.gethostname(), version=_version(),
                       setup_required=state.setup_required,
                       registration_open=state.registration_open)

@@ -57,7 +57,7 @@ class LibraryController(Controller):
             raise AuthenticationFailed("authentication required")
         if not principal.can(Permission.LIBRARY_READ):
             if principal.can(Permission.WEBHOOKS):  # Radarr's "Emby / Jellyfin" connection
-                return await radarr_items(request, containers(request).radarr)
+                return await radarr_items(request)
             raise Forbidden("missing permission: library.read")
         own_user(request)
         return await _items(request, Query(request))
