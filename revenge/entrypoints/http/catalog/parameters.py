@@ -12,14 +12,8 @@ from uuid import UUID
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, Parameter
 
-from revenge.domain.catalog.listing import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    MovieFilter,
-    MovieListQuery,
-    MovieSort,
-    PageRequest,
-)
+from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, PageRequest
+from revenge.domain.shared.listing import DEFAULT_LIMIT, MAX_LIMIT, MovieSort
 
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="Items per page (1-200)")]
 CursorParam = Annotated[str | None, Parameter(

@@ -18,13 +18,14 @@ from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.search.errors import InvalidSearch
 from revenge.domain.search.query import (
-    DEFAULT_LIMIT,
     MAX_SUGGESTIONS,
+    SEARCH_SORTS,
     SearchQuery,
-    SearchSort,
+    checked_sort,
     decode_cursor,
     encode_cursor,
 )
+from revenge.domain.shared.listing import DEFAULT_LIMIT
 from revenge.entrypoints.http.auth import CurrentPrincipal, require, resolve_principal
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.search.schemas import (
@@ -33,7 +34,7 @@ from revenge.entrypoints.http.search.schemas import (
     SuggestionsResponse,
 )
 
-SORTS = ", ".join(sort.value for sort in SearchSort)
+SORTS = ", ".join(sort.value for sort in SEARCH_SORTS)
 
 
 class SearchController(Controller):
@@ -57,7 +58,7 @@ class SearchController(Controller):
         _check_kind(kind)
         query = SearchQuery(text=q, genres=tuple(genre or ()), year_from=year_from,
                             year_to=year_to, min_rating=min_rating, watched=watched,
-                            sort=_sort(sort), limit=limit, offset=decode_cursor(cursor))
+                            sort=checked_sort(sort), limit=limit, offset=decode_cursor(cursor))
         result = await search_movies.execute(
             SearchMoviesCommand(user_id=principal.user_id, query=query))
         more = query.next_offset < result.found
@@ -102,10 +103,3 @@ class AdminSearchController(Controller):
 def _check_kind(kind: str) -> None:
     if kind != "movie":
         raise InvalidSearch("type must be movie (the only kind searched so far)", field="type")
-
-
-def _sort(value: str) -> SearchSort:
-    try:
-        return SearchSort(value)
-    except ValueError:
-        raise InvalidSearch(f"sort must be one of {SORTS}", field="sort") from None
