@@ -167,6 +167,9 @@ class InMemoryRadarrQueries:
     def __init__(self, state: InMemoryState) -> None:
         self._state = state
 
+    async def settings(self) -> RadarrSettings | None:
+        return await InMemoryRadarrSettings(_Tables(self._state)).get()
+
     async def status(self, *, conflicts: int = 50, deliveries: int = 20) -> RadarrStatus:
         t = _Tables(self._state)
         settings = await InMemoryRadarrSettings(t).get()

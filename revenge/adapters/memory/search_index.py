@@ -26,7 +26,8 @@ from revenge.application.search.read_models import (
     sorted_counts,
 )
 from revenge.domain.errors import Unavailable
-from revenge.domain.search.query import SearchQuery, SortField, decade_of
+from revenge.domain.search.query import Relevance, SearchQuery, decade_of
+from revenge.domain.shared.listing import SortField
 
 FIELD_WEIGHTS = {"title": 10, "original_title": 6, "cast": 3, "directors": 3,
                  "collection": 2, "overview": 1}
@@ -259,7 +260,7 @@ def _sorted(scored: list[tuple[MovieDocument, float]],
             query: SearchQuery) -> list[tuple[MovieDocument, float]]:
     """Relevance: score, then popularity. A field: its value, then id, both in the
     requested direction."""
-    if query.sort.field is SortField.RELEVANCE:
+    if query.sort is Relevance.RELEVANCE:
         return sorted(scored, key=lambda pair: (-pair[1], -_or_lowest(pair[0].popularity),
                                                 pair[0].id))
     key = _SORT_KEYS[query.sort.field]

@@ -22,7 +22,8 @@ from revenge.adapters.postgres.catalog_sql import (
 from revenge.adapters.postgres.database import Connection, Database
 from revenge.application.catalog.read_models import MovieListItem, Page
 from revenge.application.shared.cache import Cache
-from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, SortField
+from revenge.domain.catalog.listing import MovieFilter, MovieListQuery
+from revenge.domain.shared.listing import SortField
 
 # Exactly the expressions of the movies_*_key indexes in migrations/0005_catalog.up.sql.
 SORT_KEYS: dict[SortField, tuple[str, str]] = {

@@ -13,6 +13,7 @@ from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.radarr_records import (
     CONFLICTS,
     DELIVERIES,
+    PostgresRadarrSettings,
     conflict_of,
     delivery_of,
 )
@@ -22,6 +23,7 @@ from revenge.application.radarr.records import (
     StoredConflict,
     SyncState,
 )
+from revenge.domain.radarr.settings import RadarrSettings
 
 _COUNTS = """
 SELECT (SELECT count(*) FROM radarr_links) AS linked,
@@ -43,6 +45,10 @@ ORDER BY sort_title, movie_id"""
 class PostgresRadarrQueries:
     def __init__(self, database: Database) -> None:
         self._database = database
+
+    async def settings(self) -> RadarrSettings | None:
+        async with self._database.connection() as conn:
+            return await PostgresRadarrSettings(conn).get()
 
     async def status(self, *, conflicts: int = 50, deliveries: int = 20) -> RadarrStatus:
         (counts,) = await self._rows(_COUNTS)

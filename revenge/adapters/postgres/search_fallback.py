@@ -25,7 +25,8 @@ from revenge.application.search.read_models import (
     Suggestions,
     sorted_counts,
 )
-from revenge.domain.search.query import SearchQuery, SortField, decade_of
+from revenge.domain.search.query import Relevance, SearchQuery, decade_of
+from revenge.domain.shared.listing import SortField
 
 # Word similarity a misspelt word needs to match: "matirx" is 0.43 similar to "matrix".
 DEFAULT_THRESHOLD = 0.3
@@ -196,7 +197,7 @@ def _where(query: SearchQuery, only: IdFilter | None, *, typos: bool) -> sql.Com
 
 
 def _order(query: SearchQuery, *, typos: bool) -> sql.Composable:
-    if query.sort.field is SortField.RELEVANCE:
+    if query.sort is Relevance.RELEVANCE:
         by_popularity = sql.SQL("COALESCE(m.popularity, -1) DESC, m.id")
         if not _words(query.words):
             return by_popularity

@@ -16,7 +16,8 @@ from revenge.application.search.read_models import (
     Suggestions,
     sorted_counts,
 )
-from revenge.domain.search.query import SearchQuery, SortField
+from revenge.domain.search.query import Relevance, SearchQuery
+from revenge.domain.shared.listing import SortField
 
 MAX_FACET_VALUES = 500
 HIGHLIGHTED = ("title", "original_title", "overview")
@@ -49,7 +50,7 @@ def autocomplete_params(collection: str, prefix: str, limit: int) -> dict[str, A
 
 
 def sort_by(query: SearchQuery) -> str:
-    if query.sort.field is SortField.RELEVANCE:
+    if query.sort is Relevance.RELEVANCE:
         return "_text_match:desc,popularity_key:desc" if query.words else "popularity_key:desc"
     direction = "desc" if query.sort.descending else "asc"
     return f"{_SORT_FIELDS[query.sort.field]}:{direction}"

@@ -224,6 +224,10 @@ class RadarrUnitOfWork(Protocol):
 class RadarrQueries(Protocol):
     """Read side, outside a unit of work."""
 
+    async def settings(self) -> RadarrSettings | None:
+        """The saved connection (the API key as sealed), None before the first save."""
+        ...
+
     async def status(self, *, conflicts: int = 50, deliveries: int = 20) -> RadarrStatus:
         """The overview with up to `conflicts` open conflicts (oldest first) and the
         latest `deliveries` webhook deliveries (newest first)."""

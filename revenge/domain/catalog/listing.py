@@ -1,53 +1,22 @@
-"""How movie lists are asked for: sort orders, filters and page sizes."""
+"""How movie lists are asked for: sort orders, filters and page sizes (the sorts and
+sizes are the shared kernel's, re-exported as part of the catalog's list vocabulary)."""
 
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 
 import msgspec
 
 from revenge.domain.catalog.cursor import KeyValue
 from revenge.domain.catalog.errors import InvalidQuery
 from revenge.domain.catalog.movie import MAX_YEAR, MIN_YEAR, Movie
+from revenge.domain.shared.listing import DEFAULT_LIMIT as DEFAULT_LIMIT
+from revenge.domain.shared.listing import MAX_LIMIT as MAX_LIMIT
+from revenge.domain.shared.listing import MovieSort as MovieSort
+from revenge.domain.shared.listing import SortField as SortField
 
-DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 MAX_SEARCH_LENGTH = 200
 NO_VALUE = -1  # the sort key of an unknown year, rating, runtime or popularity: lowest
-
-
-class SortField(StrEnum):
-    TITLE = "title"
-    YEAR = "year"
-    ADDED = "added"
-    RATING = "rating"
-    RUNTIME = "runtime"
-    POPULARITY = "popularity"
-
-
-class MovieSort(StrEnum):
-    """`-` means descending. Ties are broken by id, so every order is total."""
-
-    TITLE = "title"
-    TITLE_DESC = "-title"
-    YEAR = "year"
-    YEAR_DESC = "-year"
-    ADDED = "added"
-    ADDED_DESC = "-added"
-    RATING = "rating"
-    RATING_DESC = "-rating"
-    RUNTIME = "runtime"
-    RUNTIME_DESC = "-runtime"
-    POPULARITY = "popularity"
-    POPULARITY_DESC = "-popularity"
-
-    @property
-    def field(self) -> SortField:
-        return SortField(self.value.lstrip("-"))
-
-    @property
-    def descending(self) -> bool:
-        return self.value.startswith("-")
 
 
 def sort_value(movie: Movie, field: SortField) -> KeyValue:

@@ -5,54 +5,30 @@ from __future__ import annotations
 import base64
 import binascii
 from enum import StrEnum
+from typing import TypeAlias
 
 import msgspec
 
 from revenge.domain.search.errors import InvalidSearch
+from revenge.domain.shared.listing import DEFAULT_LIMIT, MAX_LIMIT, MovieSort
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
-DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 MAX_TEXT_LENGTH = 200
 MAX_GENRES = 20
 MAX_OFFSET = 100_000
 MAX_SUGGESTIONS = 10
 
 
-class SortField(StrEnum):
-    RELEVANCE = "relevance"
-    TITLE = "title"
-    YEAR = "year"
-    ADDED = "added"
-    RATING = "rating"
-    RUNTIME = "runtime"
-    POPULARITY = "popularity"
-
-
-class SearchSort(StrEnum):
-    """`-` means descending (the catalog's list sorts, plus relevance). Relevance ranks by
-    how well the text matches, then by popularity; without text it is popularity."""
+class Relevance(StrEnum):
+    """The sort only search has: how well the text matches, then popularity; without
+    text it is popularity."""
 
     RELEVANCE = "relevance"
-    TITLE = "title"
-    TITLE_DESC = "-title"
-    YEAR = "year"
-    YEAR_DESC = "-year"
-    ADDED = "added"
-    ADDED_DESC = "-added"
-    RATING = "rating"
-    RATING_DESC = "-rating"
-    RUNTIME = "runtime"
-    RUNTIME_DESC = "-runtime"
-    POPULARITY = "popularity"
-    POPULARITY_DESC = "-popularity"
 
-    @property
-    def field(self) -> SortField:
-        return SortField(self.value.lstrip("-"))
 
-    @property
-    def descending(self) -> bool:
-        return self.value.startswith("-")
+# The shared movie sorts (`-` means descending), plus relevance.
+SearchSort: TypeAlias = Relevance | MovieSort
+SEARCH_SORTS: tuple[SearchSort, ...] = (Relevance.RELEVANCE, *MovieSort)
 
 
 class SearchQuery(msgspec.Struct, frozen=True, kw_only=True):
@@ -66,7 +42,7 @@ class SearchQuery(msgspec.Struct, frozen=True, kw_only=True):
     year_to: int | None = None
     min_rating: float | None = None
     watched: bool | None = None
-    sort: SearchSort = SearchSort.RELEVANCE
+    sort: SearchSort = Relevance.RELEVANCE
     limit: int = DEFAULT_LIMIT
     offset: int = 0
 
@@ -89,6 +65,14 @@ class SearchQuery(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def next_offset(self) -> int:
         return self.offset + self.limit
+
+
+def checked_sort(value: str) -> SearchSort:
+    """A sort by its wire value; raises `InvalidSearch` ("sort") for another."""
+    for sort in SEARCH_SORTS:
+        if sort.value == value:
+            return sort
+    raise InvalidSearch(f"sort must be one of {', '.join(SEARCH_SORTS)}", field="sort")
 
 
 def checked_prefix(text: str, limit: int) -> tuple[str, int]:

@@ -8,6 +8,7 @@ from dependency_injector import containers, providers
 
 from revenge.adapters.postgres.migrations import MigrationRunner, default_directory, load_migrations
 from revenge.application.health.check_readiness import CheckReadiness
+from revenge.application.health.check_startup import CheckStartup
 from revenge.application.health.startup import MigrationsProbe, StartupState
 from revenge.entrypoints.config import Config
 
@@ -38,6 +39,7 @@ class HealthContainer(containers.DeclarativeContainer):
     )
 
     startup_state = providers.Singleton(StartupState)
+    check_startup = providers.Singleton(CheckStartup, startup_state, migrations)
     # Probes of other contexts (search); the app container passes them in.
     extra_probes: providers.Dependency[list[Any]] = providers.Dependency(default=[])
     probes = providers.Callable(

@@ -76,9 +76,6 @@ Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitab
 
 
 class AuthState(msgspec.Struct, kw_only=True):
-    # TRANSITIONAL: the identity container, for the Jellyfin and Radarr callers not typed
-    # yet (they can call `authenticate` below); nothing here reads it.
-    identity: Any
     trusted_proxies: tuple[Network, ...]
     https: HttpsPolicy
     csrf_key: bytes
@@ -87,8 +84,7 @@ class AuthState(msgspec.Struct, kw_only=True):
     def from_container(cls, container: AppContainer) -> AuthState:
         settings: Config = container.settings()
         trusted = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
-        return cls(identity=container.identity,
-                   csrf_key=session_cookies.csrf_key(container.identity.jwt_key()),
+        return cls(csrf_key=session_cookies.csrf_key(container.identity.jwt_key()),
                    trusted_proxies=trusted,
                    https=HttpsPolicy(trusted, (settings.public_url or "").startswith("https://"),
                                      settings.cookie_secure))

@@ -56,11 +56,7 @@ def bind(container: AppContainer) -> Provided:
 
 def provided_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Provided:
     """For code that is not a handler (guards, middleware, helpers shared by handlers),
-    or a hot route that avoids a dependency: `provided_of(request).get(MovieListQueries)`."""
+    or a hot route that avoids a dependency: `provided_of(request).get(CachedMovieLists)`."""
     provided: Provided = connection.app.state[PROVIDED_KEY]
     return provided
 
-
-def container_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Any:
-    """TRANSITIONAL: the untyped container, until every handler is typed."""
-    return connection.app.state[CONTAINER_KEY]

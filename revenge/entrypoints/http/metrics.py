@@ -12,16 +12,17 @@ import ipaddress
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from litestar import Response, get
+from litestar import Request, Response, get
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Gauge, Histogram, generate_latest
 
+from revenge.adapters.postgres.database import Database
 from revenge.domain.errors import Forbidden, NotFound
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.auth import client_ip
-from revenge.entrypoints.http.di_bridge import CONTAINER_KEY
+from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.lifecycle import Lifecycle
 
 HTTP_LATENCY = Histogram(
@@ -43,7 +44,7 @@ JobCounter = Callable[[], Awaitable[dict[str, int]]]
 async def metrics_access(connection: ASGIConnection[Any, Any, Any, Any],
                          _: BaseRouteHandler) -> None:
     """The guard of /metrics (see the module docstring)."""
-    settings: Config = connection.app.state[CONTAINER_KEY].settings()
+    settings = provided_of(connection).get(Config)
     mode = settings.metrics_access
     if mode == "off":
         raise NotFound("metrics are switched off (metrics_access=off)")
@@ -73,15 +74,16 @@ def _has_token(connection: ASGIConnection[Any, Any, Any, Any], token: str | None
 
 @get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False,
      guards=[metrics_access])
-async def metrics(lifecycle: NamedDependency[Lifecycle]) -> Response[bytes]:
-    await _refresh_gauges(lifecycle)
+async def metrics(request: Request[Any, Any, Any],
+                  lifecycle: NamedDependency[Lifecycle]) -> Response[bytes]:
+    await _refresh_gauges(request, lifecycle)
     return Response(generate_latest(REGISTRY), media_type=_CONTENT_TYPE)
 
 
-async def _refresh_gauges(lifecycle: NamedDependency[Lifecycle]) -> None:
+async def _refresh_gauges(request: Request[Any, Any, Any], lifecycle: Lifecycle) -> None:
     if not lifecycle.real:
         return
-    for stat, value in lifecycle.container.core.database().stats().items():
+    for stat, value in provided_of(request).get(Database).stats().items():
         DB_POOL.labels(stat).set(value)
     if lifecycle.job_counter is not None:
         try:

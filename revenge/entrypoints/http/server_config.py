@@ -11,7 +11,7 @@ from litestar import Request, Router, get
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.auth import require
-from revenge.entrypoints.http.di_bridge import container_of
+from revenge.entrypoints.http.di_bridge import provided_of
 
 
 class ServerConfigView(msgspec.Struct, frozen=True, kw_only=True):
@@ -40,8 +40,7 @@ class ServerConfigView(msgspec.Struct, frozen=True, kw_only=True):
                         "policy, transcoding, whether a TMDb key is set",
      guards=[require(Permission.SETTINGS_MANAGE)], sync_to_thread=False)
 def server_config(request: Request[Any, Any, Any]) -> ServerConfigView:
-    config: Config = container_of(request).settings()
-    return ServerConfigView.of(config)
+    return ServerConfigView.of(provided_of(request).get(Config))
 
 
 def server_config_router() -> Router:

@@ -87,7 +87,7 @@ def register_actors(registry: ActorRegistry, container: AppContainer,
     """Binds each actor to the container and registers it under its message's name."""
     provided = Provided(container)
     provided.check(_uses(declared.values()))
-    reporter: JobReporter = provided.provider_of(JobReporter)()  # a Protocol: no get()
+    reporter = provided.get(JobReporter)
     for message, entry in declared.items():
         registry.register(message.job, _bound(entry, container, provided, reporter))
 

@@ -31,6 +31,14 @@ async def test_settings_are_absent_then_saved_then_replaced(twin: Twin) -> None:
         assert await uow.settings.get() == changed
 
 
+async def test_the_queries_read_the_saved_settings_outside_a_unit_of_work(twin: Twin) -> None:
+    assert await twin.queries.settings() is None
+    async with twin.unit_of_work() as uow:
+        await uow.settings.save(SETTINGS)
+        await uow.commit()
+    assert await twin.queries.settings() == SETTINGS
+
+
 async def test_a_unit_of_work_left_without_commit_changes_nothing(twin: Twin) -> None:
     async with twin.unit_of_work() as uow:
         await uow.settings.save(SETTINGS)

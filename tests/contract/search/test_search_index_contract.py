@@ -7,7 +7,8 @@ import pytest
 from revenge.application.search.ports import SearchIndex
 from revenge.application.search.read_models import IdFilter, MovieDocument
 from revenge.domain.errors import Unavailable
-from revenge.domain.search.query import SearchQuery, SearchSort
+from revenge.domain.search.query import SearchQuery
+from revenge.domain.shared.listing import MovieSort
 from tests.contract.search.documents import document, small_catalog
 
 
@@ -70,13 +71,13 @@ async def test_year_and_decade_facets_count_movies_with_a_year(index: SearchInde
 
 async def test_genre_filter_keeps_movies_with_any_of_the_genres(index: SearchIndex,
                                                                 catalog: dict) -> None:
-    result = await index.search(SearchQuery(genres=("Crime", "Comedy"), sort=SearchSort.TITLE))
+    result = await index.search(SearchQuery(genres=("Crime", "Comedy"), sort=MovieSort.TITLE))
     assert titles(result) == ["Amélie", "Heat"]
 
 
 async def test_year_range_and_minimum_rating_filter_together(index: SearchIndex,
                                                              catalog: dict) -> None:
-    query = SearchQuery(year_from=1995, year_to=2003, min_rating=7.5, sort=SearchSort.YEAR)
+    query = SearchQuery(year_from=1995, year_to=2003, min_rating=7.5, sort=MovieSort.YEAR)
     assert titles(await index.search(query)) == ["Heat", "The Matrix", "Amélie"]
 
 
@@ -92,21 +93,21 @@ async def test_id_filter_keeps_or_drops_the_given_movies(index: SearchIndex,
 
 
 @pytest.mark.parametrize(("sort", "expected"), [
-    (SearchSort.YEAR, ["Untitled Home Video", "Alien", "Heat"]),
-    (SearchSort.YEAR_DESC, ["Arrival", "John Wick", "Paprika"]),
-    (SearchSort.TITLE, ["Alien", "Amélie", "Arrival"]),
-    (SearchSort.RATING_DESC, ["Heat", "The Matrix", "Alien"]),
-    (SearchSort.POPULARITY_DESC, ["The Matrix", "John Wick", "The Matrix Reloaded"]),
-    (SearchSort.RUNTIME, ["Untitled Home Video", "Paprika", "John Wick"]),
+    (MovieSort.YEAR, ["Untitled Home Video", "Alien", "Heat"]),
+    (MovieSort.YEAR_DESC, ["Arrival", "John Wick", "Paprika"]),
+    (MovieSort.TITLE, ["Alien", "Amélie", "Arrival"]),
+    (MovieSort.RATING_DESC, ["Heat", "The Matrix", "Alien"]),
+    (MovieSort.POPULARITY_DESC, ["The Matrix", "John Wick", "The Matrix Reloaded"]),
+    (MovieSort.RUNTIME, ["Untitled Home Video", "Paprika", "John Wick"]),
 ])
 async def test_sorts_put_missing_values_lowest(index: SearchIndex, catalog: dict,
-                                               sort: SearchSort, expected: list[str]) -> None:
+                                               sort: MovieSort, expected: list[str]) -> None:
     assert titles(await index.search(SearchQuery(sort=sort, limit=3))) == expected
 
 
 async def test_pages_follow_each_other_without_overlap(index: SearchIndex,
                                                        catalog: dict) -> None:
-    pages = [await index.search(SearchQuery(sort=SearchSort.TITLE, limit=4, offset=offset))
+    pages = [await index.search(SearchQuery(sort=MovieSort.TITLE, limit=4, offset=offset))
              for offset in (0, 4, 8)]
     seen = [title for page in pages for title in titles(page)]
     assert len(seen) == 9 and len(set(seen)) == 9

@@ -11,7 +11,8 @@ from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.search_fallback import PostgresSearchFallback
 from revenge.adapters.postgres.search_source import PostgresMovieDocuments, PostgresWatchedMovies
 from revenge.application.search.read_models import IdFilter, MovieDocument
-from revenge.domain.search.query import SearchQuery, SearchSort
+from revenge.domain.search.query import SearchQuery
+from revenge.domain.shared.listing import MovieSort
 from tests.contract.search.documents import small_catalog
 from tests.integration.search.catalog_rows import (
     delete_movie,
@@ -102,7 +103,7 @@ async def test_fallback_finds_words_of_the_overview(database: Database, catalog:
 async def test_fallback_filters_and_counts_facets_over_every_match(
         database: Database, catalog: dict) -> None:
     query = SearchQuery(genres=("Science Fiction",), year_from=1990, limit=2,
-                        sort=SearchSort.YEAR_DESC)
+                        sort=MovieSort.YEAR_DESC)
     result = await PostgresSearchFallback(database).search(query)
     assert titles(result) == ["Arrival", "Paprika"] and result.found == 4
     assert {f.value: f.count for f in result.facets.decade} == {"1990": 1, "2000": 2, "2010": 1}

@@ -9,14 +9,16 @@ from hypothesis import strategies as st
 from revenge.domain.search.errors import InvalidSearch
 from revenge.domain.search.query import (
     MAX_OFFSET,
+    SEARCH_SORTS,
+    Relevance,
     SearchQuery,
-    SearchSort,
-    SortField,
     checked_prefix,
+    checked_sort,
     decade_of,
     decode_cursor,
     encode_cursor,
 )
+from revenge.domain.shared.listing import MovieSort
 
 
 @pytest.mark.parametrize(("fields", "bad_field"), [
@@ -40,17 +42,29 @@ def test_a_malformed_query_names_the_offending_parameter(fields: dict, bad_field
 
 def test_an_empty_query_browses_everything_by_relevance() -> None:
     query = SearchQuery(text="   ")
-    assert query.words == "" and query.sort is SearchSort.RELEVANCE and query.limit == 50
+    assert query.words == "" and query.sort is Relevance.RELEVANCE and query.limit == 50
 
 
-@pytest.mark.parametrize(("sort", "field", "descending"), [
-    (SearchSort.RELEVANCE, SortField.RELEVANCE, False),
-    (SearchSort.YEAR_DESC, SortField.YEAR, True),
-    (SearchSort.TITLE, SortField.TITLE, False),
+def test_search_sorts_by_relevance_and_by_every_catalog_sort() -> None:
+    assert [sort.value for sort in SEARCH_SORTS] == [
+        "relevance", "title", "-title", "year", "-year", "added", "-added", "rating",
+        "-rating", "runtime", "-runtime", "popularity", "-popularity"]
+
+
+@pytest.mark.parametrize(("value", "sort"), [
+    ("relevance", Relevance.RELEVANCE),
+    ("-year", MovieSort.YEAR_DESC),
+    ("title", MovieSort.TITLE),
 ])
-def test_a_sort_names_its_field_and_direction(sort: SearchSort, field: SortField,
-                                              descending: bool) -> None:
-    assert (sort.field, sort.descending) == (field, descending)
+def test_a_sort_is_read_from_its_wire_value(value: str, sort: object) -> None:
+    assert checked_sort(value) is sort
+
+
+@pytest.mark.parametrize("value", ["Relevance", "-relevance", "name", ""])
+def test_an_unknown_sort_is_refused_naming_the_sort_parameter(value: str) -> None:
+    with pytest.raises(InvalidSearch) as raised:
+        checked_sort(value)
+    assert raised.value.field == "sort"
 
 
 @given(st.integers(min_value=0, max_value=MAX_OFFSET))

@@ -7,7 +7,8 @@ import pytest
 
 from revenge.adapters.typesense import queries
 from revenge.application.search.read_models import IdFilter
-from revenge.domain.search.query import SearchQuery, SearchSort
+from revenge.domain.search.query import SearchQuery
+from revenge.domain.shared.listing import MovieSort
 
 
 def test_filters_become_one_typesense_filter_expression() -> None:
@@ -30,8 +31,8 @@ def test_keeping_an_empty_set_of_movies_matches_nothing_without_asking() -> None
 @pytest.mark.parametrize(("query", "expected"), [
     (SearchQuery(text="heat"), "_text_match:desc,popularity_key:desc"),
     (SearchQuery(), "popularity_key:desc"),
-    (SearchQuery(sort=SearchSort.YEAR_DESC), "year_key:desc"),
-    (SearchQuery(sort=SearchSort.TITLE), "sort_title:asc"),
+    (SearchQuery(sort=MovieSort.YEAR_DESC), "year_key:desc"),
+    (SearchQuery(sort=MovieSort.TITLE), "sort_title:asc"),
 ])
 def test_sorts_use_the_keys_where_a_missing_value_is_lowest(query: SearchQuery,
                                                             expected: str) -> None:

@@ -7,10 +7,7 @@ the movie in the path survives and the sources are folded into it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Router
-from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.catalog import parameters
 from revenge.entrypoints.http.catalog.admin_controller import MovieAdminController
@@ -20,11 +17,6 @@ from revenge.entrypoints.http.catalog.collections_controller import (
 )
 from revenge.entrypoints.http.catalog.movies_controller import MoviesController
 from revenge.entrypoints.http.catalog.watch_controller import WatchController
-from revenge.entrypoints.lifecycle import Lifecycle
-
-
-def _catalog(lifecycle: NamedDependency[Lifecycle]) -> Any:
-    return lifecycle.container.catalog
 
 
 def catalog_router() -> Router:
@@ -33,5 +25,4 @@ def catalog_router() -> Router:
     return Router("/", route_handlers=[
         WatchController, MoviesController, MovieAdminController, CollectionsController,
         GenresController,
-    ], dependencies={"catalog": Provide(_catalog, sync_to_thread=False),
-                     **parameters.dependencies()})
+    ], dependencies=parameters.dependencies())

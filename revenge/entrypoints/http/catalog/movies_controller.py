@@ -7,13 +7,16 @@ from typing import Any
 from litestar import Controller, Request, get
 from litestar.params import FromPath
 
+from revenge.application.catalog.list_cache import CachedMovieLists
+from revenge.application.catalog.ports import CollectionQueries, MovieDetailQueries
 from revenge.application.catalog.read_models import MovieDetail
-from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort
+from revenge.domain.catalog.listing import MovieFilter, MovieListQuery
 from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.listing import MovieSort
 from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by
-from revenge.entrypoints.http.catalog.parameters import Catalog, Limit, ListQuery, Page
+from revenge.entrypoints.http.catalog.parameters import Limit, ListQuery, Page
 from revenge.entrypoints.http.catalog.schemas import (
     CastPage,
     CrewPage,
@@ -22,7 +25,7 @@ from revenge.entrypoints.http.catalog.schemas import (
     MoviePage,
     page_body,
 )
-from revenge.entrypoints.http.di_bridge import container_of
+from revenge.entrypoints.http.di_bridge import Uses, provided_of, uses
 
 TOP_RATED_MIN_VOTES = 50  # fewer votes than this is not a reliable rating
 
@@ -31,9 +34,11 @@ class MoviesController(Controller):
     path = "/movies"
     tags = ["movies"]
     guards = [require(Permission.LIBRARY_READ)]
+    dependencies = uses(MovieDetailQueries)
 
     # The list routes are the hottest of the API (every home screen): they take the
-    # request and read the caller and the container off it, with at most one dependency.
+    # request and read the caller and their query port off it (`provided_of`), with at
+    # most one dependency.
     @get("", summary="List movies: filter, sort, page", responses=documented(
         MoviePage, errors=(400, 401, 403)))
     async def list_movies(self, request: Request[Any, Any, Any],
@@ -58,40 +63,42 @@ class MoviesController(Controller):
          responses=documented(MoviePage, errors=(400, 401, 403)))
     async def next_in_collection(self, request: Request[Any, Any, Any],
                                  limit: Limit = 20) -> MoviePage:
-        collections = container_of(request).catalog.collections()
+        collections = provided_of(request).get(CollectionQueries)
         items = await collections.up_next(principal_of(request).user_id, limit)
         return MoviePage(items, None, len(items))
 
     @get("/{movie_id:str}", summary="One movie, with my state for it",
          responses=documented(MovieDetail))
     async def movie(self, movie_id: FromPath[str], principal: CurrentPrincipal,
-                    catalog: Catalog) -> MovieDetail:
-        detail: MovieDetail = await catalog.movie_details().movie(principal.user_id, movie_id)
-        return detail
+                    movie_detail_queries: Uses[MovieDetailQueries]) -> MovieDetail:
+        return await movie_detail_queries.movie(principal.user_id, movie_id)
 
     @get("/{movie_id:str}/files", summary="The movie's files and their streams",
          responses=documented(FilePage))
     async def files(self, request: Request[Any, Any, Any], movie_id: FromPath[str],
-                    catalog: Catalog, page: Page) -> FilePage:
-        found = await catalog.movie_details().files(movie_id, page)
+                    movie_detail_queries: Uses[MovieDetailQueries], page: Page) -> FilePage:
+        found = await movie_detail_queries.files(movie_id, page)
         return FilePage(as_seen_by(principal_of(request), found.items), found.next_cursor,
                         found.total)
 
     @get("/{movie_id:str}/cast", summary="Cast in billing order", responses=documented(CastPage))
-    async def cast(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> CastPage:
-        return page_body(CastPage, await catalog.movie_details().cast(movie_id, page))
+    async def cast(self, movie_id: FromPath[str],
+                   movie_detail_queries: Uses[MovieDetailQueries], page: Page) -> CastPage:
+        return page_body(CastPage, await movie_detail_queries.cast(movie_id, page))
 
     @get("/{movie_id:str}/crew", summary="Crew", responses=documented(CrewPage))
-    async def crew(self, movie_id: FromPath[str], catalog: Catalog, page: Page) -> CrewPage:
-        return page_body(CrewPage, await catalog.movie_details().crew(movie_id, page))
+    async def crew(self, movie_id: FromPath[str],
+                   movie_detail_queries: Uses[MovieDetailQueries], page: Page) -> CrewPage:
+        return page_body(CrewPage, await movie_detail_queries.crew(movie_id, page))
 
     @get("/{movie_id:str}/genres", summary="The movie's genres (all of them, one page)",
          responses=documented(GenreRefPage))
-    async def genres(self, movie_id: FromPath[str], catalog: Catalog) -> GenreRefPage:
-        genres = await catalog.movie_details().genres_of(movie_id)
+    async def genres(self, movie_id: FromPath[str],
+                     movie_detail_queries: Uses[MovieDetailQueries]) -> GenreRefPage:
+        genres = await movie_detail_queries.genres_of(movie_id)
         return GenreRefPage(genres, None, len(genres))
 
 
 async def _movie_page(request: Request[Any, Any, Any], query: MovieListQuery) -> MoviePage:
-    lists = container_of(request).catalog.movie_lists()
+    lists = provided_of(request).get(CachedMovieLists)
     return page_body(MoviePage, await lists.list_movies(principal_of(request).user_id, query))

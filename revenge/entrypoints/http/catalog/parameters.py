@@ -1,25 +1,19 @@
 """Query parameters shared by the catalog's routes, as Litestar dependencies: paging
 (`limit`, `cursor`), the movie filters, and the whole movie list query. Malformed values
 are answered with 400 and the parameter named (by Litestar's validation, or
-`InvalidQuery` from the domain). Handlers take them (and the catalog container) with
-the explicit dependency types below."""
+`InvalidQuery` from the domain). Handlers take them with the explicit dependency types
+below."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, Parameter
 
-from revenge.domain.catalog.listing import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    MovieFilter,
-    MovieListQuery,
-    MovieSort,
-    PageRequest,
-)
+from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, PageRequest
+from revenge.domain.shared.listing import DEFAULT_LIMIT, MAX_LIMIT, MovieSort
 
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="Items per page (1-200)")]
 CursorParam = Annotated[str | None, Parameter(
@@ -41,8 +35,7 @@ LibraryId = Annotated[UUID | None, Parameter(
     description="Only movies with a file in this library (its id)")]
 
 # Handler parameter types for the catalog router's dependencies (explicit, as Litestar 3
-# wants): the catalog container, a page of a list, the whole movie list query.
-Catalog = NamedDependency[Any]
+# wants): a page of a list, the whole movie list query.
 Page = NamedDependency[PageRequest]
 ListQuery = NamedDependency[MovieListQuery]
 
@@ -78,6 +71,6 @@ def provide_movie_list_query(
                                                       library_id, in_progress))
 
 
-def dependencies() -> dict[str, Any]:
+def dependencies() -> dict[str, Provide]:
     return {"page": Provide(provide_page, sync_to_thread=False),
             "movie_list_query": Provide(provide_movie_list_query, sync_to_thread=False)}

@@ -11,7 +11,6 @@ from revenge.application.catalog.list_cache import CachedMovieLists
 from revenge.application.catalog.ports import UserLibraryQueries
 from revenge.application.catalog.read_models import MovieListItem, Page
 from revenge.application.library.queries import LibraryQueries
-from revenge.application.radarr.ports import RadarrQueries
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
@@ -58,7 +57,7 @@ class LibraryController(Controller):
             raise AuthenticationFailed("authentication required")
         if not principal.can(Permission.LIBRARY_READ):
             if principal.can(Permission.WEBHOOKS):  # Radarr's "Emby / Jellyfin" connection
-                return await radarr_items(request, provided_of(request).get(RadarrQueries))
+                return await radarr_items(request)
             raise Forbidden("missing permission: library.read")
         own_user(request)
         return await _items(request, Query(request))

@@ -7,12 +7,13 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, get
-from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, Parameter
 
+from revenge.application.jobs.ports import JobRuns
 from revenge.application.jobs.read_models import JobRun, JobStatus
 from revenge.domain.identity.permissions import Permission
 from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.di_bridge import Uses, uses
 
 
 class JobView(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,16 +46,16 @@ class JobList(msgspec.Struct, frozen=True):
 
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="page size (1-200)")]
-JobRuns = NamedDependency[Any]  # the job runs query
 
 
 class JobsController(Controller):
     path = "/admin/jobs"
     tags = ["jobs"]
     guards = [require(Permission.LIBRARY_MANAGE)]
+    dependencies = uses(JobRuns)
 
     @get("", summary="Job runs, newest first (filter by status or job name)")
-    async def list_jobs(self, job_runs: JobRuns, limit: Limit = 50,
+    async def list_jobs(self, job_runs: Uses[JobRuns], limit: Limit = 50,
                         cursor: FromQuery[str | None] = None,
                         status: FromQuery[JobStatus | None] = None,
                         name: FromQuery[str | None] = None) -> JobList:
@@ -62,5 +63,5 @@ class JobsController(Controller):
         return JobList([JobView.of(run) for run in page.items], page.next_cursor, page.total)
 
     @get("/{job_id:str}", summary="One job run: status, progress, result, error")
-    async def read(self, job_id: FromPath[str], job_runs: JobRuns) -> JobView:
+    async def read(self, job_id: FromPath[str], job_runs: Uses[JobRuns]) -> JobView:
         return JobView.of(await job_runs.get(job_id))

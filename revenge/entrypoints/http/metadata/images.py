@@ -12,19 +12,25 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
-from litestar.di import NamedDependency
 from litestar.params import FromPath, Parameter
 from litestar.response import File
 
 from revenge.application.metadata.read_models import ImageFile
 from revenge.domain.errors import NotFound
 from revenge.domain.identity.permissions import Permission
-from revenge.domain.metadata.images import IMAGE_SIZES, checked_kind, checked_path, checked_size
+from revenge.domain.metadata.images import (
+    IMAGE_SIZES,
+    ImageKind,
+    checked_kind,
+    checked_path,
+    checked_size,
+)
+from revenge.entrypoints.di.metadata import MetadataSources
 from revenge.entrypoints.http.auth import require
+from revenge.entrypoints.http.di_bridge import Uses, uses
 
 CACHE_CONTROL = "private, max-age=31536000, immutable"
 Size = Annotated[str | None, Parameter(description="w185, w342, w780 or original")]
-Metadata = NamedDependency[Any]  # the metadata DI container
 
 
 def split(rest: str, size: str | None) -> tuple[str, str]:
@@ -39,15 +45,17 @@ class ImagesController(Controller):
     path = "/images"
     tags = ["images"]
     guards = [require(Permission.LIBRARY_READ)]
+    dependencies = uses(MetadataSources)
 
     @get("/{kind:str}/{rest:path}", summary="An image (poster, backdrop, logo, profile)",
          media_type="image/*")
     async def image(self, kind: FromPath[str], rest: FromPath[str], request: Request[Any, Any, Any],
-                    metadata: Metadata, size: Size = None) -> Response[Any]:
+                    metadata_sources: Uses[MetadataSources],
+                    size: Size = None) -> Response[Any]:
         image_kind = checked_kind(kind)
         path, wanted = split(rest, size)
         webp = "image/webp" in request.headers.get("accept", "")
-        found = await _variant(metadata, image_kind, path, wanted, webp)
+        found = await _variant(metadata_sources, image_kind, path, wanted, webp)
         headers = {"ETag": found.etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
         if found.etag in _etags(request.headers.get("if-none-match", "")):
             return Response(content=b"", status_code=304, headers=headers)
@@ -59,8 +67,9 @@ class ImagesController(Controller):
                     content_disposition_type="inline", etag=None)
 
 
-async def _variant(metadata: Any, kind: Any, path: str, size: str, webp: bool) -> ImageFile:
-    store = metadata.image_store()
+async def _variant(sources: MetadataSources, kind: ImageKind, path: str, size: str,
+                   webp: bool) -> ImageFile:
+    store = sources.images()
     if store is None:
         raise NotFound("no image cache (no TMDb API key is configured)", field="path")
     found: ImageFile | None = await store.variant(kind, path, size, webp=webp)

@@ -3,31 +3,18 @@ Emby-style endpoints Radarr's stock connection calls (at the root path)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Router
-from litestar.di import NamedDependency, Provide
 
 from revenge.entrypoints.http.radarr.admin_controller import RadarrAdminController
 from revenge.entrypoints.http.radarr.mediabrowser_controller import MediaBrowserController
 from revenge.entrypoints.http.radarr.webhook_controller import RadarrWebhookController
-from revenge.entrypoints.lifecycle import Lifecycle
-
-
-def _radarr(lifecycle: NamedDependency[Lifecycle]) -> Any:
-    return lifecycle.container.radarr
-
-
-def _dependencies() -> dict[str, Provide]:
-    return {"radarr": Provide(_radarr, sync_to_thread=False)}
 
 
 def radarr_router() -> Router:
     """Under /api/v1."""
-    return Router("/", route_handlers=[RadarrAdminController, RadarrWebhookController],
-                  dependencies=_dependencies())
+    return Router("/", route_handlers=[RadarrAdminController, RadarrWebhookController])
 
 
 def media_browser_router() -> Router:
     """At the root path."""
-    return Router("/", route_handlers=[MediaBrowserController], dependencies=_dependencies())
+    return Router("/", route_handlers=[MediaBrowserController])

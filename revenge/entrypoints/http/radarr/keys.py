@@ -16,11 +16,11 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 
-from revenge.application.identity.authenticate_request import Credential
+from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
 from revenge.application.identity.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
-from revenge.entrypoints.http.auth import auth_state
+from revenge.entrypoints.http.di_bridge import provided_of
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 _TOKEN = re.compile(r"""\bToken\s*=\s*"?([^",\s]+)"?""", re.IGNORECASE)
@@ -63,8 +63,8 @@ async def webhooks_principal(connection: Connection, key: str | None) -> Princip
     `Forbidden` (403) for a key without the `webhooks` scope."""
     if not key:
         raise AuthenticationFailed("an API key with the webhooks scope is required")
-    principal: Principal | None = await auth_state(connection).identity.authenticate_request(
-    ).execute(Credential(kind="api_key", token=key))
+    authenticate = provided_of(connection).get(AuthenticateRequest)
+    principal = await authenticate.execute(Credential(kind="api_key", token=key))
     if principal is None:
         raise AuthenticationFailed("the API key is not valid")
     if not principal.can(Permission.WEBHOOKS):

@@ -17,12 +17,15 @@ from litestar import Controller, Request, Response, post
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from revenge.adapters.radarr.mediabrowser import read_media_updates
-from revenge.application.radarr.apply_media_updated import ApplyMediaUpdatedCommand
+from revenge.application.radarr.apply_media_updated import (
+    ApplyMediaUpdated,
+    ApplyMediaUpdatedCommand,
+)
 from revenge.application.radarr.ports import RadarrQueries
 from revenge.application.radarr.records import MediaItem
 from revenge.domain.errors import RuleViolation
+from revenge.entrypoints.http.di_bridge import Uses, provided_of, uses
 from revenge.entrypoints.http.radarr.keys import media_browser_key, webhooks_principal
-from revenge.entrypoints.http.radarr.schemas import Radarr
 
 PREFIXES = ("", "/emby", "/mediabrowser")
 
@@ -43,13 +46,15 @@ class MediaBrowserController(Controller):
     path = "/"
     tags = ["radarr"]
     include_in_schema = False
+    dependencies = uses(ApplyMediaUpdated)
 
     @post(_paths("/Library/Media/Updated"), status_code=HTTP_204_NO_CONTENT,
           summary="Paths that changed: rescanned (Emby API)")
-    async def media_updated(self, request: Request[Any, Any, Any], radarr: Radarr) -> None:
+    async def media_updated(self, request: Request[Any, Any, Any],
+                            apply_media_updated: Uses[ApplyMediaUpdated]) -> None:
         await webhooks_principal(request, media_browser_key(request))
         updates = read_media_updates(await request.body())
-        await radarr.apply_media_updated().execute(
+        await apply_media_updated.execute(
             ApplyMediaUpdatedCommand(updates=tuple(updates)))
 
     @post(_paths("/Notifications/Admin"), status_code=HTTP_204_NO_CONTENT,
@@ -59,13 +64,15 @@ class MediaBrowserController(Controller):
         return Response(None, status_code=HTTP_204_NO_CONTENT)
 
 
-async def radarr_items(request: Request[Any, Any, Any], queries: RadarrQueries) -> ItemsResult:
+async def radarr_items(request: Request[Any, Any, Any]) -> ItemsResult:
     """Every movie file with its path and provider ids (a movie with two files is two
-    items), for Radarr to find the paths of the movie it changed."""
+    items), for Radarr to find the paths of the movie it changed. Called by the Jellyfin
+    API's `/Items` route, so it reads its query port off the request."""
     await webhooks_principal(request, media_browser_key(request))
     query = {key.lower(): value for key, value in request.query_params.items()}
     if "movie" not in query.get("includeitemtypes", "movie").lower():
         return ItemsResult(items=[], total_record_count=0)
+    queries = provided_of(request).get(RadarrQueries)
     items = await queries.media_items(_years(query.get("years")))
     return ItemsResult(items=[_item(item) for item in items], total_record_count=len(items))
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
-from litestar.di import NamedDependency
 
 from revenge.application.radarr.records import Delivery, RadarrStatus, StoredConflict
 from revenge.domain.radarr.model import QualityProfile, RootFolder
 from revenge.domain.radarr.settings import RadarrSettings
 
 Interval = Annotated[int, msgspec.Meta(ge=5, le=10080, examples=[60])]
-# Handler parameter type of the `radarr` dependency (the Radarr container's providers).
-Radarr = NamedDependency[Any]
 
 
 class PathMappingBody(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -6,49 +6,46 @@ from typing import Annotated, Any
 
 from litestar import Controller, get, post
 from litestar.connection import ASGIConnection
-from litestar.di import NamedDependency, Provide
 from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromQuery, QueryParameter
 from litestar.status_codes import HTTP_202_ACCEPTED
+from litestar.types import Guard
 
-from revenge.application.identity.principal import Principal
-from revenge.application.search.search_movies import SearchMoviesCommand
-from revenge.application.search.suggest_titles import SuggestTitlesCommand
+from revenge.application.search.request_reindex import RequestReindex
+from revenge.application.search.search_movies import SearchMovies, SearchMoviesCommand
+from revenge.application.search.suggest_titles import SuggestTitles, SuggestTitlesCommand
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.permissions import Permission
 from revenge.domain.search.errors import InvalidSearch
 from revenge.domain.search.query import (
-    DEFAULT_LIMIT,
     MAX_SUGGESTIONS,
+    SEARCH_SORTS,
     SearchQuery,
-    SearchSort,
+    checked_sort,
     decode_cursor,
     encode_cursor,
 )
-from revenge.entrypoints.http.auth import require, resolve_principal
+from revenge.domain.shared.listing import DEFAULT_LIMIT
+from revenge.entrypoints.http.auth import CurrentPrincipal, require, resolve_principal
+from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.search.schemas import (
     ReindexAccepted,
     SearchResponse,
     SuggestionsResponse,
 )
-from revenge.entrypoints.lifecycle import Lifecycle
 
-SORTS = ", ".join(sort.value for sort in SearchSort)
-
-
-def _search_context(lifecycle: NamedDependency[Lifecycle]) -> Any:
-    return lifecycle.container.search
+SORTS = ", ".join(sort.value for sort in SEARCH_SORTS)
 
 
 class SearchController(Controller):
     path = "/search"
     tags = ["search"]
     guards = [require(Permission.LIBRARY_READ)]
-    dependencies = {"search_context": Provide(_search_context, sync_to_thread=False)}
+    dependencies = uses(SearchMovies, SuggestTitles)
 
     @get("", summary="Search movies: typo-tolerant text, filters, facets, sorts, pages")
     async def search_movies(
-        self, principal: NamedDependency[Principal], search_context: NamedDependency[Any],
+        self, principal: CurrentPrincipal, search_movies: Uses[SearchMovies],
         q: FromQuery[str] = "",
         kind: Annotated[str, QueryParameter(name="type", description="only `movie`")] = "movie",
         genre: Annotated[list[str] | None, QueryParameter(description="any of (repeat)")] = None,
@@ -61,8 +58,8 @@ class SearchController(Controller):
         _check_kind(kind)
         query = SearchQuery(text=q, genres=tuple(genre or ()), year_from=year_from,
                             year_to=year_to, min_rating=min_rating, watched=watched,
-                            sort=_sort(sort), limit=limit, offset=decode_cursor(cursor))
-        result = await search_context.search_movies().execute(
+                            sort=checked_sort(sort), limit=limit, offset=decode_cursor(cursor))
+        result = await search_movies.execute(
             SearchMoviesCommand(user_id=principal.user_id, query=query))
         more = query.next_offset < result.found
         return SearchResponse(hits=result.hits, facets=result.facets, found=result.found,
@@ -70,14 +67,14 @@ class SearchController(Controller):
                               degraded=result.degraded)
 
     @get("/autocomplete", summary="Title suggestions while typing (at most 10)")
-    async def autocomplete(self, search_context: NamedDependency[Any], q: FromQuery[str],
+    async def autocomplete(self, suggest_titles: Uses[SuggestTitles], q: FromQuery[str],
                            limit: FromQuery[int] = MAX_SUGGESTIONS) -> SuggestionsResponse:
-        result = await search_context.suggest_titles().execute(
+        result = await suggest_titles.execute(
             SuggestTitlesCommand(prefix=q, limit=limit))
         return SuggestionsResponse(items=result.items, degraded=result.degraded)
 
 
-def require_any(*permissions: Permission) -> Any:
+def require_any(*permissions: Permission) -> Guard:
     """A guard: 401 without a principal, 403 unless it holds at least one of `permissions`."""
 
     async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
@@ -94,22 +91,15 @@ class AdminSearchController(Controller):
     path = "/admin/search"
     tags = ["search", "admin"]
     guards = [require_any(Permission.SETTINGS_MANAGE, Permission.LIBRARY_MANAGE)]
-    dependencies = {"search_context": Provide(_search_context, sync_to_thread=False)}
+    dependencies = uses(RequestReindex)
 
     @post("/reindex", status_code=HTTP_202_ACCEPTED,
           summary="Rebuild the search index in the background (no downtime)")
-    async def reindex(self, search_context: NamedDependency[Any]) -> ReindexAccepted:
-        requested = await search_context.request_reindex().execute()
+    async def reindex(self, request_reindex: Uses[RequestReindex]) -> ReindexAccepted:
+        requested = await request_reindex.execute()
         return ReindexAccepted(job_id=requested.job_id)
 
 
 def _check_kind(kind: str) -> None:
     if kind != "movie":
         raise InvalidSearch("type must be movie (the only kind searched so far)", field="type")
-
-
-def _sort(value: str) -> SearchSort:
-    try:
-        return SearchSort(value)
-    except ValueError:
-        raise InvalidSearch(f"sort must be one of {SORTS}", field="sort") from None
