@@ -13,8 +13,8 @@ import msgspec
 from revenge.adapters.filesystem.sidecar_files import sidecar_files
 from revenge.adapters.memory.catalog_tables import CatalogTables
 from revenge.adapters.memory.unit_of_work import InMemoryState
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.ports import PlayableFile
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.errors import NotFound
 from revenge.domain.playback.errors import ReplicaGone

@@ -13,9 +13,9 @@ from revenge.adapters.postgres.identity_rows import (
 )
 from revenge.application.identity.cursors import decode_cursor, encode_cursor
 from revenge.application.identity.ports import Page
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import Role
 from revenge.domain.identity.users import User
+from revenge.domain.shared.permissions import Permission
 
 _USER = """SELECT id::text, username, email, display_name, password_hash, disabled,
     created_at, updated_at,

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock, NewId
-from revenge.application.identity.principal import Principal, authorize
 from revenge.application.search.requests import request_index
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class CreateMovieCommand(msgspec.Struct, frozen=True, kw_only=True):

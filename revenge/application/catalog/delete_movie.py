@@ -7,10 +7,10 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.catalog.ports import CatalogUnitOfWork
-from revenge.application.identity.principal import Principal, authorize
 from revenge.application.search.requests import request_index
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.errors import NotFound
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class DeleteMovieCommand(msgspec.Struct, frozen=True, kw_only=True):

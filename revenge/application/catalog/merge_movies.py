@@ -7,12 +7,12 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock
-from revenge.application.identity.principal import Principal, authorize
 from revenge.application.search.requests import request_index
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.catalog.movie import Movie
 from revenge.domain.catalog.progress import merged
 from revenge.domain.errors import NotFound, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class MergeMoviesCommand(msgspec.Struct, frozen=True, kw_only=True):

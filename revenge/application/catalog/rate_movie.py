@@ -7,9 +7,9 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.catalog.ports import Clock, UserListsUnitOfWork
-from revenge.application.identity.principal import Principal, authorize
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.catalog.rating import checked_rating
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class RateMovieCommand(msgspec.Struct, frozen=True, kw_only=True):

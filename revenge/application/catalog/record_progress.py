@@ -9,9 +9,9 @@ import msgspec
 from revenge.application.catalog.common import progress_view
 from revenge.application.catalog.ports import Clock, NewId, WatchUnitOfWork
 from revenge.application.catalog.read_models import WatchProgress
-from revenge.application.identity.principal import Principal, authorize
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.catalog.progress import ProgressPolicy, ProgressReport, record_progress
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class RecordProgressCommand(msgspec.Struct, frozen=True, kw_only=True):

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.catalog.ports import CatalogUnitOfWork
-from revenge.application.identity.principal import Principal, authorize
 from revenge.application.metadata.requests import RefreshMovieMetadataCommand, movie_dedupe_key
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.errors import NotConfigured, NotFound
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class RequestRefreshCommand(msgspec.Struct, frozen=True, kw_only=True):

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import msgspec
 
 from revenge.application.catalog.ports import UserListsUnitOfWork
-from revenge.application.identity.principal import Principal, authorize
-from revenge.domain.identity.permissions import Permission
+from revenge.application.shared.principal import Principal, authorize
+from revenge.domain.shared.permissions import Permission
 
 
 class UnrateMovieCommand(msgspec.Struct, frozen=True, kw_only=True):

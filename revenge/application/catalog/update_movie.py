@@ -8,11 +8,11 @@ from typing import Any
 import msgspec
 
 from revenge.application.catalog.ports import CatalogUnitOfWork, Clock
-from revenge.application.identity.principal import Principal, authorize
 from revenge.application.search.requests import request_index
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.catalog.movie import Movie, MoviePatch, edited
 from revenge.domain.errors import NotFound
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class UpdateMovieCommand(msgspec.Struct, frozen=True, kw_only=True):

@@ -28,12 +28,12 @@ from revenge.application.identity.ports import (
     SecretTokens,
     UnitOfWorkFactory,
 )
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.server_settings import ServerSettingsReader
 from revenge.application.identity.session_cache import CachedSession, SessionCache
-from revenge.domain.identity.permissions import Permission
+from revenge.application.shared.principal import Principal
 from revenge.domain.identity.roles import permissions_of
 from revenge.domain.mfa.enrolment import RequireMfa, enrolment_pending, policy_applies
+from revenge.domain.shared.permissions import Permission
 
 LAST_USED_PRECISION = timedelta(minutes=1)
 

@@ -15,8 +15,8 @@ from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.login_throttle import LoginKeys, LoginThrottle
 from revenge.application.identity.passwords import PasswordPolicy
 from revenge.application.identity.ports import PasswordHasher, UnitOfWorkFactory
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.session_cache import SessionCache
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import RuleViolation
 from revenge.domain.identity.audit import AuditType
 

@@ -9,8 +9,8 @@ import msgspec
 
 from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.ports import SecretTokens, UnitOfWorkFactory
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.views import ApiKeyView, api_key_view
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import Forbidden
 from revenge.domain.identity.api_keys import ApiKey, check_expiry, check_key_name, check_scopes
 from revenge.domain.identity.audit import AuditType

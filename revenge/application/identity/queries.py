@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from revenge.application.identity.accounts import get_user, roles_of, view
 from revenge.application.identity.ports import Page, UnitOfWorkFactory
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.update_user_settings import UserSettingsView
 from revenge.application.identity.views import (
     ApiKeyView,
@@ -17,6 +16,7 @@ from revenge.application.identity.views import (
     session_view,
     user_view,
 )
+from revenge.application.shared.principal import Principal
 from revenge.domain.identity.audit import AuditFilter
 from revenge.domain.identity.roles import with_builtin_permissions
 from revenge.domain.identity.settings import ServerSettings, UserSettings, stored

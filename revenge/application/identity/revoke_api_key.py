@@ -6,7 +6,7 @@ import msgspec
 
 from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.ports import UnitOfWorkFactory
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import NotFound
 from revenge.domain.identity.audit import AuditType
 

@@ -7,8 +7,8 @@ import msgspec
 from revenge.application.identity.accounts import end_sessions
 from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.ports import UnitOfWorkFactory
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.session_cache import SessionCache
+from revenge.application.shared.principal import Principal
 from revenge.domain.identity.audit import AuditType
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import msgspec
 
-from revenge.application.identity.principal import Principal, authorize
 from revenge.application.metadata.common import UnitOfWorkFactory, fetch, load_movie
 from revenge.application.metadata.ports import MetadataProvider
 from revenge.application.metadata.read_models import MatchResult
 from revenge.application.metadata.writer import MetadataWriter
+from revenge.application.shared.principal import Principal, authorize
 from revenge.domain.errors import NotConfigured, NotFound, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class FixMatchCommand(msgspec.Struct, frozen=True, kw_only=True):

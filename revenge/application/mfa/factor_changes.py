@@ -7,9 +7,9 @@ import msgspec
 
 from revenge.application.identity.accounts import end_sessions
 from revenge.application.identity.common import ClientInfo, Kit
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.session_cache import SessionCache
 from revenge.application.mfa.ports import MfaUnitOfWork
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden
 from revenge.domain.identity.audit import AuditType
 from revenge.domain.identity.sessions import Session

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from revenge.application.identity.accounts import get_user, roles_of
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.server_settings import ServerSettingsReader
 from revenge.application.mfa.factors import factors_of, mfa_enabled
 from revenge.application.mfa.ports import MfaUnitOfWorkFactory
 from revenge.application.mfa.views import CredentialView, MfaStatus, credential_view
+from revenge.application.shared.principal import Principal
 from revenge.domain.identity.roles import permissions_of
 from revenge.domain.identity.sessions import Session
 from revenge.domain.mfa.enrolment import (

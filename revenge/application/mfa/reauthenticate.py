@@ -12,10 +12,10 @@ from revenge.application.identity.accounts import get_user
 from revenge.application.identity.common import ClientInfo, Kit
 from revenge.application.identity.login_throttle import TOO_MANY, LoginKeys, LoginThrottle
 from revenge.application.identity.ports import PasswordHasher
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.session_cache import SessionCache
 from revenge.application.mfa.code_checks import CodeVerifier
 from revenge.application.mfa.ports import MfaUnitOfWork, MfaUnitOfWorkFactory
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden, RuleViolation, TooManyAttempts
 from revenge.domain.identity.audit import AuditType
 from revenge.domain.identity.users import User

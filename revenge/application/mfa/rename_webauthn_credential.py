@@ -5,9 +5,9 @@ from __future__ import annotations
 import msgspec
 
 from revenge.application.identity.common import ClientInfo, Kit
-from revenge.application.identity.principal import Principal
 from revenge.application.mfa.ports import MfaUnitOfWork, MfaUnitOfWorkFactory
 from revenge.application.mfa.views import CredentialView, credential_view
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import NotFound
 from revenge.domain.identity.audit import AuditType
 from revenge.domain.mfa.webauthn import WebAuthnCredential, check_credential_name

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.common import SessionEnder, authorize
 from revenge.application.playback.ports import (
     PlaybackGrants,
@@ -13,6 +12,7 @@ from revenge.application.playback.ports import (
     PlaybackSettings,
 )
 from revenge.application.shared.clock import EpochClock
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.domain.playback.tokens import verify_media_token

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revenge.application.catalog.record_progress import RecordProgress, RecordProgressCommand
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 
 
 class CatalogProgress:

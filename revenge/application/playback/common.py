@@ -3,12 +3,12 @@ session wherever its encoders run."""
 
 from __future__ import annotations
 
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.ports import PlaybackSessions, Segmenter, SessionOwners
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import Forbidden
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.domain.playback.tokens import MediaClaims, sign_media_token
+from revenge.domain.shared.permissions import Permission
 
 
 def authorize(actor: Principal, permission: Permission = Permission.PLAYBACK) -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from revenge.application.identity.accounts import roles_of
 from revenge.application.identity.common import Kit
 from revenge.application.identity.ports import IdentityUnitOfWork, UnitOfWorkFactory
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import permissions_of
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.domain.shared.permissions import Permission
 
 
 class IdentityPlaybackGrants:

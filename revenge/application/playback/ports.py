@@ -6,7 +6,7 @@ from typing import Protocol
 
 import msgspec
 
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.media.info import SubtitleStream
 from revenge.domain.playback.sessions import HlsJob, PlaybackSession
 from revenge.domain.shared.ids import NewId as NewId

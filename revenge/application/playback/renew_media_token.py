@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import msgspec
 
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.common import SessionEnder, authorize, media_token
 from revenge.application.playback.ports import (
     PlaybackGrants,
@@ -13,6 +12,7 @@ from revenge.application.playback.ports import (
 )
 from revenge.application.playback.start_playback import StartedPlayback
 from revenge.application.shared.clock import EpochClock
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import NotFound
 
 

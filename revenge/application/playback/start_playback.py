@@ -7,7 +7,6 @@ from typing import Any
 
 import msgspec
 
-from revenge.application.identity.principal import Principal
 from revenge.application.media.ports import MediaProbe
 from revenge.application.playback.common import authorize, media_token
 from revenge.application.playback.ports import (
@@ -18,6 +17,7 @@ from revenge.application.playback.ports import (
     PlaybackSettings,
 )
 from revenge.application.shared.clock import EpochClock
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import RuleViolation
 from revenge.domain.media.info import MediaInfo
 from revenge.domain.playback.decision import PlaybackDecision, decide

@@ -6,11 +6,11 @@ import contextlib
 
 import msgspec
 
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.common import SessionEnder, authorize
 from revenge.application.playback.ports import PlaybackSessions, ProgressRecorder
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import NotFound, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class StopPlaybackCommand(msgspec.Struct, frozen=True, kw_only=True):

@@ -8,7 +8,7 @@ from datetime import datetime
 import msgspec
 
 from revenge.domain.errors import RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class ApiKey(msgspec.Struct, frozen=True, kw_only=True):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import msgspec
 
 from revenge.domain.errors import RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 ADMIN_ROLE_ID = "00000000-0000-7000-8000-000000000001"
 USER_ROLE_ID = "00000000-0000-7000-8000-000000000002"

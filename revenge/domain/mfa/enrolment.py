@@ -14,7 +14,7 @@ from enum import StrEnum
 import msgspec
 
 from revenge.domain.errors import Forbidden, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 # Changing factors needs a password or second factor proven this recently in the session.
 REAUTH_WINDOW = timedelta(minutes=10)

@@ -3,7 +3,7 @@ permissions table (docs/security.md). A permission missing here fails tests/unit
 
 from __future__ import annotations
 
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 PERMISSIONS: dict[Permission, str] = {
     Permission.LIBRARY_READ: "browse and search the catalog and artwork; one's own watch "

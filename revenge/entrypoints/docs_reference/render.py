@@ -9,8 +9,8 @@ from typing import Any
 
 import msgspec
 
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import builtin_roles
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.config import Config, env_name
 from revenge.entrypoints.docs_reference.permissions import PERMISSIONS
 from revenge.entrypoints.docs_reference.settings import SETTINGS

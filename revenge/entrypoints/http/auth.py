@@ -41,10 +41,10 @@ from litestar.openapi.spec import Components, SecurityRequirement, SecuritySchem
 from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
 from revenge.application.identity.common import ClientInfo
 from revenge.application.identity.create_api_key import KEY_PREFIX
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.views import TokenPair
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer
 from revenge.entrypoints.http import session_cookies

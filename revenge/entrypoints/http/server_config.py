@@ -8,7 +8,7 @@ from typing import Any
 import msgspec
 from litestar import Request, Router, get
 
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.auth import require
 from revenge.entrypoints.http.di_bridge import provided_of

@@ -45,13 +45,13 @@ from revenge.application.catalog.ports import (
     MovieListQueries,
     UserLibraryQueries,
 )
-from revenge.application.identity.principal import Principal
 from revenge.application.metadata.read_models import StoredImage
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.collection import Collection
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import Movie, MovieFields, new_movie
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ from revenge.application.catalog.merge_movies import MergeMovies, MergeMoviesCom
 from revenge.domain.catalog.media import AudioStream, MovieFile, VideoStream
 from revenge.domain.catalog.progress import WatchState
 from revenge.domain.errors import Conflict, NotFound, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from tests.contract.catalog.conftest import Catalog, new_id, page
 
 AT = datetime(2026, 3, 1, tzinfo=UTC)

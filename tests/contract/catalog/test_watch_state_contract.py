@@ -22,7 +22,7 @@ from revenge.application.catalog.remove_from_watchlist import (
 )
 from revenge.application.catalog.unmark_watched import UnmarkWatched, UnmarkWatchedCommand
 from revenge.application.catalog.unrate_movie import UnrateMovie, UnrateMovieCommand
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.progress import ProgressPolicy
 from revenge.domain.errors import NotFound
 from tests.contract.catalog.conftest import Catalog, new_id, page

@@ -6,9 +6,9 @@ import msgspec
 
 from revenge.application.identity.ports import UnitOfWorkFactory
 from revenge.domain.identity.api_keys import ApiKey
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.sessions import RefreshToken, Session, new_session
 from revenge.domain.identity.users import User
+from revenge.domain.shared.permissions import Permission
 from tests.contract.identity.conftest import NOW, a_user, later, new_id, stored
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from revenge.application.identity.ports import UnitOfWorkFactory
 from revenge.domain.errors import Conflict
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import ADMIN_ROLE_ID, USER_ROLE_ID, Role
+from revenge.domain.shared.permissions import Permission
 from tests.contract.identity.conftest import a_user, new_id, stored
 
 

@@ -22,11 +22,11 @@ from revenge.adapters.postgres.catalog_user_queries import PostgresUserLibraryQu
 from revenge.adapters.postgres.database import Database
 from revenge.adapters.postgres.playback_files import PostgresPlayableFiles
 from revenge.application.catalog.ports import CatalogUnitOfWork, UserLibraryQueries
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.ports import PlayableFiles
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.media import MovieFile
 from revenge.domain.catalog.movie import MovieFields, new_movie
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 MTIME = datetime(2025, 12, 24, 18, 30, 15, 250000, tzinfo=UTC)

@@ -16,12 +16,12 @@ from revenge.adapters.memory.playback import (
     InMemorySessionOwners,
 )
 from revenge.application.catalog.record_progress import RecordProgress
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.catalog_progress import CatalogProgress
 from revenge.application.playback.common import SessionEnder
 from revenge.application.playback.ports import PlaybackSettings
 from revenge.application.playback.start_playback import StartPlayback, StartPlaybackCommand
 from revenge.application.playback.stop_playback import StopPlayback, StopPlaybackCommand
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.progress import ProgressPolicy
 from revenge.domain.media.info import AudioStream, MediaInfo, VideoStream
 from tests.contract.playback.conftest import Shelf, new_id, row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.config import env_name, field_names
 from revenge.entrypoints.docs_reference.__main__ import main
 from revenge.entrypoints.docs_reference.permissions import PERMISSIONS

@@ -129,6 +129,6 @@ async def _principal(identity: Any, token: str) -> Any:
 
 
 def _as(user: Any) -> Any:
-    from revenge.application.identity.principal import Principal
+    from revenge.application.shared.principal import Principal
 
     return Principal(user_id=user.id, username=user.username, permissions=frozenset())

@@ -8,9 +8,9 @@ from typing import Any
 
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.log_out import LogOutCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.refresh_session import RefreshSessionCommand
 from revenge.application.identity.update_server_settings import UpdateServerSettingsCommand
+from revenge.application.shared.principal import Principal
 from tests.unit.identity.conftest import HOME, FakeClock, log_in, register
 
 

@@ -13,13 +13,13 @@ from argon2 import PasswordHasher
 
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.create_api_key import CreateApiKeyCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.request_password_reset import RequestPasswordResetCommand
 from revenge.application.identity.reset_password import ResetPasswordCommand
 from revenge.application.identity.revoke_api_key import RevokeApiKeyCommand
 from revenge.application.identity.update_user_settings import UpdateUserSettingsCommand
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from tests.unit.identity.conftest import PASSWORD, FakeClock, log_in, register
 
 NEW = "a brand new passphrase"

@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from revenge.domain.errors import RuleViolation
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import (
     ADMIN_ROLE_ID,
     GUEST_ROLE_ID,
@@ -18,6 +17,7 @@ from revenge.domain.identity.roles import (
     parse_permissions,
     permissions_of,
 )
+from revenge.domain.shared.permissions import Permission
 
 permission_sets = st.frozensets(st.sampled_from(list(Permission)))
 

@@ -9,11 +9,11 @@ import pytest
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.change_password import ChangePasswordCommand
 from revenge.application.identity.log_out import LogOutCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.refresh_session import RefreshSessionCommand
 from revenge.application.identity.revoke_other_sessions import RevokeOtherSessionsCommand
 from revenge.application.identity.revoke_session import RevokeSessionCommand
 from revenge.application.identity.update_server_settings import UpdateServerSettingsCommand
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.identity.audit import AuditFilter, AuditType
 from tests.unit.identity.conftest import HOME, PASSWORD, FakeClock, create, log_in, register

@@ -14,11 +14,11 @@ from revenge.adapters.crypto.system import Uuid7Ids
 from revenge.adapters.memory.identity_throttle import InMemoryThrottle
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.common import ClientInfo, Kit
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.views import MfaChallenge, TokenPair
 from revenge.application.mfa.confirm_totp import ConfirmTotpCommand
 from revenge.application.mfa.factor_changes import FactorCommand
 from revenge.application.mfa.views import TotpSetup
+from revenge.application.shared.principal import Principal
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import build_container
 from tests.support.totp import hotp, totp_at

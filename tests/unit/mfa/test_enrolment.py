@@ -9,16 +9,16 @@ import pytest
 
 from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.create_api_key import CreateApiKeyCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.views import MfaChallenge
 from revenge.application.mfa.confirm_totp import ConfirmTotpCommand
 from revenge.application.mfa.factor_changes import FactorCommand
 from revenge.application.mfa.reauthenticate import ReauthenticateCommand
 from revenge.application.mfa.views import TotpSetup
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import Conflict, Forbidden, NotFound, RuleViolation
 from revenge.domain.identity.audit import AuditFilter, AuditType
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method, ReauthenticationRequired
+from revenge.domain.shared.permissions import Permission
 from tests.unit.mfa.conftest import (
     PASSWORD,
     FakeClock,

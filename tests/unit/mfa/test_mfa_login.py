@@ -17,8 +17,8 @@ from revenge.application.identity.views import MfaChallenge, TokenPair
 from revenge.application.mfa.factor_changes import FactorCommand
 from revenge.application.mfa.verify_mfa_login import VerifyMfaLoginCommand
 from revenge.domain.errors import AuthenticationFailed, TooManyAttempts
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method
+from revenge.domain.shared.permissions import Permission
 from tests.unit.identity.conftest import create
 from tests.unit.mfa.conftest import (
     HOME,

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 import pytest
 
 from revenge.adapters.webauthn.settings import relying_party_settings
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import (
     Factors,
     Method,
@@ -19,6 +18,7 @@ from revenge.domain.mfa.enrolment import (
     profile_after,
 )
 from revenge.domain.mfa.webauthn import counter_went_back
+from revenge.domain.shared.permissions import Permission
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 NONE = Factors()

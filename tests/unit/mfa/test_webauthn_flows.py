@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.views import MfaChallenge, TokenPair
 from revenge.application.mfa.factor_changes import FactorCommand
 from revenge.application.mfa.finish_passkey_login import FinishPasskeyLoginCommand
@@ -15,6 +14,7 @@ from revenge.application.mfa.finish_webauthn_login import FinishWebAuthnLoginCom
 from revenge.application.mfa.finish_webauthn_registration import (
     FinishWebAuthnRegistrationCommand,
 )
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, RuleViolation
 from tests.support.webauthn_authenticator import SoftwareAuthenticator
 from tests.unit.identity.conftest import create

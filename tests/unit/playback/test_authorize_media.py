@@ -13,16 +13,16 @@ from revenge.adapters.memory.playback import (
     InMemorySegmenter,
     InMemorySessionOwners,
 )
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.authorize_media import AuthorizeMedia, Viewer
 from revenge.application.playback.common import SessionEnder
 from revenge.application.playback.ports import PlaybackSettings
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden, NotFound
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.media.info import VideoStream
 from revenge.domain.playback.decision import PlaybackDecision
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.domain.playback.tokens import MediaClaims, sign_media_token
+from revenge.domain.shared.permissions import Permission
 
 KEY = b"k" * 32
 NOW = 1_800_000_000.0

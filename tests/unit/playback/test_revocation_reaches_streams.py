@@ -18,9 +18,9 @@ from revenge.application.identity.authenticate_request import Credential
 from revenge.application.identity.common import Kit
 from revenge.application.identity.create_api_key import CreateApiKeyCommand
 from revenge.application.identity.log_out import LogOutCommand
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.revoke_api_key import RevokeApiKeyCommand
 from revenge.application.identity.update_user import UpdateUserCommand
+from revenge.application.shared.principal import Principal
 from revenge.domain.identity.roles import GUEST_ROLE_ID
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.config import Config

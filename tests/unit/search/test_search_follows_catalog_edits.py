@@ -9,10 +9,10 @@ from revenge.application.catalog.create_movie import CreateMovieCommand
 from revenge.application.catalog.delete_movie import DeleteMovieCommand
 from revenge.application.catalog.merge_movies import MergeMoviesCommand
 from revenge.application.catalog.update_movie import UpdateMovieCommand
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.movie import MovieFields
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.search.query import SearchQuery
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer, build_container
 from revenge.entrypoints.worker.actors import register_actors

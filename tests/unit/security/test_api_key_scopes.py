@@ -15,7 +15,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.di_bridge import CONTAINER_KEY
 from revenge.entrypoints.memory_profile import create_memory_app

@@ -13,7 +13,7 @@ from revenge.application.catalog.ports import MovieDetailQueries
 from revenge.application.catalog.read_models import MovieDetail
 from revenge.application.catalog.request_refresh import RequestRefresh, RequestRefreshCommand
 from revenge.application.catalog.update_movie import UpdateMovie, UpdateMovieCommand
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.schemas import JobAccepted, MergeBody, MovieBody, MoviePatch

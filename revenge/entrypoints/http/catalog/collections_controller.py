@@ -7,7 +7,7 @@ from litestar.params import FromPath
 
 from revenge.application.catalog.ports import CatalogStatsQueries, CollectionQueries
 from revenge.application.catalog.read_models import CollectionDetail
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.parameters import Page

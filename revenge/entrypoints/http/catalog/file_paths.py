@@ -7,9 +7,9 @@ from pathlib import PurePath
 
 import msgspec
 
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.media import MovieFile
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 def as_seen_by(principal: Principal, files: list[MovieFile]) -> list[MovieFile]:

@@ -11,8 +11,8 @@ from revenge.application.catalog.list_cache import CachedMovieLists
 from revenge.application.catalog.ports import CollectionQueries, MovieDetailQueries
 from revenge.application.catalog.read_models import MovieDetail
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.shared.listing import MovieSort
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by

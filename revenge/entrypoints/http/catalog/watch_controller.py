@@ -26,7 +26,7 @@ from revenge.application.catalog.remove_from_watchlist import (
 )
 from revenge.application.catalog.unmark_watched import UnmarkWatched, UnmarkWatchedCommand
 from revenge.application.catalog.unrate_movie import UnrateMovie, UnrateMovieCommand
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, principal_of, require
 from revenge.entrypoints.http.catalog.examples import documented
 from revenge.entrypoints.http.catalog.parameters import Page

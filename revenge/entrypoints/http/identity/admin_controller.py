@@ -29,9 +29,9 @@ from revenge.application.identity.views import RoleView, UserView
 from revenge.application.mfa.reset_user_mfa import ResetUserMfa, ResetUserMfaCommand
 from revenge.application.mfa.user_directory import UserDirectory
 from revenge.domain.identity.audit import AuditFilter, AuditType
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.identity.roles import USER_ROLE_ID
 from revenge.domain.identity.settings import ServerSettings
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.identity.schemas import (

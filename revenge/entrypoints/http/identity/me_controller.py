@@ -22,7 +22,7 @@ from revenge.application.identity.update_user_settings import (
     UserSettingsView,
 )
 from revenge.application.identity.views import UserView
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.identity.schemas import (

@@ -18,9 +18,9 @@ from litestar.handlers.base import BaseRouteHandler
 
 from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
 from revenge.application.identity.create_api_key import KEY_PREFIX
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http import auth
 from revenge.entrypoints.http.di_bridge import provided_of
 

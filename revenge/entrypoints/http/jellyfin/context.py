@@ -6,7 +6,7 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.auth import principal_of
 from revenge.entrypoints.http.di_bridge import provided_of

@@ -16,10 +16,10 @@ from litestar.connection import ASGIConnection
 
 from revenge.application.catalog.ports import MovieDetailQueries
 from revenge.application.catalog.read_models import MovieListItem, Page
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.catalog.listing import PageRequest
 from revenge.domain.catalog.media import MovieFile
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.catalog.file_paths import as_seen_by
 from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.http.jellyfin.context import caller, mapped_pages

@@ -13,7 +13,7 @@ from revenge.application.catalog.list_cache import CachedMovieLists
 from revenge.application.catalog.ports import CatalogStatsQueries, MovieDetailQueries
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
 from revenge.domain.catalog.media import MovieFile
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller, this_server

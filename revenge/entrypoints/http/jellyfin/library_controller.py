@@ -13,7 +13,7 @@ from revenge.application.catalog.read_models import MovieListItem, Page
 from revenge.application.library.queries import LibraryQueries
 from revenge.domain.catalog.listing import MovieFilter, MovieListQuery, MovieSort, PageRequest
 from revenge.domain.errors import AuthenticationFailed, Forbidden
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.di_bridge import provided_of
 from revenge.entrypoints.http.jellyfin.auth import jellyfin_principal, require
 from revenge.entrypoints.http.jellyfin.context import caller, this_server

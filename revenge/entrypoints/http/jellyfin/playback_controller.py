@@ -22,9 +22,9 @@ from revenge.application.playback.start_playback import (
     StartPlaybackCommand,
 )
 from revenge.domain.errors import NotFound, RuleViolation
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.catalog.file_paths import path_as_seen_by
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.jellyfin.auth import require

@@ -24,7 +24,7 @@ from revenge.application.catalog.unmark_watched import UnmarkWatched, UnmarkWatc
 from revenge.application.playback.ports import PlaybackSessions
 from revenge.application.playback.stop_playback import StopPlayback, StopPlaybackCommand
 from revenge.domain.errors import NotFound, RuleViolation
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.di_bridge import Uses, provided_of, uses
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import caller

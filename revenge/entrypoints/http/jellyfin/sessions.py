@@ -9,10 +9,10 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.authorize_media import AuthorizeMedia
 from revenge.application.playback.ports import PlaybackSessions
 from revenge.application.playback.start_playback import StartPlayback, StartPlaybackCommand
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, NotFound
 from revenge.domain.playback.sessions import PlaybackSession
 from revenge.entrypoints.http.di_bridge import provided_of

@@ -7,7 +7,7 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.jellyfin.auth import require
 from revenge.entrypoints.http.jellyfin.context import local_address, server_name, this_server
 from revenge.entrypoints.http.jellyfin.dtos_users import (

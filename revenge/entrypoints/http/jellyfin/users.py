@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from revenge.application.identity.principal import Principal
 from revenge.application.identity.views import UserView
-from revenge.domain.identity.permissions import Permission
+from revenge.application.shared.principal import Principal
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.jellyfin.auth import ClientHeader
 from revenge.entrypoints.http.jellyfin.dtos_users import (
     ClientCapabilities,

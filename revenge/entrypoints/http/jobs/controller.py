@@ -11,7 +11,7 @@ from litestar.params import FromPath, FromQuery, Parameter
 
 from revenge.application.jobs.ports import JobRuns
 from revenge.application.jobs.read_models import JobRun, JobStatus
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 

@@ -17,7 +17,7 @@ from revenge.application.library.request_library_scan import (
     RequestLibraryScanCommand,
 )
 from revenge.application.library.update_library import UpdateLibrary, UpdateLibraryCommand
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.library.schemas import (

@@ -11,8 +11,8 @@ from revenge.application.metadata.fix_match import FixMatch, FixMatchCommand
 from revenge.application.metadata.ports import MetadataProvider, MetadataQueries
 from revenge.application.metadata.read_models import MatchResult
 from revenge.domain.errors import NotConfigured
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.metadata.details import MovieDetails
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.di.metadata import MetadataSources
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.di_bridge import Uses, uses

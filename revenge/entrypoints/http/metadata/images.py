@@ -17,7 +17,6 @@ from litestar.response import File
 
 from revenge.application.metadata.read_models import ImageFile
 from revenge.domain.errors import NotFound
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.metadata.images import (
     IMAGE_SIZES,
     ImageKind,
@@ -25,6 +24,7 @@ from revenge.domain.metadata.images import (
     checked_path,
     checked_size,
 )
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.di.metadata import MetadataSources
 from revenge.entrypoints.http.auth import require
 from revenge.entrypoints.http.di_bridge import Uses, uses

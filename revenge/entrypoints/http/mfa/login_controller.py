@@ -21,8 +21,8 @@ from revenge.application.mfa.finish_webauthn_login import (
 from revenge.application.mfa.reauthenticate import Reauthenticate, ReauthenticateCommand
 from revenge.application.mfa.verify_mfa_login import VerifyMfaLogin, VerifyMfaLoginCommand
 from revenge.application.mfa.views import ChallengeView
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.mfa.enrolment import Method
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.identity.auth_controller import with_cookies

@@ -6,7 +6,6 @@ from __future__ import annotations
 from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from revenge.application.identity.principal import Principal
 from revenge.application.mfa.begin_webauthn_registration import BeginWebAuthnRegistration
 from revenge.application.mfa.confirm_totp import ConfirmTotp, ConfirmTotpCommand
 from revenge.application.mfa.disable_mfa import DisableMfa
@@ -39,7 +38,8 @@ from revenge.application.mfa.views import (
     Registered,
     TotpSetup,
 )
-from revenge.domain.identity.permissions import Permission
+from revenge.application.shared.principal import Principal
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import SECURITY, Client, CurrentPrincipal, require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.mfa.schemas import (

@@ -15,7 +15,6 @@ from litestar.params import FromPath, QueryParameter
 from litestar.response.base import ASGIResponse
 
 from revenge.application.identity.authenticate_request import Credential
-from revenge.application.identity.principal import Principal
 from revenge.application.playback.authorize_media import AuthorizeMedia
 from revenge.application.playback.get_segment import GetSegment
 from revenge.application.playback.get_subtitle import GetSubtitle
@@ -24,6 +23,7 @@ from revenge.application.playback.playlists import (
     subtitle_playlist,
     variant_playlist,
 )
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import NotFound
 from revenge.domain.media.codecs import mime_type
 from revenge.domain.playback.sessions import PlaybackSession

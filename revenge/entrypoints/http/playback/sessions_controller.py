@@ -18,8 +18,8 @@ from revenge.application.playback.renew_media_token import (
 )
 from revenge.application.playback.start_playback import StartPlayback, StartPlaybackCommand
 from revenge.application.playback.stop_playback import StopPlayback, StopPlaybackCommand
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.playback.sessions import PlaybackSession
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.path_prefix import prefix_of

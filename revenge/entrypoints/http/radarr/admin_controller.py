@@ -19,8 +19,8 @@ from revenge.application.radarr.save_settings import (
     SaveRadarrSettings,
     SaveRadarrSettingsCommand,
 )
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.radarr.paths import PathMapping
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import require
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.radarr.schemas import (

@@ -17,9 +17,9 @@ from typing import Any
 from litestar.connection import ASGIConnection
 
 from revenge.application.identity.authenticate_request import AuthenticateRequest, Credential
-from revenge.application.identity.principal import Principal
+from revenge.application.shared.principal import Principal
 from revenge.domain.errors import AuthenticationFailed, Forbidden
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.di_bridge import provided_of
 
 Connection = ASGIConnection[Any, Any, Any, Any]

@@ -15,7 +15,6 @@ from revenge.application.search.request_reindex import RequestReindex
 from revenge.application.search.search_movies import SearchMovies, SearchMoviesCommand
 from revenge.application.search.suggest_titles import SuggestTitles, SuggestTitlesCommand
 from revenge.domain.errors import AuthenticationFailed, Forbidden
-from revenge.domain.identity.permissions import Permission
 from revenge.domain.search.errors import InvalidSearch
 from revenge.domain.search.query import (
     MAX_SUGGESTIONS,
@@ -26,6 +25,7 @@ from revenge.domain.search.query import (
     encode_cursor,
 )
 from revenge.domain.shared.listing import DEFAULT_LIMIT
+from revenge.domain.shared.permissions import Permission
 from revenge.entrypoints.http.auth import CurrentPrincipal, require, resolve_principal
 from revenge.entrypoints.http.di_bridge import Uses, uses
 from revenge.entrypoints.http.search.schemas import (

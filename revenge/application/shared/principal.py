@@ -6,7 +6,7 @@ from __future__ import annotations
 import msgspec
 
 from revenge.domain.errors import Forbidden
-from revenge.domain.identity.permissions import Permission
+from revenge.domain.shared.permissions import Permission
 
 
 class Principal(msgspec.Struct, frozen=True, kw_only=True):
