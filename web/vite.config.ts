@@ -11,7 +11,15 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'jsdom',
-		setupFiles: ['src/test-setup.ts']
+		setupFiles: ['src/test-setup.ts'],
+		// Reported by `npm run test:unit` (web/scripts/test.sh): line and branch coverage of
+		// the app's own code; the journeys (Playwright) cover the pages as a whole.
+		coverage: {
+			provider: 'v8',
+			include: ['src/**/*.{ts,svelte}'],
+			exclude: ['src/**/*.test.ts', 'src/test-setup.ts', 'src/lib/api/schema.d.ts'],
+			reporter: ['text-summary']
+		}
 	},
 	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined
 });

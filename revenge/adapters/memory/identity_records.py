@@ -20,7 +20,8 @@ class InMemoryAuditLog:
     async def append(self, event: AuditEvent) -> None:
         self._events.setdefault(event.id, event)
 
-    async def page(self, where: AuditFilter, limit: int, cursor: str | None) -> Page:
+    async def page(self, where: AuditFilter, limit: int, cursor: str | None
+                   ) -> Page[AuditEvent]:
         matching = sorted((e for e in self._events.values() if _matches(e, where)),
                           key=_sort_key, reverse=True)
         if cursor:

@@ -47,7 +47,7 @@ class InMemoryUserRepository:
     async def ids_with_role(self, role_id: str) -> list[str]:
         return [u.id for u in self._users.values() if role_id in u.role_ids]
 
-    async def page(self, limit: int, cursor: str | None) -> Page:
+    async def page(self, limit: int, cursor: str | None) -> Page[User]:
         after = decode_cursor(cursor, 1)[0] if cursor else ""
         ordered = sorted((u for u in self._users.values() if u.id > after), key=lambda u: u.id)
         items = ordered[:limit]

@@ -31,7 +31,8 @@ class PostgresAuditLog:
             (e.id, e.type.value, e.occurred_at, e.actor_id, e.subject_id, e.ip, e.user_agent,
              Jsonb(e.details)))
 
-    async def page(self, where: AuditFilter, limit: int, cursor: str | None) -> Page:
+    async def page(self, where: AuditFilter, limit: int, cursor: str | None
+                   ) -> Page[AuditEvent]:
         conditions, params = _conditions(where)
         total = await self._count(conditions, params)
         if cursor:

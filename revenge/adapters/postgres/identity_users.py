@@ -76,7 +76,7 @@ class PostgresUserRepository:
             "SELECT user_id::text AS id FROM user_roles WHERE role_id = %s", (role_id,))
         return [row["id"] for row in await cur.fetchall()]
 
-    async def page(self, limit: int, cursor: str | None) -> Page:
+    async def page(self, limit: int, cursor: str | None) -> Page[User]:
         after = as_uuid(decode_cursor(cursor, 1)[0]) if cursor else None
         cur = await self._conn.execute(
             _USER + " WHERE %s::uuid IS NULL OR id > %s::uuid ORDER BY id LIMIT %s",

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Generic, TypeVar
 
 import msgspec
 
+from revenge.application.shared.paging import Page as Page  # the catalog's pages too
 from revenge.domain.catalog.progress import WatchSource
-
-T = TypeVar("T")
-
-
-class Page(msgspec.Struct, Generic[T], frozen=True):
-    """One page of a list; `next_cursor` is None on the last page, `total` counts all."""
-
-    items: list[T]
-    next_cursor: str | None
-    total: int
 
 
 class UserMovieState(msgspec.Struct, frozen=True, kw_only=True):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Self
 import msgspec
 
 from revenge.application.identity.views import MfaChallenge
+from revenge.application.shared.paging import Page as Page  # identity's lists page too
 from revenge.domain.identity.api_keys import ApiKey
 from revenge.domain.identity.audit import AuditEvent, AuditFilter
 from revenge.domain.identity.roles import Role
@@ -20,14 +21,6 @@ from revenge.domain.identity.users import User
 
 if TYPE_CHECKING:  # common.py imports this module
     from revenge.application.identity.common import ClientInfo
-
-
-class Page(msgspec.Struct, frozen=True, kw_only=True):
-    """One page of a list; `next_cursor` is opaque to callers."""
-
-    items: list[Any]
-    next_cursor: str | None
-    total: int
 
 
 class UserRepository(Protocol):
@@ -55,7 +48,7 @@ class UserRepository(Protocol):
 
     async def ids_with_role(self, role_id: str) -> list[str]: ...
 
-    async def page(self, limit: int, cursor: str | None) -> Page:
+    async def page(self, limit: int, cursor: str | None) -> Page[User]:
         """Users ordered by id (creation order for UUIDv7)."""
 
 
@@ -121,7 +114,7 @@ class AuditLog(Protocol):
 
     async def append(self, event: AuditEvent) -> None: ...
 
-    async def page(self, where: AuditFilter, limit: int, cursor: str | None) -> Page:
+    async def page(self, where: AuditFilter, limit: int, cursor: str | None) -> Page[AuditEvent]:
         """Newest first."""
 
 

@@ -17,7 +17,7 @@ from revenge.application.identity.views import (
     user_view,
 )
 from revenge.application.shared.principal import Principal
-from revenge.domain.identity.audit import AuditFilter
+from revenge.domain.identity.audit import AuditEvent, AuditFilter
 from revenge.domain.identity.roles import with_builtin_permissions
 from revenge.domain.identity.settings import ServerSettings, UserSettings, stored
 
@@ -39,7 +39,7 @@ class IdentityQueries:
         async with self._uow() as tx:
             return await view(tx, await get_user(tx, user_id))
 
-    async def users(self, limit: int, cursor: str | None) -> Page:
+    async def users(self, limit: int, cursor: str | None) -> Page[UserView]:
         async with self._uow() as tx:
             page = await tx.users.page(limit, cursor)
             roles = await roles_of(tx, {r for u in page.items for r in u.role_ids})
@@ -60,7 +60,8 @@ class IdentityQueries:
         async with self._uow() as tx:
             return [api_key_view(k) for k in await tx.api_keys.of_user(principal.user_id)]
 
-    async def audit(self, where: AuditFilter, limit: int, cursor: str | None) -> Page:
+    async def audit(self, where: AuditFilter, limit: int, cursor: str | None
+                    ) -> Page[AuditEvent]:
         async with self._uow() as tx:
             return await tx.audit.page(where, limit, cursor)
 

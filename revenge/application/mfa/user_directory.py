@@ -22,7 +22,7 @@ class UserDirectory:
     def __init__(self, uow: MfaUnitOfWorkFactory) -> None:
         self._uow = uow
 
-    async def users(self, limit: int, cursor: str | None) -> Page:
+    async def users(self, limit: int, cursor: str | None) -> Page[UserOverview]:
         """A page of `UserOverview`s, in the user list's order."""
         async with self._uow() as tx:
             page = await tx.users.page(limit, cursor)

@@ -4,8 +4,7 @@ the catalog as the source of truth for documents, and the user's watched movies.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from revenge.application.search.read_models import (
     IdFilter,
@@ -116,15 +115,3 @@ class WatchedMovies(Protocol):
         """Ids of the movies the user has watched (completed)."""
         ...
 
-
-class JobsUnitOfWork(Protocol):
-    """A transaction able to request jobs (the jobs context's unit of work fits)."""
-
-    jobs: JobQueue
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(self, exc_type: type[BaseException] | None,
-                        exc: BaseException | None, tb: TracebackType | None) -> None: ...
-
-    async def commit(self) -> None: ...

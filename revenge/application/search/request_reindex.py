@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import msgspec
 
-from revenge.application.search.ports import JobsUnitOfWork
 from revenge.application.search.requests import REINDEX_DEDUPE_KEY, ReindexAllCommand
+from revenge.application.shared.jobs import JobsTransaction
 
 
 class ReindexRequested(msgspec.Struct, frozen=True):
@@ -17,7 +17,7 @@ class ReindexRequested(msgspec.Struct, frozen=True):
 class RequestReindex:
     """Idempotent while one is pending: a second request returns the queued job's id."""
 
-    def __init__(self, unit_of_work: Callable[[], JobsUnitOfWork]) -> None:
+    def __init__(self, unit_of_work: Callable[[], JobsTransaction]) -> None:
         self._unit_of_work = unit_of_work
 
     async def execute(self) -> ReindexRequested:

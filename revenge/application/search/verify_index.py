@@ -6,8 +6,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from revenge.application.search.ports import JobsUnitOfWork, MovieDocuments, SearchIndex
+from revenge.application.search.ports import MovieDocuments, SearchIndex
 from revenge.application.search.requests import REINDEX_DEDUPE_KEY, ReindexAllCommand
+from revenge.application.shared.jobs import JobsTransaction
 from revenge.domain.search.drift import Coverage
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class VerifyIndex:
     """
 
     def __init__(self, index: SearchIndex, documents: MovieDocuments,
-                 unit_of_work: Callable[[], JobsUnitOfWork], *, recheck_seconds: float = 10.0,
+                 unit_of_work: Callable[[], JobsTransaction], *, recheck_seconds: float = 10.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._index = index
         self._documents = documents

@@ -8,7 +8,8 @@ name and the JSON payload (the Struct's fields) are what travels and is recorded
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Protocol
+from types import TracebackType
+from typing import Any, ClassVar, Protocol, Self
 
 import msgspec
 
@@ -56,3 +57,17 @@ class JobQueue(Protocol):
         for `ABANDONED_AFTER`: it is then failed as abandoned and a new run is added.
         The run is named `message.job`; its payload is `payload_of(message)`."""
         ...
+
+
+class JobsTransaction(Protocol):
+    """A unit of work able to request jobs, and nothing else a use case needs from it
+    (search's reindex requests; every context's own unit of work fits)."""
+
+    jobs: JobQueue
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None: ...
+
+    async def commit(self) -> None: ...

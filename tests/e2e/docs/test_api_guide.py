@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import LiveServer, fresh_database, live_server_environment, start_server
-from tests.e2e.library.conftest import private_redis
 from tests.fixtures.media import H264_AAC_MP4, generate
+from tests.support.redis_db import private_redis
 
 pytestmark = pytest.mark.e2e
 

@@ -20,8 +20,9 @@ import pytest
 from revenge.testing.fake_tmdb.server import API_KEY, FakeTmdb
 from tests.e2e.conftest import LiveServer, fresh_database, live_server_environment, start_server
 from tests.e2e.identity.conftest import PASSWORD, Account, client_for, log_in
-from tests.e2e.library.conftest import eventually, private_redis
+from tests.e2e.library.conftest import eventually
 from tests.fixtures.media import H264_AAC_MP4, HEVC_AC3_MKV, MediaSpec, generate
+from tests.support.redis_db import private_redis
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,6 @@ database (so no other test's worker takes our jobs), with an admin account."""
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import pytest
 
 from tests.e2e.conftest import LiveServer, live_server_environment, start_server
 from tests.e2e.identity.conftest import PASSWORD, Account, client_for, log_in
+from tests.support.redis_db import private_redis
 
 pytestmark = pytest.mark.e2e
 
@@ -33,12 +33,6 @@ class Stack:
 
     def client(self) -> httpx.Client:
         return client_for(self.server)
-
-
-def private_redis(redis_url: str) -> str:
-    """The same server, another database number: our worker takes only our jobs. (A
-    message left there by an earlier run names a job this database lacks; it is dropped.)"""
-    return redis_url.rsplit("/", 1)[0] + f"/{random.randint(1, 15)}"
 
 
 @pytest.fixture(scope="module")

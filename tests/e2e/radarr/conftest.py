@@ -5,7 +5,6 @@ that Radarr's `/movies` maps to."""
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import pytest
 from tests.e2e.conftest import LiveServer, fresh_database, live_server_environment, start_server
 from tests.e2e.identity.conftest import PASSWORD, Account, client_for, log_in
 from tests.fakes.radarr import API_KEY, FakeRadarr, generated
+from tests.support.redis_db import private_redis
 
 pytestmark = pytest.mark.e2e
 
@@ -105,7 +105,7 @@ def stack(postgres_server_url: str, redis_url: str,
           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     data_dir = tmp_path_factory.mktemp("radarr-stack")
     media = tmp_path_factory.mktemp("radarr-media")
-    queue = redis_url.rsplit("/", 1)[0] + f"/{random.randint(1, 15)}"
+    queue = private_redis(redis_url)
     with fresh_database(postgres_server_url, "revenge_e2e_radarr") as url, \
             FakeRadarr(generated(200, root="/bulk")) as radarr, \
             start_server(url, queue, data_dir) as server:

@@ -14,9 +14,9 @@ import pytest
 
 from tests.e2e.conftest import fresh_database
 from tests.e2e.identity.conftest import PASSWORD
-from tests.e2e.library.conftest import private_redis
 from tests.e2e.topology.cluster import Cluster, deployment_environment, running_cluster
 from tests.fixtures.media import H264_AAC_MP4, generate
+from tests.support.redis_db import private_redis
 
 pytestmark = pytest.mark.e2e
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import random
 import signal
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -19,6 +17,7 @@ import redis
 from psycopg import sql
 
 from revenge.adapters.postgres.database import Database
+from tests.support.redis_db import private_redis
 
 
 def start_worker(*args: str, **env: str) -> subprocess.Popen[str]:
@@ -51,8 +50,7 @@ def terminate(process: subprocess.Popen[str]) -> tuple[int, str]:
 @pytest.fixture
 def spare_redis_db(redis_url: str) -> Iterator[str]:
     """A Redis database of its own: the worker uses the default `revenge` namespace."""
-    parts = urlsplit(redis_url)
-    url = urlunsplit(parts._replace(path=f"/{random.randint(1, 15)}"))
+    url = private_redis(redis_url)
     yield url
     client = redis.Redis.from_url(url)
     keys = list(client.scan_iter("revenge.*"))
