@@ -47,6 +47,16 @@ class OwnerReply(msgspec.Struct, frozen=True, kw_only=True):
     detail: str = ""
 
 
+# A request goes into the owner's inbox only while its heartbeat stands, in one round
+# trip: the check and the push were two, on every segment asked of another replica.
+_SEND = """
+if redis.call('exists', KEYS[1]) == 0 then return 0 end
+redis.call('rpush', KEYS[2], ARGV[1])
+redis.call('expire', KEYS[2], ARGV[2])
+return 1
+"""
+
+
 def _alive_key(replica: str) -> str:
     return f"{_PREFIX}replica:{replica}"
 
@@ -61,6 +71,7 @@ class RedisSessionOwners:
         self._redis = client
         self._shared = shared_dir.resolve()
         self._wait = wait_seconds
+        self._push = client.register_script(_SEND)
 
     async def segment(self, owner: str, session_id: str, variant: str, index: int) -> str:
         reply_key = f"{_PREFIX}reply:{secrets.token_hex(12)}"
@@ -78,12 +89,10 @@ class RedisSessionOwners:
             await self._send(owner, OwnerRequest(op="stop", session_id=session_id))
 
     async def _send(self, owner: str, request: OwnerRequest) -> None:
-        if not await self._redis.exists(_alive_key(owner)):
+        pushed = await self._push(keys=[_alive_key(owner), _inbox_key(owner)],
+                                  args=[msgspec.msgpack.encode(request), int(WAIT_SECONDS)])
+        if not pushed:
             raise ReplicaGone(owner)
-        async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.rpush(_inbox_key(owner), msgspec.msgpack.encode(request))
-            pipe.expire(_inbox_key(owner), int(WAIT_SECONDS))
-            await pipe.execute()
 
     async def _await_reply(self, owner: str, reply_key: str) -> OwnerReply:
         deadline = time.monotonic() + self._wait

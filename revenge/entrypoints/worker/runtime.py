@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Coroutine, Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from revenge.entrypoints.worker.recovery import (
 )
 from revenge.entrypoints.worker.scheduler import PeriodicJob, periodic_jobs, run_scheduler
 from revenge.entrypoints.worker.search_actors import watch_index_coverage
+
+log = logging.getLogger(__name__)
 
 
 class BackgroundLoops:
@@ -101,5 +104,20 @@ class WorkerRuntime:
     def stop(self) -> None:
         self._maintenance.stop()
         if self._worker is not None:
-            self._worker.stop(timeout=self._stop_timeout_ms)
+            stop_worker(self._worker, self._stop_timeout_ms)
             self._worker = None
+
+
+def stop_worker(worker: dramatiq.Worker, timeout_ms: int) -> None:
+    """dramatiq's shutdown, finished even when the broker is gone.
+
+    Handing prefetched messages back to a Redis that has just died (the supervisor was
+    killed, and its Redis with it) raises redis-py's error, which dramatiq does not
+    catch: its shutdown stopped halfway, the middleware never heard of it, and the event
+    loop thread (with our background loops) kept the process alive. The messages it could
+    not hand back are the broker's unacknowledged ones; they come back when it does."""
+    try:
+        worker.stop(timeout=timeout_ms)
+    except Exception as exc:  # whatever it was, the process must end
+        log.warning("worker shutdown: the broker did not take back its messages: %s", exc)
+        worker.broker.emit_after("worker_shutdown", worker)
