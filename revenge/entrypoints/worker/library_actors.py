@@ -11,7 +11,10 @@ import msgspec
 
 from revenge.application.library.probe_files import ProbeFiles, ProbeFilesCommand
 from revenge.application.library.scan.scan_library import ScanLibrary, ScanLibraryCommand
+from revenge.application.library.schedule_scans import ScheduleScans
+from revenge.application.library.watch_libraries import WatchLibraries
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.provided import Provided
 from revenge.entrypoints.worker.registry import Run, actors
 from revenge.entrypoints.worker.ticks import tick
 
@@ -39,14 +42,16 @@ LIBRARY_ACTORS = actors(scan_library, probe_files)
 
 def library_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:
     """What the worker runs beside its jobs: the watcher and the scan schedule."""
-    return [container.library.watch_libraries().run(), run_library_schedule(container)]
+    return [Provided(container).get(WatchLibraries).run(), run_library_schedule(container)]
 
 
 async def run_library_schedule(container: AppContainer,
                                tick_seconds: float = SCHEDULE_TICK_SECONDS) -> None:
     """Requests every due periodic library scan, now and then once per tick."""
+    schedule = Provided(container).get(ScheduleScans)
+
     async def step() -> str | None:
-        requested = await container.library.schedule_scans().execute()
+        requested = await schedule.execute()
         return f"requested for {', '.join(requested)}" if requested else None
 
     while True:

@@ -12,8 +12,10 @@ from revenge.application.radarr.handle_webhook import (
     HandleRadarrWebhook,
     HandleRadarrWebhookCommand,
 )
+from revenge.application.radarr.schedule_sync import ScheduleRadarrSync
 from revenge.application.radarr.sync_radarr import SyncRadarr, SyncRadarrCommand
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.provided import Provided
 from revenge.entrypoints.worker.registry import Run, actors
 from revenge.entrypoints.worker.ticks import tick
 
@@ -40,8 +42,10 @@ def radarr_loops(container: AppContainer) -> list[Coroutine[Any, Any, None]]:
 async def run_radarr_schedule(container: AppContainer,
                               tick_seconds: float = SCHEDULE_TICK_SECONDS) -> None:
     """Requests the periodic sync whenever it is due, now and then once per tick."""
+    schedule = Provided(container).get(ScheduleRadarrSync)
+
     async def step() -> str | None:
-        job_id = await container.radarr.schedule_sync().execute()
+        job_id = await schedule.execute()
         return f"requested as run {job_id}" if job_id else None
 
     while True:

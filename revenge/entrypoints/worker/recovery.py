@@ -9,10 +9,15 @@ import logging
 import threading
 from typing import Protocol
 
-from revenge.application.jobs.requeue_abandoned_jobs import RequeueAbandonedJobsCommand
+from revenge.application.jobs.ports import JobReporter
+from revenge.application.jobs.requeue_abandoned_jobs import (
+    RequeueAbandonedJobs,
+    RequeueAbandonedJobsCommand,
+)
 from revenge.application.jobs.rules import HEARTBEAT_EVERY
 from revenge.domain.errors import Unavailable
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.provided import Provided
 from revenge.entrypoints.worker.ticks import tick
 
 log = logging.getLogger(__name__)
@@ -30,7 +35,7 @@ async def beat_running_jobs(container: AppContainer,
                             every: float = HEARTBEAT_EVERY.total_seconds()) -> None:
     """Until cancelled: the runs this process executes are marked alive."""
     broker: MaintainedBroker = container.jobs.broker()
-    reporter = container.jobs.job_reporter()
+    reporter = Provided(container).get(JobReporter)
 
     async def step() -> None:
         await reporter.beat(broker.running_jobs())
@@ -43,8 +48,10 @@ async def beat_running_jobs(container: AppContainer,
 async def requeue_abandoned_jobs(container: AppContainer,
                                  every: float = SWEEP_EVERY_SECONDS) -> None:
     """Until cancelled: runs whose worker went silent are sent again."""
+    requeue = Provided(container).get(RequeueAbandonedJobs)
+
     async def step() -> str | None:
-        requeued = await container.jobs.requeue_abandoned_jobs().execute(
+        requeued = await requeue.execute(
             RequeueAbandonedJobsCommand())
         return f"requeued {', '.join(requeued)}" if requeued else None
 

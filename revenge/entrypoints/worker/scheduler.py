@@ -15,13 +15,17 @@ from datetime import timedelta
 import msgspec
 
 from revenge.application.backup.create_backup import ScheduledBackupJob
-from revenge.application.jobs.enqueue_periodic_job import EnqueuePeriodicJobCommand
+from revenge.application.jobs.enqueue_periodic_job import (
+    EnqueuePeriodicJob,
+    EnqueuePeriodicJobCommand,
+)
 from revenge.application.jobs.prune_job_runs import PruneJobRunsCommand
 from revenge.application.metadata.refresh_changed import RefreshChangedCommand
 from revenge.application.search.reconcile_index import ReconcileIndexCommand
 from revenge.application.shared.jobs import JobMessage
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.provided import Provided
 from revenge.entrypoints.worker.metadata_actors import REFRESH_CHANGED_EVERY
 from revenge.entrypoints.worker.search_actors import RECONCILE_EVERY
 from revenge.entrypoints.worker.ticks import tick
@@ -58,9 +62,10 @@ async def run_scheduler(container: AppContainer, schedule: Sequence[PeriodicJob]
 
 async def _enqueue_if_due(container: AppContainer, job: PeriodicJob) -> None:
     command = EnqueuePeriodicJobCommand(message=job.message, every=job.every)
+    enqueue = Provided(container).get(EnqueuePeriodicJob)
 
     async def step() -> str | None:
-        job_id = await container.jobs.enqueue_periodic_job().execute(command)
+        job_id = await enqueue.execute(command)
         return f"enqueued as run {job_id}" if job_id else None
 
     await tick(f"periodic {job.message.job}", step)

@@ -17,7 +17,9 @@ from revenge.application.search.index_movie import IndexMovie, IndexMovieCommand
 from revenge.application.search.reconcile_index import ReconcileIndex, ReconcileIndexCommand
 from revenge.application.search.reindex_all import ReindexAll, ReindexAllCommand
 from revenge.application.search.remove_movie import RemoveMovie, RemoveMovieCommand
+from revenge.application.search.verify_index import VerifyIndex
 from revenge.entrypoints.di.app import AppContainer
+from revenge.entrypoints.di.provided import Provided
 from revenge.entrypoints.worker.registry import Run, actors
 from revenge.entrypoints.worker.ticks import tick
 
@@ -54,7 +56,7 @@ async def watch_index_coverage(container: AppContainer, every: float = 10.0) -> 
     at once, whether or not anyone searches (review finding 12)."""
     if container.profile() != "real" or not container.settings().typesense_url:
         return
-    verifier = container.search.verify_index()
+    verifier = Provided(container).get(VerifyIndex)
 
     async def step() -> str | None:
         try:
