@@ -16,8 +16,8 @@ from litestar.testing import TestClient
 from revenge.entrypoints.config import Config
 from revenge.entrypoints.http.app import create_app
 from revenge.entrypoints.memory_profile import build_memory_container
+from tests.support.first_admin import first_admin_headers
 
-PASSWORD = "correct horse battery staple"
 FILES = ["Heat (1995)/Heat.1995.mkv", "Heat (1995)/Heat.1995-sample.mkv",
          "Alien (1979)/Alien.1979.mp4"]
 
@@ -25,11 +25,7 @@ FILES = ["Heat (1995)/Heat.1995.mkv", "Heat (1995)/Heat.1995-sample.mkv",
 class Api:
     def __init__(self, client: TestClient[Litestar]) -> None:
         self.client = client
-        client.post("/api/v1/auth/register", json={
-            "username": "root", "email": "root@example.org", "password": PASSWORD})
-        token = client.post("/api/v1/auth/login", json={"username": "root",
-                                                        "password": PASSWORD}).json()
-        self.headers = {"Authorization": f"Bearer {token['access_token']}"}
+        self.headers = first_admin_headers(client)
 
     def get(self, path: str, **params: Any) -> Any:
         return self.client.get(f"/api/v1{path}", headers=self.headers, params=params)

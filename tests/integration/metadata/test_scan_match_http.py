@@ -19,8 +19,8 @@ from revenge.entrypoints.http.app import create_app
 from revenge.entrypoints.memory_profile import build_memory_container
 from revenge.testing.fake_tmdb import FakeTmdb
 from revenge.testing.fake_tmdb.server import API_KEY
+from tests.support.first_admin import first_admin_headers
 
-PASSWORD = "correct horse battery staple"
 LIBRARY = [
     "The Matrix (1999)/The.Matrix.1999.1080p.BluRay.x264.mkv",
     "The Matrix Reloaded (2003)/The.Matrix.Reloaded.2003.mkv",
@@ -34,11 +34,7 @@ LIBRARY = [
 class Api:
     def __init__(self, client: TestClient[Litestar]) -> None:
         self.client = client
-        client.post("/api/v1/auth/register", json={
-            "username": "root", "email": "root@example.org", "password": PASSWORD})
-        token = client.post("/api/v1/auth/login", json={"username": "root",
-                                                        "password": PASSWORD}).json()
-        self.headers = {"Authorization": f"Bearer {token['access_token']}"}
+        self.headers = first_admin_headers(client)
 
     def get(self, path: str, **kwargs: Any) -> Any:
         headers = {**self.headers, **kwargs.pop("headers", {})}

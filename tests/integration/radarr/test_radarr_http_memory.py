@@ -20,8 +20,8 @@ from revenge.entrypoints.memory_profile import build_memory_container
 from tests.fakes.radarr import API_KEY, FakeRadarr, RadarrLibrary, generated
 from tests.fakes.radarr import mediabrowser as radarr_emby
 from tests.fakes.radarr import payloads as radarr_sends
+from tests.support.first_admin import first_admin_headers
 
-PASSWORD = "correct horse battery staple"
 ADMIN = "/api/v1/admin/integrations/radarr"
 # Found by fuzzing: each of these once reached httpx and answered 500.
 UNUSABLE_URLS = ["http://radarr:port", "http://radarr:99999", "http://[::1:7878",
@@ -32,11 +32,7 @@ UNSENDABLE_KEYS = ["\xdc", "key with spaces", "line\nbreak", "\x00"]
 class Api:
     def __init__(self, client: TestClient[Litestar]) -> None:
         self.client = client
-        client.post("/api/v1/auth/register", json={
-            "username": "root", "email": "root@example.org", "password": PASSWORD})
-        token = client.post("/api/v1/auth/login", json={"username": "root",
-                                                        "password": PASSWORD}).json()
-        self.headers = {"Authorization": f"Bearer {token['access_token']}"}
+        self.headers = first_admin_headers(client)
         created = self.post("/api/v1/users/me/api-keys", {"name": "radarr", "scopes": ["webhooks"]})
         assert created.status_code == 201, created.text
         self.webhook_key = created.json()["key"]
