@@ -45,7 +45,9 @@ class Provided:
     def get(self, kind: Callable[..., T]) -> T:
         # Typed as a callable, not `type[T]`: mypy refuses a Protocol for `type[T]`.
         cls = cast(type[Any], kind)
-        provider = self._chosen.get(cls) or self.provider_of(cls)
+        provider = self._chosen.get(cls)
+        if provider is None:  # a provider's truth value is not ours to rely on
+            provider = self.provider_of(cls)
         return cast(T, provider())
 
     def provider_of(self, kind: type[Any]) -> providers.Provider[Any]:
