@@ -71,19 +71,10 @@ class FfmpegRun:
         return _NO_SPACE in self._log() or free_bytes(self.directory) < _NEARLY_FULL
 
     def whole(self, listed: dict[int, Path]) -> dict[int, Path]:
-        """The listed segments that ffmpeg closed whole: not named in a failure to end a
-        segment (on a full disk ffmpeg lists the truncated one all the same), and made
-        of whole MPEG-TS packets."""
-        broken = {Path(name).name for name in _ENDING_FAILED.findall(self._log())}
-        return {index: path for index, path in listed.items()
-                if path.name not in broken and _whole_packets(path)}
+        return whole_segments(self.directory, listed)
 
     def _log(self) -> str:
-        try:
-            text = (self.directory / _LOG).read_text(errors="replace")
-        except OSError:
-            return ""
-        return text.replace("\0", "").strip()  # the unused part of the reserve
+        return _read_log(self.directory)
 
     def _signal(self, number: int) -> None:
         with contextlib.suppress(ProcessLookupError):
@@ -149,6 +140,32 @@ def finished_segments(directory: Path) -> dict[int, Path]:
         if stem.isdigit():
             done[int(stem)] = directory / name
     return done
+
+
+def whole_segments(directory: Path, listed: dict[int, Path]) -> dict[int, Path]:
+    """The listed segments that ffmpeg closed whole: not named in a failure to end a
+    segment (on a full disk ffmpeg lists the truncated one all the same), and made of
+    whole MPEG-TS packets."""
+    broken = {Path(name).name for name in _ENDING_FAILED.findall(_read_log(directory))}
+    return {index: path for index, path in listed.items()
+            if path.name not in broken and _whole_packets(path)}
+
+
+def finished_segment(directory: Path, index: int) -> Path | None:
+    """Segment `index` of the run writing into `directory`, if ffmpeg closed it whole
+    (read from the folder alone: the run may belong to another replica)."""
+    listed = finished_segments(directory)
+    if index not in listed:
+        return None
+    return whole_segments(directory, {index: listed[index]}).get(index)
+
+
+def _read_log(directory: Path) -> str:
+    try:
+        text = (directory / _LOG).read_text(errors="replace")
+    except OSError:
+        return ""
+    return text.replace("\0", "").strip()  # the unused part of the reserve
 
 
 def _whole_packets(path: Path) -> bool:

@@ -15,6 +15,7 @@ import contextlib
 import errno
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -22,12 +23,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revenge.adapters.ffmpeg.commands import EncoderOptions, hls_command
-from revenge.adapters.ffmpeg.runs import FfmpegRun, finished_segments, spawn_run
+from revenge.adapters.ffmpeg.runs import (
+    FfmpegRun,
+    finished_segment,
+    finished_segments,
+    spawn_run,
+)
 from revenge.adapters.filesystem.private import private_folder
 from revenge.domain.errors import DiskFull, NotFound, Unavailable
 from revenge.domain.playback.sessions import HlsJob
 
 log = logging.getLogger(__name__)
+
+_REPLICA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_RUN = re.compile(r"run(\d+)")
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,27 @@ class FfmpegSegmenter:
         if rendition.run:
             rendition.run.resume()
         return str(await self._wait(rendition, index))
+
+    def finished_by(self, replica: str, job: HlsJob, index: int) -> str | None:
+        """Segment `index` if `replica`'s ffmpeg already closed it whole in the shared
+        folder, read from the folder alone (newest run first); None when it must be
+        asked for. A name from the shared session store never leads out of the folder."""
+        if not _REPLICA_NAME.fullmatch(replica) or not 0 <= index < len(job.segments):
+            return None
+        root = (self._cache_dir / f"replica-{replica}").resolve()
+        variant_dir = (root / job.session_id / job.variant.name).resolve()
+        if not variant_dir.is_relative_to(root):
+            return None
+        try:
+            runs = [(int(m.group(1)), entry) for entry in variant_dir.iterdir()
+                    if (m := _RUN.fullmatch(entry.name))]
+        except OSError:
+            return None
+        for _, run_dir in sorted(runs, reverse=True):
+            found = finished_segment(run_dir, index)
+            if found is not None:
+                return str(found)
+        return None
 
     def running(self) -> int:
         return sum(1 for r in self._renditions.values() if r.run and r.run.alive)

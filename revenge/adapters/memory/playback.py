@@ -67,6 +67,7 @@ class InMemorySessionOwners:
     def __init__(self) -> None:
         self._replicas: dict[str, tuple[SegmentHandler, StopHandler]] = {}
         self.asked: list[tuple[str, str, str, int]] = []
+        self.told: list[tuple[str, str, str, int]] = []  # served from the shared folder
 
     def register(self, replica: str, segment: SegmentHandler, stop: StopHandler) -> None:
         self._replicas[replica] = (segment, stop)
@@ -83,6 +84,11 @@ class InMemorySessionOwners:
     async def stop(self, owner: str, session_id: str) -> None:
         if owner in self._replicas:
             await self._replicas[owner][1](session_id)
+
+    async def seen(self, owner: str, session_id: str, variant: str, index: int) -> None:
+        if owner in self._replicas:
+            self.told.append((owner, session_id, variant, index))
+            await self._replicas[owner][0](session_id, variant, index)
 
 
 class InMemoryPlaybackGrants:
@@ -121,10 +127,12 @@ def _file_order(file: MovieFile) -> tuple[bool, bool, int, str]:
 
 
 class InMemorySegmenter:
-    """Writes a placeholder file per requested segment; records what was asked."""
+    """Writes a placeholder file per requested segment; records what was asked. Named
+    replicas write into their own folder of a shared one, as ffmpeg's segmenter does."""
 
-    def __init__(self, directory: Path) -> None:
-        self._directory = directory
+    def __init__(self, directory: Path, replica: str = "") -> None:
+        self._shared = directory
+        self._directory = directory / f"replica-{replica}" if replica else directory
         self.requests: list[tuple[str, str, int]] = []
         self.stopped: list[str] = []
         self.reaped: list[float] = []
@@ -139,6 +147,11 @@ class InMemorySegmenter:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"G" * 188)
         return str(path)
+
+    def finished_by(self, replica: str, job: HlsJob, index: int) -> str | None:
+        path = (self._shared / f"replica-{replica}" / job.session_id / job.variant.name
+                / f"{index}.ts")
+        return str(path) if path.is_file() else None
 
     async def stop(self, session_id: str) -> None:
         self.stopped.append(session_id)

@@ -88,6 +88,13 @@ class RedisSessionOwners:
         with contextlib.suppress(RedisError, ReplicaGone):
             await self._send(owner, OwnerRequest(op="stop", session_id=session_id))
 
+    async def seen(self, owner: str, session_id: str, variant: str, index: int) -> None:
+        # A segment request with nowhere to reply: the owner does what it does for any
+        # request (marks the player's place, wakes a paused ffmpeg) and answers no one.
+        with contextlib.suppress(RedisError, ReplicaGone):
+            await self._send(owner, OwnerRequest(op="segment", session_id=session_id,
+                                                 variant=variant, index=index))
+
     async def _send(self, owner: str, request: OwnerRequest) -> None:
         pushed = await self._push(keys=[_alive_key(owner), _inbox_key(owner)],
                                   args=[msgspec.msgpack.encode(request), int(WAIT_SECONDS)])

@@ -50,12 +50,25 @@ class GetSegment:
 
     async def _produce(self, session: PlaybackSession, variant_name: str, index: int) -> str:
         if session.owner not in ("", self._replica):
+            # Most segments a player asks for are finished already: read straight from
+            # the shared folder, the owner is only told (no round trip through it).
+            finished = self._finished_by_owner(session, variant_name, index)
+            if finished is not None:
+                await self._owners.seen(session.owner, session.id, variant_name, index)
+                return finished
             try:
                 return await self._owners.segment(session.owner, session.id, variant_name,
                                                   index)
             except ReplicaGone:
                 await self._take_over(session)
         return await self.produce_here(session, variant_name, index)
+
+    def _finished_by_owner(self, session: PlaybackSession, variant_name: str,
+                           index: int) -> str | None:
+        variant = session.hls.variant(variant_name) if session.hls else None
+        if variant is None:
+            return None
+        return self._segmenter.finished_by(session.owner, hls_job(session, variant), index)
 
     async def produce_here(self, session: PlaybackSession, variant_name: str,
                            index: int) -> str:

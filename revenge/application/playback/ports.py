@@ -89,6 +89,12 @@ class SessionOwners(Protocol):
         misses it stops them at its next sweep, as the session is gone)."""
         ...
 
+    async def seen(self, owner: str, session_id: str, variant: str, index: int) -> None:
+        """Tells the owner, without waiting for it, that segment `index` was served from
+        the shared folder: its encoder's pacing and idle sweep follow the player as if
+        it had been asked. Best effort: an owner that is gone is not an error here."""
+        ...
+
 
 class PlaybackGrants(Protocol):
     async def granted(self, session: PlaybackSession) -> bool:
@@ -104,6 +110,11 @@ class Segmenter(Protocol):
         """The path of finished segment `index`, producing it first if needed. Raises
         `NotFound` for an index outside the plan, `Unavailable("ffmpeg", …)` when the
         encoder fails or is too slow."""
+        ...
+
+    def finished_by(self, replica: str, job: HlsJob, index: int) -> str | None:
+        """The path of segment `index` if `replica`'s encoder already finished it whole
+        in the shared transcode folder; None when the owner must be asked for it."""
         ...
 
     async def stop(self, session_id: str) -> None:

@@ -26,8 +26,10 @@ class Owner:
 
     shared: Path
     stopped: list[str] = field(default_factory=list)
+    asked: list[tuple[str, str, int]] = field(default_factory=list)
 
     async def segment(self, session_id: str, variant: str, index: int) -> str:
+        self.asked.append((session_id, variant, index))
         if session_id == "ended":
             raise NotFound("this playback session has ended")
         if session_id == "broken":
@@ -80,6 +82,9 @@ class _Renamed:
     async def stop(self, owner: str, session_id: str) -> None:
         await self._owners.stop(self._real(owner), session_id)
 
+    async def seen(self, owner: str, session_id: str, variant: str, index: int) -> None:
+        await self._owners.seen(self._real(owner), session_id, variant, index)
+
 
 async def leave(cluster: Cluster) -> None:
     result = cluster.leave()  # type: ignore[operator]
@@ -118,3 +123,19 @@ async def test_an_owner_that_is_gone_is_reported_as_gone(cluster: Cluster) -> No
     with pytest.raises(ReplicaGone):
         await cluster.owners.segment("a", "s1", "720p", 0)
     await cluster.owners.stop("a", "s1")  # best effort: no error
+
+
+async def test_a_segment_served_from_the_shared_folder_is_told_to_its_owner(
+        cluster: Cluster) -> None:
+    """The owner hears of it as of any request (its encoder's pacing follows the
+    player), and a gone owner is no error: the segment was served all the same."""
+    await cluster.owners.seen("a", "s1", "720p", 4)
+    for _ in range(100):
+        if cluster.owner.asked:
+            break
+        await asyncio.sleep(0.02)
+    assert cluster.owner.asked == [("s1", "720p", 4)]
+    await cluster.owners.seen("never-was", "s1", "720p", 5)
+    await leave(cluster)
+    await cluster.owners.seen("a", "s1", "720p", 5)
+    assert cluster.owner.asked == [("s1", "720p", 4)]

@@ -154,3 +154,26 @@ def _running(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
+
+
+async def test_another_replica_finds_finished_segments_in_the_shared_folder(
+        playback_media: dict[str, Path], tmp_path: Path) -> None:
+    """Replicas share the transcode folder: one that does not own a session serves a
+    segment the owner's ffmpeg closed whole straight from it, and only those."""
+    cache = tmp_path / "cache"
+    owner = FfmpegSegmenter(locate_tools().ffmpeg, cache, EncoderOptions(), replica="a")
+    other = FfmpegSegmenter(locate_tools().ffmpeg, cache, EncoderOptions(), replica="b")
+    try:
+        job = await _job(playback_media["h264_aac_long.mkv"], True)
+        made = await owner.segment(job, 1)
+        assert other.finished_by("a", job, 1) == made
+        assert other.finished_by("a", job, len(job.segments) - 1) is None  # not made yet
+        assert other.finished_by("b", job, 1) is None  # nobody else made it
+        assert other.finished_by("../a", job, 1) is None  # never out of the folder
+        assert other.finished_by("a", job, len(job.segments)) is None
+        # A truncated file is never handed out.
+        await asyncio.to_thread(Path(made).write_bytes, b"G" * 100)
+        assert other.finished_by("a", job, 1) is None
+    finally:
+        await owner.close()
+        await other.close()
