@@ -86,6 +86,9 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     transcode_limit: NonNegativeInt = 2
     transcode_hwaccel: Literal["none", "vaapi", "nvenc", "qsv"] = "none"
     hls_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 6.0
+    # A transcoded segment is encoded before it is served, so its length is the wait
+    # after every start and seek; a copied one (above) is cut from the file at once.
+    hls_transcode_segment_seconds: Annotated[float, msgspec.Meta(ge=1, le=30)] = 2.0
     transcode_cache_dir: str | None = None  # unset: <data_dir>/transcode
     media_token_secret: Secret | None = None  # unset: generated into the data dir
     # Backups (`revenge backup create`, and the worker every `backup_interval_hours`

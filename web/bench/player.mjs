@@ -256,7 +256,12 @@ async function seekToPlaying(state, id) {
 				const done = (how) => {
 					v.removeEventListener('playing', onPlaying);
 					v.removeEventListener('timeupdate', onTime);
-					resolve({ ms: performance.now() - started, at: v.currentTime, target, buffered, waited, how });
+					// Where the time went: the media requests made after the seek.
+					const requests = performance
+						.getEntriesByType('resource')
+						.filter((e) => e.startTime >= started && /\.(ts|m3u8)/.test(e.name))
+						.map((e) => `${new URL(e.name).pathname.split('/').slice(-2).join('/')} ${Math.round(e.startTime - started)}-${Math.round(e.responseEnd - started)}`);
+					resolve({ ms: performance.now() - started, at: v.currentTime, target, buffered, waited, how, requests });
 				};
 				// `playing` once data is there again; a seek the element bridges without a
 				// `waiting` counts when the time moves on from the target.
@@ -354,7 +359,7 @@ for (let round = 0; round < cfg.rounds; round++) {
 	for (const clip of CLIPS) {
 		const sample = await seekToPlaying(state, cfg.ids[clip]);
 		result.seek[clip].push(sample);
-		log(`round ${round + 1} seek ${clip}: ${Math.round(sample.ms)} ms (${sample.how}, buffered before: ${sample.buffered})`);
+		log(`round ${round + 1} seek ${clip}: ${Math.round(sample.ms)} ms (${sample.how}, buffered before: ${sample.buffered}) requests: ${sample.requests.join(', ')}`);
 	}
 }
 if (cfg.playSeconds > 0) result.play = await longPlay(state, cfg.ids.transcode);

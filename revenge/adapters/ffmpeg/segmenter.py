@@ -4,8 +4,10 @@ A request for a segment the running ffmpeg will reach soon waits for it; a far s
 a step back before where it started) restarts ffmpeg there. Each run writes into its own
 folder (so a restart never rewrites a file being read) and lists finished segments in a
 CSV file that we poll. ffmpeg that runs far ahead of the player is paused (SIGSTOP) and
-resumed on the next request; a rendition nobody asked for lately is stopped; ending a
-session kills its processes and deletes its folder.
+resumed on the next request, and so are a session's other renditions while one is asked
+for; a rendition nobody asked for lately is stopped; ending a session kills its
+processes and deletes its folder. A replica that does not own a session reads the
+segments its owner finished from the shared folder (`finished_by`).
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class FfmpegSegmenter:
             raise NotFound(f"segment {index} does not exist")
         rendition = self._rendition(job)
         rendition.last_index, rendition.last_request = index, self._clock()
+        self._pause_others(rendition)
         async with rendition.lock:
             self._refresh(rendition)
             if index not in rendition.done and not self._will_reach(rendition, index):
@@ -147,6 +150,14 @@ class FfmpegSegmenter:
         for session_id in {k[0] for k in self._renditions}:
             await self.stop(session_id)
         await asyncio.to_thread(shutil.rmtree, self._root, True)
+
+    def _pause_others(self, asked: _Rendition) -> None:
+        """A player plays one rendition at a time: the session's other encoders (the
+        quality it left, or an ABR switch) are paused, not left to take CPU from the one
+        it waits for. Asked again, one is resumed; left alone, reaped as idle."""
+        for (session_id, _), rendition in self._renditions.items():
+            if session_id == asked.job.session_id and rendition is not asked and rendition.run:
+                rendition.run.pause()
 
     def _rendition(self, job: HlsJob) -> _Rendition:
         key = (job.session_id, job.variant.name)

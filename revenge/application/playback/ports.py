@@ -25,7 +25,8 @@ class PlayableFile(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class PlaybackSettings(msgspec.Struct, frozen=True, kw_only=True):
-    segment_seconds: float = 6.0
+    segment_seconds: float = 6.0  # renditions that copy the video: cut on keyframes
+    transcode_segment_seconds: float = 2.0  # encoded before served: the wait on a seek
     transcode_limit: int = 2  # per replica: its ffmpeg runs on its CPUs
     idle_seconds: float = 60.0  # an ffmpeg nobody asked anything of is stopped
     session_ttl_seconds: float = 4 * 3600.0  # a session unused this long is ended

@@ -82,13 +82,12 @@ class StartPlayback:
         variants = quality_ladder(info, decision, max_bitrate)
         if not variants:
             return None
-        length = self._settings.segment_seconds
         copy: tuple[Segment, ...] = ()
         if variants[0].copy_video:
             keyframes = (await self._probe.probe(file.path, keyframes=True)).keyframes or ()
-            copy = keyframe_segments(keyframes, info.duration, length)
-        return HlsPlan(variants=variants, copy_segments=copy,
-                       transcode_segments=fixed_segments(info.duration, length))
+            copy = keyframe_segments(keyframes, info.duration, self._settings.segment_seconds)
+        transcoded = fixed_segments(info.duration, self._settings.transcode_segment_seconds)
+        return HlsPlan(variants=variants, copy_segments=copy, transcode_segments=transcoded)
 
     def _session(self, command: StartPlaybackCommand, file: PlayableFile, info: MediaInfo,
                  decision: PlaybackDecision, hls: HlsPlan | None) -> PlaybackSession:

@@ -83,6 +83,7 @@ def token_key(settings: Config, profile: str) -> bytes:
 
 def _settings(settings: Config) -> PlaybackSettings:
     return PlaybackSettings(segment_seconds=settings.hls_segment_seconds,
+                            transcode_segment_seconds=settings.hls_transcode_segment_seconds,
                             transcode_limit=settings.transcode_limit,
                             token_seconds=int(settings.media_token_minutes * 60))
 

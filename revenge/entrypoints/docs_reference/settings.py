@@ -98,7 +98,12 @@ SETTINGS: dict[str, SettingDoc] = {
         "concurrent transcoding playback sessions per HTTP process (replica); past it, a "
         "new one gets 429", "4"),
     "transcode_hwaccel": _D("hardware H.264 encoder: none, vaapi, nvenc or qsv", "vaapi"),
-    "hls_segment_seconds": _D("target HLS segment length (1 to 30 s)", "4"),
+    "hls_segment_seconds": _D(
+        "target HLS segment length of renditions that copy the file's video, cut on its "
+        "keyframes (1 to 30 s)", "4"),
+    "hls_transcode_segment_seconds": _D(
+        "HLS segment length of transcoded renditions (1 to 30 s): each is encoded before "
+        "it is served, so this is about the wait after pressing Play or seeking", "3"),
     "transcode_cache_dir": _D(
         "where HLS segments are cached per session (deleted when it ends); with several "
         "HTTP replicas, one folder they all share at the same path", "/transcode",

@@ -9,10 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 
+from revenge.adapters.ffmpeg import segmenter as segmenter_module
 from revenge.adapters.ffmpeg.commands import EncoderOptions
 from revenge.adapters.ffmpeg.probe import FfprobeMediaProbe
+from revenge.adapters.ffmpeg.runs import FfmpegRun, spawn_run
 from revenge.adapters.ffmpeg.segmenter import FfmpegSegmenter
 from revenge.adapters.ffmpeg.tools import locate_tools
 from revenge.domain.playback.decision import decide
@@ -22,12 +25,12 @@ from revenge.domain.playback.segments import fixed_segments, keyframe_segments
 from revenge.domain.playback.sessions import HlsJob
 
 
-async def _job(path: Path, remux: bool) -> HlsJob:
+async def _job(path: Path, remux: bool, rung: int = 0) -> HlsJob:
     tools = locate_tools()
     assert tools.ffprobe
     info = await FfprobeMediaProbe(tools.ffprobe).probe(str(path), keyframes=True)
     decision = decide(info, BROWSER)
-    variant = quality_ladder(info, decision)[0]
+    variant = quality_ladder(info, decision)[rung]
     assert variant.copy_video is remux
     segments = (keyframe_segments(info.keyframes or (), info.duration, 2.0) if remux
                 else fixed_segments(info.duration, 2.0))
@@ -156,6 +159,55 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
+def _stopped(pid: int) -> bool:
+    """Whether the process is stopped (paused): T in /proc."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "T"
+
+
+async def _settles(pid: int, stopped: bool) -> bool:
+    """Whether the process comes to be stopped (or running) within a second: a signal
+    lands a moment after it is sent."""
+    for _ in range(100):
+        if _stopped(pid) is stopped:
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+async def test_asking_one_rendition_pauses_the_sessions_other_encoders(
+        playback_media: dict[str, Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A player plays one quality at a time: the encoder of the one it left must not
+    take the CPU from the one it now waits for (a quality switch, an ABR step down).
+    The encoders here are real processes that write their first segment and keep
+    running as a long film's ffmpeg does (the test clips end in a blink)."""
+
+    async def long_running(argv: list[str], directory: Path, start: int) -> FfmpegRun:
+        script = (f"head -c 188 /dev/zero > {start}.ts && echo {start}.ts,0,2 > "
+                  "segments.csv && exec sleep 60")
+        return await spawn_run(["sh", "-c", f"cd '{directory}' && {script}"], directory,
+                               start)
+
+    monkeypatch.setattr(segmenter_module, "spawn_run", long_running)
+    segmenter = FfmpegSegmenter("ffmpeg", tmp_path / "cache", EncoderOptions())
+    try:
+        high = await _job(playback_media["hevc_ac3_long.mkv"], False)
+        name = "120p" if high.variant.name != "120p" else "96p"
+        low = msgspec.structs.replace(high, variant=msgspec.structs.replace(
+            high.variant, name=name, width=160, height=int(name[:-1])))
+        await segmenter.segment(high, 0)
+        await segmenter.segment(low, 0)
+        pids = {name: r.run.process.pid for (_, name), r in segmenter._renditions.items()
+                if r.run}
+        assert await _settles(pids[high.variant.name], stopped=True)
+        assert not _stopped(pids[low.variant.name])
+        await segmenter.segment(high, 0)  # asked again: it runs, and the other waits
+        assert await _settles(pids[high.variant.name], stopped=False)
+        assert await _settles(pids[low.variant.name], stopped=True)
+    finally:
+        await segmenter.close()
+
+
 async def test_another_replica_finds_finished_segments_in_the_shared_folder(
         playback_media: dict[str, Path], tmp_path: Path) -> None:
     """Replicas share the transcode folder: one that does not own a session serves a
@@ -167,7 +219,10 @@ async def test_another_replica_finds_finished_segments_in_the_shared_folder(
         job = await _job(playback_media["h264_aac_long.mkv"], True)
         made = await owner.segment(job, 1)
         assert other.finished_by("a", job, 1) == made
-        assert other.finished_by("a", job, len(job.segments) - 1) is None  # not made yet
+        # Not made by this owner: another session, another rendition.
+        assert other.finished_by("a", msgspec.structs.replace(job, session_id="s2"), 1) is None
+        assert other.finished_by("a", msgspec.structs.replace(job, variant=msgspec.structs.replace(
+            job.variant, name="480p")), 1) is None
         assert other.finished_by("b", job, 1) is None  # nobody else made it
         assert other.finished_by("../a", job, 1) is None  # never out of the folder
         assert other.finished_by("a", job, len(job.segments)) is None

@@ -10,7 +10,8 @@ import pytest
 from revenge.entrypoints.config import ConfigError, env_name, load_config, masked
 
 PLAYBACK_FIELDS = ("ffmpeg_path", "transcode_limit", "transcode_hwaccel",
-                   "hls_segment_seconds", "transcode_cache_dir", "media_token_secret")
+                   "hls_segment_seconds", "hls_transcode_segment_seconds",
+                   "transcode_cache_dir", "media_token_secret")
 CONFIGURATION = Path(__file__).resolve().parents[3] / "docs" / "configuration.md"
 
 
@@ -23,8 +24,8 @@ def test_every_playback_setting_has_a_row_in_the_configuration_reference() -> No
 
 def test_playback_defaults_keep_hardware_encoding_off() -> None:
     config, _ = load_config({})
-    assert (config.transcode_hwaccel, config.transcode_limit, config.hls_segment_seconds) == (
-        "none", 2, 6.0)
+    assert (config.transcode_hwaccel, config.transcode_limit, config.hls_segment_seconds,
+            config.hls_transcode_segment_seconds) == ("none", 2, 6.0, 2.0)
 
 
 def test_a_bad_hwaccel_names_the_variable_and_the_choices() -> None:
