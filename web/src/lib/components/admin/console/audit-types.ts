@@ -11,3 +11,9 @@ export const AUDIT_TYPES: readonly Schemas['AuditType'][] = [
 	'mfa.backup_codes_generated', 'mfa.backup_code_used', 'mfa.webauthn_registered', 'mfa.webauthn_renamed',
 	'mfa.webauthn_removed', 'mfa.webauthn_clone_suspected'
 ];
+
+/** The message key of an event type's label for people (`mfa.reset` →
+ * `console.audit.types.mfa_reset`); the code itself stays in the row's title. */
+export function auditLabelKey(type: string): string {
+	return `console.audit.types.${type.replaceAll('.', '_')}`;
+}
