@@ -52,6 +52,8 @@ pytestmark = pytest.mark.unit
     ("Los Angeles 1982-1992 2017 HDTV", "Los Angeles 1982-1992", 2017),
     ("Русский фильм 2006\u0433. DVDRip", "Русский фильм", 2006),  # 2006 + Cyrillic "g"
     ("中文片名 2006年 1080p", "中文片名", 2006),
+    ("中文片名1983.国语中字.mkv", "中文片名", 1983),  # no space between a CJK word and a year
+    ("中文片名.1983版.1080p", "中文片名", 1983),
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
     ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
