@@ -56,6 +56,8 @@ pytestmark = pytest.mark.unit
     ("中文片名.1983版.1080p", "中文片名", 1983),
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
+    ("BD-50_Movie_Title_1976_GRP", "Movie Title", 1976),  # a disc's size before the title
+    ("Movie.Title.2010.BD-25.AVC", "Movie Title", 2010),
     ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
     ("BBC.Movie.Title.2015.1080p.BluRay", "Movie Title", 2015),
     ("Netflix Originals - Movie Title (2017) 1080p", "Movie Title", 2017),

@@ -29,7 +29,8 @@ SOURCE = (
     r"blue?" + S + r"ray(?:" + S + r"rip)?(?:" + S + r"mux)?",
     r"b[dr]" + S + r"(?:rip|remux)(?:" + S + r"mux)?",
     r"b[dr]mux",
-    r"bd(?:25|50|5|9)?",
+    r"bd" + S + r"(?:25|50|66|100)",  # a disc's size: "BD25", "BD-50"
+    r"bd(?:5|9)?",
     r"hd" + S + r"dvd(?:rip)?",
     r"web" + S + r"dl(?:" + S + r"rip)?",
     r"web" + S + r"(?:rip|hd|cap)",
