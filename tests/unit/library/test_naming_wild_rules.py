@@ -99,6 +99,8 @@ pytestmark = pytest.mark.unit
     # a Chinese broadcaster before the title; a Chinese title in brackets before tags
     ("CCTV1.Some.Show.Title.20211129.HDTV.1080i.H264-GRP.ts", "Some Show Title 20211129", None),
     ("HunanTV.Some.Title.2021.HDTV.1080i", "Some Title", 2021),
+    ("CCTV5+.2021.Some.Show.Title.HDTV.1080i.H264-GRP.ts", "Some Show Title", 2021),
+    ("BBC.2019.1080p.WEB-DL", "BBC", 2019),  # no title words after the year: the title
     ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
     ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's
     # a bare channel count ends a title only before tags; "Complete Version" is an edition

@@ -120,8 +120,11 @@ def _only_a_year_after(scan: Scan, pos: int) -> bool:
 
 
 def _title_words_after(scan: Scan, pos: int) -> bool:
-    """Words that are not release information follow ("BBC (2019)" is a title)."""
+    """Words that are not release information follow ("BBC (2019)" is a title), maybe
+    after a year ("CCTV5+.2021.Title.HDTV": the broadcaster, the year, the title)."""
     after = scan.next_word(pos)
+    if after in scan.year_starts:
+        after = scan.next_word(next(y.end for y in scan.years if y.start == after))
     return after < len(scan.text) and not scan.release_info_at(after)
 
 
