@@ -103,6 +103,8 @@ pytestmark = pytest.mark.unit
     ("BBC.2019.1080p.WEB-DL", "BBC", 2019),  # no title words after the year: the title
     ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
     ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's
+    ("[迪士尼]2015.恐龙当家.国语中字.BD", "恐龙当家", 2015),  # a CJK group, a year, the title
+    ("[故宫].2005.1080p.HDTV", "故宫", 2005),  # only a year and tags follow the group
     # a bare channel count ends a title only before tags; "Complete Version" is an edition
     ("[Grp][Saga 3.0 You Can (Not) Redo][480P][V0].mp4", "Saga 3.0 You Can (Not) Redo", None),
     ("Movie Title 5.1 x264", "Movie Title", None),

@@ -122,15 +122,21 @@ def _only_a_year_after(scan: Scan, pos: int) -> bool:
 def _title_words_after(scan: Scan, pos: int) -> bool:
     """Words that are not release information follow ("BBC (2019)" is a title), maybe
     after a year ("CCTV5+.2021.Title.HDTV": the broadcaster, the year, the title)."""
-    after = scan.next_word(pos)
-    if after in scan.year_starts:
-        after = scan.next_word(next(y.end for y in scan.years if y.start == after))
+    after = _past_a_year(scan, scan.next_word(pos))
     return after < len(scan.text) and not scan.release_info_at(after)
 
 
 def _only_release_info_after(scan: Scan, pos: int) -> bool:
-    after = scan.next_word(pos)
-    return after >= len(scan.text) or scan.release_info_at(after) or after in scan.year_starts
+    """"[故宫].全12集.2005" (the group is the title), not "[迪士尼]2015.恐龙当家" (a year,
+    then the title)."""
+    after = _past_a_year(scan, scan.next_word(pos))
+    return after >= len(scan.text) or scan.release_info_at(after)
+
+
+def _past_a_year(scan: Scan, pos: int) -> int:
+    """Where the next word starts after a year standing at `pos` (else `pos`)."""
+    year = next((year for year in scan.years if year.start == pos), None)
+    return pos if year is None else scan.next_word(year.end)
 
 
 def _is_cjk(text: str) -> bool:
