@@ -33,6 +33,9 @@ pytestmark = pytest.mark.unit
     ("The.Uncut.Version.2010.1080p", "The Uncut Version", 2010),
     ("Kill Bill Part 2 CD1.avi", "Kill Bill Part 2", None),
     ("[Movie Title 1998].avi", "Movie Title", 1998),
+    ("[Grp] Saga You Are [Not] Alone [720p].mkv", "Saga You Are [Not] Alone", None),
+    ("Movie Title [Madre] 2016 1080p", "Movie Title", 2016),  # release information follows
+    ("Movie.Title.[Extended].2010.1080p", "Movie Title", 2010),  # a tag in brackets
     ("HDR.2019.1080p.WEB-DL", "HDR", 2019),
     ("The.DivX.Conspiracy.2010.DVDRip", "The DivX Conspiracy", 2010),
     ("A.PPV.Night.2014.HDTV", "A PPV Night", 2014),
