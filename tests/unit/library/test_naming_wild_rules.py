@@ -44,6 +44,8 @@ pytestmark = pytest.mark.unit
     # leading years and numbers
     ("1994 - Movie Title.mkv", "Movie Title", 1994),
     ("2008 Movie Title 720p.mkv", "Movie Title", 2008),
+    ("(2012.12.21) Concert Title (flac)", "Concert Title", 2012),  # a dated release
+    ("[2021-05-28] Concert Title [1080p]", "Concert Title", 2021),
     ("2001 A Space Odyssey.mkv", "2001 A Space Odyssey", None),
     ("1917.1080p.BluRay", "1917", None),
     ("1917 (2019) 1080p.mkv", "1917", 2019),

@@ -143,7 +143,10 @@ class NamingOptions:
         self.leading_network = re.compile(rf"(?:{w.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
         self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{w.NETWORKS})\s*$", _I)
         self.network_tail = 48  # the longest banner and its separator fit in this many
-        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
+        # "(2012.12.21) Title", "[2021-05-28] Title": a dated release, before its title
+        self.leading_year = re.compile(
+            rf"[(\[]({_YEAR})(?:([-.])\d\d\2\d\d)?[)\]]|({_YEAR})(?=\s+[-\u2013]\s)"
+        )
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
         site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{w.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"

@@ -84,7 +84,7 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         if match := pattern.match(text, pos):
             return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
-        return match.end(), int(match.group(1) or match.group(2))
+        return match.end(), int(match.group(1) or match.group(3))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
         group = text[match.start() : match.end()]
         if _is_cjk(group) and _only_release_info_after(scan, match.end()):
