@@ -154,9 +154,18 @@ def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
     cut = bonus.start() if bonus else cut
     cut = _before_range(scan, start, cut)
     for bracket in scan.brackets:
-        if start < bracket[0] < cut and scan.bracket_ends_title(*bracket):
+        ends = start < bracket[0] < cut and scan.bracket_ends_title(*bracket)
+        if ends and not _between_scripts(scan, start, bracket):
             return bracket[0], bracket
     return cut, None
+
+
+def _between_scripts(scan: Scan, start: int, bracket: tuple[int, int]) -> bool:
+    """"英雄本色(4K修复版).A.Better.Tomorrow.1986": a note in brackets after a title in
+    another script, with title words after it, stands between two titles."""
+    before = scan.text[start : bracket[0]]
+    other_script = any(char.isalpha() and ord(char) >= 0x250 for char in before)
+    return other_script and _title_words_after(scan, bracket[1])
 
 
 def _before_article(scan: Scan, start: int, cut: int) -> int:
