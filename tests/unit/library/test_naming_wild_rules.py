@@ -99,7 +99,7 @@ pytestmark = pytest.mark.unit
     ("No.33_\u6307\u73af\u738b3.The.Return.of.the.King.2003.1080p", "The Return of the King", 2003),
     ("Top138.\u82f1\u96c4\u672c\u8272.A.Better.Tomorrow.1986.1080p", "A Better Tomorrow", 1986),
     # a note in brackets between the two titles
-    ("中文片名(4K修复版).English.Title.1986.1080p", "English Title", 1986),
+    ("中文片名(4K修复版).Some.Title.1986.1080p", "Some Title", 1986),
     ("中文片名(修复版).1986.1080p", "中文片名", 1986),
     # Chinese release words end a title like the tags they are
     ("音乐之声.五十周年纪念版.1965.1080p", "音乐之声", 1965),
