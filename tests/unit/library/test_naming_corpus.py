@@ -25,7 +25,8 @@ OVERALL_FLOOR = 0.886
 HELD_BACK_FLOOR = 0.880
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",
-                       "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot"})
+                       "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
+                       "title_cleaner"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:
