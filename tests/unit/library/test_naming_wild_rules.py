@@ -62,6 +62,7 @@ pytestmark = pytest.mark.unit
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
     ("BD-50_Movie_Title_1976_GRP", "Movie Title", 1976),  # a disc's size before the title
+    ("(BDMV)Movie Title (2009) 1080p", "Movie Title", 2009),  # a disc's structure
     ("Movie.Title.2010.BD-25.AVC", "Movie Title", 2010),
     ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
     ("BBC.Movie.Title.2015.1080p.BluRay", "Movie Title", 2015),

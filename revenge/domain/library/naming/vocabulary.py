@@ -31,6 +31,7 @@ SOURCE = (
     r"b[dr]mux",
     r"bd" + S + r"(?:25|50|66|100)",  # a disc's size: "BD25", "BD-50"
     r"bd(?:5|9)?",
+    r"bdmv|bd" + S + r"iso",  # a Blu-ray's folder structure or image: "(BDMV)Title"
     r"hd" + S + r"dvd(?:rip)?",
     r"web" + S + r"dl(?:" + S + r"rip)?",
     r"web" + S + r"(?:rip|hd|cap)",
