@@ -131,6 +131,11 @@ def test_a_title_in_two_scripts_keeps_both_names() -> None:
     assert parsed.alternative_titles == ("English Title", "Русское название")
 
 
+def test_the_dash_between_two_scripts_belongs_to_neither_name() -> None:
+    parsed = parse("中文片名 - English Title 1984 480i.vob")
+    assert parsed.alternative_titles == ("English Title", "中文片名")
+
+
 async def test_a_scan_keeps_the_other_scripts_title_as_the_original_title() -> None:
     world = World()
     world.add("English Title (2010)/Русское название / English Title (2010).mkv".replace(
