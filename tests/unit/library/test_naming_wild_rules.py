@@ -75,6 +75,8 @@ pytestmark = pytest.mark.unit
     ("Movie.Title.1080p.BluRay.x264-1920", "Movie Title", None),
     ("Movie.Title.2010.10TH.ANNIVERSARY.1080p", "Movie Title", 2010),
     ("Movie.Title.HARDCODED.720p.WEB", "Movie Title", None),
+    ("Movie Title 44-TRUEFRENCH-.avi", "Movie Title 44", None),  # never a title's word
+    ("The.French.Connection.1971.DVDRip", "The French Connection", 1971),  # "French" may be one
     ("Movie.Title.The.Uncut.Version.2010.DVDRip", "Movie Title", 2010),
     ("Box.Set.The.Collection.12DVD-GRP", "Box Set The Collection", None),
     # pictographs and messenger channel handles before the title

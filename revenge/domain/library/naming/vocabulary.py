@@ -116,6 +116,7 @@ OTHER = (
     r"read" + S + r"nfo",
     r"sub" + S + r"forced",
     r"vostfr|vost",
+    r"(?:true|swiss)(?:french|german)",  # never a word of a title, unlike "French"
     r"\d" + S + r"cds?",
     r"\d{1,2}x?dvd(?:5|9)?",  # a box of discs: "3xDVD9", "12DVD"
     r"\d?in1",
@@ -192,7 +193,7 @@ SOFT = (
 # Languages end a title only where another tag or a bracket follows (not a year:
 # "The Good German 2006", "Johnny English 2003").
 LANGUAGE = (
-    r"(?:true|swiss)?(?:french|german)",
+    r"french|german",
     r"english|italian|spanish|castellano|latino|portuguese|brazilian|russian|ukrainian",
     r"japanese|chinese|mandarin|cantonese|korean|thai|vietnamese|indonesian|malay",
     r"hindi|tamil|telugu|malayalam|kannada|bengali|bangla|punjabi|urdu|marathi",
