@@ -11,10 +11,11 @@ _I = re.IGNORECASE
 _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
-# "射雕英雄传1983", "1983版": Chinese and Japanese write no space between a word and a year
+# "射雕英雄传1983", "流浪地球BD国语中字": Chinese and Japanese write no space between a
+# word and a year or a tag, so their letters bound one as separators do
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_YEAR_B = rf"(?:{_B}|(?<=[{_CJK}]))"
-_YEAR_E = rf"(?:{_E}|(?=[{_CJK}]))"
+_CJK_B = rf"(?<![^\W_{_CJK}])"  # no letter or digit just before, but for CJK ones
+_CJK_E = rf"(?![^\W_{_CJK}])"
 # emoji, dingbats, arrows and other pictographs: decoration, never part of a title's start
 _PICTOGRAPHS = "\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
@@ -47,7 +48,7 @@ def _tags_pattern(categories: v.Categories, *, cased: bool) -> re.Pattern[str]:
         chosen = [_uncased(f) for f in fragments if f.startswith("(?-i:") == cased]
         if chosen:
             groups.append(f"(?P<{name}>{'|'.join(chosen)})")
-    return re.compile(f"{_B}(?:{'|'.join(groups)}){_E}")
+    return re.compile(f"{_CJK_B}(?:{'|'.join(groups)}){_CJK_E}")
 
 
 def _uncased(fragment: str) -> str:
@@ -82,7 +83,7 @@ class NamingOptions:
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
         self.year = re.compile(
-            rf"{_YEAR_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_YEAR_E}"
+            rf"{_CJK_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_CJK_E}"
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.year_range = re.compile(_RANGE)

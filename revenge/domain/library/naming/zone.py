@@ -148,7 +148,8 @@ def _words_after(text: str, pos: int) -> bool:
 
 
 def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
-    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t, start)), None)
+    cut = next((t.start for t in scan.tags
+                if t.start > start and _cuts(scan, t, start) and not _in_note(scan, start, t)), None)
     cut = len(scan.text) if cut is None else _before_article(scan, start, cut)
     bonus = O.bonus.search(scan.text, start + 1, cut)
     cut = bonus.start() if bonus else cut
@@ -158,6 +159,14 @@ def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
         if ends and not _between_scripts(scan, start, bracket):
             return bracket[0], bracket
     return cut, None
+
+
+def _in_note(scan: Scan, start: int, tag: Tag) -> bool:
+    """The tag stands in a note between two titles ("片名(4K修复版).English.Title")."""
+    if scan.text.isascii():
+        return False
+    return any(b_start < tag.start < b_end and _between_scripts(scan, start, (b_start, b_end))
+               for b_start, b_end in scan.brackets)
 
 
 def _between_scripts(scan: Scan, start: int, bracket: tuple[int, int]) -> bool:
