@@ -26,6 +26,7 @@ pytestmark = pytest.mark.unit
     ("site.to - Movie.Title.2010.720p.x264-GRP", "Movie Title", 2010),
     ("(tracker.xn--p1ai) Movie.Title.2010.720p", "Movie Title", 2010),
     ("Movie.Title.www.site.com.2010.1080p.mkv", "Movie Title", 2010),
+    ("站名电影www.site8.com.中文片名.HD.1080p.mkv", "中文片名", None),  # after its Chinese name
     # words our tags use, inside titles
     ("Bigger.Longer.and.Uncut.1999.1080p.BluRay", "Bigger Longer and Uncut", 1999),
     ("Get.Him.To.The.Greek.UNRATED.720p.BluRay", "Get Him To The Greek", None),

@@ -148,8 +148,7 @@ def _words_after(text: str, pos: int) -> bool:
 
 
 def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
-    cut = next((t.start for t in scan.tags
-                if t.start > start and _cuts(scan, t, start) and not _in_note(scan, start, t)), None)
+    cut = next((t.start for t in scan.tags if t.start > start and _ends(scan, t, start)), None)
     cut = len(scan.text) if cut is None else _before_article(scan, start, cut)
     bonus = O.bonus.search(scan.text, start + 1, cut)
     cut = bonus.start() if bonus else cut
@@ -159,6 +158,10 @@ def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
         if ends and not _between_scripts(scan, start, bracket):
             return bracket[0], bracket
     return cut, None
+
+
+def _ends(scan: Scan, tag: Tag, start: int) -> bool:
+    return _cuts(scan, tag, start) and not _in_note(scan, start, tag)
 
 
 def _in_note(scan: Scan, start: int, tag: Tag) -> bool:
