@@ -135,6 +135,11 @@ def test_a_title_in_two_scripts_keeps_both_names() -> None:
     assert parsed.alternative_titles == ("English Title", "Русское название")
 
 
+def test_a_note_in_square_brackets_is_no_part_of_the_other_scripts_name() -> None:
+    parsed = parse("中文片名[国语配音+中文字幕].Some.Title.2019.1080p")
+    assert parsed.alternative_titles == ("Some Title", "中文片名")
+
+
 def test_the_dash_between_two_scripts_belongs_to_neither_name() -> None:
     parsed = parse("中文片名 - English Title 1984 480i.vob")
     assert parsed.alternative_titles == ("English Title", "中文片名")

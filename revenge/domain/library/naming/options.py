@@ -122,6 +122,7 @@ class NamingOptions:
         # "[中文名][English Title][BDMV][1080p]": a name made only of square bracket groups
         self.only_groups = re.compile(r"(?:\s*\[[^\[\]]*\]\s*){2,}")
         self.square_group = re.compile(r"\[[^\[\]]*\]")
+        self.note_group = re.compile(r"\[[^\[\]]*\]|\u3010[^\u3010\u3011]*\u3011")
         self.release_group_words = frozenset(
             {"vol", "volume", "disc", "disk", "bd", "dvd", "movie", "tv", "ova", "sp", "fin",
              "season"}

@@ -46,6 +46,7 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
         return title, ()
     if len(parts) < 2:
         parts = _script_runs(title)
+    parts = [_without_notes(part) for part in parts]
     latin = [part for part in parts if _is_latin(part)]
     if len(parts) < 2 or not latin or len(latin) == len(parts):
         return title, ()
@@ -55,6 +56,13 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     # more runs, short Latin ones are an index or a list's name; the longest is the title
     chosen = max(latin, key=_letters)
     return chosen, (chosen, *(part for part in parts if not _is_latin(part)))
+
+
+def _without_notes(name: str) -> str:
+    """"流浪地球[国语配音+中文字幕]": a note in square brackets is no part of a name."""
+    if "[" not in name and "\u3010" not in name:
+        return name
+    return O.note_group.sub("", name).strip() or name
 
 
 def _letters(text: str) -> int:
