@@ -21,8 +21,8 @@ pytestmark = pytest.mark.unit
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
 # Floors that only ever rise (a rule must not lose names elsewhere); the issue's bars
 # are 97% overall and 95% held back.
-OVERALL_FLOOR = 0.886
-HELD_BACK_FLOOR = 0.880
+OVERALL_FLOOR = 0.953
+HELD_BACK_FLOOR = 0.955
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
@@ -54,6 +54,10 @@ def table(corpus: dict[str, list[dict[str, Any]]]) -> str:
     for label, chosen in (("tuning", False), ("held back", True)):
         cases = [c for name, cs in corpus.items() if (name in HELD_BACK) == chosen for c in cs]
         rows.append(f"{'= ' + label:38} {len(cases):5} {100 * rate(cases):6.1f}")
+    # one large source would dominate the pooled figure: the mean of the sources' figures too
+    held = [rate(cs) for name, cs in corpus.items() if name in HELD_BACK]
+    label = f"= held back, mean of {len(held)} sources"
+    rows.append(f"{label:38} {'':5} {100 * sum(held) / len(held):6.1f}")
     every = [case for cases in corpus.values() for case in cases]
     rows.append(f"{'= overall':38} {len(every):5} {100 * rate(every):6.1f}")
     return "\n".join(rows)
