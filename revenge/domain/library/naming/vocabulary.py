@@ -210,6 +210,9 @@ PART = (
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
 )
 
+# A season or an episode ends a movie's title: "[Grp]_Title_S2", "Title.S01E02.720p".
+SEASON = (r"s\d{1,2}(?:e\d{1,3})*",)
+
 # ordered: at one position the first category that matches wins
 Categories = tuple[tuple[str, tuple[str, ...]], ...]
 CATEGORIES: Categories = (
@@ -217,6 +220,7 @@ CATEGORIES: Categories = (
     ("hdr", HDR),
     ("source", SOURCE),
     ("part", PART),
+    ("season", SEASON),
     ("codec", CODEC),
     ("bit_depth", BIT_DEPTH),
     ("audio", AUDIO),
@@ -232,8 +236,8 @@ CATEGORIES: Categories = (
 )
 
 STRONG = frozenset(
-    {"part", "resolution", "hdr", "source", "codec", "bit_depth", "audio", "three_d", "sample",
-     "other"}
+    {"part", "season", "resolution", "hdr", "source", "codec", "bit_depth", "audio", "three_d",
+     "sample", "other"}
 )
 NEVER_ENDS_TITLE = frozenset({"audio_word"})
 LEADING_JUNK = frozenset({"resolution", "hdr", "source", "codec"})
