@@ -160,7 +160,7 @@ class NamingOptions:
         )
         # ".www.site.com", "阳光电影www.site.com.片名": a site, maybe after its Chinese name
         self.site_anywhere = re.compile(
-            rf"(?<![^\s._\[(-])[{_CJK}]{{0,6}}w{{2,3}}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+", _I
+            rf"(?<![^\s._\[(-])(?-i:[{_CJK}]{{0,6}})w{{2,3}}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+", _I
         )
         self.language_dash = re.compile(r"[\s._]*-[\s._]+")
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
