@@ -26,7 +26,7 @@ HELD_BACK_FLOOR = 0.955
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
-                       "title_cleaner"})
+                       "title_cleaner", "jfilenamescanner"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:
