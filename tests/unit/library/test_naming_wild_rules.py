@@ -61,6 +61,8 @@ pytestmark = pytest.mark.unit
     ("中文片名1983.国语中字.mkv", "中文片名", 1983),  # no space between a CJK word and a year
     ("中文片名.1983版.1080p", "中文片名", 1983),
     ("中文片名BD国语中字.mp4", "中文片名", None),  # a tag written against a CJK word
+    ("中文片名.HD1280超清国语中字.mp4", "中文片名", None),  # source and size in one word
+    ("Movie.Title.2019.HD1080P.x264", "Movie Title", 2019),
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
     ("BD-50_Movie_Title_1976_GRP", "Movie Title", 1976),  # a disc's size before the title

@@ -119,6 +119,7 @@ OTHER = (
     r"(?:true|swiss)(?:french|german)",  # never a word of a title, unlike "French"
     r"\d" + S + r"cds?",
     r"\d{1,2}x?dvd(?:5|9)?",  # a box of discs: "3xDVD9", "12DVD"
+    r"(?:hd|bd|tc|dvd)(?:480|720|1080|1280|1920|2160)p?",  # "HD1080P", "BD1280": source and size
     r"\d?in1",
     r"v[1-9]",
     r"(?-i:HC|HDC|DL|LD|MD|PROOF)",
