@@ -29,9 +29,7 @@ SOURCE = (
     r"blue?" + S + r"ray(?:" + S + r"rip)?(?:" + S + r"mux)?",
     r"b[dr]" + S + r"(?:rip|remux)(?:" + S + r"mux)?",
     r"b[dr]mux",
-    r"bd" + S + r"(?:25|50|66|100)",  # a disc's size: "BD25", "BD-50"
-    r"bd(?:5|9)?",
-    r"bdmv|bd" + S + r"iso",  # a Blu-ray's folder structure or image: "(BDMV)Title"
+    r"bd(?:" + S + r"(?:25|50|66|100|iso)|mv|5|9)?",  # "BD-50" (a disc's size), "BDMV", "BD-ISO"
     r"hd" + S + r"dvd(?:rip)?",
     r"web" + S + r"dl(?:" + S + r"rip)?",
     r"web" + S + r"(?:rip|hd|cap)",
@@ -211,9 +209,6 @@ PART = (
     r"part" + S + r"(?:i{1,3}|iv|vi{0,3}|ix|x)",
 )
 
-# A season or an episode ends a movie's title: "[Grp]_Title_S2", "Title.S01E02.720p".
-SEASON = (r"s\d{1,2}(?:e\d{1,3})*",)
-
 # ordered: at one position the first category that matches wins
 Categories = tuple[tuple[str, tuple[str, ...]], ...]
 CATEGORIES: Categories = (
@@ -221,7 +216,7 @@ CATEGORIES: Categories = (
     ("hdr", HDR),
     ("source", SOURCE),
     ("part", PART),
-    ("season", SEASON),
+    ("season", (r"s\d{1,2}(?:e\d{1,3})*",)),  # ends a movie's title: "Title_S2", "Title.S01E02"
     ("codec", CODEC),
     ("bit_depth", BIT_DEPTH),
     ("audio", AUDIO),
@@ -236,10 +231,8 @@ CATEGORIES: Categories = (
     ("soft", SOFT),
 )
 
-STRONG = frozenset(
-    {"part", "season", "resolution", "hdr", "source", "codec", "bit_depth", "audio", "three_d",
-     "sample", "other"}
-)
+STRONG = frozenset({"part", "season", "resolution", "hdr", "source", "codec", "bit_depth",
+                    "audio", "three_d", "sample", "other"})
 NEVER_ENDS_TITLE = frozenset({"audio_word"})
 LEADING_JUNK = frozenset({"resolution", "hdr", "source", "codec"})
 
