@@ -24,6 +24,7 @@ pytestmark = pytest.mark.unit
     ("[ www.Site.com ] Movie Title (2010).mkv", "Movie Title", 2010),
     ("ww.Site.sbs - Movie Title 2010 1080p", "Movie Title", 2010),
     ("site.to - Movie.Title.2010.720p.x264-GRP", "Movie Title", 2010),
+    ("Site9.ph - Movie Title 2010 FRENCH HDRip", "Movie Title", 2010),
     ("(tracker.xn--p1ai) Movie.Title.2010.720p", "Movie Title", 2010),
     ("Movie.Title.www.site.com.2010.1080p.mkv", "Movie Title", 2010),
     ("站名电影www.site8.com.中文片名.HD.1080p.mkv", "中文片名", None),  # after its Chinese name
