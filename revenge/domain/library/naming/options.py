@@ -173,6 +173,7 @@ class NamingOptions:
         self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
         self.title_separator = re.compile(r"\s+[/|\\]\s+")
+        self.run_edges = " -\u2013_,:;/|"  # for str.strip: "片名 - Title" runs lose the dash
         self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
 
     def _compile_paths(self) -> None:

@@ -69,9 +69,6 @@ def _letters(text: str) -> int:
     return sum(char.isalpha() for char in text)
 
 
-_RUN_EDGES = " -\u2013_,:;/|"
-
-
 def _script_runs(title: str) -> list[str]:
     """The title cut where its words change script (words without letters, "37°2" or
     "4", go with the run they stand in), if it changes script at least once."""
@@ -85,7 +82,7 @@ def _script_runs(title: str) -> list[str]:
         else:
             runs.append((kind, [word]))
     # "张国荣 - H₂O": the dash between the runs belongs to neither name
-    return [" ".join(words).strip(_RUN_EDGES) for _, words in runs] if len(runs) >= 2 else []
+    return [" ".join(words).strip(O.run_edges) for _, words in runs] if len(runs) >= 2 else []
 
 
 def _script(text: str) -> bool | None:
