@@ -138,6 +138,12 @@ def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: in
     assert (parsed.title, parsed.year) == (title, year)
 
 
+@pytest.mark.parametrize("name", ["[[Title (Group) [Note]]][BDMV][1080P].mkv",
+                                  "[[Title [Note]]][1080P]"])
+def test_punctuation_left_by_a_mangled_name_is_no_title(name: str) -> None:
+    assert parse(name).title is None
+
+
 def test_a_title_in_two_scripts_keeps_both_names() -> None:
     parsed = parse("Русское название / English Title (2010) 1080p.mkv")
     assert parsed.alternative_titles == ("English Title", "Русское название")

@@ -22,7 +22,9 @@ def clean_title(raw: str) -> str | None:
     words = words.rstrip(O.junk_chars)
     if words[:1] == "[" and words[-1:] == "]" and "[" not in words[1:]:
         words = words[1:-1].strip()  # "[故宫]" standing for the whole title
-    return words + "." if _ends_in_initials(words) else words or None
+    if not any(char.isalnum() for char in words):
+        return None  # "]" or "-" left by a mangled name is no title
+    return words + "." if _ends_in_initials(words) else words
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:
