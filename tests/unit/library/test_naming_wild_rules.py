@@ -125,9 +125,9 @@ pytestmark = pytest.mark.unit
     ("[Grp][Saga 3.0 You Can (Not) Redo][480P][V0].mp4", "Saga 3.0 You Can (Not) Redo", None),
     ("Movie Title 5.1 x264", "Movie Title", None),
     ("[Grp] Movie Title Complete Version (720p x264) [3ABD57E6].mp4", "Movie Title", None),
-    # a season or an episode ends the title; a title that starts with one keeps it
+    # a season or an episode ending the name is no title word; one that starts it is
     ("[Grp]_Movie_Title_S2", "Movie Title", None),
-    ("Movie.Title.S01E02.720p.HDTV", "Movie Title", None),
+    ("Movie.Title.S01E02.mkv", "Movie Title", None),
     ("S21.The.Khmer.Rouge.2003.DVDRip", "S21 The Khmer Rouge", 2003),
     ("S1m0ne.2002.1080p", "S1m0ne", 2002),
     # a disc's extras alone

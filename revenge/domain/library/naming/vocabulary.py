@@ -216,7 +216,7 @@ CATEGORIES: Categories = (
     ("hdr", HDR),
     ("source", SOURCE),
     ("part", PART),
-    ("season", (r"s\d{1,2}(?:e\d{1,3})*",)),  # ends a movie's title: "Title_S2", "Title.S01E02"
+    ("season", (r"s\d{1,2}(?:e\d{1,3})*(?=[\W_]*$)",)),  # ending a name: "Title_S2"
     ("codec", CODEC),
     ("bit_depth", BIT_DEPTH),
     ("audio", AUDIO),
