@@ -21,8 +21,8 @@ pytestmark = pytest.mark.unit
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
 # Floors that only ever rise (a rule must not lose names elsewhere); the bars
 # are 97% overall and 95% held back.
-OVERALL_FLOOR = 0.955
-HELD_BACK_FLOOR = 0.957
+OVERALL_FLOOR = 0.956
+HELD_BACK_FLOOR = 0.958
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
