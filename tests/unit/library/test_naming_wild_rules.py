@@ -24,8 +24,10 @@ pytestmark = pytest.mark.unit
     ("[ www.Site.com ] Movie Title (2010).mkv", "Movie Title", 2010),
     ("ww.Site.sbs - Movie Title 2010 1080p", "Movie Title", 2010),
     ("site.to - Movie.Title.2010.720p.x264-GRP", "Movie Title", 2010),
+    ("Site9.ph - Movie Title 2010 FRENCH HDRip", "Movie Title", 2010),
     ("(tracker.xn--p1ai) Movie.Title.2010.720p", "Movie Title", 2010),
     ("Movie.Title.www.site.com.2010.1080p.mkv", "Movie Title", 2010),
+    ("站名电影www.site8.com.中文片名.HD.1080p.mkv", "中文片名", None),  # after its Chinese name
     # words our tags use, inside titles
     ("Bigger.Longer.and.Uncut.1999.1080p.BluRay", "Bigger Longer and Uncut", 1999),
     ("Get.Him.To.The.Greek.UNRATED.720p.BluRay", "Get Him To The Greek", None),
@@ -33,6 +35,9 @@ pytestmark = pytest.mark.unit
     ("The.Uncut.Version.2010.1080p", "The Uncut Version", 2010),
     ("Kill Bill Part 2 CD1.avi", "Kill Bill Part 2", None),
     ("[Movie Title 1998].avi", "Movie Title", 1998),
+    ("[Grp] Saga You Are [Not] Alone [720p].mkv", "Saga You Are [Not] Alone", None),
+    ("Movie Title [Madre] 2016 1080p", "Movie Title", 2016),  # release information follows
+    ("Movie.Title.[Extended].2010.1080p", "Movie Title", 2010),  # a tag in brackets
     ("HDR.2019.1080p.WEB-DL", "HDR", 2019),
     ("The.DivX.Conspiracy.2010.DVDRip", "The DivX Conspiracy", 2010),
     ("A.PPV.Night.2014.HDTV", "A PPV Night", 2014),
@@ -41,6 +46,8 @@ pytestmark = pytest.mark.unit
     # leading years and numbers
     ("1994 - Movie Title.mkv", "Movie Title", 1994),
     ("2008 Movie Title 720p.mkv", "Movie Title", 2008),
+    ("(2012.12.21) Concert Title (flac)", "Concert Title", 2012),  # a dated release
+    ("[2021-05-28] Concert Title [1080p]", "Concert Title", 2021),
     ("2001 A Space Odyssey.mkv", "2001 A Space Odyssey", None),
     ("1917.1080p.BluRay", "1917", None),
     ("1917 (2019) 1080p.mkv", "1917", 2019),
@@ -52,8 +59,16 @@ pytestmark = pytest.mark.unit
     ("Los Angeles 1982-1992 2017 HDTV", "Los Angeles 1982-1992", 2017),
     ("Русский фильм 2006\u0433. DVDRip", "Русский фильм", 2006),  # 2006 + Cyrillic "g"
     ("中文片名 2006年 1080p", "中文片名", 2006),
+    ("中文片名1983.国语中字.mkv", "中文片名", 1983),  # no space between a CJK word and a year
+    ("中文片名.1983版.1080p", "中文片名", 1983),
+    ("中文片名BD国语中字.mp4", "中文片名", None),  # a tag written against a CJK word
+    ("中文片名.HD1280超清国语中字.mp4", "中文片名", None),  # source and size in one word
+    ("Movie.Title.2019.HD1080P.x264", "Movie Title", 2019),
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
+    ("BD-50_Movie_Title_1976_GRP", "Movie Title", 1976),  # a disc's size before the title
+    ("(BDMV)Movie Title (2009) 1080p", "Movie Title", 2009),  # a disc's structure
+    ("Movie.Title.2010.BD-25.AVC", "Movie Title", 2010),
     ("IMAX.-.Movie.Title.2013.2160p", "Movie Title", 2013),
     ("BBC.Movie.Title.2015.1080p.BluRay", "Movie Title", 2015),
     ("Netflix Originals - Movie Title (2017) 1080p", "Movie Title", 2017),
@@ -65,6 +80,8 @@ pytestmark = pytest.mark.unit
     ("Movie.Title.1080p.BluRay.x264-1920", "Movie Title", None),
     ("Movie.Title.2010.10TH.ANNIVERSARY.1080p", "Movie Title", 2010),
     ("Movie.Title.HARDCODED.720p.WEB", "Movie Title", None),
+    ("Movie Title 44-TRUEFRENCH-.avi", "Movie Title 44", None),  # never a title's word
+    ("The.French.Connection.1971.DVDRip", "The French Connection", 1971),  # "French" may be one
     ("Movie.Title.The.Uncut.Version.2010.DVDRip", "Movie Title", 2010),
     ("Box.Set.The.Collection.12DVD-GRP", "Box Set The Collection", None),
     # pictographs and messenger channel handles before the title
@@ -89,18 +106,30 @@ pytestmark = pytest.mark.unit
     # more than two script runs: the longest Latin run is the title
     ("No.33_\u6307\u73af\u738b3.The.Return.of.the.King.2003.1080p", "The Return of the King", 2003),
     ("Top138.\u82f1\u96c4\u672c\u8272.A.Better.Tomorrow.1986.1080p", "A Better Tomorrow", 1986),
+    # a note in brackets between the two titles
+    ("中文片名(4K修复版).Some.Title.1986.1080p", "Some Title", 1986),
+    ("中文片名(修复版).1986.1080p", "中文片名", 1986),
     # Chinese release words end a title like the tags they are
     ("音乐之声.五十周年纪念版.1965.1080p", "音乐之声", 1965),
     ("七个世界.全7集.2019.1080p.中英字幕", "七个世界", 2019),
     # a Chinese broadcaster before the title; a Chinese title in brackets before tags
     ("CCTV1.Some.Show.Title.20211129.HDTV.1080i.H264-GRP.ts", "Some Show Title 20211129", None),
     ("HunanTV.Some.Title.2021.HDTV.1080i", "Some Title", 2021),
+    ("CCTV5+.2021.Some.Show.Title.HDTV.1080i.H264-GRP.ts", "Some Show Title", 2021),
+    ("BBC.2019.1080p.WEB-DL", "BBC", 2019),  # no title words after the year: the title
     ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
     ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's
+    ("[迪士尼]2015.恐龙当家.国语中字.BD", "恐龙当家", 2015),  # a CJK group, a year, the title
+    ("[故宫].2005.1080p.HDTV", "故宫", 2005),  # only a year and tags follow the group
     # a bare channel count ends a title only before tags; "Complete Version" is an edition
     ("[Grp][Saga 3.0 You Can (Not) Redo][480P][V0].mp4", "Saga 3.0 You Can (Not) Redo", None),
     ("Movie Title 5.1 x264", "Movie Title", None),
     ("[Grp] Movie Title Complete Version (720p x264) [3ABD57E6].mp4", "Movie Title", None),
+    # a season or an episode ending the name is no title word; one that starts it is
+    ("[Grp]_Movie_Title_S2", "Movie Title", None),
+    ("Movie.Title.S01E02.mkv", "Movie Title", None),
+    ("S21.The.Khmer.Rouge.2003.DVDRip", "S21 The Khmer Rouge", 2003),
+    ("S1m0ne.2002.1080p", "S1m0ne", 2002),
     # a disc's extras alone
     ("Movie.Title.Extras.Only.2022.1080p.Blu-Ray-GRP", "Movie Title", 2022),
 ])
@@ -109,9 +138,25 @@ def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: in
     assert (parsed.title, parsed.year) == (title, year)
 
 
+@pytest.mark.parametrize("name", ["[[Title (Group) [Note]]][BDMV][1080P].mkv",
+                                  "[[Title [Note]]][1080P]"])
+def test_punctuation_left_by_a_mangled_name_is_no_title(name: str) -> None:
+    assert parse(name).title is None
+
+
 def test_a_title_in_two_scripts_keeps_both_names() -> None:
     parsed = parse("Русское название / English Title (2010) 1080p.mkv")
     assert parsed.alternative_titles == ("English Title", "Русское название")
+
+
+def test_a_note_in_square_brackets_is_no_part_of_the_other_scripts_name() -> None:
+    parsed = parse("中文片名[国语配音+中文字幕].Some.Title.2019.1080p")
+    assert parsed.alternative_titles == ("Some Title", "中文片名")
+
+
+def test_the_dash_between_two_scripts_belongs_to_neither_name() -> None:
+    parsed = parse("中文片名 - English Title 1984 480i.vob")
+    assert parsed.alternative_titles == ("English Title", "中文片名")
 
 
 async def test_a_scan_keeps_the_other_scripts_title_as_the_original_title() -> None:

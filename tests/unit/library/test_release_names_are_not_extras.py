@@ -70,16 +70,17 @@ _SEPARATORS = st.sampled_from([".", " ", "_"])
 
 
 @st.composite
-def release_names(draw: st.DrawFn) -> str:
-    """Title + year + tags + "-group", as release names are built."""
+def release_names(draw: st.DrawFn, *, marker: str = "") -> str:
+    """Title + year + tags + "-group" (+ a marker), as release names are built."""
     sep = draw(_SEPARATORS)
     title = sep.join(draw(st.lists(_WORDS, min_size=1, max_size=4)))
     year = str(draw(st.integers(1920, 2029)))
     year = draw(st.sampled_from([year, f"({year})", f"[{year}]"]))
     tags = draw(st.lists(_TAGS, min_size=1, max_size=5))
     dash = draw(st.sampled_from(["-", " - ", "-x264-", "-X264-", "-x265-"]))
-    extension = draw(st.sampled_from(["", ".mkv", ".mp4"]))
-    return f"{title}{sep}{year}{sep}{sep.join(tags)}{dash}{draw(_GROUPS)}{extension}"
+    # the scan classifies files, which have an extension; names may lack one
+    extension = draw(st.sampled_from([".mkv", ".mp4"] if marker else ["", ".mkv", ".mp4"]))
+    return f"{title}{sep}{year}{sep}{sep.join(tags)}{dash}{draw(_GROUPS)}{marker}{extension}"
 
 
 @given(release_names())
@@ -97,3 +98,15 @@ async def test_a_scan_records_the_movie_of_a_name_with_a_codec_between_dashes() 
     assert sorted((m.title, m.year) for m in world.movies()) == [
         ("Heat", 1995), ("Movie Title", 2010)]
     assert {f.kind for m in world.movies() for f in world.files_of(m)} == {"main"}
+
+
+@given(release_names(marker="-sample"))
+def test_the_same_names_with_a_sample_marker_are_samples(name: str) -> None:
+    assert parse_name(name).kind == "sample", name
+    assert classify(("Movie Title (2010)",), name).role == "sample", name
+
+
+@given(release_names(marker="-trailer"))
+def test_the_same_names_with_a_trailer_marker_are_trailers(name: str) -> None:
+    assert (parse_name(name).kind, parse_name(name).extra_type) == ("extra", "trailer"), name
+    assert classify(("Movie Title (2010)",), name).extra_type == "trailer", name

@@ -11,6 +11,11 @@ _I = re.IGNORECASE
 _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _YEAR = r"18[89]\d|19\d\d|20[0-3]\d"
+# "射雕英雄传1983", "流浪地球BD国语中字": Chinese and Japanese write no space between a
+# word and a year or a tag, so their letters bound one as separators do
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_B = rf"(?<![^\W_{_CJK}])"  # no letter or digit just before, but for CJK ones
+_CJK_E = rf"(?![^\W_{_CJK}])"
 # emoji, dingbats, arrows and other pictographs: decoration, never part of a title's start
 _PICTOGRAPHS = "\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _DATE_AFTER = r"(?P<sep>[-._ ])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _E
@@ -43,7 +48,7 @@ def _tags_pattern(categories: v.Categories, *, cased: bool) -> re.Pattern[str]:
         chosen = [_uncased(f) for f in fragments if f.startswith("(?-i:") == cased]
         if chosen:
             groups.append(f"(?P<{name}>{'|'.join(chosen)})")
-    return re.compile(f"{_B}(?:{'|'.join(groups)}){_E}")
+    return re.compile(f"{_CJK_B}(?:{'|'.join(groups)}){_CJK_E}")
 
 
 def _uncased(fragment: str) -> str:
@@ -78,7 +83,7 @@ class NamingOptions:
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
         self.year = re.compile(
-            rf"{_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_E}"
+            rf"{_CJK_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_CJK_E}"
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.year_range = re.compile(_RANGE)
@@ -117,6 +122,7 @@ class NamingOptions:
         # "[中文名][English Title][BDMV][1080p]": a name made only of square bracket groups
         self.only_groups = re.compile(r"(?:\s*\[[^\[\]]*\]\s*){2,}")
         self.square_group = re.compile(r"\[[^\[\]]*\]")
+        self.note_group = re.compile(r"\[[^\[\]]*\]|\u3010[^\u3010\u3011]*\u3011")
         self.release_group_words = frozenset(
             {"vol", "volume", "disc", "disk", "bd", "dvd", "movie", "tv", "ova", "sp", "fin",
              "season"}
@@ -139,7 +145,10 @@ class NamingOptions:
         self.leading_network = re.compile(rf"(?:{w.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
         self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{w.NETWORKS})\s*$", _I)
         self.network_tail = 48  # the longest banner and its separator fit in this many
-        self.leading_year = re.compile(rf"[(\[]({_YEAR})[)\]]|({_YEAR})(?=\s+[-\u2013]\s)")
+        # "(2012.12.21) Title", "[2021-05-28] Title": a dated release, before its title
+        self.leading_year = re.compile(
+            rf"[(\[]({_YEAR})(?:([-.])\d\d\2\d\d)?[)\]]|({_YEAR})(?=\s+[-\u2013]\s)"
+        )
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
         site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{w.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"
@@ -149,7 +158,10 @@ class NamingOptions:
             r"|[\w-]+\.(?:com|org|net)(?=[\s_\]]|\s*-)",
             _I,
         )
-        self.site_anywhere = re.compile(r"(?<![^\s._\[(-])w{2,3}\.[\w-]+(?:\.[\w-]+)+", _I)
+        # ".www.site.com", "阳光电影www.site.com.片名": a site, maybe after its Chinese name
+        self.site_anywhere = re.compile(
+            rf"(?<![^\s._\[(-])(?-i:[{_CJK}]{{0,6}})w{{2,3}}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+", _I
+        )
         self.language_dash = re.compile(r"[\s._]*-[\s._]+")
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
@@ -161,6 +173,7 @@ class NamingOptions:
         self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
         self.title_separator = re.compile(r"\s+[/|\\]\s+")
+        self.run_edges = " -\u2013_,:;/|"  # for str.strip: "片名 - Title" runs lose the dash
         self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
 
     def _compile_paths(self) -> None:

@@ -132,12 +132,22 @@ class Scan:
         return before in O.joining_words or (tag.category == "language" and before in O.articles)
 
     def bracket_ends_title(self, start: int, end: int) -> bool:
-        """Square brackets always do; "(Not)" inside "You Are (Not) Alone" does not."""
+        """Brackets of release information do; "(Not)" or "[Not]" inside "You Are (Not)
+        Alone" does not. Square brackets end a title unless they hold one word that is
+        no tag and title words follow them."""
+        if self.text[start] == "[" and self._word_in_title(start, end):
+            return False
         if self.text[start] != "(" or not self.text[start + 1 : end - 1].strip():
             return True
         if any(start < tag.start < end for tag in self.tags):
             return True
         return bool(self.years_within(start, end)) or self.release_info_at(self.next_word(end))
+
+    def _word_in_title(self, start: int, end: int) -> bool:
+        inner = self.text[start + 1 : end - 1]
+        if not inner.isalpha() or any(start < tag.start < end for tag in self.tags):
+            return False
+        return not self.release_info_at(self.next_word(end))
 
     def years_within(self, start: int, end: int) -> list[Year]:
         return [year for year in self.years if start < year.start < end]

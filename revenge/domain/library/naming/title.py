@@ -22,7 +22,9 @@ def clean_title(raw: str) -> str | None:
     words = words.rstrip(O.junk_chars)
     if words[:1] == "[" and words[-1:] == "]" and "[" not in words[1:]:
         words = words[1:-1].strip()  # "[故宫]" standing for the whole title
-    return words + "." if _ends_in_initials(words) else words or None
+    if not any(char.isalnum() for char in words):
+        return None  # "]" or "-" left by a mangled name is no title
+    return words + "." if _ends_in_initials(words) else words
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:
@@ -46,6 +48,7 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
         return title, ()
     if len(parts) < 2:
         parts = _script_runs(title)
+    parts = [_without_notes(part) for part in parts]
     latin = [part for part in parts if _is_latin(part)]
     if len(parts) < 2 or not latin or len(latin) == len(parts):
         return title, ()
@@ -55,6 +58,13 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     # more runs, short Latin ones are an index or a list's name; the longest is the title
     chosen = max(latin, key=_letters)
     return chosen, (chosen, *(part for part in parts if not _is_latin(part)))
+
+
+def _without_notes(name: str) -> str:
+    """"流浪地球[国语配音+中文字幕]": a note in square brackets is no part of a name."""
+    if "[" not in name and "\u3010" not in name:
+        return name
+    return O.note_group.sub("", name).strip() or name
 
 
 def _letters(text: str) -> int:
@@ -73,7 +83,8 @@ def _script_runs(title: str) -> list[str]:
             runs[-1] = (kind, [*runs[-1][1], word])
         else:
             runs.append((kind, [word]))
-    return [" ".join(words) for _, words in runs] if len(runs) >= 2 else []
+    # "张国荣 - H₂O": the dash between the runs belongs to neither name
+    return [" ".join(words).strip(O.run_edges) for _, words in runs] if len(runs) >= 2 else []
 
 
 def _script(text: str) -> bool | None:

@@ -43,4 +43,6 @@ ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", 
 WEBSITE_TLDS = (
     r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt|to|se|is|li"
     r"|ag|mx|nu|one|top|site|online|cam|link|co|uk|in|eu|su|ua|pl|es|it|cz|sk|hu|ro|gr|kr|jp"
+    # more of the domains torrent sites move between: "Torrent9.ph -", "[Site.vip]"
+    r"|ph|cx|gg|vip|re|ec|si|cd|pe|cm|la|nz|sx|tf|bz|ch|be|ca|us|fm|vc|ms|sh|ly|im|vn|tw|hk"
 )

@@ -29,7 +29,7 @@ SOURCE = (
     r"blue?" + S + r"ray(?:" + S + r"rip)?(?:" + S + r"mux)?",
     r"b[dr]" + S + r"(?:rip|remux)(?:" + S + r"mux)?",
     r"b[dr]mux",
-    r"bd(?:25|50|5|9)?",
+    r"bd(?:" + S + r"(?:25|50|66|100|iso)|mv|5|9)?",  # "BD-50" (a disc's size), "BDMV", "BD-ISO"
     r"hd" + S + r"dvd(?:rip)?",
     r"web" + S + r"dl(?:" + S + r"rip)?",
     r"web" + S + r"(?:rip|hd|cap)",
@@ -114,8 +114,10 @@ OTHER = (
     r"read" + S + r"nfo",
     r"sub" + S + r"forced",
     r"vostfr|vost",
+    r"(?:true|swiss)(?:french|german)",  # never a word of a title, unlike "French"
     r"\d" + S + r"cds?",
     r"\d{1,2}x?dvd(?:5|9)?",  # a box of discs: "3xDVD9", "12DVD"
+    r"(?:hd|bd|tc|dvd)(?:480|720|1080|1280|1920|2160)p?",  # "HD1080P", "BD1280": source and size
     r"\d?in1",
     r"v[1-9]",
     r"(?-i:HC|HDC|DL|LD|MD|PROOF)",
@@ -190,7 +192,7 @@ SOFT = (
 # Languages end a title only where another tag or a bracket follows (not a year:
 # "The Good German 2006", "Johnny English 2003").
 LANGUAGE = (
-    r"(?:true|swiss)?(?:french|german)",
+    r"french|german",
     r"english|italian|spanish|castellano|latino|portuguese|brazilian|russian|ukrainian",
     r"japanese|chinese|mandarin|cantonese|korean|thai|vietnamese|indonesian|malay",
     r"hindi|tamil|telugu|malayalam|kannada|bengali|bangla|punjabi|urdu|marathi",
@@ -214,6 +216,7 @@ CATEGORIES: Categories = (
     ("hdr", HDR),
     ("source", SOURCE),
     ("part", PART),
+    ("season", (r"s\d{1,2}(?:e\d{1,3})*(?=[\W_]*$)",)),  # ending a name: "Title_S2"
     ("codec", CODEC),
     ("bit_depth", BIT_DEPTH),
     ("audio", AUDIO),
@@ -228,10 +231,8 @@ CATEGORIES: Categories = (
     ("soft", SOFT),
 )
 
-STRONG = frozenset(
-    {"part", "resolution", "hdr", "source", "codec", "bit_depth", "audio", "three_d", "sample",
-     "other"}
-)
+STRONG = frozenset({"part", "season", "resolution", "hdr", "source", "codec", "bit_depth",
+                    "audio", "three_d", "sample", "other"})
 NEVER_ENDS_TITLE = frozenset({"audio_word"})
 LEADING_JUNK = frozenset({"resolution", "hdr", "source", "codec"})
 

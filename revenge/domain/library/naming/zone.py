@@ -84,7 +84,7 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         if match := pattern.match(text, pos):
             return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
-        return match.end(), int(match.group(1) or match.group(2))
+        return match.end(), int(match.group(1) or match.group(3))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
         group = text[match.start() : match.end()]
         if _is_cjk(group) and _only_release_info_after(scan, match.end()):
@@ -120,14 +120,23 @@ def _only_a_year_after(scan: Scan, pos: int) -> bool:
 
 
 def _title_words_after(scan: Scan, pos: int) -> bool:
-    """Words that are not release information follow ("BBC (2019)" is a title)."""
-    after = scan.next_word(pos)
+    """Words that are not release information follow ("BBC (2019)" is a title), maybe
+    after a year ("CCTV5+.2021.Title.HDTV": the broadcaster, the year, the title)."""
+    after = _past_a_year(scan, scan.next_word(pos))
     return after < len(scan.text) and not scan.release_info_at(after)
 
 
 def _only_release_info_after(scan: Scan, pos: int) -> bool:
-    after = scan.next_word(pos)
-    return after >= len(scan.text) or scan.release_info_at(after) or after in scan.year_starts
+    """"[故宫].全12集.2005" (the group is the title), not "[迪士尼]2015.恐龙当家" (a year,
+    then the title)."""
+    after = _past_a_year(scan, scan.next_word(pos))
+    return after >= len(scan.text) or scan.release_info_at(after)
+
+
+def _past_a_year(scan: Scan, pos: int) -> int:
+    """Where the next word starts after a year standing at `pos` (else `pos`)."""
+    year = next((year for year in scan.years if year.start == pos), None)
+    return pos if year is None else scan.next_word(year.end)
 
 
 def _is_cjk(text: str) -> bool:
@@ -139,15 +148,36 @@ def _words_after(text: str, pos: int) -> bool:
 
 
 def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
-    cut = next((t.start for t in scan.tags if t.start > start and _cuts(scan, t, start)), None)
+    cut = next((t.start for t in scan.tags if t.start > start and _ends(scan, t, start)), None)
     cut = len(scan.text) if cut is None else _before_article(scan, start, cut)
     bonus = O.bonus.search(scan.text, start + 1, cut)
     cut = bonus.start() if bonus else cut
     cut = _before_range(scan, start, cut)
     for bracket in scan.brackets:
-        if start < bracket[0] < cut and scan.bracket_ends_title(*bracket):
+        ends = start < bracket[0] < cut and scan.bracket_ends_title(*bracket)
+        if ends and not _between_scripts(scan, start, bracket):
             return bracket[0], bracket
     return cut, None
+
+
+def _ends(scan: Scan, tag: Tag, start: int) -> bool:
+    return _cuts(scan, tag, start) and not _in_note(scan, start, tag)
+
+
+def _in_note(scan: Scan, start: int, tag: Tag) -> bool:
+    """The tag stands in a note between two titles ("片名(4K修复版).English.Title")."""
+    if scan.text.isascii():
+        return False
+    return any(b_start < tag.start < b_end and _between_scripts(scan, start, (b_start, b_end))
+               for b_start, b_end in scan.brackets)
+
+
+def _between_scripts(scan: Scan, start: int, bracket: tuple[int, int]) -> bool:
+    """"英雄本色(4K修复版).A.Better.Tomorrow.1986": a note in brackets after a title in
+    another script, with title words after it, stands between two titles."""
+    before = scan.text[start : bracket[0]]
+    other_script = any(char.isalpha() and ord(char) >= 0x250 for char in before)
+    return other_script and _title_words_after(scan, bracket[1])
 
 
 def _before_article(scan: Scan, start: int, cut: int) -> int:
