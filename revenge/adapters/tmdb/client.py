@@ -87,7 +87,7 @@ class TmdbClient:
     async def get(self, path: str, params: Params | None = None, *,
                   cache_ttl: int | None = None, fresh: bool = False) -> bytes:
         query = {**self._key_param(), **(params or {})}
-        key = _cache_key(path, params or {})
+        key = _cache_key(self.settings.base_url, path, params or {})
         if cache_ttl and not fresh and (cached := await self._cached(key)) is not None:
             return cached
         body = await self._fetch(path, query)
@@ -168,9 +168,11 @@ def _auth_headers(settings: TmdbSettings) -> dict[str, str]:
     return headers
 
 
-def _cache_key(path: str, params: Params) -> str:
+def _cache_key(base_url: str, path: str, params: Params) -> str:
+    """Per server too: the cache may be shared (Redis) by processes pointed at another
+    TMDb (a proxy, a test's fake), whose answers (image base URLs) must not be mixed."""
     query = "&".join(f"{k}={params[k]}" for k in sorted(params))
-    return f"tmdb:{path}?{query}"
+    return f"tmdb:{base_url.rstrip('/')}{path}?{query}"
 
 
 def _error_message(response: httpx.Response) -> str:
