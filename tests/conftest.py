@@ -138,6 +138,23 @@ def redis_url(services_dir: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(params=["memory", "redis"])
+async def any_cache(request: pytest.FixtureRequest) -> AsyncIterator[Any]:
+    """The Cache port, once as the in-memory twin and once over Redis (L1 + L2), under a
+    key prefix of its own."""
+    from revenge.adapters.memory.cache import InMemoryCache
+    from revenge.adapters.redis.cache import RedisCache
+    from revenge.adapters.redis.client import create_redis_client
+
+    if request.param == "memory":
+        yield InMemoryCache()
+        return
+    client = create_redis_client(request.getfixturevalue("redis_url"))
+    yield RedisCache(client, l1_max_items=100, l1_ttl_seconds=30,
+                     prefix=f"test:{uuid.uuid4().hex}:")
+    await client.aclose()
+
+
 @pytest.fixture(scope="session")
 def typesense(services_dir: Path) -> Iterator[tuple[str, str]]:
     """(url, api_key) of a Typesense server: REVENGE_TEST_TYPESENSE_URL and

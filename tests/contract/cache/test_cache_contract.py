@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 
 import msgspec
 import pytest
 
-from revenge.adapters.memory.cache import InMemoryCache
 from revenge.adapters.redis.cache import RedisCache
 from revenge.adapters.redis.client import create_redis_client
 from revenge.application.shared.cache import Cache
@@ -20,15 +18,9 @@ class Movie(msgspec.Struct):
     year: int
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def cache(request: pytest.FixtureRequest) -> AsyncIterator[Cache]:
-    if request.param == "memory":
-        yield InMemoryCache()
-        return
-    client = create_redis_client(request.getfixturevalue("redis_url"))
-    yield RedisCache(client, l1_max_items=100, l1_ttl_seconds=30,
-                     prefix=f"test:{uuid.uuid4().hex}:")
-    await client.aclose()
+@pytest.fixture
+def cache(any_cache: Cache) -> Cache:
+    return any_cache  # the in-memory twin and Redis (tests/conftest.py)
 
 
 async def test_a_stored_struct_comes_back_equal(cache: Cache) -> None:
