@@ -3,31 +3,15 @@
 //   node web/bench/browse.mjs URL USERNAME PASSWORD [ROUNDS]
 // Prints one JSON object: for each measure the UI's samples and the plain API fetch's
 // samples from the same page, so the UI's own share is visible.
-import { chromium } from '@playwright/test';
+import { launchChromium, scrollToCard, signedInState } from './chromium.mjs';
 
 const [url, username, password, roundsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 5);
 const TARGET_CARD = 5000;
 const PREFIXES = ['the sil', 'midnigt', 'golden h', 'lost riv', 'dark emp', 'iron cro', 'red stat', 'wild fro', 'quiet ga', 'last sig'];
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
-});
+const browser = await launchChromium();
 const VIEWPORT = { width: 1280, height: 800 };
-
-async function signedInState() {
-	const context = await browser.newContext({ baseURL: url, viewport: VIEWPORT });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('Username or e-mail').fill(username);
-	await page.getByLabel('Password', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-	const state = await context.storageState();
-	await context.close();
-	return state;
-}
 
 /** A fresh context (cold browser cache) with the session cookies. */
 async function freshPage(state) {
@@ -95,28 +79,7 @@ async function home(state) {
 
 async function scrollTo5000(state) {
 	const { page, close } = await freshPage(state);
-	await page.goto('/movies');
-	await page.waitForSelector('[data-testid=poster-grid] [data-testid=poster-card]');
-	await page.evaluate(() => {
-		window.__longTasks = [];
-		new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-	});
-	const started = Date.now();
-	let maxCards = 0;
-	for (;;) {
-		const state = await page.evaluate((target) => {
-			const cards = document.querySelectorAll('[data-testid=poster-grid] [role=listitem]').length;
-			const item = document.querySelector(`[data-testid=poster-grid] [aria-posinset="${target}"] [data-testid=poster-card]`);
-			if (!item) window.scrollBy(0, window.innerHeight);
-			return { cards, done: Boolean(item) };
-		}, TARGET_CARD);
-		maxCards = Math.max(maxCards, state.cards);
-		if (state.done) break;
-		if (Date.now() - started > 180_000) throw new Error('card 5,000 never rendered');
-		await page.waitForTimeout(16);
-	}
-	const seconds = (Date.now() - started) / 1000;
-	const longTasks = await page.evaluate(() => window.__longTasks);
+	const { seconds, maxCards, longTasks } = await scrollToCard(page, TARGET_CARD);
 	// The same 5,000 movies as the plain API pages them (cursor after cursor).
 	const api = await page.evaluate(async (target) => {
 		const started = performance.now();
@@ -172,7 +135,7 @@ async function autocomplete(state, prefixes) {
 	return { ui, api };
 }
 
-const state = await signedInState();
+const state = await signedInState(browser, { url, username, password, viewport: VIEWPORT });
 const result = { firstRow: [], home: [], scroll: [], autocomplete: { ui: [], api: [] } };
 await firstRow(state); // one warm-up (the server's first answers)
 for (let round = 0; round < ROUNDS; round++) {

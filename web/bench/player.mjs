@@ -7,7 +7,7 @@
 //   serverFirstSegment[clip] the same file over plain HTTP from Node: session, master, variant, segment 0
 //   seek[clip]               a seek to 75% (not buffered) → `playing` again
 //   play                     a long HLS transcode played through: stalls, levels, the server's CPU
-import { chromium } from 'playwright-core';
+import { launchChromium, signedInState } from './chromium.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const cfg = JSON.parse(process.argv[2]);
@@ -15,10 +15,7 @@ const CLIPS = ['direct', 'remux', 'transcode'];
 const VIEWPORT = { width: 1280, height: 720 };
 const log = (...parts) => console.error('[player bench]', ...parts);
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required']
-});
+const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
 
 // ---- the server's processes (/proc) -------------------------------------------------
 
@@ -79,19 +76,6 @@ async function noFfmpegLeft(timeoutMs = 20_000) {
 }
 
 // ---- sign-in --------------------------------------------------------------------------
-
-async function signedInState() {
-	const context = await browser.newContext({ baseURL: cfg.url, viewport: VIEWPORT });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('Username or e-mail').fill(cfg.username);
-	await page.getByLabel('Password', { exact: true }).fill(cfg.password);
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-	const state = await context.storageState();
-	await context.close();
-	return state;
-}
 
 async function bearer() {
 	const r = await fetch(`${cfg.url}/api/v1/auth/login`, {
@@ -334,7 +318,7 @@ async function longPlay(state, id) {
 
 // ---- the run ---------------------------------------------------------------------------
 
-const state = await signedInState();
+const state = await signedInState(browser, { ...cfg, viewport: VIEWPORT });
 const token = await bearer();
 const result = { click: {}, serverFirstSegment: {}, seek: {}, play: null };
 const profiles = {};

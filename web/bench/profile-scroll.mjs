@@ -6,52 +6,26 @@
 // 50 ms its wall time beside its thread CPU time (a task that mostly waited for a core
 // shows a small CPU time) and what ran in it. TRACE.json opens in chrome://tracing or
 // Perfetto. The trace's own CPU profiler start shows as one long task of ~70 ms CPU.
-import { chromium } from '@playwright/test';
+import { launchChromium, scrollToCard, signedInState } from './chromium.mjs';
 import fs from 'node:fs';
 
 const [url, username, password, out = 'scroll-trace.json'] = process.argv.slice(2);
 const TARGET_CARD = 5000;
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
-});
+const browser = await launchChromium();
 const VIEWPORT = { width: 1280, height: 800 };
-let context = await browser.newContext({ baseURL: url, viewport: VIEWPORT });
-let page = await context.newPage();
-await page.goto('/login');
-await page.getByLabel('Username or e-mail').fill(username);
-await page.getByLabel('Password', { exact: true }).fill(password);
-await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-const storageState = await context.storageState();
-await context.close();
-context = await browser.newContext({ baseURL: url, viewport: VIEWPORT, storageState });
-page = await context.newPage();
-await page.goto('/movies');
-await page.waitForSelector('[data-testid=poster-grid] [data-testid=poster-card]');
-await page.evaluate(() => {
-	window.__longTasks = [];
-	new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
-});
-await browser.startTracing(page, {
-	path: out,
-	categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc', 'blink.user_timing', 'toplevel', 'loading']
-});
-const started = Date.now();
-for (;;) {
-	const done = await page.evaluate((target) => {
-		const item = document.querySelector(`[data-testid=poster-grid] [aria-posinset="${target}"] [data-testid=poster-card]`);
-		if (!item) window.scrollBy(0, window.innerHeight);
-		return Boolean(item);
-	}, TARGET_CARD);
-	if (done) break;
-	if (Date.now() - started > 180_000) throw new Error('card 5,000 never rendered');
-	await page.waitForTimeout(16);
-}
+const storageState = await signedInState(browser, { url, username, password, viewport: VIEWPORT });
+const context = await browser.newContext({ baseURL: url, viewport: VIEWPORT, storageState });
+const page = await context.newPage();
+const { seconds, longTasks } = await scrollToCard(page, TARGET_CARD, () =>
+	browser.startTracing(page, {
+		path: out,
+		categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc', 'blink.user_timing', 'toplevel', 'loading']
+	})
+);
 await browser.stopTracing();
-const observed = await page.evaluate(() => window.__longTasks);
+const observed = longTasks.map(Math.round);
 await browser.close();
-console.log(`scrolled to card ${TARGET_CARD} in ${((Date.now() - started) / 1000).toFixed(1)} s; long tasks observed: ${JSON.stringify(observed)}`);
+console.log(`scrolled to card ${TARGET_CARD} in ${seconds.toFixed(1)} s; long tasks observed: ${JSON.stringify(observed)}`);
 
 const parsed = JSON.parse(fs.readFileSync(out, 'utf8'));
 const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
