@@ -13,6 +13,7 @@ from revenge.application.playback.ports import (
 from revenge.application.shared.clock import EpochClock
 from revenge.domain.errors import NotFound
 from revenge.domain.playback.errors import ReplicaGone
+from revenge.domain.playback.ladder import Variant
 from revenge.domain.playback.sessions import PlaybackSession, hls_job
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class GetSegment:
         segments = session.hls.segments(variant)
         if not 0 <= index < len(segments):
             raise NotFound(f"no segment {index} in this rendition")
-        path = await self._produce(session, variant_name, index)
+        path = await self._produce(session, variant, index)
         position, now = segments[index].start, self._clock()
         # The position is what a killed replica must not lose; an unchanged one is
         # written again only now and then (players re-ask for a segment).
@@ -48,27 +49,21 @@ class GetSegment:
             await self._sessions.touch(session.id, now, position)
         return path
 
-    async def _produce(self, session: PlaybackSession, variant_name: str, index: int) -> str:
+    async def _produce(self, session: PlaybackSession, variant: Variant, index: int) -> str:
         if session.owner not in ("", self._replica):
             # Most segments a player asks for are finished already: read straight from
             # the shared folder, the owner is only told (no round trip through it).
-            finished = self._finished_by_owner(session, variant_name, index)
+            job = hls_job(session, variant)
+            finished = self._segmenter.finished_by(session.owner, job, index)
             if finished is not None:
-                await self._owners.seen(session.owner, session.id, variant_name, index)
+                await self._owners.seen(session.owner, session.id, variant.name, index)
                 return finished
             try:
-                return await self._owners.segment(session.owner, session.id, variant_name,
+                return await self._owners.segment(session.owner, session.id, variant.name,
                                                   index)
             except ReplicaGone:
                 await self._take_over(session)
-        return await self.produce_here(session, variant_name, index)
-
-    def _finished_by_owner(self, session: PlaybackSession, variant_name: str,
-                           index: int) -> str | None:
-        variant = session.hls.variant(variant_name) if session.hls else None
-        if variant is None:
-            return None
-        return self._segmenter.finished_by(session.owner, hls_job(session, variant), index)
+        return await self.produce_here(session, variant.name, index)
 
     async def produce_here(self, session: PlaybackSession, variant_name: str,
                            index: int) -> str:
