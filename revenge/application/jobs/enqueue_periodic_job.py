@@ -9,7 +9,7 @@ import msgspec
 
 from revenge.application.jobs.ports import JobRuns, JobsUnitOfWork, PeriodicSlots
 from revenge.application.shared.clock import Clock, utc_now
-from revenge.application.shared.jobs import JobMessage
+from revenge.application.shared.jobs import JobMessage, periodic_dedupe_key
 
 
 class EnqueuePeriodicJobCommand(msgspec.Struct, frozen=True, kw_only=True):
@@ -39,7 +39,7 @@ class EnqueuePeriodicJob:
             return None
         async with self._unit_of_work() as uow:
             job_id = await uow.jobs.enqueue(
-                command.message, dedupe_key=f"periodic:{command.message.job}")
+                command.message, dedupe_key=periodic_dedupe_key(command.message.job))
             await uow.commit()
         return job_id
 

@@ -7,8 +7,12 @@ import time
 from collections.abc import Callable
 
 from revenge.application.search.ports import MovieDocuments, SearchIndex
-from revenge.application.search.requests import REINDEX_DEDUPE_KEY, ReindexAllCommand
-from revenge.application.shared.jobs import JobsTransaction
+from revenge.application.search.requests import (
+    REINDEX_DEDUPE_KEY,
+    ReconcileIndexCommand,
+    ReindexAllCommand,
+)
+from revenge.application.shared.jobs import JobsTransaction, periodic_dedupe_key
 from revenge.domain.search.drift import Coverage
 
 log = logging.getLogger(__name__)
@@ -37,15 +41,19 @@ class VerifyIndex:
         self._known: Coverage | None = None
         self._checked_at = 0.0
         self._rebuild_requested = False
+        self._reconciliation: str | None = None
 
     async def execute(self) -> Coverage:
         if self._known is not None and self._clock() - self._checked_at < self._recheck:
             return self._known
         expected = await self._documents.settled_count()
-        coverage = Coverage(indexed=await self._index.count(), expected=expected)
+        coverage = Coverage(indexed=await self._index.count(), expected=expected,
+                            current=await self._index.is_current())
         self._known, self._checked_at = coverage, self._clock()
         if coverage.complete:
             self._rebuild_requested = False
+        elif not coverage.current:
+            await self._request_reconciliation(coverage)
         elif not self._rebuild_requested:
             await self._request_rebuild(coverage)
         return coverage
@@ -62,3 +70,19 @@ class VerifyIndex:
         self._rebuild_requested = True
         log.warning("search: %s; answering from the database, rebuild requested (job %s)",
                     coverage.describe(), job_id)
+
+    async def _request_reconciliation(self, coverage: Coverage) -> None:
+        """No current index: the reconciliation builds one. Asked at every check while
+        none exists, under the schedule's dedupe key: it joins a scheduled run that is
+        queued or retrying (a schema change's rebuild is not run twice), and the
+        schedule counts it as its own. The start's scheduled run may have failed for
+        good while Typesense was still starting, and the next is 15 minutes away."""
+        async with self._unit_of_work() as uow:
+            job_id = await uow.jobs.enqueue(
+                ReconcileIndexCommand(),
+                dedupe_key=periodic_dedupe_key(ReconcileIndexCommand.job))
+            await uow.commit()
+        if job_id != self._reconciliation:
+            self._reconciliation = job_id
+            log.warning("search: %s; answering from the database, index build requested "
+                        "(job %s)", coverage.describe(), job_id)

@@ -41,6 +41,12 @@ def payload_of(message: JobMessage) -> dict[str, Any]:
     return payload
 
 
+def periodic_dedupe_key(job: str) -> str:
+    """The dedupe key of a scheduled job's runs: a request for the same work made off
+    the schedule passes it too, so it joins a scheduled run instead of doubling it."""
+    return f"periodic:{job}"
+
+
 class JobQueue(Protocol):
     """Requests background work by message, as part of the caller's unit of work.
 

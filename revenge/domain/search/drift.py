@@ -35,13 +35,19 @@ class Coverage(msgspec.Struct, frozen=True):
 
     indexed: int
     expected: int
+    # A live index of the current schema exists. False on a first start whose first
+    # reconciliation failed (Typesense came up late), or after a schema change: then
+    # "0 of 0 movies" is no index at all, not a complete one.
+    current: bool = True
 
     @property
     def complete(self) -> bool:
         """Fewer documents than settled movies: the index lost writes (a Typesense
         restarted empty, or from a snapshot older than its last writes). More is only
         deletions not yet applied, which reconciliation removes."""
-        return self.indexed >= self.expected
+        return self.current and self.indexed >= self.expected
 
     def describe(self) -> str:
+        if not self.current:
+            return "no index of the current schema yet"
         return f"the index holds {self.indexed} of {self.expected} movies"

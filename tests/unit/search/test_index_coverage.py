@@ -12,10 +12,12 @@ from revenge.adapters.memory.search_index import InMemorySearchFallback, InMemor
 from revenge.adapters.memory.search_source import InMemoryMovieDocuments, InMemoryWatchedMovies
 from revenge.adapters.memory.unit_of_work import InMemoryState, InMemoryUnitOfWork
 from revenge.application.search.probe import SearchProbe
+from revenge.application.search.reconcile_index import ReconcileIndex, ReconcileIndexCommand
 from revenge.application.search.reindex_all import ReindexAll, ReindexAllCommand
 from revenge.application.search.search_movies import SearchMovies, SearchMoviesCommand
 from revenge.application.search.suggest_titles import SuggestTitles, SuggestTitlesCommand
 from revenge.application.search.verify_index import VerifyIndex
+from revenge.application.shared.jobs import periodic_dedupe_key
 from revenge.domain.errors import Unavailable
 from revenge.domain.search.query import SearchQuery
 from tests.contract.search.documents import small_catalog
@@ -137,3 +139,48 @@ async def test_readiness_reports_an_incomplete_index_as_degraded(world: World) -
 
     with pytest.raises(Unavailable, match=r"holds 0 of 9 movies; rebuilding"):
         await probe.check()
+
+
+def reconciliations_requested(world: World) -> list[str]:
+    return [run["status"] for run in world.state.table("job_runs").values()
+            if run["name"] == ReconcileIndexCommand.job]
+
+
+async def test_no_index_at_all_is_not_complete_and_a_reconciliation_builds_one() -> None:
+    """A first start whose only reconciliation failed (Typesense came up late): with an
+    empty catalog "0 of 0 movies" is no index, not a complete one (issue 17's settings
+    page showed "no index yet" until the 15-minute schedule)."""
+    world = World()
+    world.documents = InMemoryMovieDocuments([])
+    world.verifier = VerifyIndex(world.index, world.documents, world._unit_of_work,
+                                 clock=world.clock)
+
+    coverage = await world.verifier.execute()
+
+    assert not coverage.complete and coverage.describe() == "no index of the current schema yet"
+    assert reconciliations_requested(world) == ["queued"]
+    assert world.rebuilds_requested() == 0  # the reconciliation rebuilds, not a second job
+    # under the schedule's key: the worker's scheduled run at start joins it, never doubles
+    # a schema change's rebuild
+    [run] = world.state.table("job_runs").values()
+    assert run["dedupe_key"] == periodic_dedupe_key(ReconcileIndexCommand.job)
+
+
+async def test_the_reconciliation_is_asked_again_while_no_index_exists_never_doubled() -> None:
+    world = World()
+    for _ in range(3):
+        world.clock.now += 11
+        await world.verifier.execute()
+    assert reconciliations_requested(world) == ["queued"]  # one queued run: deduplicated
+
+    for run in world.state.table("job_runs").values():
+        run["status"] = "failed"  # its retries ran out while Typesense was starting
+    world.clock.now += 11
+    await world.verifier.execute()
+
+    assert sorted(reconciliations_requested(world)) == ["failed", "queued"]
+    await ReconcileIndex(world.documents, world.index,
+                         ReindexAll(world.documents, world.index)).execute(
+        ReconcileIndexCommand())
+    world.clock.now += 11
+    assert (await world.verifier.execute()).complete
