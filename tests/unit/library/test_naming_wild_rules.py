@@ -19,6 +19,9 @@ pytestmark = pytest.mark.unit
     ("English Title 中文片名 (2010).mkv", "English Title", 2010),
     ("عنوان عربي The English Title 2010 720p", "The English Title", 2010),
     ("37°2 le matin (1986).mkv", "37°2 le matin", 1986),  # digits are no script
+    ("Русское название (The English Title) 2010 BDRip.avi", "The English Title", 2010),
+    ("中文片名 (Latin Title) (2010).mkv", "Latin Title", 2010),
+    ("中文片名(USA).2010.mkv", "中文片名", 2010),  # release information in brackets is no name
     # site banners and uploader prefixes, wherever they stand
     ("www.SomeSite.org - Movie Title 2010 720p", "Movie Title", 2010),
     ("[ www.Site.com ] Movie Title (2010).mkv", "Movie Title", 2010),
@@ -147,6 +150,11 @@ def test_punctuation_left_by_a_mangled_name_is_no_title(name: str) -> None:
 def test_a_title_in_two_scripts_keeps_both_names() -> None:
     parsed = parse("Русское название / English Title (2010) 1080p.mkv")
     assert parsed.alternative_titles == ("English Title", "Русское название")
+
+
+def test_a_latin_name_in_brackets_after_another_scripts_title_is_its_other_name() -> None:
+    parsed = parse("Русское название (Latin Title) 2010 BDRip.avi")
+    assert parsed.alternative_titles == ("Latin Title", "Русское название")
 
 
 def test_a_note_in_square_brackets_is_no_part_of_the_other_scripts_name() -> None:

@@ -40,7 +40,7 @@ def _title_group_first(text: str) -> str:
     (of more than one word, if there is one) first, so it reads as the title and the
     other groups as what follows it."""
     groups = O.square_group.findall(text)
-    titles = [index for index, group in enumerate(groups) if _is_title_group(group[1:-1])]
+    titles = [index for index, group in enumerate(groups) if is_title_group(group[1:-1])]
     # a release group is one word ("[Grp][Movie Title (2010)]"): prefer a title of more
     words = [index for index in titles if len(O.folder_words.split(groups[index].strip("[] "))) > 1]
     if not words and titles[:1] == [0] and len(titles) > 1:
@@ -51,7 +51,8 @@ def _title_group_first(text: str) -> str:
     return f"{groups[index][1:-1].strip()} {''.join(groups[:index] + groups[index + 1 :])}"
 
 
-def _is_title_group(inner: str) -> bool:
+def is_title_group(inner: str) -> bool:
+    """What a bracket holds is a name wholly in Latin script, not release information."""
     letters = [char for char in inner if char.isalpha()]
     if len(letters) < 3 or any(ord(char) >= 0x250 for char in letters):
         return False  # too short, or not wholly Latin ("To LOVE\u308b")

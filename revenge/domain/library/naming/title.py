@@ -84,7 +84,13 @@ def _script_runs(title: str) -> list[str]:
         else:
             runs.append((kind, [word]))
     # "张国荣 - H₂O": the dash between the runs belongs to neither name
-    return [" ".join(words).strip(O.run_edges) for _, words in runs] if len(runs) >= 2 else []
+    return [_unwrapped(" ".join(words).strip(O.run_edges)) for _, words in runs
+            ] if len(runs) >= 2 else []
+
+
+def _unwrapped(run: str) -> str:
+    """"Бойцовский клуб (Fight Club)": the other name in round brackets is the name."""
+    return run[1:-1].strip() if run[:1] == "(" and run[-1:] == ")" else run
 
 
 def _script(text: str) -> bool | None:

@@ -12,6 +12,7 @@ start is title, not year ("1917 (2019)", "2012 2009").
 from __future__ import annotations
 
 from revenge.domain.library.naming.options import OPTIONS as O
+from revenge.domain.library.naming.prepare import is_title_group
 from revenge.domain.library.naming.scan import word_before
 
 TYPE_CHECKING = False
@@ -155,7 +156,8 @@ def first_cut(scan: Scan, start: int) -> tuple[int, tuple[int, int] | None]:
     cut = _before_range(scan, start, cut)
     for bracket in scan.brackets:
         ends = start < bracket[0] < cut and scan.bracket_ends_title(*bracket)
-        if ends and not _between_scripts(scan, start, bracket):
+        if ends and not _between_scripts(scan, start, bracket) and not _latin_name_of(
+                scan, start, bracket):
             return bracket[0], bracket
     return cut, None
 
@@ -178,6 +180,24 @@ def _between_scripts(scan: Scan, start: int, bracket: tuple[int, int]) -> bool:
     before = scan.text[start : bracket[0]]
     other_script = any(char.isalpha() and ord(char) >= 0x250 for char in before)
     return other_script and _title_words_after(scan, bracket[1])
+
+
+def _latin_name_of(scan: Scan, start: int, bracket: tuple[int, int]) -> bool:
+    """"Бойцовский клуб (Fight Club) 1999": a Latin-script name in round brackets right
+    after a title wholly in another script is that title's other name, not a note."""
+    b_start, b_end = bracket
+    if scan.text[b_start] != "(":
+        return False
+    before = [char for char in scan.text[start:b_start] if char.isalpha()]
+    if not before or any(ord(char) < 0x250 for char in before):
+        return False
+    inner = scan.text[b_start + 1 : b_end - 1]
+    # a language word may stand in a name of two words or more ("(The English Patient)")
+    several = len(inner.split()) > 1
+    return is_title_group(inner) and not (
+        any(b_start < tag.start < b_end and not (several and tag.category == "language")
+            for tag in scan.tags)
+        or scan.years_within(b_start, b_end))
 
 
 def _before_article(scan: Scan, start: int, cut: int) -> int:
