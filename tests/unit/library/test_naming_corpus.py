@@ -28,7 +28,7 @@ HELD_BACK_FLOOR = 0.944
 SOURCE_FLOORS = {
     "anitopy": 24, "emby_naming": 17, "family_flix": 36, "jfilenamescanner": 45, "mdb": 11,
     "movie_serie_torrent": 30, "movie_title_js": 17, "moviepilot": 8, "plexify_kt": 22,
-    "plexize_go": 40, "qmediasync": 111, "reelname": 14, "release_parser_js": 15, "rls": 114,
+    "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
     "scene_release_js": 12, "scene_release_parser_php": 123, "title_cleaner": 1325,
     "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13,
     "torrentname_go": 31, "tortitle": 18, "universal_media_server": 10,

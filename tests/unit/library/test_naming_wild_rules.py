@@ -22,7 +22,17 @@ pytestmark = pytest.mark.unit
     ("Русское название (The English Title) 2010 BDRip.avi", "The English Title", 2010),
     ("中文片名 (Latin Title) (2010).mkv", "Latin Title", 2010),
     ("中文片名(USA).2010.mkv", "中文片名", 2010),  # release information in brackets is no name
+    # beside a title in another script: a channel, or a group's short name after a dash
+    ("中文片名 CCTV6-HD.ts", "中文片名", None),
+    ("中文片名3 - GRP.mkv", "中文片名3", None),
+    ("中文片名\uff0dGRP.mkv", "中文片名", None),  # a full-width dash
+    ("中文片名 JFK 1991.mkv", "JFK", 1991),  # capitals alone are a name
+    # Chinese title marks hold the title, after a list's number maybe
+    ("36.《中文片名》1979.修复版.mkv", "中文片名", 1979),
+    ("14、中文片名.mkv", "中文片名", None),
     # site banners and uploader prefixes, wherever they stand
+    ("Uploader - Movie.Title.2025.1080p.WEB.h264-GRP", "Movie Title", 2025),
+    ("Movie Title - 2010.1080p.BluRay.mkv", "Movie Title", 2010),  # a dotted tail of tags
     ("www.SomeSite.org - Movie Title 2010 720p", "Movie Title", 2010),
     ("[ www.Site.com ] Movie Title (2010).mkv", "Movie Title", 2010),
     ("ww.Site.sbs - Movie Title 2010 1080p", "Movie Title", 2010),

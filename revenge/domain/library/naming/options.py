@@ -144,12 +144,23 @@ class NamingOptions:
         # "(1995) Title", "[1995] Title", "1995 - Title": a year before the title
         self.leading_network = re.compile(rf"(?:{w.NETWORKS}){_E}(?=[\s._]*[-\w])", _I)
         self.trailing_network = re.compile(rf"(?:\s+[-_|]\s+|[._]-[._])(?:{w.NETWORKS})\s*$", _I)
+        # "旋风小子 CCTV6-HD", "笔仙惊魂3 - NGB": beside a title in another script, a
+        # channel, or a short capitalised word after a dash that ends the name, names who
+        # made the file, not the film
+        self.channel_run = re.compile(rf"(?:{w.NETWORKS})(?:-?HD)?", _I)
+        self.group_after_dash = re.compile(r"[-\u2013\uff0d]\s*([A-Z0-9]{2,5})$")
         self.network_tail = 48  # the longest banner and its separator fit in this many
         # "(2012.12.21) Title", "[2021-05-28] Title": a dated release, before its title
         self.leading_year = re.compile(
             rf"[(\[]({_YEAR})(?:([-.])\d\d\2\d\d)?[)\]]|({_YEAR})(?=\s+[-\u2013]\s)"
         )
-        self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])")
+        # "(3) Title", "14、片名": a list's number
+        self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])|\d{1,3}\u3001")
+        # "UIndex - Movie.Title.2025.1080p": a word and a dash before a dotted release
+        # name are its uploader's (a space, then only dots: two hands wrote the name)
+        self.uploader_prefix = re.compile(r"[^\W_][^\s.]*\s+-\s+(?=[^\W\d_]\S*\.\S+\.\S+$)")
+        # "36.《甜蜜的事业》1979": Chinese title marks hold the title, maybe after a list's number
+        self.book_title = re.compile(r"[\s\d._\-\u3001]*\u300a([^\u300a\u300b]+)\u300b")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"
         site = rf"[\w-]+(?:\.[\w-]+)*\.(?:{w.WEBSITE_TLDS}|xn--[a-z0-9-]+)(?![\w-])"
         self.website = re.compile(
@@ -173,7 +184,7 @@ class NamingOptions:
         self.junk_chars = " \t\r\n\f\v\u00a0\u3000_-\u2013,:;/|+~=*([{<"  # for str.strip
         self.spaces = re.compile(r"\s+")
         self.title_separator = re.compile(r"\s+[/|\\]\s+")
-        self.run_edges = " -\u2013_,:;/|"  # for str.strip: "片名 - Title" runs lose the dash
+        self.run_edges = " -\u2013\uff0d_,:;/|"  # for str.strip: "片名 - Title" runs lose the dash
         self.aka = re.compile(r"(?<!\s)\s+a\.?k\.?a\.?\s+", _I)
 
     def _compile_paths(self) -> None:

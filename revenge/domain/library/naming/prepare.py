@@ -19,6 +19,8 @@ class Prepared:
 
     def __init__(self, name: str) -> None:
         text, self.container = split_extension(name.strip())
+        if "\u300a" in text and (marked := O.book_title.match(text)):
+            text = f"{marked.group(1)} {text[marked.end() :]}"
         if text[:1] in "[(【" and (wrapped := O.wrapped.fullmatch(text)):
             text = wrapped.group(1)
         elif text[:1] == "[" and O.only_groups.fullmatch(text):

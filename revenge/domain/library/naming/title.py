@@ -48,7 +48,9 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
         return title, ()
     if len(parts) < 2:
         parts = _script_runs(title)
-    parts = [_without_notes(part) for part in parts]
+    parts = [_without_notes(part) for part in parts if not _is_label(part, title)]
+    if len(parts) == 1:
+        return parts[0], ()
     latin = [part for part in parts if _is_latin(part)]
     if len(parts) < 2 or not latin or len(latin) == len(parts):
         return title, ()
@@ -58,6 +60,15 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     # more runs, short Latin ones are an index or a list's name; the longest is the title
     chosen = max(latin, key=_letters)
     return chosen, (chosen, *(part for part in parts if not _is_latin(part)))
+
+
+def _is_label(run: str, title: str) -> bool:
+    """A channel ("CCTV6-HD"), or a group's short name in capitals after a dash that
+    ends the name ("笔仙惊魂3 - NGB"): no second name. ("中文片名 JFK" keeps its JFK.)"""
+    if O.channel_run.fullmatch(run):
+        return True
+    group = O.group_after_dash.search(title)
+    return group is not None and group.group(1) == run
 
 
 def _without_notes(name: str) -> str:
@@ -75,7 +86,8 @@ def _script_runs(title: str) -> list[str]:
     """The title cut where its words change script (words without letters, "37°2" or
     "4", go with the run they stand in), if it changes script at least once."""
     runs: list[tuple[bool | None, list[str]]] = []
-    for word in title.split():
+    # "片名\uff0dGRP": a full-width dash divides words too
+    for word in title.replace("\uff0d", " \uff0d ").split():
         kind = _script(word)
         if runs and kind in (None, runs[-1][0]):
             runs[-1][1].append(word)

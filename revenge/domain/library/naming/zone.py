@@ -84,6 +84,8 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     for pattern in (O.leading_junk_chars, O.website, O.leading_index, O.leading_handle):
         if match := pattern.match(text, pos):
             return match.end(), None
+    if (match := O.uploader_prefix.match(text, pos)) and not scan.release_info_at(match.end()):
+        return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
         return match.end(), int(match.group(1) or match.group(3))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
