@@ -17,6 +17,7 @@ pytestmark = pytest.mark.unit
     ("Русское название / English Title (2010) 1080p.mkv", "English Title", 2010),
     ("中文片名 English Title 2010 1080p WEB-DL.mkv", "English Title", 2010),
     ("English Title 中文片名 (2010).mkv", "English Title", 2010),
+    ("中文片名.Mrs Latin Title.2022.1080p.WEB-DL.mp4", "Mrs Latin Title", 2022),  # a dot between
     ("عنوان عربي The English Title 2010 720p", "The English Title", 2010),
     ("37°2 le matin (1986).mkv", "37°2 le matin", 1986),  # digits are no script
     ("Русское название (The English Title) 2010 BDRip.avi", "The English Title", 2010),
@@ -56,11 +57,18 @@ pytestmark = pytest.mark.unit
     ("A.PPV.Night.2014.HDTV", "A PPV Night", 2014),
     ("The.Sample.2010.720p.BluRay", "The Sample", 2010),
     ("Pacific.Rim.3D.2013.BLURAY", "Pacific Rim", 2013),  # 3D before the year: a 3D release
+    # a year written against the title's last word, release information after it
+    ("Movie-It.Title2012.Bluray.1080p.x265-GRP.mkv", "Movie-It Title", 2012),
+    ("Title1999.avi", "Title1999", None),  # nothing says the digits are a year
+    ("ABC2012.1080p.mkv", "ABC2012", None),  # capitals and digits: a code
     # leading years and numbers
     ("1994 - Movie Title.mkv", "Movie Title", 1994),
     ("2008 Movie Title 720p.mkv", "Movie Title", 2008),
-    ("(2012.12.21) Concert Title (flac)", "Concert Title", 2012),  # a dated release
-    ("[2021-05-28] Concert Title [1080p]", "Concert Title", 2021),
+    # a dated release: the date is the disc's or broadcast's, not the film's year
+    ("(2012.12.21) Concert Title (flac)", "Concert Title", None),
+    ("[2021-05-28] Concert Title [1080p]", "Concert Title", None),
+    ("(2010.05.26)Movie Title 2.22-[1080p][JP.BD.Remux].mkv", "Movie Title 2.22", None),
+    ("(1995) Movie Title.mkv", "Movie Title", 1995),  # a year alone is the film's
     ("2001 A Space Odyssey.mkv", "2001 A Space Odyssey", None),
     ("1917.1080p.BluRay", "1917", None),
     ("1917 (2019) 1080p.mkv", "1917", 2019),
@@ -129,6 +137,7 @@ pytestmark = pytest.mark.unit
     ("CCTV1.Some.Show.Title.20211129.HDTV.1080i.H264-GRP.ts", "Some Show Title 20211129", None),
     ("HunanTV.Some.Title.2021.HDTV.1080i", "Some Title", 2021),
     ("CCTV5+.2021.Some.Show.Title.HDTV.1080i.H264-GRP.ts", "Some Show Title", 2021),
+    ("CCTV6-HD.The.Movie.Title.1982.1080p.HDTV.x264-GRP.mkv", "The Movie Title", 1982),
     ("BBC.2019.1080p.WEB-DL", "BBC", 2019),  # no title words after the year: the title
     ("[\u6545\u5bab].\u516812\u96c6.2005.1080p.HDTV.H264-GRP", "\u6545\u5bab", 2005),
     ("[Grp].Movie.Title.2008.BluRay", "Movie Title", 2008),  # a Latin group is the release's

@@ -82,6 +82,7 @@ class NamingOptions:
         self.joining_words = w.JOINING_WORDS
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
+        self.glued_year = re.compile(rf"[a-z]{{3}}({_YEAR})(?=[\s._\-])")
         self.year = re.compile(
             rf"{_CJK_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_CJK_E}"
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
@@ -147,10 +148,11 @@ class NamingOptions:
         # "旋风小子 CCTV6-HD", "笔仙惊魂3 - NGB": beside a title in another script, a
         # channel, or a short capitalised word after a dash that ends the name, names who
         # made the file, not the film
-        self.channel_run = re.compile(rf"(?:{w.NETWORKS})(?:-?HD)?", _I)
+        self.channel_run = re.compile(rf"(?:{w.NETWORKS})", _I)
         self.group_after_dash = re.compile(r"[-\u2013\uff0d]\s*([A-Z0-9]{2,5})$")
         self.network_tail = 48  # the longest banner and its separator fit in this many
         # "(2012.12.21) Title", "[2021-05-28] Title": a dated release, before its title
+        # (group 2: the date's separator)
         self.leading_year = re.compile(
             rf"[(\[]({_YEAR})(?:([-.])\d\d\2\d\d)?[)\]]|({_YEAR})(?=\s+[-\u2013]\s)"
         )

@@ -83,8 +83,18 @@ class Scan:
         self.tags = find_tags(text)
         self.tag_at = {tag.start: tag for tag in self.tags}
         self.years = [Year(int(m.group(1)), m.start(), m.end()) for m in O.year.finditer(text)]
+        if not self.years:
+            self.years = self._glued_years()
         self.year_starts = {year.start for year in self.years}
         self.brackets = [m.span() for m in O.brackets.finditer(text)]
+
+    def _glued_years(self) -> list[Year]:
+        """"Wreck-It.Ralph2012.Bluray.1080p": a year written against the title's last
+        word, with release information straight after it (so "Matrix1999.avi" alone, or
+        a code such as "ABC2012", is no year)."""
+        return [Year(int(m.group(1)), m.start(1), m.end(1))
+                for m in O.glued_year.finditer(self.text)
+                if self.next_word(m.end(1)) in self.tag_at]
 
     def next_word(self, pos: int) -> int:
         """Where the next word starts after `pos`, skipping separators."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from revenge.domain.library.naming.options import OPTIONS as O
 
 
@@ -86,8 +88,7 @@ def _script_runs(title: str) -> list[str]:
     """The title cut where its words change script (words without letters, "37°2" or
     "4", go with the run they stand in), if it changes script at least once."""
     runs: list[tuple[bool | None, list[str]]] = []
-    # "片名\uff0dGRP": a full-width dash divides words too
-    for word in title.replace("\uff0d", " \uff0d ").split():
+    for word in _words(title):
         kind = _script(word)
         if runs and kind in (None, runs[-1][0]):
             runs[-1][1].append(word)
@@ -103,6 +104,17 @@ def _script_runs(title: str) -> list[str]:
 def _unwrapped(run: str) -> str:
     """"Бойцовский клуб (Fight Club)": the other name in round brackets is the name."""
     return run[1:-1].strip() if run[:1] == "(" and run[-1:] == ")" else run
+
+
+def _words(title: str) -> Iterator[str]:
+    """The title's words; a full-width dash ("片名\uff0dGRP") divides words too, and so
+    does a dot where the script changes ("哈里斯夫人闯巴黎.Mrs Harris Goes to Paris")."""
+    for word in title.replace("\uff0d", " \uff0d ").split():
+        pieces = word.split(".")
+        if len(pieces) > 1 and len({_script(piece) for piece in pieces} - {None}) > 1:
+            yield from filter(None, pieces)
+        else:
+            yield word
 
 
 def _script(text: str) -> bool | None:

@@ -22,7 +22,8 @@ NETWORKS = (
     r"|discovery" + S1 + r"channel|history" + S1 + r"channel|channel" + S1 + r"[45]|nhk|zdf"
     r"|smithsonian" + S1 + r"channel|curiosity" + S1 + r"stream|amazon" + S1 + r"originals?"
     # Chinese broadcasters: "CCTV5+.2021.Snooker...", "HunanTV.Title"
-    r"|cctv(?:\d{1,2}\+?)?|cetv\d?|(?:hunan|zhejiang|jiangsu|dragon|beijing|shenzhen)" + S + r"tv"
+    r"|cctv(?:\d{1,2}\+?)?(?:-?hd)?|cetv\d?"
+    r"|(?:hunan|zhejiang|jiangsu|dragon|beijing|shenzhen)" + S + r"tv"
 )
 
 # after a year range, these say the name is a collection ("Saga 2000-2020 Collection")

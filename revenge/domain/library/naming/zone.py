@@ -87,7 +87,9 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     if (match := O.uploader_prefix.match(text, pos)) and not scan.release_info_at(match.end()):
         return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
-        return match.end(), int(match.group(1) or match.group(3))
+        # a whole date ("(2010.05.26)Title") dates the release (a disc, a broadcast),
+        # not the film: it goes, and gives no year
+        return match.end(), None if match.group(2) else int(match.group(1) or match.group(3))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
         group = text[match.start() : match.end()]
         if _is_cjk(group) and _only_release_info_after(scan, match.end()):
