@@ -54,6 +54,8 @@ pytestmark = pytest.mark.unit
     ("Movie.Title.[Extended].2010.1080p", "Movie Title", 2010),  # a tag in brackets
     ("HDR.2019.1080p.WEB-DL", "HDR", 2019),
     ("The.DivX.Conspiracy.2010.DVDRip", "The DivX Conspiracy", 2010),
+    ("The.Movie.Limited.2007.DVDRip.AC3-GRP", "The Movie Limited", 2007),  # a title's word
+    ("Movie.Title.LIMITED.2007.DVDRip", "Movie Title", 2007),  # a tag as releases write it
     ("A.PPV.Night.2014.HDTV", "A PPV Night", 2014),
     ("The.Sample.2010.720p.BluRay", "The Sample", 2010),
     ("Pacific.Rim.3D.2013.BLURAY", "Pacific Rim", 2013),  # 3D before the year: a 3D release
