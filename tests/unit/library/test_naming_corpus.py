@@ -31,9 +31,9 @@ SOURCE_FLOORS = {
     "movie_serie_torrent": 30, "movie_title_js": 17, "moviepilot": 8, "plexify_kt": 22,
     "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
     "scene_release_js": 12, "scene_release_parser_php": 123, "soda_resource_tools": 115,
-    "title_cleaner": 1325, "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13,
-    "torrentname_go": 31, "tortitle": 18, "universal_media_server": 10,
-    "video_filename_parser": 41, "yamj": 29,
+    "subtis": 8, "title_cleaner": 1325, "torcp": 65, "torrent_name_parser_go": 20,
+    "torrent_name_parser_rs": 13, "torrentname_go": 31, "tortitle": 18,
+    "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",
