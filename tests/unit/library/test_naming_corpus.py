@@ -27,12 +27,13 @@ HELD_BACK_FLOOR = 0.939
 # another (raise a floor when a source gains; a rebuilt source starts from its count).
 SOURCE_FLOORS = {
     "anitopy": 24, "axa_media": 61, "bitmagnet": 8, "dadvision": 22, "emby_naming": 17,
-    "family_flix": 36, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12, "mdb": 11,
-    "media_filename_parser": 10, "media_organizer": 30, "metashark": 12, "movie_organiser": 9,
-    "movie_serie_torrent": 30, "movie_title_js": 17, "movie_title_parser": 101, "moviepilot": 8,
-    "omediacenter": 5, "plexify_kt": 22, "plexize_go": 40, "qmediasync": 119, "reelname": 14,
-    "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123,
-    "sleuth": 9, "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "torcp": 65,
+    "family_flix": 36, "filefin": 26, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12,
+    "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "metashark": 12,
+    "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
+    "movie_title_parser": 101, "moviepilot": 8, "omediacenter": 5, "plexify_kt": 22,
+    "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
+    "scene_release_js": 12, "scene_release_parser_php": 123, "sleuth": 9,
+    "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "torcp": 65,
     "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13, "torrentname_go": 31,
     "tortitle": 18, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
