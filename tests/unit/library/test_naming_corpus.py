@@ -28,8 +28,8 @@ HELD_BACK_FLOOR = 0.939
 SOURCE_FLOORS = {
     "anitopy": 24, "axa_media": 61, "bitmagnet": 8, "dadvision": 22, "emby_naming": 17,
     "family_flix": 36, "filefin": 26, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12,
-    "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "metashark": 12,
-    "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
+    "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "mediabutler": 15,
+    "metashark": 12, "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
     "movie_title_parser": 101, "moviepilot": 8, "omediacenter": 5, "plexify_kt": 22,
     "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
     "scene_release_js": 12, "scene_release_parser_php": 123, "sleuth": 9,
@@ -42,7 +42,7 @@ HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_na
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
                        "title_cleaner", "jfilenamescanner", "yamj",
                        "family_flix", "dadvision", "metashark", "movie_organiser", "sleuth",
-                       "homeflix", "axa_media", "movie_title_parser"})
+                       "homeflix", "axa_media", "movie_title_parser", "mediabutler"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:
