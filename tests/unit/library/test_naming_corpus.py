@@ -33,7 +33,7 @@ SOURCE_FLOORS = {
     "movie_title_parser": 101, "moviepilot": 8, "omediacenter": 5, "plexify_kt": 22,
     "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
     "scene_release_js": 12, "scene_release_parser_php": 123, "sleuth": 9,
-    "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "torcp": 65,
+    "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "toname": 22, "torcp": 65,
     "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13, "torrentname_go": 31,
     "tortitle": 18, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
