@@ -30,9 +30,9 @@ SOURCE_FLOORS = {
     "family_flix": 36, "filefin": 26, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12,
     "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "mediabutler": 15,
     "metashark": 12, "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
-    "movie_title_parser": 101, "moviepilot": 8, "omediacenter": 5, "plexify_kt": 22,
-    "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
-    "scene_release_js": 12, "scene_release_parser_php": 123, "sleuth": 9,
+    "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "omediacenter": 5,
+    "plexify_kt": 22, "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15,
+    "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123, "sleuth": 9,
     "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "toname": 22, "torcp": 65,
     "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13, "torrentname_go": 31,
     "tortitle": 18, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
@@ -42,7 +42,8 @@ HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_na
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
                        "title_cleaner", "jfilenamescanner", "yamj",
                        "family_flix", "dadvision", "metashark", "movie_organiser", "sleuth",
-                       "homeflix", "axa_media", "movie_title_parser", "mediabutler"})
+                       "homeflix", "axa_media", "movie_title_parser", "mediabutler",
+                       "movie_vault"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:
