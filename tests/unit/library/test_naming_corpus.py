@@ -21,24 +21,29 @@ pytestmark = pytest.mark.unit
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
 # Floors that only ever rise (a rule must not lose names elsewhere); the bars
 # are 97% overall and 95% held back.
-OVERALL_FLOOR = 0.940
-HELD_BACK_FLOOR = 0.944
+OVERALL_FLOOR = 0.927
+HELD_BACK_FLOOR = 0.939
 # Names each source passes today: a rule that helps one source must not lose names in
 # another (raise a floor when a source gains; a rebuilt source starts from its count).
 SOURCE_FLOORS = {
-    "anitopy": 24, "emby_naming": 17, "family_flix": 36, "jfilenamescanner": 45, "mdb": 11,
-    "movie_serie_torrent": 30, "movie_title_js": 17, "moviepilot": 8, "plexify_kt": 22,
-    "plexize_go": 40, "qmediasync": 119, "reelname": 14, "release_parser_js": 15, "rls": 114,
-    "scene_release_js": 12, "scene_release_parser_php": 123, "title_cleaner": 1325,
-    "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13,
-    "torrentname_go": 31, "tortitle": 18, "universal_media_server": 10,
-    "video_filename_parser": 41, "yamj": 29,
+    "anitopy": 24, "axa_media": 61, "bitmagnet": 8, "dadvision": 22, "emby_naming": 17,
+    "family_flix": 36, "filefin": 26, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12,
+    "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "mediabutler": 15,
+    "metashark": 12, "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
+    "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "oleoo": 5848,
+    "omediacenter": 5, "plexify_kt": 22, "plexize_go": 40, "qmediasync": 119, "reelname": 14,
+    "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123,
+    "sleuth": 9, "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "toname": 22,
+    "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13, "torrentname_go": 31,
+    "tortitle": 18, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",
                        "release_parser_js", "scene_release_js", "movie_title_js", "moviepilot",
                        "title_cleaner", "jfilenamescanner", "yamj",
-                       "family_flix"})
+                       "family_flix", "dadvision", "metashark", "movie_organiser", "sleuth",
+                       "homeflix", "axa_media", "movie_title_parser", "mediabutler",
+                       "movie_vault"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:
