@@ -28,6 +28,10 @@ _BROADCASTER = (
     "a leading broadcaster is dropped ('BBC.The.Hunt', 'Netflix Originals -'), 'BBC Earth' too;"
     " guessit keeps 'BBC Earth South Pacific' whole"
 )
+_SERIES_WORD = (
+    "a box of films is named by their title ('Taxi Collection (1998-2018)' -> 'Taxi', as"
+    " oleoo's 50-odd boxes and our year-range rule say); guessit and PTN keep the word"
+)
 
 # Inputs the parser gets wrong, with why: test data, not parser logic.
 KNOWN_FAILURES: dict[str, str] = {
@@ -53,6 +57,8 @@ KNOWN_FAILURES: dict[str, str] = {
     "[06] Documentry -BBC - The Ottomans: Europe's Muslim Emperors (2013) eng.ara sub [Etcohod]": (
         "genre and channel words before the title; no general rule tells them apart"
     ),
+    "Underworld Quadrilogie VO+VFF+VFQ 1080p HDlight.x264~Tonyk~Monde Infernal": _SERIES_WORD,
+    "[BDremux] One Piece Movies Collection": _SERIES_WORD,
 }
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")

@@ -87,6 +87,24 @@ pytestmark = pytest.mark.unit
     ("中文片名BD国语中字.mp4", "中文片名", None),  # a tag written against a CJK word
     ("中文片名.HD1280超清国语中字.mp4", "中文片名", None),  # source and size in one word
     ("Movie.Title.2019.HD1080P.x264", "Movie Title", 2019),
+    # a box of films is named by the films' title, in English or French
+    ("Movie Collection (1998-2018) FRENCH [1080p] BluRay x264-GRP", "Movie", None),
+    ("Trilogie Movie BluRay 1080p Multi x264", "Movie", None),
+    ("Movie l'Integrale 1989-2012", "Movie", None),
+    ("Movie.Title.QUADRILOGY.2012-2015.1080p.BluRay", "Movie Title", None),
+    ("Movie La Saga Complete 2008-2012 MULTi VFF 1080p", "Movie", None),
+    ("The Collection (2012).mkv", "The Collection", 2012),  # a film of that name
+    ("Movie_And_Other_The_Collection_12DVD-GRP", "Movie And Other The Collection", None),
+    ("The.Story.of.Fire.Saga.2020.1080p", "The Story of Fire Saga", 2020),  # "Saga" alone
+    # French release words
+    ("Movie Multi-VF2 1080p BluRay x264.mkv", "Movie", None),
+    ("Movie En-Fr 1080p x264.mkv", "Movie", None),
+    ("Movie - Un sous-titre.VOSTF.2012.1080p.mkv", "Movie - Un sous-titre", 2012),
+    ("Movie Title.vf.1985.1080p.mkv", "Movie Title", 1985),
+    ("Movie.Title.VO+STFR.720p.BRrip.x264", "Movie Title", None),
+    ("Movie.Extended.Director.s.Cut.1973.MULTI.720p", "Movie", 1973),
+    ("The Movie Extended Ed. 2010 1080p BRRip", "The Movie", 2010),
+    ("the.movie.limited.2007.french.720p.bluray", "the movie limited", 2007),  # by its place
     # leading or trailing junk
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
     ("BD-50_Movie_Title_1976_GRP", "Movie Title", 1976),  # a disc's size before the title

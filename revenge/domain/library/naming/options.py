@@ -89,6 +89,8 @@ class NamingOptions:
         )
         self.year_range = re.compile(_RANGE)
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
+        self.series_last = re.compile(rf"[\s,]+(?:{w.SERIES_WORDS})$", _I)
+        self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?=\w)", _I)
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)

@@ -117,8 +117,11 @@ class Scan:
         if tag.category in O.never_ends_title or self._joined(tag):
             return False
         after = self.next_word(tag.end)
-        if tag.category == "soft" and after in self.year_starts and _title_word(tag.text):
-            return False  # "The.Darjeeling.Limited.2007": releases write LIMITED after the year
+        if tag.category == "soft" and after in self.year_starts and tag.text.isalpha() and (
+                tag.text.istitle() or self.text.islower()):
+            # "The.Darjeeling.Limited.2007": releases write LIMITED after the year (a name
+            # all in small letters says nothing by its case: its order decides)
+            return False
         if tag.category == "language":
             return after in self.tag_at or self._dub_before_year(tag, after)
         return self.release_info_at(after)
@@ -163,8 +166,3 @@ class Scan:
 
     def years_within(self, start: int, end: int) -> list[Year]:
         return [year for year in self.years if start < year.start < end]
-
-
-def _title_word(text: str) -> bool:
-    """One word written as titles are ("Limited"), not as release tags are ("LIMITED")."""
-    return text.isalpha() and text.istitle()

@@ -26,7 +26,21 @@ def clean_title(raw: str) -> str | None:
         words = words[1:-1].strip()  # "[故宫]" standing for the whole title
     if not any(char.isalnum() for char in words):
         return None  # "]" or "-" left by a mangled name is no title
+    words = _without_series_word(words)
     return words + "." if _ends_in_initials(words) else words
+
+
+def _without_series_word(words: str) -> str:
+    """"Taxi Collection", "Trilogie Robocop": a box of the films is named by their
+    title; "The Collection" (a film, or "Tom and Jerry The Collection") keeps its word."""
+    for pattern in (O.series_last, O.series_first):
+        if (match := pattern.search(words)) is not None:
+            rest = (words[: match.start()] + words[match.end() :]).strip()
+            if pattern is O.series_last and rest.rpartition(" ")[2].lower() in O.articles:
+                return words
+            if rest and rest.lower() not in O.articles:
+                return rest
+    return words
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:

@@ -113,7 +113,7 @@ OTHER = (
     r"(?:nfo|proof|dir|sample)" + S + r"fix",
     r"read" + S + r"nfo",
     r"sub" + S + r"forced",
-    r"vostfr|vost",
+    r"vostf?r?|vost",  # original version, French subtitles: "VOSTFR", "VOSTF"
     r"(?:true|swiss)(?:french|german)",  # never a word of a title, unlike "French"
     r"\d" + S + r"cds?",
     r"\d{1,2}x?dvd(?:5|9)?",  # a box of discs: "3xDVD9", "12DVD"
@@ -138,9 +138,9 @@ THREE_D = (
 
 # Soft tags end a title only where nothing but tags, a year or brackets follow.
 EDITION = (
-    r"director'?s?" + S + r"cut",
+    r"director(?:'?s|[ ._]s)?" + S + r"cut",  # "Director's Cut", "Director.s.Cut"
     r"dircut",
-    r"extended(?:" + S + r"(?:cut|edition|version))?",
+    r"extended(?:" + S + r"(?:cut|edition|ed\.?(?![a-z])|version))?",
     r"(?:ultimate|collector'?s?|special|deluxe|limited|anniversary|definitive|fan"
     r"|final|\d+(?:st|nd|rd|th))(?:" + S1 + r"(?:fan|collector'?s?|anniversary|extended))*"
     + S1 + r"(?:edition|collection|cut|version)",
@@ -199,7 +199,9 @@ LANGUAGE = (
     r"dutch|flemish|swedish|norwegian|danish|finnish|nordic|icelandic|polish|czech",
     r"hungarian|romanian|turkish|greek|arabic|hebrew|persian",
     r"eng|ita|fre|fra|ger|deu|rus|spa|esp|jpn|kor|chi|hin|ukr|swe|fr",
-    r"vff|vfq|vfi|vof",
+    r"vff|vfq|vfi|vof|vf2?|stfr",  # French dubs ("VF2": France's and Quebec's), subtitles
+    # two languages: "En-Fr", "FR-EN", "VF2-ENG" (the second is found on its own)
+    r"(?:en|fr|de|es|it)-(?:en|fr|de|es|it)(?![a-z])",
     r"(?-i:VO|VF|EN|PL|NL|PT|RU|JP|KR|QC|DAN|FIN|NOR|POL|TAM|TEL|MAL|KAN|POR)",
 )
 
