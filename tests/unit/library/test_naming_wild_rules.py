@@ -41,6 +41,7 @@ pytestmark = pytest.mark.unit
     ("Site9.ph - Movie Title 2010 FRENCH HDRip", "Movie Title", 2010),
     ("(tracker.xn--p1ai) Movie.Title.2010.720p", "Movie Title", 2010),
     ("Movie.Title.www.site.com.2010.1080p.mkv", "Movie Title", 2010),
+    ("Alibi.com (2017) French AC3 1080p.mkv", "Alibi com", 2017),  # a film named like a site
     ("站名电影www.site8.com.中文片名.HD.1080p.mkv", "中文片名", None),  # after its Chinese name
     # words our tags use, inside titles
     ("Bigger.Longer.and.Uncut.1999.1080p.BluRay", "Bigger Longer and Uncut", 1999),
@@ -96,7 +97,13 @@ pytestmark = pytest.mark.unit
     ("The Collection (2012).mkv", "The Collection", 2012),  # a film of that name
     ("Movie_And_Other_The_Collection_12DVD-GRP", "Movie And Other The Collection", None),
     ("The.Story.of.Fire.Saga.2020.1080p", "The Story of Fire Saga", 2020),  # "Saga" alone
+    ("Movie 1,2,3", "Movie", None),  # a box numbered from one
+    ("MOVIE 1-2-3 HD 720p BRRip x264-GRP", "MOVIE", None),
+    ("1, 2, 3 (2010)", "1, 2, 3", 2010),
     # French release words
+    ("Une question de vie_vff_Arte_2017.mp4", "Une question de vie", 2017),  # never a word
+    ("Movie-E Multi-VF2 1080p BluRay x264-GRP.mkv", "Movie-E", None),  # not "e" (and)
+    ("Movie Version longue non censurée", "Movie", None),
     ("Movie Multi-VF2 1080p BluRay x264.mkv", "Movie", None),
     ("Movie En-Fr 1080p x264.mkv", "Movie", None),
     ("Movie - Un sous-titre.VOSTF.2012.1080p.mkv", "Movie - Un sous-titre", 2012),

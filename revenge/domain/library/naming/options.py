@@ -91,6 +91,7 @@ class NamingOptions:
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
         self.series_last = re.compile(rf"[\s,]+(?:{w.SERIES_WORDS})$", _I)
         self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?=\w)", _I)
+        self.numbered_box = re.compile(r"\s+1(?:\s*[,+&-]\s*[2-9])+$")  # "Bourne 1,2,3"
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")
         self.proof_before = re.compile(r"proof[\s._-]*$", _I)

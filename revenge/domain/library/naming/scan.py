@@ -143,6 +143,8 @@ class Scan:
         word = word_before(self.text, tag.start)
         if word is None:
             return False
+        if word[0] > 0 and self.text[word[0] - 1] == "-" and " " in self.text:
+            return False  # the end of a hyphenated word ("Wall-E Multi"), not "e" (and)
         before = self.text[word[0] : word[1]].lower()
         return before in O.joining_words or (tag.category == "language" and before in O.articles)
 

@@ -31,9 +31,9 @@ def clean_title(raw: str) -> str | None:
 
 
 def _without_series_word(words: str) -> str:
-    """"Taxi Collection", "Trilogie Robocop": a box of the films is named by their
+    """"Taxi Collection", "Trilogie Robocop", "Bourne 1,2,3": a box of the films is named by their
     title; "The Collection" (a film, or "Tom and Jerry The Collection") keeps its word."""
-    for pattern in (O.series_last, O.series_first):
+    for pattern in (O.series_last, O.series_first, O.numbered_box):
         if (match := pattern.search(words)) is not None:
             rest = (words[: match.start()] + words[match.end() :]).strip()
             if pattern is O.series_last and rest.rpartition(" ")[2].lower() in O.articles:

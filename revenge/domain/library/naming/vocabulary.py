@@ -114,6 +114,7 @@ OTHER = (
     r"read" + S + r"nfo",
     r"sub" + S + r"forced",
     r"vostf?r?|vost",  # original version, French subtitles: "VOSTFR", "VOSTF"
+    r"vff|vfq|vfi|vf2",  # French dubs (of France, Quebec, both): never a title's word
     r"(?:true|swiss)(?:french|german)",  # never a word of a title, unlike "French"
     r"\d" + S + r"cds?",
     r"\d{1,2}x?dvd(?:5|9)?",  # a box of discs: "3xDVD9", "12DVD"
@@ -156,6 +157,7 @@ EDITION = (
     r"alternat(?:e|ive)(?:" + S1 + r"extended)?" + S1 + r"(?:cut|version|edition)",
     r"(?:international|integral|original|complete)" + S1 + r"(?:cut|version|edition)",
     r"version" + S1 + r"(?:longue|int[eé]grale)",
+    r"non" + S1 + r"censur[eé]e",
     r"recut",
     r"open" + S + r"matte",
     r"fan" + S + r"edit",
@@ -199,7 +201,7 @@ LANGUAGE = (
     r"dutch|flemish|swedish|norwegian|danish|finnish|nordic|icelandic|polish|czech",
     r"hungarian|romanian|turkish|greek|arabic|hebrew|persian",
     r"eng|ita|fre|fra|ger|deu|rus|spa|esp|jpn|kor|chi|hin|ukr|swe|fr",
-    r"vff|vfq|vfi|vof|vf2?|stfr",  # French dubs ("VF2": France's and Quebec's), subtitles
+    r"vof|vf|stfr",  # French dub, French subtitles
     # two languages: "En-Fr", "FR-EN", "VF2-ENG" (the second is found on its own)
     r"(?:en|fr|de|es|it)-(?:en|fr|de|es|it)(?![a-z])",
     r"(?-i:VO|VF|EN|PL|NL|PT|RU|JP|KR|QC|DAN|FIN|NOR|POL|TAM|TEL|MAL|KAN|POR)",

@@ -81,9 +81,12 @@ def _is_scene_file(scan: Scan) -> bool:
 
 def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     text = scan.text
-    for pattern in (O.leading_junk_chars, O.website, O.leading_index, O.leading_handle):
+    for pattern in (O.leading_junk_chars, O.leading_index, O.leading_handle):
         if match := pattern.match(text, pos):
             return match.end(), None
+    # a site before the title; "Alibi.com (2017) French" is a film named like one
+    if (match := O.website.match(text, pos)) and _title_words_after(scan, match.end()):
+        return match.end(), None
     if (match := O.uploader_prefix.match(text, pos)) and not scan.release_info_at(match.end()):
         return match.end(), None
     if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
