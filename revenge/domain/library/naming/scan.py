@@ -118,9 +118,11 @@ class Scan:
             return False
         after = self.next_word(tag.end)
         if tag.category == "soft" and after in self.year_starts and tag.text.isalpha() and (
-                tag.text.istitle() or self.text.islower()):
+                tag.text.istitle() or self.text.islower()) and not O.collection_word.match(
+                tag.text):
             # "The.Darjeeling.Limited.2007": releases write LIMITED after the year (a name
-            # all in small letters says nothing by its case: its order decides)
+            # all in small letters says nothing by its case: its order decides). Not
+            # "The.Hunt.Complete.2015": "Complete" says the release holds every part.
             return False
         if tag.category == "language":
             return after in self.tag_at or self._dub_before_year(tag, after)
