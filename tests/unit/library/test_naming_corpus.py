@@ -7,13 +7,15 @@ added for one name shows its effect on every source here.
 
 from __future__ import annotations
 
+import functools
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from revenge.domain.library.naming import parse
+from revenge.domain.library.naming import ParsedName, parse
 from tests.unit.library.test_naming_cases import norm_title
 
 pytestmark = pytest.mark.unit
@@ -21,8 +23,8 @@ pytestmark = pytest.mark.unit
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "naming"
 # Floors that only ever rise (a rule must not lose names elsewhere); the issue's bars
 # are 97% overall and 95% held back.
-OVERALL_FLOOR = 0.927
-HELD_BACK_FLOOR = 0.939
+OVERALL_FLOOR = 0.935
+HELD_BACK_FLOOR = 0.940
 # Names each source passes today: a rule that helps one source must not lose names in
 # another (raise a floor when a source gains; a rebuilt source starts from its count).
 SOURCE_FLOORS = {
@@ -30,10 +32,10 @@ SOURCE_FLOORS = {
     "family_flix": 36, "filefin": 26, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12,
     "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "mediabutler": 15,
     "metashark": 12, "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
-    "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "oleoo": 5847,
+    "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "oleoo": 5915,
     "omediacenter": 5, "plexify_kt": 22, "plexize_go": 40, "qmediasync": 119, "reelname": 14,
     "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123,
-    "sleuth": 9, "soda_resource_tools": 115, "subtis": 8, "title_cleaner": 1325, "toname": 22,
+    "sleuth": 9, "soda_resource_tools": 122, "subtis": 8, "title_cleaner": 1325, "toname": 23,
     "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13, "torrentname_go": 31,
     "tortitle": 18, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
@@ -52,31 +54,53 @@ def load_corpus() -> dict[str, list[dict[str, Any]]]:
             for path in sorted(CORPUS.glob("*/cases.jsonl"))}
 
 
-def passes(case: dict[str, Any]) -> bool:
-    parsed = parse(case["input"])
-    wanted = map(norm_title, [case["title"], *case.get("alt_titles", [])])
-    title_ok = norm_title(parsed.title) in wanted and bool(parsed.title)
-    return title_ok and (not case["year_stated"] or parsed.year == case["year"])
+@functools.cache
+def parsed(name: str) -> ParsedName:
+    return parse(name)
 
 
-def rate(cases: list[dict[str, Any]]) -> float:
-    return sum(map(passes, cases)) / len(cases)
+def spelled(title: object) -> str:
+    """A title with its spelling left out: accents, apostrophes and spaces. Sources
+    write "L Oeuvre De Dieu" for "L'Œuvre de Dieu" (oleoo) or "Isn T It Romantic" for
+    "Isn't It Romantic"; the shared scorer counts those as misreadings, this does not
+    (a second figure beside the strict one, never in its place)."""
+    text = unicodedata.normalize("NFKD", str(title or "")).replace("\u0153", "oe")
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return norm_title(text.replace("\u0152", "Oe")).replace(" ", "")
+
+
+def passes(case: dict[str, Any], *, strict: bool = True) -> bool:
+    """Title and stated year right; `strict=False` forgives spelling (see `spelled`)."""
+    got = parsed(case["input"])
+    same = norm_title if strict else spelled
+    title_ok = bool(got.title) and same(got.title) in map(
+        same, [case["title"], *case.get("alt_titles", [])])
+    return title_ok and (not case["year_stated"] or got.year == case["year"])
+
+
+def rate(cases: list[dict[str, Any]], *, strict: bool = True) -> float:
+    return sum(passes(case, strict=strict) for case in cases) / len(cases)
 
 
 def table(corpus: dict[str, list[dict[str, Any]]]) -> str:
-    rows = [f"{'source':28} {'set':9} {'cases':>5} {'pass%':>6}"]
+    def cells(cases: list[dict[str, Any]]) -> str:
+        return f"{len(cases):5} {100 * rate(cases):6.1f} {100 * rate(cases, strict=False):9.1f}"
+
+    rows = [f"{'source':28} {'set':9} {'cases':>5} {'pass%':>6} {'spelling':>9}"]
     for name, cases in corpus.items():
         kind = "held back" if name in HELD_BACK else "tuning"
-        rows.append(f"{name:28} {kind:9} {len(cases):5} {100 * rate(cases):6.1f}")
+        rows.append(f"{name:28} {kind:9} {cells(cases)}")
     for label, chosen in (("tuning", False), ("held back", True)):
         cases = [c for name, cs in corpus.items() if (name in HELD_BACK) == chosen for c in cs]
-        rows.append(f"{'= ' + label:38} {len(cases):5} {100 * rate(cases):6.1f}")
+        rows.append(f"{'= ' + label:38} {cells(cases)}")
     # one large source would dominate the pooled figure: the mean of the sources' figures too
     held = [rate(cs) for name, cs in corpus.items() if name in HELD_BACK]
     label = f"= held back, mean of {len(held)} sources"
     rows.append(f"{label:38} {'':5} {100 * sum(held) / len(held):6.1f}")
     every = [case for cases in corpus.values() for case in cases]
-    rows.append(f"{'= overall':38} {len(every):5} {100 * rate(every):6.1f}")
+    rows.append(f"{'= overall':38} {cells(every)}")
+    rows.append("(pass%: the shared scorer's rules; spelling: accents, apostrophes and spaces"
+                " forgiven as well)")
     return "\n".join(rows)
 
 
