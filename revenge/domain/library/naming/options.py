@@ -91,6 +91,8 @@ class NamingOptions:
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
         self.series_last = re.compile(rf"[\s,]+(?:{w.SERIES_WORDS})$", _I)
         self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?=\w)", _I)
+        # a word each of those has (the patterns run only where one is found)
+        self.series_hints = ("coll", "log", "coffret", "gral", "saga", "box", "1")
         self.numbered_box = re.compile(r"\s+1(?:\s*[,+&-]\s*[2-9])+$")  # "Bourne 1,2,3"
         self.brackets = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)|<[^<>]*>|【[^【】]*】")
         self.separators = re.compile(r"[\s._\-\u2013,+/&|~=*:;]*")

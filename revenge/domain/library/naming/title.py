@@ -33,6 +33,9 @@ def clean_title(raw: str) -> str | None:
 def _without_series_word(words: str) -> str:
     """"Taxi Collection", "Trilogie Robocop", "Bourne 1,2,3": a box of the films is named by their
     title; "The Collection" (a film, or "Tom and Jerry The Collection") keeps its word."""
+    lowered = words.lower()
+    if not any(hint in lowered for hint in O.series_hints):
+        return words  # most names: spare the three searches
     for pattern in (O.series_last, O.series_first, O.numbered_box):
         if (match := pattern.search(words)) is not None:
             rest = (words[: match.start()] + words[match.end() :]).strip()
