@@ -113,6 +113,10 @@ pytestmark = pytest.mark.unit
     ("The Movie Extended Ed. 2010 1080p BRRip", "The Movie", 2010),
     ("the.movie.limited.2007.french.720p.bluray", "the movie limited", 2007),  # by its place
     # leading or trailing junk
+    ("UNRATED Movie Title 1999 1080p.mkv", "Movie Title", 1999),  # an edition in capitals
+    ("UNCUT GEMS 2019 1080p.mkv", "UNCUT GEMS", 2019),  # all in capitals: a title
+    ("Uncut Gems 2019 1080p.mkv", "Uncut Gems", 2019),
+    ("DC League of Super-Pets 2022.mkv", "DC League of Super-Pets", 2022),
     ("(Comedy) Movie Title (2010) 720p", "Movie Title", 2010),
     ("BD-50_Movie_Title_1976_GRP", "Movie Title", 1976),  # a disc's size before the title
     ("(BDMV)Movie Title (2009) 1080p", "Movie Title", 2009),  # a disc's structure

@@ -116,7 +116,19 @@ def _skip_leading_tag(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         return tag.end, None
     if tag.category in ("language", "edition") and O.language_dash.match(scan.text, tag.end):
         return tag.end, None  # "Fr - Paris", "IMAX - Journey to the South Pacific"
+    if tag.category == "edition" and _shouted_before_title(scan, tag):
+        return tag.end, None  # "UNRATED Movie Title 2009"; not "Uncut Gems", "IMAX Blue Planet"
     return None
+
+
+def _shouted_before_title(scan: Scan, tag: Tag) -> bool:
+    """An edition in capitals before title words that are not ("UNRATED Movie Title");
+    not "DC League of Super-Pets" (two letters: a name as often as an edition)."""
+    if not tag.text.isupper() or len(tag.text) < 4 or tag.text.lower() == "imax":
+        return False
+    after = scan.next_word(tag.end)
+    word = O.folder_words.split(scan.text[after:], maxsplit=1)[0]
+    return any(char.islower() for char in word) and not scan.release_info_at(after)
 
 
 def _only_a_year_after(scan: Scan, pos: int) -> bool:
