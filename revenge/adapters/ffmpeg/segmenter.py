@@ -225,6 +225,12 @@ class FfmpegSegmenter:
                 if run is not None and run.disk_full():
                     raise DiskFull("transcode cache", str(self._cache_dir))
                 raise Unavailable("ffmpeg", run.error() if run else "no segmenter running")
+            if index < run.start:
+                # A seek restarted the encoder past this segment: nothing will make it, so
+                # the (most likely abandoned) request ends now instead of polling for a
+                # minute; a player still waiting asks again and restarts from it.
+                raise Unavailable("ffmpeg", f"segment {index} was left behind by a seek "
+                                            f"(the encoder now starts at {run.start})")
             if self._clock() > deadline:
                 raise Unavailable("ffmpeg", f"segment {index} not ready in time")
             await asyncio.sleep(self._options.poll_seconds)

@@ -18,6 +18,7 @@ from revenge.adapters.ffmpeg.probe import FfprobeMediaProbe
 from revenge.adapters.ffmpeg.runs import FfmpegRun, spawn_run
 from revenge.adapters.ffmpeg.segmenter import FfmpegSegmenter
 from revenge.adapters.ffmpeg.tools import locate_tools
+from revenge.domain.errors import Unavailable
 from revenge.domain.playback.decision import decide
 from revenge.domain.playback.ladder import quality_ladder
 from revenge.domain.playback.profiles import BROWSER
@@ -86,6 +87,23 @@ async def test_a_far_seek_restarts_ffmpeg_near_the_end(
     last = await segmenter.segment(job, len(job.segments) - 1)
     far = time.perf_counter() - started
     assert Path(last).exists() and far <= max(2 * first, 0.5)  # noqa: ASYNC240
+
+
+async def test_a_request_left_behind_by_a_seek_ends_at_once(
+        segmenter: FfmpegSegmenter, playback_media: dict[str, Path]) -> None:
+    """A seek restarts ffmpeg past a segment still asked for (hls.js has usually
+    abandoned that request): its wait ends at once, not after the minute's timeout."""
+    job = await _job(playback_media["hevc_ac3_long.mkv"], False)
+    behind = asyncio.create_task(segmenter.segment(job, 1))
+    while segmenter.running() == 0:  # noqa: ASYNC110 (the segmenter has no event to wait on)
+        await asyncio.sleep(0)
+    started = time.perf_counter()
+    await segmenter.segment(job, len(job.segments) - 1)
+
+    with pytest.raises(Unavailable, match="left behind by a seek"):
+        await behind
+    assert time.perf_counter() - started < 10
+    assert Path(await segmenter.segment(job, 1)).exists()  # noqa: ASYNC240 (asked again)
 
 
 async def test_stopping_a_session_kills_ffmpeg_and_deletes_its_segments(
