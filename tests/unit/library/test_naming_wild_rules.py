@@ -63,6 +63,8 @@ pytestmark = pytest.mark.unit
     # a year written against the title's last word, release information after it
     ("Movie-It.Title2012.Bluray.1080p.x265-GRP.mkv", "Movie-It Title", 2012),
     ("Title1999.avi", "Title1999", None),  # nothing says the digits are a year
+    ("Movie.2021CUSTOM.MULTi.1080p.WEB-DL.x264-GRP.mkv", "Movie", 2021),  # against a tag
+    ("Movie 2019Hello.avi", "Movie 2019Hello", None),
     ("ABC2012.1080p.mkv", "ABC2012", None),  # capitals and digits: a code
     # leading years and numbers
     ("1994 - Movie Title.mkv", "Movie Title", 1994),
@@ -92,6 +94,8 @@ pytestmark = pytest.mark.unit
     ("Movie Collection (1998-2018) FRENCH [1080p] BluRay x264-GRP", "Movie", None),
     ("Trilogie Movie BluRay 1080p Multi x264", "Movie", None),
     ("Movie l'Integrale 1989-2012", "Movie", None),
+    ("Un film français.Trilogie.1080p.MULTI.Bluray", "Un film français", None),
+    ("Movie Title iNTEGRAL (1, 2 et 3) 1080p WEB-DL", "Movie Title", None),
     ("Movie.Title.QUADRILOGY.2012-2015.1080p.BluRay", "Movie Title", None),
     ("Movie La Saga Complete 2008-2012 MULTi VFF 1080p", "Movie", None),
     ("The Collection (2012).mkv", "The Collection", 2012),  # a film of that name

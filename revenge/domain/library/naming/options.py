@@ -83,13 +83,15 @@ class NamingOptions:
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
         self.glued_year = re.compile(rf"[a-z]{{3}}({_YEAR})(?=[\s._\-])")
+        # "Title.2021CUSTOM.MULTi": a year written against the tag after it
+        self.year_then_word = re.compile(rf"(?<![^\W_])({_YEAR})([A-Za-z]{{3,}})(?=[\s._\-]|$)")
         self.year = re.compile(
             rf"{_CJK_B}{_NO_DATE_BEFORE}{_NO_RANGE_BEFORE}({_YEAR}){_LOCAL_YEAR_SUFFIX}{_CJK_E}"
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.year_range = re.compile(_RANGE)
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
-        self.series_last = re.compile(rf"[\s,]+(?:{w.SERIES_WORDS})$", _I)
+        self.series_last = re.compile(rf"[\s,.]+(?:{w.SERIES_WORDS})$", _I)
         self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?=\w)", _I)
         # a word each of those has (the patterns run only where one is found)
         self.series_hints = ("coll", "log", "coffret", "gral", "saga", "box", "1")

@@ -91,10 +91,13 @@ class Scan:
     def _glued_years(self) -> list[Year]:
         """"Wreck-It.Ralph2012.Bluray.1080p": a year written against the title's last
         word, with release information straight after it (so "Matrix1999.avi" alone, or
-        a code such as "ABC2012", is no year)."""
-        return [Year(int(m.group(1)), m.start(1), m.end(1))
-                for m in O.glued_year.finditer(self.text)
-                if self.next_word(m.end(1)) in self.tag_at]
+        a code such as "ABC2012", is no year); "Title.2021CUSTOM": against a tag."""
+        after_words = [Year(int(m.group(1)), m.start(1), m.end(1))
+                       for m in O.glued_year.finditer(self.text)
+                       if self.next_word(m.end(1)) in self.tag_at]
+        before_tags = [Year(int(m.group(1)), m.start(1), m.end(1))
+                       for m in O.year_then_word.finditer(self.text) if is_tag(m.group(2))]
+        return sorted(after_words + before_tags, key=lambda year: year.start)
 
     def next_word(self, pos: int) -> int:
         """Where the next word starts after `pos`, skipping separators."""

@@ -37,7 +37,7 @@ COLLECTION_WORDS = (
 # "Saga" alone ("The Story of Fire Saga") nor "Complete" alone ("The Complete Works").
 SERIES_WORDS = (
     r"collection|(?:duo|tri|quadri|penta|hexa|hepta|octa)log(?:y|ie)|coffret"
-    r"|(?:l')?int[eé]grale|(?:la[ ._])?saga[ ._]compl[eè]te|box[ ._-]?set"
+    r"|(?:l')?int[eé]grale?|(?:la[ ._])?saga[ ._]compl[eè]te|box[ ._-]?set"
 )
 
 # A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the
