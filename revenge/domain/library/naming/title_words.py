@@ -26,19 +26,18 @@ NETWORKS = (
     r"|(?:hunan|zhejiang|jiangsu|dragon|beijing|shenzhen)" + S + r"tv"
 )
 
+# words that name a box of films, in English or French (both lists below hold them)
+_BOX_WORDS = r"collection|(?:duo|tri|quadri|penta|hexa|hepta|octa)log(?:y|ie)|coffret|box[ ._-]?set"
+
 # after a year range, these say the name is a collection ("Saga 2000-2020 Collection")
 COLLECTION_WORDS = (
-    r"collection|(?:duo|tri|quadri|penta|hexa|hepta|octa)log(?:y|ie)|anthology|saga"
-    r"|box[ ._-]?set|complete|all[ ._-]movies|filmography|coffret|int[eé]grale"
+    _BOX_WORDS + r"|anthology|saga|complete|all[ ._-]movies|filmography|int[eé]grale"
 )
 
 # A name's words that say it holds a whole series of films, not one, in English or
 # French: "Taxi Collection (1998-2018)", "Trilogie Robocop", "Batman l'Integrale". Not
 # "Saga" alone ("The Story of Fire Saga") nor "Complete" alone ("The Complete Works").
-SERIES_WORDS = (
-    r"collection|(?:duo|tri|quadri|penta|hexa|hepta|octa)log(?:y|ie)|coffret"
-    r"|(?:l')?int[eé]grale?|(?:la[ ._])?saga[ ._]compl[eè]te|box[ ._-]?set"
-)
+SERIES_WORDS = _BOX_WORDS + r"|(?:l')?int[eé]grale?|(?:la[ ._])?saga[ ._]compl[eè]te"
 
 # A word that joins title words ends no title: "Bigger Longer and Uncut", "Get Him to the
 # Greek". Articles join only languages ("The Good German"), not editions ("Scarface The

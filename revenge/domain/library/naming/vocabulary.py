@@ -113,7 +113,7 @@ OTHER = (
     r"(?:nfo|proof|dir|sample)" + S + r"fix",
     r"read" + S + r"nfo",
     r"sub" + S + r"forced",
-    r"vostf?r?|vost",  # original version, French subtitles: "VOSTFR", "VOSTF"
+    r"vostf?r?",  # original version, French subtitles: "VOSTFR", "VOSTF"
     r"vff|vfq|vfi|vf2",  # French dubs (of France, Quebec, both): never a title's word
     r"(?:true|swiss)(?:french|german)",  # never a word of a title, unlike "French"
     r"\d" + S + r"cds?",
