@@ -69,12 +69,15 @@ const test = base.extend<object, { fakeTmdb: FakeTmdb; clips: string; seeded: Se
 // One shared library, changed by later journeys (fix-match last); generous time: the box is shared.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-/** Every clip scanned, matched (poster) and searchable; returns ids by title. */
+/** Every clip scanned, matched, its poster cached (the list carries its blurhash: the
+ * poster is fetched just after the match is written) and searchable; returns ids by title. */
 async function waitForMatches(server: RunningServer, token: string): Promise<Record<string, string>> {
 	const deadline = Date.now() + 100_000;
 	for (;;) {
 		const list = await call(server, 'GET', '/api/v1/movies?limit=200', undefined, token);
-		const matched = list.items.filter((m: { poster_path: string | null }) => m.poster_path);
+		const matched = list.items.filter(
+			(m: { poster_path: string | null; poster_blurhash: string | null }) => m.poster_path && m.poster_blurhash
+		);
 		const found = await call(server, 'GET', '/api/v1/search?q=interstellar', undefined, token);
 		if (matched.length === CLIPS.length && found.found > 0) {
 			return Object.fromEntries(list.items.map((m: { title: string; id: string }) => [m.title, m.id]));

@@ -73,12 +73,15 @@ class OpenClients:
 
 class MetadataSources:
     """The TMDb provider and the image cache as configured, for the HTTP handlers: each
-    is None without a TMDb key. Read when called, so a reset singleton is seen."""
+    is None without a TMDb key. Read when called, so a reset singleton is seen.
+    `fetcher` fills the cache on a miss and records the image (its blurhash)."""
 
     def __init__(self, provider: Callable[[], MetadataProvider | None],
-                 images: Callable[[], ImageStore | None]) -> None:
+                 images: Callable[[], ImageStore | None],
+                 fetcher: Callable[[], ImageFetcher]) -> None:
         self.provider = provider
         self.images = images
+        self.fetcher = fetcher
 
 
 def tmdb_client(settings: Config, cache: Cache, clients: OpenClients) -> TmdbClient | None:
@@ -127,8 +130,6 @@ class MetadataContainer(containers.DeclarativeContainer):
     metadata_provider = providers.Singleton(tmdb_provider, tmdb_client)
     image_store = providers.Singleton(image_store, settings, metadata_provider, image_limits,
                                       http_clients)
-    sources = providers.Factory(MetadataSources, metadata_provider.provider,
-                                image_store.provider)
 
     unit_of_work = providers.Selector(
         profile,
@@ -144,6 +145,8 @@ class MetadataContainer(containers.DeclarativeContainer):
     )
 
     image_fetcher = providers.Factory(ImageFetcher, image_store, unit_of_work.provider, clock)
+    sources = providers.Factory(MetadataSources, metadata_provider.provider,
+                                image_store.provider, image_fetcher.provider)
     writer = providers.Factory(MetadataWriter, unit_of_work.provider, image_fetcher, clock, ids)
     match_movie = providers.Factory(MatchMovie, unit_of_work.provider, metadata_provider, writer)
     refresh_movie_metadata = providers.Factory(RefreshMovieMetadata, unit_of_work.provider,

@@ -48,16 +48,12 @@ async def _image(request: AnyRequest, item_id: str, image_type: str,
     movie = await movies.movie(NOBODY, our_id(item_id))
     path = {"poster": movie.poster_path, "backdrop": movie.backdrop_path,
             "logo": movie.logo_path}[kind]
-    store = sources.images()
-    if path is None or store is None:
+    if path is None or sources.images() is None:
         raise NotFound("this item has no such image", field="image_type")
     path = checked_path(path.lstrip("/"))
     webp = "image/webp" in request.headers.get("accept", "")
     size = _size(Query(request))
-    found = await store.variant(kind, path, size, webp=webp)
-    if found is None:
-        await store.store(kind, path)
-        found = await store.variant(kind, path, size, webp=webp)
+    found = await sources.fetcher().variant(kind, path, size, webp=webp)
     if found is None:
         raise NotFound("this item has no such image", field="image_type")
     headers = {"ETag": found.etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}

@@ -69,13 +69,9 @@ class ImagesController(Controller):
 
 async def _variant(sources: MetadataSources, kind: ImageKind, path: str, size: str,
                    webp: bool) -> ImageFile:
-    store = sources.images()
-    if store is None:
+    if sources.images() is None:
         raise NotFound("no image cache (no TMDb API key is configured)", field="path")
-    found: ImageFile | None = await store.variant(kind, path, size, webp=webp)
-    if found is None:
-        await store.store(kind, path)
-        found = await store.variant(kind, path, size, webp=webp)
+    found = await sources.fetcher().variant(kind, path, size, webp=webp)
     if found is None:
         raise NotFound("no such image", field="path")
     return found
