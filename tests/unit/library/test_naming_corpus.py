@@ -32,7 +32,7 @@ SOURCE_FLOORS = {
     "family_flix": 36, "filefin": 26, "homeflix": 6, "jfilenamescanner": 45, "knotzflix": 12,
     "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "mediabutler": 15,
     "metashark": 12, "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
-    "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "oleoo": 5916,
+    "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "oleoo": 5918,
     "omediacenter": 5, "plexify_kt": 22, "plexize_go": 40, "qmediasync": 119, "reelname": 14,
     "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123,
     "sleuth": 9, "soda_resource_tools": 122, "subtis": 8, "title_cleaner": 1325, "toname": 23,

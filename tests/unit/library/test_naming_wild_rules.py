@@ -42,6 +42,7 @@ pytestmark = pytest.mark.unit
     ("(tracker.xn--p1ai) Movie.Title.2010.720p", "Movie Title", 2010),
     ("Movie.Title.www.site.com.2010.1080p.mkv", "Movie Title", 2010),
     ("Alibi.com (2017) French AC3 1080p.mkv", "Alibi com", 2017),  # a film named like a site
+    ("Site.com 2 (2023).mkv", "Site.com 2", 2023),  # and its sequel: only a number follows
     ("站名电影www.site8.com.中文片名.HD.1080p.mkv", "中文片名", None),  # after its Chinese name
     # words our tags use, inside titles
     ("Bigger.Longer.and.Uncut.1999.1080p.BluRay", "Bigger Longer and Uncut", 1999),
@@ -79,9 +80,12 @@ pytestmark = pytest.mark.unit
     ("1917 (2019) 1080p.mkv", "1917", 2019),
     ("2012.2009.1080p.BluRay", "2012", 2009),
     ("50.50.2011.1080p.BluRay.x264", "50 50", 2011),
+    ("Un.film.a.l'Ouest.2014.1080p", "Un film a l'Ouest", 2014),  # an elision, no "A.L."
     # year ranges, collections and local year suffixes
     ("Saga 2000 - 2020 1080p BluRay", "Saga", None),
     ("Saga.2000-2020.Collection.1080p", "Saga", None),
+    ("Saga.1984-2019.6.Film.Collection.MULTi.1080p", "Saga", None),  # counted films
+    ("Movie & Movie 2 (2008-2012) GRP", "Movie & Movie 2", None),  # a range in brackets
     ("Los Angeles 1982-1992 2017 HDTV", "Los Angeles 1982-1992", 2017),
     ("Русский фильм 2006\u0433. DVDRip", "Русский фильм", 2006),  # 2006 + Cyrillic "g"
     ("中文片名 2006年 1080p", "中文片名", 2006),

@@ -186,7 +186,8 @@ class NamingOptions:
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)
-        self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}\.?")
+        # not a letter elided before an apostrophe: "Albert.a.l'Ouest" is no "A.L."
+        self.acronym = re.compile(rf"{_B}[^\W\d_](?:\.[^\W\d_])+{_E}(?!['\u2019])\.?")
         self.acronym_word = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
         self.dots = re.compile(r"[._]+")
         self.empty_brackets = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")

@@ -29,9 +29,11 @@ NETWORKS = (
 # words that name a box of films, in English or French (both lists below hold them)
 _BOX_WORDS = r"collection|(?:duo|tri|quadri|penta|hexa|hepta|octa)log(?:y|ie)|coffret|box[ ._-]?set"
 
-# after a year range, these say the name is a collection ("Saga 2000-2020 Collection")
+# after a year range, these say the name is a collection ("Saga 2000-2020 Collection",
+# "Terminator.1984-2019.6.Film.Collection")
 COLLECTION_WORDS = (
     _BOX_WORDS + r"|anthology|saga|complete|all[ ._-]movies|filmography|int[eé]grale"
+    r"|\d{1,2}[ ._-]?(?:films?|movies)"
 )
 
 # A name's words that say it holds a whole series of films, not one, in English or

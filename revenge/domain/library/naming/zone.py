@@ -84,8 +84,10 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     for pattern in (O.leading_junk_chars, O.leading_index, O.leading_handle):
         if match := pattern.match(text, pos):
             return match.end(), None
-    # a site before the title; "Alibi.com (2017) French" is a film named like one
-    if (match := O.website.match(text, pos)) and _title_words_after(scan, match.end()):
+    # a site before the title; "Alibi.com (2017) French" and "Alibi.com 2 (2023)" (its
+    # sequel: only a number follows) are films named like one
+    if (match := O.website.match(text, pos)) and _title_words_after(scan, match.end()) \
+            and _letters_before_release_info(scan, match.end()):
         return match.end(), None
     if (match := O.uploader_prefix.match(text, pos)) and not scan.release_info_at(match.end()):
         return match.end(), None
@@ -144,6 +146,13 @@ def _title_words_after(scan: Scan, pos: int) -> bool:
     after a year ("CCTV5+.2021.Title.HDTV": the broadcaster, the year, the title)."""
     after = _past_a_year(scan, scan.next_word(pos))
     return after < len(scan.text) and not scan.release_info_at(after)
+
+
+def _letters_before_release_info(scan: Scan, pos: int) -> bool:
+    """A word with letters stands between `pos` and the first year or tag after it."""
+    ends = [t.start for t in scan.tags if t.start >= pos] + \
+        [y.start for y in scan.years if y.start >= pos]
+    return any(char.isalpha() for char in scan.text[pos : min(ends, default=len(scan.text))])
 
 
 def _only_release_info_after(scan: Scan, pos: int) -> bool:
@@ -230,7 +239,8 @@ def _before_article(scan: Scan, start: int, cut: int) -> int:
 
 def _before_range(scan: Scan, start: int, cut: int) -> int:
     """"Saga 2000 - 2020 1080p": a collection's years end its title, unless a year of
-    its own follows ("Let It Fall Los Angeles 1982-1992 2017" keeps them)."""
+    its own follows ("Let It Fall Los Angeles 1982-1992 2017" keeps them). In round
+    brackets they end it whatever follows ("Mad Max (1979-2015) PopHD")."""
     text = scan.text
     if "-" not in text and "\u2013" not in text:
         return cut
@@ -240,6 +250,8 @@ def _before_range(scan: Scan, start: int, cut: int) -> int:
     after = scan.next_word(found.end())
     ends = after >= len(text) or text[after] in "([{" or after in scan.tag_at
     ends = ends or bool(O.collection_word.match(text, after))
+    bracketed = text[found.start() - 1] == "(" and text.startswith(")", found.end())
+    ends = ends or (bracketed and not scan.year_after(found.end()))
     return found.start() if ends else cut
 
 
