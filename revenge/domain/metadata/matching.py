@@ -6,10 +6,16 @@ is accepted when it reaches `CONFIDENCE` and no other comes within `AMBIGUITY_MA
 it — unless the best is `DOMINANCE` times more popular (an obscure namesake must not
 block "The Matrix"). Otherwise the movie stays unmatched and the candidates are kept
 for an admin. Popularity orders equal scores.
+
+A title of two parts around a spaced dash ("James Bond - Goldfinger", "Hitchcock - The
+Birds", "Title - Subtitle") is searched whole first; each part is searched only when
+that finds nothing sure and the year is known (without it, "Hitchcock" alone would find
+a namesake), and a match on one part scores a little less than on the whole.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -26,6 +32,10 @@ KEPT_CANDIDATES = 10
 _NEAR_YEAR_PENALTY = 0.05
 _WRONG_YEAR_PENALTY = 0.35
 _UNKNOWN_YEAR_PENALTY = 0.1
+# a match on one part of "Part - Part" is less sure than on the whole name
+_PART_PENALTY = 0.05
+# a dash with spaces around it ("Spider-Man" has none)
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 
 
 class MatchQuery(msgspec.Struct, frozen=True, kw_only=True):
@@ -38,6 +48,21 @@ class MatchQuery(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def titles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.title, *self.alternative_titles)))
+
+    @property
+    def part_titles(self) -> tuple[str, ...]:
+        """Each part of a title of two parts around a spaced dash, the second first (a
+        franchise's or director's name leads more often than a subtitle follows); none
+        without a year."""
+        if self.year is None:
+            return ()
+        parts = [p for t in self.titles for p in reversed(_dash_parts(t))]
+        return tuple(p for p in dict.fromkeys(parts) if p not in self.titles)
+
+
+def _dash_parts(title: str) -> list[str]:
+    parts = [part.strip() for part in _SPACED_DASH.split(title)]
+    return parts if len(parts) == 2 and all(map(normalised, parts)) else []
 
 
 class ScoredCandidate(msgspec.Struct, frozen=True, kw_only=True):
@@ -85,6 +110,9 @@ def year_penalty(wanted: int | None, found: int | None) -> float:
 def score(query: MatchQuery, candidate: Candidate) -> float:
     titles = (candidate.title, candidate.original_title or "", *candidate.alternative_titles)
     similarity = title_similarity(query.titles, titles)
+    if query.part_titles:
+        similarity = max(similarity,
+                         title_similarity(query.part_titles, titles) - _PART_PENALTY)
     return round(max(0.0, similarity - year_penalty(query.year, candidate.year)), 4)
 
 
@@ -120,6 +148,8 @@ def _dominates(best: ScoredCandidate, other: ScoredCandidate) -> bool:
 
 def search_plan(query: MatchQuery) -> list[tuple[str, int | None]]:
     """The searches to try in order, stopping at the first confident match: each title
-    with the year, then without it (a year off by more than one still finds it)."""
+    with the year, then without it (a year off by more than one still finds it); then
+    the parts of a dashed title with the year."""
     with_year = [(t, query.year) for t in query.titles] if query.year else []
-    return [*with_year, *((t, None) for t in query.titles)]
+    parts = [(t, query.year) for t in query.part_titles]
+    return [*with_year, *((t, None) for t in query.titles), *parts]

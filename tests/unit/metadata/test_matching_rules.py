@@ -84,6 +84,25 @@ def test_search_plan_tries_the_year_first_then_without_it_then_other_titles() ->
                                   ("Leon", None), ("Léon: The Professional", None)]
 
 
+def test_a_dashed_title_is_searched_whole_then_by_its_parts_with_the_year() -> None:
+    query = MatchQuery(title="Hitchcock - The Birds", year=1963)
+    assert search_plan(query) == [("Hitchcock - The Birds", 1963), ("Hitchcock - The Birds", None),
+                                  ("The Birds", 1963), ("Hitchcock", 1963)]
+    assert search_plan(MatchQuery(title="Hitchcock - The Birds")) == [
+        ("Hitchcock - The Birds", None)]
+    assert MatchQuery(title="Spider-Man", year=2002).part_titles == ()  # no spaced dash
+    assert MatchQuery(title="A - B - C", year=2002).part_titles == ()  # two parts only
+
+
+def test_a_match_on_a_part_scores_a_little_less_than_on_the_whole() -> None:
+    birds = Candidate(tmdb_id=571, title="The Birds", year=1963, popularity=20.0)
+    namesake = Candidate(tmdb_id=72976, title="Hitchcock", year=2012, popularity=15.0)
+    query = MatchQuery(title="Hitchcock - The Birds", year=1963)
+    assert CONFIDENCE <= score(query, birds) < 1.0
+    assert decide(query, [namesake, birds]).tmdb_id == 571
+    assert decide(MatchQuery(title="Hitchcock - The Birds"), [namesake]).tmdb_id is None
+
+
 def test_ranking_lists_each_provider_id_once() -> None:
     assert len(ranked(MatchQuery(title="Dune"), [DUNE_1984, DUNE_1984, DUNE_2021])) == 2
 
