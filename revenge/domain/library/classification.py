@@ -4,7 +4,8 @@ Decided from folder names and name suffixes alone (no name parsing; one look-up 
 word before a suffix, which after a release tag is a release group), so samples are
 dropped before the parser ever sees them. The rules follow the Kodi/Jellyfin/Plex
 conventions: an extras folder ("Trailers", "Behind The Scenes", ...) inside a movie's
-folder, or a suffix on the file name ("Alien (1979)-trailer.mkv").
+folder, or a suffix on the file name ("Alien (1979)-trailer.mkv"), or the extra's kind
+in words after the year ("Alien (1979) - Deleted Scenes.mkv", as Plex users write it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Literal
 import msgspec
 
 from revenge.domain.library.extensions import stem_of
+from revenge.domain.library.naming.prepare import titled_extra
 from revenge.domain.library.naming.scan import follows_release_tag
 
 Role = Literal["main", "extra", "sample"]
@@ -83,7 +85,10 @@ def classify(folders: tuple[str, ...], file_name: str) -> Classification:
     by_folder = _extra_folder(folders)
     if by_folder is not None:
         return by_folder
-    if ending is None or _is_release_group(stem, ending):
+    if ending is None:
+        titled = titled_extra(stem)  # "Alien (1979) - Deleted Scenes"
+        return Classification("extra", titled[1]) if titled else MAIN
+    if _is_release_group(stem, ending):
         return MAIN
     return _by_suffix(ending)
 

@@ -237,6 +237,34 @@ def test_extra_suffix_makes_an_extra_of_that_type(suffix: str, extra_type: str) 
 
 
 @pytest.mark.parametrize(
+    ("words", "extra_type"),
+    [
+        ("Behind the Scenes", "behind_the_scenes"),
+        ("Making Of", "behind_the_scenes"),
+        ("Deleted Scenes", "deleted_scene"),
+        ("Deleted Scene 2", "deleted_scene"),
+        ("Featurette", "featurette"),
+        ("Interviews", "interview"),
+        ("Teaser", "trailer"),
+    ],
+)
+def test_an_extra_named_in_words_after_the_year_is_that_extra(words: str, extra_type: str) -> None:
+    parsed = parse_name(f"Alien (1979) - {words}.mkv")
+    assert (parsed.title, parsed.year) == ("Alien", 1979)
+    assert (parsed.kind, parsed.extra_type) == ("extra", extra_type)
+
+
+@pytest.mark.parametrize("name", [
+    "Interview (2007).mkv",  # films named so
+    "Behind the Scenes (2010) 1080p.mkv",
+    "The Making Of (2010).mkv",
+    "Alien - Deleted Scenes Edition (1979).mkv",  # the words are not the end
+])
+def test_those_words_as_a_film_s_name_make_no_extra(name: str) -> None:
+    assert parse_name(name).kind == "movie"
+
+
+@pytest.mark.parametrize(
     ("folder", "extra_type"),
     [
         ("Trailers", "trailer"),

@@ -44,6 +44,8 @@ def test_other_files_are_not_videos(name: str) -> None:
     (("Alien (1979)",), "Alien-short.mkv", "extra", "short"),
     (("Alien (1979)",), "Alien-clip.mkv", "extra", "clip"),
     (("Alien (1979)",), "Alien-other.mkv", "extra", "other"),
+    (("Alien (1979)",), "Alien (1979) - Deleted Scenes.mkv", "extra", "deleted_scene"),
+    (("Alien (1979)",), "Alien (1979) - Making Of.mkv", "extra", "behind_the_scenes"),
     (("Alien (1979)", "Trailers"), "Teaser.mkv", "extra", "trailer"),
     (("Alien (1979)", "Featurettes"), "a.mkv", "extra", "featurette"),
     (("Alien (1979)", "Extras"), "a.mkv", "extra", "other"),

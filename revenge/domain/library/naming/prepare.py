@@ -86,7 +86,17 @@ def _extra_kind(text: str) -> tuple[str, Kind, ExtraType | None]:
         return text[: match.start()], *_kind_of(match.group("loose") or match.group("strict"))
     if match := O.sample_prefix.match(text):
         return text[match.end() :], "sample", None
+    if titled := titled_extra(text):
+        return text[: titled[0]], "extra", titled[1]
     return text, "movie", None
+
+
+def titled_extra(text: str) -> tuple[int, ExtraType] | None:
+    """"Movie (2010) - Deleted Scenes": where the extra's words start, and its type."""
+    if "-" not in text or not (match := O.titled_extra.search(text)):
+        return None
+    words = match.group("kind")
+    return match.start(), next(t for pattern, t in O.titled_extras if pattern.fullmatch(words))
 
 
 def _kind_of(word: str) -> tuple[Kind, ExtraType | None]:

@@ -264,6 +264,16 @@ EXTRA_SUFFIXES: dict[str, ExtraType] = {
 }
 
 # folder names as compared: case-folded, separators as single spaces
+# An extra named in words after the film's name and year, as Plex users write them:
+# "Movie (2010) - Behind the Scenes.mkv" (a regex per kind, matched whole).
+TITLED_EXTRAS: dict[str, ExtraType] = {
+    r"behind[ ._-]the[ ._-]scenes|making[ ._-]of": "behind_the_scenes",
+    r"deleted[ ._-]scenes?": "deleted_scene",
+    r"featurettes?": "featurette",
+    r"interviews?": "interview",
+    r"teasers?": "trailer",
+}
+
 EXTRA_FOLDERS: dict[str, ExtraType] = {
     "trailers": "trailer",
     "trailer": "trailer",
