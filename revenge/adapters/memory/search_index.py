@@ -17,6 +17,7 @@ from typing import Any
 from revenge.application.search.ports import MovieDocuments
 from revenge.application.search.read_models import (
     IdFilter,
+    LiveIndex,
     MovieDocument,
     SearchFacets,
     SearchHit,
@@ -71,6 +72,9 @@ class InMemorySearchIndex:
     async def is_current(self) -> bool:
         self._check()
         return self.live is not None
+
+    async def live_index(self) -> LiveIndex:
+        return LiveIndex(documents=await self.count(), current=await self.is_current())
 
     async def begin_rebuild(self) -> str:
         self._check()

@@ -26,6 +26,7 @@ from revenge.adapters.typesense.schema import (
 )
 from revenge.application.search.read_models import (
     IdFilter,
+    LiveIndex,
     MovieDocument,
     SearchResult,
     Suggestions,
@@ -79,19 +80,23 @@ class TypesenseSearchIndex:
         return {row.id: row.version for row in rows}
 
     async def count(self) -> int:
+        return (await self.live_index()).documents
+
+    async def is_current(self) -> bool:
+        return (await self.live_index()).current
+
+    async def live_index(self) -> LiveIndex:
+        """Two reads: the alias, then the collection it points at."""
         live = await self._live_collection()
         if live is None:
-            return 0
+            return LiveIndex(documents=0, current=False)
         try:
             collection = await self._client.call(
                 f"read collection {live}", lambda ts: ts.collections[live].retrieve())
         except Missing:
-            return 0
-        return int(collection.get("num_documents", 0))
-
-    async def is_current(self) -> bool:
-        live = await self._live_collection()
-        return live is not None and is_current(self.alias, live) and await self._exists(live)
+            return LiveIndex(documents=0, current=False)
+        return LiveIndex(documents=int(collection.get("num_documents", 0)),
+                         current=is_current(self.alias, live))
 
     async def begin_rebuild(self) -> str:
         name = collection_name(self.alias, time.time_ns())
@@ -154,14 +159,6 @@ class TypesenseSearchIndex:
         except Missing:
             return None
         return str(alias["collection_name"])
-
-    async def _exists(self, collection: str) -> bool:
-        try:
-            await self._client.call(f"read collection {collection}",
-                                    lambda ts: ts.collections[collection].retrieve())
-        except Missing:
-            return False
-        return True
 
     async def _drop_older_than(self, rebuild: str, previous: str | None) -> None:
         """Drops the previous live collection and abandoned builds started before this one."""

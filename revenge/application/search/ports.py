@@ -8,6 +8,7 @@ from typing import Protocol
 
 from revenge.application.search.read_models import (
     IdFilter,
+    LiveIndex,
     MovieDocument,
     SearchResult,
     Suggestions,
@@ -55,6 +56,11 @@ class SearchIndex(SearchReader, Protocol):
 
     async def count(self) -> int:
         """How many documents the live index holds (0 when there is no live index)."""
+        ...
+
+    async def live_index(self) -> LiveIndex:
+        """`count` and `is_current` in one look, for the coverage check that runs every
+        few seconds."""
         ...
 
     async def is_current(self) -> bool:

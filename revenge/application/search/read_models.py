@@ -10,6 +10,14 @@ import msgspec
 MAX_CAST = 15
 
 
+class LiveIndex(msgspec.Struct, frozen=True, kw_only=True):
+    """The live index in one look: its size (0 without one) and whether it has this
+    code's schema (False without one)."""
+
+    documents: int
+    current: bool
+
+
 class MovieDocument(msgspec.Struct, frozen=True, kw_only=True):
     """One movie as the index holds it; `version` is its updated_at in microseconds,
     compared by reconciliation to spot stale entries."""

@@ -47,8 +47,8 @@ class VerifyIndex:
         if self._known is not None and self._clock() - self._checked_at < self._recheck:
             return self._known
         expected = await self._documents.settled_count()
-        coverage = Coverage(indexed=await self._index.count(), expected=expected,
-                            current=await self._index.is_current())
+        live = await self._index.live_index()
+        coverage = Coverage(indexed=live.documents, expected=expected, current=live.current)
         self._known, self._checked_at = coverage, self._clock()
         if coverage.complete:
             self._rebuild_requested = False

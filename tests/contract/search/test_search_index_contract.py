@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from revenge.application.search.ports import SearchIndex
-from revenge.application.search.read_models import IdFilter, MovieDocument
+from revenge.application.search.read_models import IdFilter, LiveIndex, MovieDocument
 from revenge.domain.errors import Unavailable
 from revenge.domain.search.query import SearchQuery
 from revenge.domain.shared.listing import MovieSort
@@ -179,6 +179,16 @@ async def test_a_discarded_rebuild_leaves_the_live_index_alone(index: SearchInde
     await index.discard(rebuild)
     await index.discard(rebuild)
     assert (await index.search(SearchQuery())).found == 9
+
+
+async def test_the_live_index_in_one_look_agrees_with_count_and_is_current(
+        index: SearchIndex) -> None:
+    """What the coverage check reads every few seconds."""
+    assert await index.live_index() == LiveIndex(documents=0, current=False)
+    await index.upsert(list(small_catalog().values()))
+    assert await index.live_index() == LiveIndex(documents=9, current=True)
+    await index.publish(await index.begin_rebuild())
+    assert await index.live_index() == LiveIndex(documents=0, current=True)
 
 
 async def test_count_is_the_live_index_size_and_zero_before_any(index: SearchIndex) -> None:
