@@ -3,8 +3,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export async function checkPageBasics(page: Page, path: string): Promise<void> {
+/** `ready`: what must show before the checks (a state the page reaches after loading). */
+export async function checkPageBasics(page: Page, path: string, ready?: (page: Page) => Promise<void>): Promise<void> {
 	await page.goto(path);
+	await ready?.(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
