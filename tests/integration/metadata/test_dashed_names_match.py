@@ -4,34 +4,15 @@ name: the matcher searches each part with the year. Without a year it does not g
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
 import pytest
 
-from revenge.adapters.memory.cache import InMemoryCache
-from revenge.adapters.tmdb.client import TmdbClient, TmdbSettings
 from revenge.application.metadata.match_movie import MatchMovieCommand
 from revenge.testing.fake_tmdb import FakeTmdb
-from revenge.testing.fake_tmdb.server import API_KEY
-from tests.integration.metadata.test_provider_outages import FAST, World
+from tests.integration.metadata.test_provider_outages import World
 from tests.integration.metadata.test_two_script_names_match import _scanned
 
 THE_MATRIX = 603  # 1999; an obscure "The Matrix" of 2012 shares the title
 DUNE_PART_TWO = 693134
-
-
-@pytest.fixture(scope="module")
-def fake_tmdb() -> Iterator[FakeTmdb]:
-    with FakeTmdb() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def world(fake_tmdb: FakeTmdb) -> AsyncIterator[World]:
-    client = TmdbClient(TmdbSettings(api_key=API_KEY, base_url=fake_tmdb.base_url, retry=FAST),
-                        InMemoryCache())
-    yield World(client)
-    await client.aclose()
 
 
 @pytest.mark.parametrize(("name", "tmdb_id"), [

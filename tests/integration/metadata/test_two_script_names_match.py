@@ -6,36 +6,16 @@ original title until the provider says better; the matcher searches with both.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
 import pytest
 import uuid_utils
 
-from revenge.adapters.memory.cache import InMemoryCache
-from revenge.adapters.tmdb.client import TmdbClient, TmdbSettings
 from revenge.application.library.scan.phase_4_parse import other_name
 from revenge.application.metadata.match_movie import MatchMovieCommand
 from revenge.domain.catalog.movie import MovieFields, new_movie
 from revenge.domain.library.naming import parse_name
-from revenge.testing.fake_tmdb import FakeTmdb
-from revenge.testing.fake_tmdb.server import API_KEY
-from tests.integration.metadata.test_provider_outages import FAST, World
+from tests.integration.metadata.test_provider_outages import World
 
 SPIRITED_AWAY = 129  # "Spirited Away", original title "千と千尋の神隠し", 2001
-
-
-@pytest.fixture(scope="module")
-def fake_tmdb() -> Iterator[FakeTmdb]:
-    with FakeTmdb() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def world(fake_tmdb: FakeTmdb) -> AsyncIterator[World]:
-    client = TmdbClient(TmdbSettings(api_key=API_KEY, base_url=fake_tmdb.base_url, retry=FAST),
-                        InMemoryCache())
-    yield World(client)
-    await client.aclose()
 
 
 async def _scanned(world: World, name: str) -> str:
