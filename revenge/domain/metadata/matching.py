@@ -110,9 +110,8 @@ def year_penalty(wanted: int | None, found: int | None) -> float:
 def score(query: MatchQuery, candidate: Candidate) -> float:
     titles = (candidate.title, candidate.original_title or "", *candidate.alternative_titles)
     similarity = title_similarity(query.titles, titles)
-    if query.part_titles:
-        similarity = max(similarity,
-                         title_similarity(query.part_titles, titles) - _PART_PENALTY)
+    if parts := query.part_titles:
+        similarity = max(similarity, title_similarity(parts, titles) - _PART_PENALTY)
     return round(max(0.0, similarity - year_penalty(query.year, candidate.year)), 4)
 
 

@@ -1,6 +1,6 @@
-"""The matcher against the fake TMDb, for the tests of which names match (two scripts,
-dashed names): a fake per module and a fresh in-memory world per test. Modules that
-script failures or count requests define their own `fake_tmdb`."""
+"""The fake TMDb, one per module (a module's scripted failures stay in it), and for the
+matcher's tests a fresh in-memory world per test. A module that needs a fake per test
+defines its own `fake_tmdb`."""
 
 from __future__ import annotations
 

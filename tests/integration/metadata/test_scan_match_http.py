@@ -50,12 +50,6 @@ class Api:
 
 
 @pytest.fixture(scope="module")
-def fake_tmdb() -> Iterator[FakeTmdb]:
-    with FakeTmdb() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def scanned(fake_tmdb: FakeTmdb, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     data, media = tmp_path_factory.mktemp("data"), tmp_path_factory.mktemp("media")
     (data / "outside.jpg").write_text("secret outside the cache")

@@ -111,9 +111,10 @@ class NamingOptions:
         self.extra_suffix_words += ("sample", "samples")
         self.extra_name = re.compile(r"^(trailer|sample)s?[\s._-]*\d*$", _I)
         # "Movie (2010) - Deleted Scenes": an extra named in words after the film's year
-        self.titled_extra = re.compile(
-            rf"(?<=\(\d{{4}}\))\s*-\s*(?P<kind>{'|'.join(v.TITLED_EXTRAS)})[\s._-]*\d*$", _I)
-        self.titled_extras = [(re.compile(k, _I), t) for k, t in v.TITLED_EXTRAS.items()]
+        # (one group per kind, named by its place in the table: `lastgroup` tells which)
+        kinds = "|".join(f"(?P<kind{i}>{words})" for i, words in enumerate(v.TITLED_EXTRAS))
+        self.titled_extra = re.compile(rf"(?<=\(\d{{4}}\))\s*-\s*(?:{kinds})[\s._-]*\d*$", _I)
+        self.titled_extra_types = tuple(v.TITLED_EXTRAS.values())
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
         # guessit's bonus numbering ("Moon_(2009)-x02-Making_Of"): one or two digits, so
         # a codec between dashes ("-x264-", "-X265-") is never read as one

@@ -95,8 +95,8 @@ def titled_extra(text: str) -> tuple[int, ExtraType] | None:
     """"Movie (2010) - Deleted Scenes": where the extra's words start, and its type."""
     if "-" not in text or not (match := O.titled_extra.search(text)):
         return None
-    words = match.group("kind")
-    return match.start(), next(t for pattern, t in O.titled_extras if pattern.fullmatch(words))
+    kind = str(match.lastgroup).removeprefix("kind")
+    return match.start(), O.titled_extra_types[int(kind)]
 
 
 def _kind_of(word: str) -> tuple[Kind, ExtraType | None]:

@@ -263,9 +263,8 @@ EXTRA_SUFFIXES: dict[str, ExtraType] = {
     "extra": "other",
 }
 
-# folder names as compared: case-folded, separators as single spaces
 # An extra named in words after the film's name and year, as Plex users write them:
-# "Movie (2010) - Behind the Scenes.mkv" (a regex per kind, matched whole).
+# "Movie (2010) - Behind the Scenes.mkv" (a regex per kind).
 TITLED_EXTRAS: dict[str, ExtraType] = {
     r"behind[ ._-]the[ ._-]scenes|making[ ._-]of": "behind_the_scenes",
     r"deleted[ ._-]scenes?": "deleted_scene",
@@ -274,6 +273,7 @@ TITLED_EXTRAS: dict[str, ExtraType] = {
     r"teasers?": "trailer",
 }
 
+# folder names as compared: case-folded, separators as single spaces
 EXTRA_FOLDERS: dict[str, ExtraType] = {
     "trailers": "trailer",
     "trailer": "trailer",
