@@ -1,6 +1,6 @@
 /** Search with Typesense unreachable (issue 15): PostgreSQL answers, the page says so
  * quietly. The server is pointed at a port where nothing listens. */
-import { call, checkPageBasics, expect, freePort, signIn, test } from './harness';
+import { call, checkPageBasics, expect, freePort, signIn, test, VIEWPORTS } from './harness';
 
 const deadPort = await freePort();
 test.use({ serverEnv: { REVENGE_TYPESENSE_URL: `http://127.0.0.1:${deadPort}`, REVENGE_TYPESENSE_API_KEY: 'unused-key' } });
@@ -21,8 +21,12 @@ test('with Typesense stopped the search still answers and a quiet notice shows',
 	await shot('search-degraded');
 });
 
-test('the server settings say search is degraded, in a badge that reads at 4.5:1 (axe)', async ({ signedIn: page }) => {
-	await checkPageBasics(page, '/admin/settings', async (settings) => {
-		await expect(settings.getByTestId('search-status')).toContainText('Degraded');
+for (const viewport of VIEWPORTS) {
+	test(`at ${viewport.width}×${viewport.height} the server settings say search is degraded, in a badge that reads at 4.5:1 (axe)`, async ({ signedIn: page, shot }) => {
+		await page.setViewportSize(viewport);
+		await checkPageBasics(page, '/admin/settings', async (settings) => {
+			await expect(settings.getByTestId('search-status')).toContainText('Degraded');
+		});
+		await shot('admin-settings-search-degraded');
 	});
-});
+}
