@@ -37,7 +37,7 @@ SOURCE_FLOORS = {
     "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123,
     "sleuth": 9, "soda_resource_tools": 122, "subtis": 8, "title_cleaner": 1325, "toname": 23,
     "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 13, "torrentname_go": 31,
-    "tortitle": 18, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
+    "tortitle": 19, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
                        "torrent_name_parser_go", "plexify_kt", "tortitle",

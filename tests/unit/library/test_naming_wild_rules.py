@@ -193,6 +193,30 @@ pytestmark = pytest.mark.unit
     ("S1m0ne.2002.1080p", "S1m0ne", 2002),
     # a disc's extras alone
     ("Movie.Title.Extras.Only.2022.1080p.Blu-Ray-GRP", "Movie Title", 2022),
+    # a name in one case: a word that is a tag only in capitals counts where a tag follows
+    ("the.movie.title.dc.german.1983.ac3.bdrip.xvid", "the movie title", 1983),
+    ("movie.title.ts.xvid.ac3-grp", "movie title", None),
+    ("THE.GIRL.IN.THE.SPIDERS.WEB.2018.2160P.BLURAY.X265-GRP", "THE GIRL IN THE SPIDERS WEB", 2018),
+    ("PAPA.OU.MAMAN.2.2016.FRENCH.720P.BLURAY.X264-GRP", "PAPA OU MAMAN 2", 2016),
+    ("THE.DARJEELING.LIMITED.2007.DVDRIP.AC3-GRP", "THE DARJEELING LIMITED", 2007),
+    # a banner comes off before anything else: what follows starts the name
+    ("www.Site.org - [Grp] Movie Title [1080p].mkv", "Movie Title", None),
+    ("[ www.Site.com ] (1999) Movie Title.avi", "Movie Title", 1999),
+    ("www.Site.org - [Grp][Movie Title][BDRIP][1280x720].mp4", "Movie Title", None),
+    ("site.to - Sample-Movie.Title.2015.720p.mkv", "Movie Title", 2015),
+    # "of the" in other tongues before a language joins it to the title
+    ("Dans.les.Griffes.du.Mandarin.1986.1080p.BluRay.x264-GRP", "Dans les Griffes du Mandarin",
+     1986),
+    # a number between a title in another script and a Latin one starts the Latin one
+    ("中文片名.12.Angry.Men.1957.1080p.BluRay.mkv", "12 Angry Men", 1957),
+    ("Русское название (12 Angry Men) [1957, BDRip 1080p].mkv", "12 Angry Men", 1957),
+    ("Русское название (A Complete Unknown) [2024, BDRip 1080p].mkv", "A Complete Unknown", 2024),
+    ("中文片名3 The Third Film 2010.mkv", "The Third Film", 2010),  # a glued number stays
+    # a film called by a number beside its name in another script
+    ("Русское название / 1917 (2019) BDRip 1080p.mkv", "1917", 2019),
+    ("U 571 / Русское название (2000) BDRip.mkv", "U 571", 2000),
+    # "Part N" before the title's other name belongs to the title
+    ("The Movie Part II / Русское название (1974) BDRip.mkv", "The Movie Part II", 1974),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

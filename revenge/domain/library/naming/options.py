@@ -82,6 +82,7 @@ class NamingOptions:
         self.joining_words = w.JOINING_WORDS
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
+        self.language_joiners = w.LANGUAGE_JOINERS
         self.glued_year = re.compile(rf"[a-z]{{3}}({_YEAR})(?=[\s._\-])")
         # "Title.2021CUSTOM.MULTi": a year written against the tag after it
         self.year_then_word = re.compile(rf"(?<![^\W_])({_YEAR})([A-Za-z]{{3,}})(?=[\s._\-]|$)")
@@ -183,6 +184,10 @@ class NamingOptions:
             r"|[\w-]+\.(?:com|org|net)(?=[\s_\]]|\s*-)",
             _I,
         )
+        # "[ www.Site.com ] [Group] Title", "site.to - (1999) Title": a banner no film is
+        # named after; it comes off first, so what follows reads as a name's start
+        self.leading_banner = re.compile(
+            rf"\s*(?:[\[(\u3010]\s*{site}\s*[\])\u3011]|{site}\s*[-\u2013]\s)[\s._\-\u2013]*", _I)
         # ".www.site.com", "阳光电影www.site.com.片名": a site, maybe after its Chinese name
         self.site_anywhere = re.compile(
             rf"(?<![^\s._\[(-])(?-i:[{_CJK}]{{0,6}})w{{2,3}}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+", _I

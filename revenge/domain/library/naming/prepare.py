@@ -19,6 +19,8 @@ class Prepared:
 
     def __init__(self, name: str) -> None:
         text, self.container = split_extension(name.strip())
+        if (banner := O.leading_banner.match(text)) and banner.end() < len(text):
+            text = text[banner.end() :]
         if "\u300a" in text and (marked := O.book_title.match(text)):
             text = f"{marked.group(1)} {text[marked.end() :]}"
         if text[:1] in "[(【" and (wrapped := O.wrapped.fullmatch(text)):

@@ -8,12 +8,16 @@ _OPENERS = "([{<【"
 
 
 class Tag:
-    """A release tag: its category (a `vocabulary` table name), span and text."""
+    """A release tag: its category (a `vocabulary` table name), span and text. `blind`:
+    a tag that counts only in capitals, found in a name whose title is all in one case,
+    so its case says nothing ("the.outsiders.dc.german.1983", "THE.SPIDERS.WEB.2018")."""
 
-    __slots__ = ("category", "end", "start", "text")
+    __slots__ = ("blind", "category", "end", "start", "text")
 
-    def __init__(self, category: str, start: int, end: int, text: str) -> None:
+    def __init__(self, category: str, start: int, end: int, text: str,
+                 blind: bool = False) -> None:
         self.category, self.start, self.end, self.text = category, start, end, text
+        self.blind = blind
 
 
 class Year:
@@ -24,17 +28,29 @@ class Year:
 
 
 def find_tags(text: str) -> list[Tag]:
-    """Every release tag in `text`, in order; lower-case tables first, then capitals."""
+    """Every release tag in `text`, in order; lower-case tables first, then capitals
+    (in a name whose title is in one case, capitals are looked for in any case)."""
     tags = [
         Tag(m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()])
         for m in O.tags.finditer(_lower(text))
     ]
+    blind = _title_in_one_case(text)
+    capitals = text.upper() if blind and len(text.upper()) == len(text) else text
     cased = [
-        Tag(m.lastgroup or "", m.start(), m.end(), m.group())
-        for m in O.cased_tags.finditer(text)
+        Tag(m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()], blind)
+        for m in O.cased_tags.finditer(capitals)
         if not any(tag.start < m.end() and m.start() < tag.end for tag in tags)
     ]
     return sorted(tags + cased, key=_start) if cased else tags
+
+
+def _title_in_one_case(text: str) -> bool:
+    """True where the letters before the first year (the whole name without one) are
+    all small or all capitals: there, case cannot tell a tag from a title word."""
+    year = O.year.search(text)
+    letters = [char for char in text[: year.start() if year else len(text)]
+               if char.isascii() and char.isalpha()]
+    return len(letters) > 1 and (all(map(str.islower, letters)) or all(map(str.isupper, letters)))
 
 
 def _start(tag: Tag) -> int:
@@ -115,14 +131,19 @@ class Scan:
         """Strong tags always end a title; soft ones only where no title words follow."""
         if tag.category == "sample" and self.year_after(tag.end):
             return False  # "The Sample (2010)": a sample's marker never precedes the year
+        after = self.next_word(tag.end)
+        if tag.blind:
+            # case says nothing: a word that is a tag in capitals is one where a tag
+            # recognised in any case follows ("the.outsiders.dc.german.1983")
+            following = self.tag_at.get(after)
+            return following is not None and not following.blind
         if tag.category in O.strong:
             return True
         if tag.category in O.never_ends_title or self._joined(tag):
             return False
-        after = self.next_word(tag.end)
         if tag.category == "soft" and after in self.year_starts and tag.text.isalpha() and (
-                tag.text.istitle() or self.text.islower()) and not O.collection_word.match(
-                tag.text):
+                tag.text.istitle() or _title_in_one_case(self.text)) and not (
+                O.collection_word.match(tag.text)):
             # "The.Darjeeling.Limited.2007": releases write LIMITED after the year (a name
             # all in small letters says nothing by its case: its order decides). Not
             # "The.Hunt.Complete.2015": "Complete" says the release holds every part.
@@ -151,7 +172,8 @@ class Scan:
         if word[0] > 0 and self.text[word[0] - 1] == "-" and " " in self.text:
             return False  # the end of a hyphenated word ("Wall-E Multi"), not "e" (and)
         before = self.text[word[0] : word[1]].lower()
-        return before in O.joining_words or (tag.category == "language" and before in O.articles)
+        return before in O.joining_words or (
+            tag.category == "language" and before in O.language_joiners)
 
     def bracket_ends_title(self, start: int, end: int) -> bool:
         """Brackets of release information do; "(Not)" or "[Not]" inside "You Are (Not)

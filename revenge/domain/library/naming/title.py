@@ -65,6 +65,8 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
         return parts[0], tuple(parts)  # "Title / Other Title": one name, then another
     if title.isascii():
         return title, ()
+    if len(parts) == 2 and (number := _number_beside_other_script(parts)):
+        return number, tuple(parts)  # "Русское название / 1917": the film called 1917
     if len(parts) < 2:
         parts = _script_runs(title)
     parts = [_without_notes(part) for part in parts if not _is_label(part, title)]
@@ -79,6 +81,19 @@ def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     # more runs, short Latin ones are an index or a list's name; the longest is the title
     chosen = max(latin, key=_letters)
     return chosen, (chosen, *(part for part in parts if not _is_latin(part)))
+
+
+def _number_beside_other_script(parts: list[str]) -> str | None:
+    """Of two names, one in another script and one without letters ("1917", "50-50")
+    or with one Latin letter ("U 571"), the second is the film's original title."""
+    scripts = [_script(part) for part in parts]
+    if False not in scripts:
+        return None
+    other = parts[1 - scripts.index(False)]
+    latin_letters = sum(char.isalpha() for char in other)
+    if _script(other) is False or latin_letters > 1 or not any(map(str.isdigit, other)):
+        return None
+    return other
 
 
 def _is_label(run: str, title: str) -> bool:
@@ -105,9 +120,12 @@ def _script_runs(title: str) -> list[str]:
     """The title cut where its words change script (words without letters, "37°2" or
     "4", go with the run they stand in), if it changes script at least once."""
     runs: list[tuple[bool | None, list[str]]] = []
-    for word in _words(title):
+    words = list(_words(title))
+    for index, word in enumerate(words):
         kind = _script(word)
-        if runs and kind in (None, runs[-1][0]):
+        if kind is None and runs and runs[-1][0] is False and _opens_latin(words, index):
+            runs.append((None, [word]))  # "流浪地球.12.Angry.Men", "Название (12 Angry Men)"
+        elif runs and kind in (None, runs[-1][0]):
             runs[-1][1].append(word)
         elif runs and runs[-1][0] is None:
             runs[-1] = (kind, [*runs[-1][1], word])
@@ -116,6 +134,14 @@ def _script_runs(title: str) -> list[str]:
     # "张国荣 - H₂O": the dash between the runs belongs to neither name
     return [_unwrapped(" ".join(words).strip(O.run_edges)) for _, words in runs
             ] if len(runs) >= 2 else []
+
+
+def _opens_latin(words: list[str], index: int) -> bool:
+    """A word without letters after a run of another script starts the Latin name that
+    follows it ("12" in "流浪地球 12 Angry Men") rather than ending the run before it."""
+    following = next((_script(word) for word in words[index + 1 :]
+                      if _script(word) is not None), None)
+    return following is True
 
 
 def _unwrapped(run: str) -> str:

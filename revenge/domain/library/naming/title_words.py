@@ -49,6 +49,11 @@ JOINING_WORDS = frozenset(
      "und", "et", "y", "e"]
 )
 ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "il"])
+# Before a language, "of the" in other tongues joins it to the title as an article does:
+# "Dans les Griffes du Mandarin", "La Chute des Anglais", "Die Rache des Deutschen"
+LANGUAGE_JOINERS = ARTICLES | frozenset(
+    ["du", "des", "de", "del", "della", "dello", "von", "vom", "al", "au", "aux", "los", "las",
+     "lo", "un", "une", "uno", "una", "ein", "eine", "einen"])
 
 WEBSITE_TLDS = (
     r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt|to|se|is|li"

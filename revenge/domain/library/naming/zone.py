@@ -11,6 +11,8 @@ start is title, not year ("1917 (2019)", "2012 2009").
 
 from __future__ import annotations
 
+import re
+
 from revenge.domain.library.naming.options import OPTIONS as O
 from revenge.domain.library.naming.prepare import is_title_group
 from revenge.domain.library.naming.scan import word_before
@@ -86,8 +88,7 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
             return match.end(), None
     # a site before the title; "Alibi.com (2017) French" and "Alibi.com 2 (2023)" (its
     # sequel: only a number follows) are films named like one
-    if (match := O.website.match(text, pos)) and _title_words_after(scan, match.end()) \
-            and _letters_before_release_info(scan, match.end()):
+    if (match := O.website.match(text, pos)) and _site_before_title(scan, match):
         return match.end(), None
     if (match := O.uploader_prefix.match(text, pos)) and not scan.release_info_at(match.end()):
         return match.end(), None
@@ -103,6 +104,18 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
         return match.end(), None
     return _skip_leading_tag(scan, pos)
+
+
+def _site_before_title(scan: Scan, site: re.Match[str]) -> bool:
+    """"www.Site.org", "[ site.com ]", "site.to - ": a site nobody names a film after, so
+    whatever follows it ("[Group] Title", "(1999) Title") starts the name; a bare
+    "Alibi.com" may be a title, so title words must follow it."""
+    text, found = scan.text, site.group().lower()
+    if found[:1] in "[(" or found.startswith(("www.", "ww.")) or O.language_dash.match(
+            text, site.end()):
+        return _words_after(text, site.end())
+    return _title_words_after(scan, site.end()) and _letters_before_release_info(
+        scan, site.end())
 
 
 def _skip_leading_tag(scan: Scan, pos: int) -> tuple[int, int | None] | None:
@@ -220,10 +233,11 @@ def _latin_name_of(scan: Scan, start: int, bracket: tuple[int, int]) -> bool:
     if not before or any(ord(char) < 0x250 for char in before):
         return False
     inner = scan.text[b_start + 1 : b_end - 1]
-    # a language word may stand in a name of two words or more ("(The English Patient)")
+    # a language, an edition or "3D" may stand in a name of two words or more ("(The
+    # English Patient)", "(A Complete Unknown)"); a source or a resolution may not
     several = len(inner.split()) > 1
     return is_title_group(inner) and not (
-        any(b_start < tag.start < b_end and not (several and tag.category == "language")
+        any(b_start < tag.start < b_end and not (several and tag.category not in O.strong)
             for tag in scan.tags)
         or scan.years_within(b_start, b_end))
 
@@ -281,8 +295,10 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     if part.text[:4].lower() != "part":
         return False
     following = scan.tag_at.get(after)
-    # "Kill Bill Part 2 CD1": the CD numbers the files, so "Part 2" names the movie
-    return after in scan.year_starts or (following is not None and following.category == "part")
+    # "Kill Bill Part 2 CD1": the CD numbers the files, so "Part 2" names the movie; so
+    # does the title's other name after a slash ("The Godfather Part II / Крёстный отец")
+    return after in scan.year_starts or (following is not None and following.category == "part"
+                                         ) or bool(O.title_separator.match(scan.text, part.end))
 
 
 def _choose_year(
