@@ -217,6 +217,21 @@ pytestmark = pytest.mark.unit
     ("U 571 / Русское название (2000) BDRip.mkv", "U 571", 2000),
     # "Part N" before the title's other name belongs to the title
     ("The Movie Part II / Русское название (1974) BDRip.mkv", "The Movie Part II", 1974),
+    # hyphens alone between words are spaces
+    ("Movie-Title-2010-1080p-BluRay-x264-GRP.mkv", "Movie Title", 2010),
+    ("Movie-Title-480p-2001.mp4", "Movie Title", 2001),
+    # "Part N" before a year past bracketed notes, or after a leading year, names the movie
+    ("The Movie Part II {1974}.mkv", "The Movie Part II", 1974),
+    ("The Movie Part II (Director's Cut) (1974).mkv", "The Movie Part II", 1974),
+    ("1974 - The Movie Part II.avi", "The Movie Part II", 1974),
+    # a year alone in brackets after the notes that end a title is the year
+    ("Movie 2000 (Director's Cut) (1999).mkv", "Movie 2000", 1999),
+    # a leading year is the year; a number ending the title is the title's
+    ("2020 - Movie Title 1984.avi", "Movie Title 1984", 2020),
+    ("2013 - movie.of.the.title.avi", "movie of the title", 2013),  # no uploader's name
+    # a number after "of" ending the name is the title's; before release information, a year
+    ("The Legend of 1900.avi", "The Legend of 1900", None),
+    ("Making.Of.2024.FRENCH.1080p.WEB.H265-GRP", "Making Of", 2024),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

@@ -83,6 +83,7 @@ class NamingOptions:
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
         self.language_joiners = w.LANGUAGE_JOINERS
+        self.year_joiners = frozenset({"of", "von", "vom", "du", "del", "della"})
         self.glued_year = re.compile(rf"[a-z]{{3}}({_YEAR})(?=[\s._\-])")
         # "Title.2021CUSTOM.MULTi": a year written against the tag after it
         self.year_then_word = re.compile(rf"(?<![^\W_])({_YEAR})([A-Za-z]{{3,}})(?=[\s._\-]|$)")
@@ -173,7 +174,9 @@ class NamingOptions:
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])|\d{1,3}\u3001")
         # "UIndex - Movie.Title.2025.1080p": a word and a dash before a dotted release
         # name are its uploader's (a space, then only dots: two hands wrote the name)
-        self.uploader_prefix = re.compile(r"[^\W_][^\s.]*\s+-\s+(?=[^\W\d_]\S*\.\S+\.\S+$)")
+        # (a year there is the film's: "2013 - Title.Of.Film")
+        self.uploader_prefix = re.compile(
+            rf"(?!{_YEAR}\s)[^\W_][^\s.]*\s+-\s+(?=[^\W\d_]\S*\.\S+\.\S+$)")
         # "36.《甜蜜的事业》1979": Chinese title marks hold the title, maybe after a list's number
         self.book_title = re.compile(r"[\s\d._\-\u3001]*\u300a([^\u300a\u300b]+)\u300b")
         # site banners: "www.Site.org -", "ww.Site.sbs -", "1337x.to - ", "(tracker.xn--p1ai)"

@@ -21,6 +21,8 @@ class Prepared:
         text, self.container = split_extension(name.strip())
         if (banner := O.leading_banner.match(text)) and banner.end() < len(text):
             text = text[banner.end() :]
+        if text.count("-") >= 3 and not any(char in text for char in " ._"):
+            text = text.replace("-", " ")  # "Movie-Title-2010-1080p-x264": hyphens are spaces
         if "\u300a" in text and (marked := O.book_title.match(text)):
             text = f"{marked.group(1)} {text[marked.end() :]}"
         if text[:1] in "[(【" and (wrapped := O.wrapped.fullmatch(text)):

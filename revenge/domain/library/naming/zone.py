@@ -35,6 +35,9 @@ def find_zone(scan: Scan) -> Zone:
     start, leading_year = title_start(scan)
     cut, bracket = first_cut(scan, start)
     end, year = _choose_year(scan, start, cut, bracket)
+    if leading_year is not None and year not in (None, leading_year) and end > start and (
+            end < cut and scan.next_word(end + 4) >= cut):
+        end, year = cut, leading_year  # "2020 - Wonder Woman 1984": the number is the title's
     if year is None and leading_year is None and (first := _year_first(scan, start, cut)):
         start, year = scan.next_word(first.end), first.value
     return Zone(start, max(start, end), year if year is not None else leading_year)
@@ -270,13 +273,21 @@ def _before_range(scan: Scan, start: int, cut: int) -> int:
 
 
 def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
-    if tag.category == "part" and _names_the_movie(scan, tag):
+    if tag.category == "part" and (_names_the_movie(scan, tag) or _after_leading_year(
+            scan, tag, start)):
         return False
     if _only_article(scan.text[start : tag.start]) and (
         tag.category not in O.strong or not scan.release_info_at(scan.next_word(tag.end))
     ):
         return False  # "The Uncut Version (2010)", "The DivX Conspiracy"; not "The.1080p"
     return scan.tag_ends_title(tag)
+
+
+def _after_leading_year(scan: Scan, part: Tag, start: int) -> bool:
+    """"1974 - The Godfather Part II": the year stood before the title, so a "Part N"
+    ending the name is the title's, as it would be before a year after the title."""
+    return part.text[:4].lower() == "part" and any(year.end <= start for year in scan.years) \
+        and scan.next_word(part.end) >= len(scan.text)
 
 
 def _only_article(words: str) -> bool:
@@ -289,11 +300,11 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     "Part N" before the year belongs to the title; after it, or with no year at all
     ("Movie.2010.Part1", "Iron Man - part 2.mkv"), it numbers the files.
     """
-    after = scan.next_word(part.end)
-    if scan.text[after : after + 1] in ("(", "["):
-        after += 1
     if part.text[:4].lower() != "part":
         return False
+    after = _past_notes(scan, scan.next_word(part.end))
+    if scan.text[after : after + 1] in ("(", "[", "{"):
+        after += 1
     following = scan.tag_at.get(after)
     # "Kill Bill Part 2 CD1": the CD numbers the files, so "Part 2" names the movie; so
     # does the title's other name after a slash ("The Godfather Part II / Крёстный отец")
@@ -301,17 +312,46 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
                                          ) or bool(O.title_separator.match(scan.text, part.end))
 
 
+def _past_notes(scan: Scan, pos: int) -> int:
+    """Past bracket groups holding no year ("Part II (Director's Cut) (1974)")."""
+    while (group := next((b for b in scan.brackets if b[0] == pos), None)) and not (
+            scan.years_within(*group)):
+        pos = scan.next_word(group[1])
+    return pos
+
+
+def _year_after_notes(scan: Scan, bracket: tuple[int, int]) -> list[Year]:
+    """"Fantasia 2000 (Director's Cut) (1999)": a year alone in brackets after the notes
+    that end the title is the year, not a number in the title."""
+    pos = _past_notes(scan, bracket[0])
+    group = next((b for b in scan.brackets if b[0] == pos), None)
+    if group is None or scan.text[group[0] + 1 : group[1] - 1].strip() not in {
+            str(year.value) for year in scan.years_within(*group)}:
+        return []
+    return scan.years_within(*group)
+
+
 def _choose_year(
     scan: Scan, start: int, cut: int, bracket: tuple[int, int] | None
 ) -> tuple[int, int | None]:
-    if bracket and (inside := scan.years_within(*bracket)):
+    if bracket and (inside := scan.years_within(*bracket) or _year_after_notes(scan, bracket)):
         return cut, inside[0].value
     before = scan.years_within(start, cut)
-    if before:
+    if before and not (len(before) == 1 and _joined_to_title(scan, before[0], start)):
         return before[-1].start, before[-1].value
     after = next((year.value for year in scan.years
                   if year.start >= cut and not _is_group(scan.text, year)), None)
     return cut, after
+
+
+def _joined_to_title(scan: Scan, year: Year, start: int) -> bool:
+    """"The Legend of 1900.avi", "Die Klasse von 1999.avi": a number after "of" ending
+    the name is the title's. Before release information it is the year: "Making.Of.
+    2024.FRENCH.1080p" is a film called "Making Of"."""
+    if scan.next_word(year.end) < len(scan.text):
+        return False
+    word = word_before(scan.text, year.start, start)
+    return word is not None and scan.text[word[0] : word[1]].lower() in O.year_joiners
 
 
 def _is_group(text: str, year: Year) -> bool:
