@@ -196,6 +196,7 @@ class NamingOptions:
             rf"(?<![^\s._\[(-])(?-i:[{_CJK}]{{0,6}})w{{2,3}}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+", _I
         )
         self.language_dash = re.compile(r"[\s._]*-[\s._]+")
+        self.year_range_words = re.compile(rf"((?<!\d)(?:{_YEAR})-(?:{_YEAR})(?!\d))")
         # `(?<!\s)` keeps long runs of spaces from costing quadratic time
         self.dash_separator = re.compile(r"(?<!\s)\s+[-\u2013]+(?:\s+|$)")
         self.title_part = re.compile(r"(?:part|pt|chapter|vol(?:ume)?|episode)\b|\d+$", _I)

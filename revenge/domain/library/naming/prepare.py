@@ -22,7 +22,7 @@ class Prepared:
         if (banner := O.leading_banner.match(text)) and banner.end() < len(text):
             text = text[banner.end() :]
         if text.count("-") >= 3 and not any(char in text for char in " ._"):
-            text = text.replace("-", " ")  # "Movie-Title-2010-1080p-x264": hyphens are spaces
+            text = _hyphens_as_spaces(text)
         if "\u300a" in text and (marked := O.book_title.match(text)):
             text = f"{marked.group(1)} {text[marked.end() :]}"
         if text[:1] in "[(【" and (wrapped := O.wrapped.fullmatch(text)):
@@ -38,6 +38,14 @@ class Prepared:
         self.tmdb_id = int(tmdb_id) if tmdb_id else None
         if self.kind == "movie" and "-x" in lowered and O.bonus.search(self.text):
             self.kind, self.extra_type = "extra", "other"
+
+
+def _hyphens_as_spaces(text: str) -> str:
+    """"Movie-Title-2010-1080p-x264": with hyphens alone between words, they are spaces;
+    a range of years keeps its own ("Saga-(1984-1994)")."""
+    pieces = O.year_range_words.split(text)
+    return "".join(piece if index % 2 else piece.replace("-", " ")
+                   for index, piece in enumerate(pieces))
 
 
 def _title_group_first(text: str) -> str:
