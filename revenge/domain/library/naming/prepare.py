@@ -19,7 +19,8 @@ class Prepared:
 
     def __init__(self, name: str) -> None:
         text, self.container = split_extension(name.strip())
-        if (banner := O.leading_banner.match(text)) and banner.end() < len(text):
+        if _may_open_with_banner(text) and (banner := O.leading_banner.match(text)) and (
+                banner.end() < len(text)):
             text = text[banner.end() :]
         if text.count("-") >= 3 and not any(char in text for char in " ._"):
             text = _hyphens_as_spaces(text)
@@ -38,6 +39,12 @@ class Prepared:
         self.tmdb_id = int(tmdb_id) if tmdb_id else None
         if self.kind == "movie" and "-x" in lowered and O.bonus.search(self.text):
             self.kind, self.extra_type = "extra", "other"
+
+
+def _may_open_with_banner(text: str) -> bool:
+    """A banner is bracketed or followed by a dash: most names have neither, and spare
+    the banner's search (a site's pattern backtracks over every dot of a name)."""
+    return text[:1] in "[(\u3010" or "- " in text or "\u2013 " in text
 
 
 def _hyphens_as_spaces(text: str) -> str:

@@ -27,14 +27,15 @@ class Year:
         self.value, self.start, self.end = value, start, end
 
 
-def find_tags(text: str) -> list[Tag]:
+def find_tags(text: str, title_end: int | None = None) -> list[Tag]:
     """Every release tag in `text`, in order; lower-case tables first, then capitals
-    (in a name whose title is in one case, capitals are looked for in any case)."""
+    (in a name whose title, before `title_end`, is in one case, capitals are looked for
+    in any case)."""
     tags = [
         Tag(m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()])
         for m in O.tags.finditer(_lower(text))
     ]
-    blind = _title_in_one_case(text)
+    blind = _in_one_case(text[:title_end])
     capitals = text.upper() if blind and len(text.upper()) == len(text) else text
     cased = [
         Tag(m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()], blind)
@@ -44,13 +45,10 @@ def find_tags(text: str) -> list[Tag]:
     return sorted(tags + cased, key=_start) if cased else tags
 
 
-def _title_in_one_case(text: str) -> bool:
+def _in_one_case(title: str) -> bool:
     """True where the letters before the first year (the whole name without one) are
     all small or all capitals: there, case cannot tell a tag from a title word."""
-    year = O.year.search(text)
-    letters = [char for char in text[: year.start() if year else len(text)]
-               if char.isascii() and char.isalpha()]
-    return len(letters) > 1 and (all(map(str.islower, letters)) or all(map(str.isupper, letters)))
+    return title.islower() or title.isupper()
 
 
 def _start(tag: Tag) -> int:
@@ -96,9 +94,9 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tags = find_tags(text)
-        self.tag_at = {tag.start: tag for tag in self.tags}
         self.years = [Year(int(m.group(1)), m.start(), m.end()) for m in O.year.finditer(text)]
+        self.tags = find_tags(text, self.years[0].start if self.years else None)
+        self.tag_at = {tag.start: tag for tag in self.tags}
         if not self.years:
             self.years = self._glued_years()
         self.year_starts = {year.start for year in self.years}
@@ -142,7 +140,7 @@ class Scan:
         if tag.category in O.never_ends_title or self._joined(tag):
             return False
         if tag.category == "soft" and after in self.year_starts and tag.text.isalpha() and (
-                tag.text.istitle() or _title_in_one_case(self.text)) and not (
+                tag.text.istitle() or self._title_in_one_case()) and not (
                 O.collection_word.match(tag.text)):
             # "The.Darjeeling.Limited.2007": releases write LIMITED after the year (a name
             # all in small letters says nothing by its case: its order decides). Not
@@ -151,6 +149,9 @@ class Scan:
         if tag.category == "language":
             return after in self.tag_at or self._dub_before_year(tag, after)
         return self.release_info_at(after)
+
+    def _title_in_one_case(self) -> bool:
+        return _in_one_case(self.text[: self.years[0].start if self.years else None])
 
     def _dub_before_year(self, tag: Tag, after: int) -> bool:
         """"Der.Film.German.2011.PAL": scene releases dubbed into a language name it
