@@ -232,6 +232,8 @@ pytestmark = pytest.mark.unit
     # a number after "of" ending the name is the title's; before release information, a year
     ("The Legend of 1900.avi", "The Legend of 1900", None),
     ("Making.Of.2024.FRENCH.1080p.WEB.H265-GRP", "Making Of", 2024),
+    # a title in another script in brackets before a Latin title opening with a tag's word
+    ("【中文片名】French Connection 1972 1080p.mkv", "French Connection", 1972),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

@@ -175,6 +175,8 @@ def _only_release_info_after(scan: Scan, pos: int) -> bool:
     """"[故宫].全12集.2005" (the group is the title), not "[迪士尼]2015.恐龙当家" (a year,
     then the title)."""
     after = _past_a_year(scan, scan.next_word(pos))
+    if (tag := scan.tag_at.get(after)) and not scan.tag_ends_title(tag):
+        return False  # "【中文名】French Connection 1972": a title opening with a tag's word
     return after >= len(scan.text) or scan.release_info_at(after)
 
 
