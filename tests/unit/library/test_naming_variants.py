@@ -42,7 +42,7 @@ def _upper(name: str) -> str:
 
 
 VARIANTS: dict[str, Callable[[str], str]] = {
-    "spaces for dots": lambda name: _stem(name)[0].replace(".", " ") + _stem(name)[1],
+    "spaces for dots": _with(" "),
     "underscores": _with("_"),
     "hyphens": _with("-"),
     "small letters": str.lower,

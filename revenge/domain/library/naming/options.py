@@ -83,7 +83,7 @@ class NamingOptions:
         self.english = re.compile(r"english|eng|en", _I)
         self.articles = w.ARTICLES
         self.language_joiners = w.LANGUAGE_JOINERS
-        self.year_joiners = frozenset({"of", "von", "vom", "du", "del", "della"})
+        self.year_joiners = w.YEAR_JOINERS
         self.glued_year = re.compile(rf"[a-z]{{3}}({_YEAR})(?=[\s._\-])")
         # "Title.2021CUSTOM.MULTi": a year written against the tag after it
         self.year_then_word = re.compile(rf"(?<![^\W_])({_YEAR})([A-Za-z]{{3,}})(?=[\s._\-]|$)")

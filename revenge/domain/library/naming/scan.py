@@ -27,15 +27,13 @@ class Year:
         self.value, self.start, self.end = value, start, end
 
 
-def find_tags(text: str, title_end: int | None = None) -> list[Tag]:
+def find_tags(text: str, blind: bool = False) -> list[Tag]:
     """Every release tag in `text`, in order; lower-case tables first, then capitals
-    (in a name whose title, before `title_end`, is in one case, capitals are looked for
-    in any case)."""
+    (looked for in any case where the name's case says nothing: `blind`)."""
     tags = [
         Tag(m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()])
         for m in O.tags.finditer(_lower(text))
     ]
-    blind = _in_one_case(text[:title_end])
     capitals = text.upper() if blind and len(text.upper()) == len(text) else text
     cased = [
         Tag(m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()], blind)
@@ -90,12 +88,13 @@ def _lower(text: str) -> str:
 class Scan:
     """The tags, years and bracket groups of one name, with the questions rules ask."""
 
-    __slots__ = ("brackets", "tag_at", "tags", "text", "year_starts", "years")
+    __slots__ = ("brackets", "one_case", "tag_at", "tags", "text", "year_starts", "years")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.years = [Year(int(m.group(1)), m.start(), m.end()) for m in O.year.finditer(text)]
-        self.tags = find_tags(text, self.years[0].start if self.years else None)
+        self.one_case = _in_one_case(text[: self.years[0].start if self.years else None])
+        self.tags = find_tags(text, self.one_case)
         self.tag_at = {tag.start: tag for tag in self.tags}
         if not self.years:
             self.years = self._glued_years()
@@ -140,7 +139,7 @@ class Scan:
         if tag.category in O.never_ends_title or self._joined(tag):
             return False
         if tag.category == "soft" and after in self.year_starts and tag.text.isalpha() and (
-                tag.text.istitle() or self._title_in_one_case()) and not (
+                tag.text.istitle() or self.one_case) and not (
                 O.collection_word.match(tag.text)):
             # "The.Darjeeling.Limited.2007": releases write LIMITED after the year (a name
             # all in small letters says nothing by its case: its order decides). Not
@@ -149,9 +148,6 @@ class Scan:
         if tag.category == "language":
             return after in self.tag_at or self._dub_before_year(tag, after)
         return self.release_info_at(after)
-
-    def _title_in_one_case(self) -> bool:
-        return _in_one_case(self.text[: self.years[0].start if self.years else None])
 
     def _dub_before_year(self, tag: Tag, after: int) -> bool:
         """"Der.Film.German.2011.PAL": scene releases dubbed into a language name it

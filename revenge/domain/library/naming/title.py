@@ -87,13 +87,11 @@ def _number_beside_other_script(parts: list[str]) -> str | None:
     """Of two names, one in another script and one without letters ("1917", "50-50")
     or with one Latin letter ("U 571"), the second is the film's original title."""
     scripts = [_script(part) for part in parts]
-    if False not in scripts:
+    if scripts.count(False) != 1:
         return None
     other = parts[1 - scripts.index(False)]
-    latin_letters = sum(char.isalpha() for char in other)
-    if _script(other) is False or latin_letters > 1 or not any(map(str.isdigit, other)):
-        return None
-    return other
+    letters = sum(char.isalpha() for char in other)
+    return other if letters <= 1 and any(map(str.isdigit, other)) else None
 
 
 def _is_label(run: str, title: str) -> bool:
@@ -139,9 +137,8 @@ def _script_runs(title: str) -> list[str]:
 def _opens_latin(words: list[str], index: int) -> bool:
     """A word without letters after a run of another script starts the Latin name that
     follows it ("12" in "流浪地球 12 Angry Men") rather than ending the run before it."""
-    following = next((_script(word) for word in words[index + 1 :]
-                      if _script(word) is not None), None)
-    return following is True
+    scripts = (_script(word) for word in words[index + 1 :])
+    return next((script for script in scripts if script is not None), None) is True
 
 
 def _unwrapped(run: str) -> str:

@@ -54,6 +54,9 @@ ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "le", "la", "les", 
 LANGUAGE_JOINERS = ARTICLES | frozenset(
     ["du", "des", "de", "del", "della", "dello", "von", "vom", "al", "au", "aux", "los", "las",
      "lo", "un", "une", "uno", "una", "ein", "eine", "einen"])
+# A number after these, ending a name, is the title's: "The Legend of 1900", "Die Klasse
+# von 1999" (not "des": "Un Coup de Dés 2024" is a film and its year)
+YEAR_JOINERS = frozenset(["of", "von", "vom", "du", "del", "della"])
 
 WEBSITE_TLDS = (
     r"com|org|net|info|tv|cc|io|ws|sbs|lat|pw|xyz|club|biz|tc|me|ru|nl|de|fr|lt|to|se|is|li"

@@ -35,8 +35,8 @@ def find_zone(scan: Scan) -> Zone:
     start, leading_year = title_start(scan)
     cut, bracket = first_cut(scan, start)
     end, year = _choose_year(scan, start, cut, bracket)
-    if leading_year is not None and year not in (None, leading_year) and end > start and (
-            end < cut and scan.next_word(end + 4) >= cut):
+    if leading_year is not None and year not in (None, leading_year) and start < end < cut \
+            and _ends_title(scan, end, cut):
         end, year = cut, leading_year  # "2020 - Wonder Woman 1984": the number is the title's
     if year is None and leading_year is None and (first := _year_first(scan, start, cut)):
         start, year = scan.next_word(first.end), first.value
@@ -310,14 +310,24 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     following = scan.tag_at.get(after)
     # "Kill Bill Part 2 CD1": the CD numbers the files, so "Part 2" names the movie; so
     # does the title's other name after a slash ("The Godfather Part II / Крёстный отец")
-    return after in scan.year_starts or (following is not None and following.category == "part"
-                                         ) or bool(O.title_separator.match(scan.text, part.end))
+    return (after in scan.year_starts
+            or (following is not None and following.category == "part")
+            or bool(O.title_separator.match(scan.text, part.end)))
+
+
+def _ends_title(scan: Scan, year_start: int, cut: int) -> bool:
+    """The year starting at `year_start` is the last thing before the title's cut."""
+    year = next(year for year in scan.years if year.start == year_start)
+    return scan.next_word(year.end) >= cut
+
+
+def _bracket_at(scan: Scan, pos: int) -> tuple[int, int] | None:
+    return next((bracket for bracket in scan.brackets if bracket[0] == pos), None)
 
 
 def _past_notes(scan: Scan, pos: int) -> int:
     """Past bracket groups holding no year ("Part II (Director's Cut) (1974)")."""
-    while (group := next((b for b in scan.brackets if b[0] == pos), None)) and not (
-            scan.years_within(*group)):
+    while (group := _bracket_at(scan, pos)) and not scan.years_within(*group):
         pos = scan.next_word(group[1])
     return pos
 
@@ -325,8 +335,7 @@ def _past_notes(scan: Scan, pos: int) -> int:
 def _year_after_notes(scan: Scan, bracket: tuple[int, int]) -> list[Year]:
     """"Fantasia 2000 (Director's Cut) (1999)": a year alone in brackets after the notes
     that end the title is the year, not a number in the title."""
-    pos = _past_notes(scan, bracket[0])
-    group = next((b for b in scan.brackets if b[0] == pos), None)
+    group = _bracket_at(scan, _past_notes(scan, bracket[0]))
     if group is None or scan.text[group[0] + 1 : group[1] - 1].strip() not in {
             str(year.value) for year in scan.years_within(*group)}:
         return []
