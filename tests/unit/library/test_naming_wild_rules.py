@@ -234,6 +234,11 @@ pytestmark = pytest.mark.unit
     ("Making.Of.2024.FRENCH.1080p.WEB.H265-GRP", "Making Of", 2024),
     # a title in another script in brackets before a Latin title opening with a tag's word
     ("【中文片名】French Connection 1972 1080p.mkv", "French Connection", 1972),
+    # dashes before the year are the title's; without a year, "Title - Alt - Credits"
+    ("Movie - Title - Other Words (2011) (1080p BluRay x265 AAC 7.1 Grp).mkv",
+     "Movie - Title - Other Words", 2011),
+    ("The Movie - The Second One - Extended (2003).mkv", "The Movie - The Second One", 2003),
+    ("Movie Title - Other Title - Actor Name Multi 1080p BluRay x264.avi", "Movie Title", None),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

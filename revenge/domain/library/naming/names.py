@@ -19,7 +19,8 @@ def parse_name(name: str) -> ParsedName:
     prepared = Prepared(name)
     scan = Scan(prepared.text)
     zone = find_zone(scan)
-    title, other_names = by_script(clean_title(prepared.text[zone.start : zone.end]))
+    raw_title = prepared.text[zone.start : zone.end]
+    title, other_names = by_script(clean_title(raw_title, dated=zone.year is not None))
     if not other_names and (known_as := alternative_titles(title)):
         title, other_names = known_as[0], known_as  # "Akahige AKA Red Beard": "Akahige"
     found = Attributes(scan, zone)

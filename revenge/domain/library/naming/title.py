@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from revenge.domain.library.naming.options import OPTIONS as O
 
 
-def clean_title(raw: str) -> str | None:
+def clean_title(raw: str, *, dated: bool = False) -> str | None:
+    """`dated`: the name gives a year, which ends a title's dashes (see `_first_segment`)."""
     if "w." in raw.lower():
         raw = O.site_anywhere.sub(" ", raw)  # ".www.site.com" wherever it stands
     if network := O.trailing_network.search(raw, max(0, len(raw) - O.network_tail)):
         raw = raw[: network.start()]
-    raw = _first_segment(raw)
+    if not dated:
+        raw = _first_segment(raw)
     raw = O.tilde_subtitle.sub("", raw) or raw  # "Title_~Subtitle~_"
     hyphenated = _is_hyphenated(raw)
     raw = _strip_ends(raw)
@@ -175,7 +177,8 @@ def _is_latin_letter(char: str) -> bool:
 
 
 def _first_segment(raw: str) -> str:
-    """"Title - Subtitle" stays whole; "Title - Alt - Credits" keeps only "Title"."""
+    """"Title - Subtitle" stays whole; "Title - Alt - Credits" keeps only "Title" where no
+    year follows: "Mission - Impossible - Ghost Protocol (2011)" is one title."""
     pieces = O.dash_separator.split(raw.rstrip())
     if len(pieces) < 3 or any(O.title_part.match(piece) for piece in pieces[1:] if piece):
         return raw
