@@ -239,6 +239,14 @@ pytestmark = pytest.mark.unit
      "Movie - Title - Other Words", 2011),
     ("The Movie - The Second One - Extended (2003).mkv", "The Movie - The Second One", 2003),
     ("Movie Title - Other Title - Actor Name Multi 1080p BluRay x264.avi", "Movie Title", None),
+    # years make a range only when they rise: else a title's number, then the year
+    ("Movie 2000 - 1999.mkv", "Movie 2000", 1999),
+    ("Movie 2016 - 2016.mkv", "Movie 2016", 2016),
+    ("Movie Runner 2049 - 2017.mkv", "Movie Runner 2049", 2017),
+    ("Saga 2000 - 2020 1080p.mkv", "Saga", None),  # a collection's years
+    ("Making Of - 2024.mkv", "Making Of", 2024),  # a dash before the year: no "of 2024"
+    # a library's sorting name: "Part N" before the moved article names the movie
+    ("Godfather Part II, The (1974).mkv", "Godfather Part II, The", 1974),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

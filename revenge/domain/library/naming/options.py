@@ -92,6 +92,14 @@ class NamingOptions:
             rf"{_NO_RANGE_AFTER}(?!{_DATE_AFTER})"
         )
         self.year_range = re.compile(_RANGE)
+        # the numbers a dash apart that `year` leaves alone as a possible range; only
+        # years that rise make one ("1982-1992"), not "Fantasia 2000 - 1999" or "Blade
+        # Runner 2049 - 2017" (a title's number, then the year)
+        self.dashed_numbers = re.compile(
+            r"(?<![\d-])((?:1[89]|20)\d\d)\s?[-\u2013]\s?((?:1[89]|20)\d\d)(?!\d)")
+        self.year_value = re.compile(_YEAR)
+        # a library's sorting name moves the article to the end: "Godfather Part II, The"
+        self.moved_article = re.compile(r",\s*(?:the|an?|l[ae]s?|die|der|das)\b", _I)
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
         self.series_last = re.compile(rf"[\s,.]+(?:{w.SERIES_WORDS})$", _I)
         self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?=\w)", _I)

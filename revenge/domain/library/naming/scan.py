@@ -85,6 +85,24 @@ def _lower(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
+def is_range(first: str, second: str) -> bool:
+    """"1982-1992", "2000 - 2020": two years, the second later."""
+    return bool(O.year_value.fullmatch(first) and O.year_value.fullmatch(second)) \
+        and int(first) < int(second)
+
+
+def _years_in_no_range(text: str) -> list[Year]:
+    """The years of "Fantasia 2000 - 1999" and "Blade Runner 2049 - 2017", which look
+    like a range to the year pattern but do not rise as one does."""
+    years = []
+    for match in O.dashed_numbers.finditer(text):
+        if is_range(match.group(1), match.group(2)):
+            continue
+        years += [Year(int(match.group(group)), match.start(group), match.end(group))
+                  for group in (1, 2) if O.year_value.fullmatch(match.group(group))]
+    return years
+
+
 class Scan:
     """The tags, years and bracket groups of one name, with the questions rules ask."""
 
@@ -93,6 +111,8 @@ class Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         self.years = [Year(int(m.group(1)), m.start(), m.end()) for m in O.year.finditer(text)]
+        if "-" in text or "\u2013" in text:
+            self.years = sorted(self.years + _years_in_no_range(text), key=lambda y: y.start)
         self.one_case = _in_one_case(text[: self.years[0].start if self.years else None])
         self.tags = find_tags(text, self.one_case)
         self.tag_at = {tag.start: tag for tag in self.tags}

@@ -15,7 +15,7 @@ import re
 
 from revenge.domain.library.naming.options import OPTIONS as O
 from revenge.domain.library.naming.prepare import is_title_group
-from revenge.domain.library.naming.scan import word_before
+from revenge.domain.library.naming.scan import is_range, word_before
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -263,7 +263,8 @@ def _before_range(scan: Scan, start: int, cut: int) -> int:
     text = scan.text
     if "-" not in text and "\u2013" not in text:
         return cut
-    found = O.year_range.search(text, start + 1, cut)
+    found = next((match for match in O.year_range.finditer(text, start + 1, cut)
+                  if is_range(match.group()[:4], match.group()[-4:])), None)
     if found is None:
         return cut
     after = scan.next_word(found.end())
@@ -304,7 +305,10 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     """
     if part.text[:4].lower() != "part":
         return False
-    after = _past_notes(scan, scan.next_word(part.end))
+    after = scan.next_word(part.end)
+    if moved := O.moved_article.match(scan.text, part.end):  # "Godfather Part II, The"
+        after = scan.next_word(moved.end())
+    after = _past_notes(scan, after)
     if scan.text[after : after + 1] in ("(", "[", "{"):
         after += 1
     following = scan.tag_at.get(after)
@@ -358,11 +362,12 @@ def _choose_year(
 def _joined_to_title(scan: Scan, year: Year, start: int) -> bool:
     """"The Legend of 1900.avi", "Die Klasse von 1999.avi": a number after "of" ending
     the name is the title's. Before release information it is the year: "Making.Of.
-    2024.FRENCH.1080p" is a film called "Making Of"."""
+    2024.FRENCH.1080p" is a film called "Making Of", and so is "Making Of - 2024"."""
     if scan.next_word(year.end) < len(scan.text):
         return False
     word = word_before(scan.text, year.start, start)
-    return word is not None and scan.text[word[0] : word[1]].lower() in O.year_joiners
+    return word is not None and scan.text[word[0] : word[1]].lower() in O.year_joiners \
+        and not any(dash in scan.text[word[1] : year.start] for dash in "-\u2013")
 
 
 def _is_group(text: str, year: Year) -> bool:
