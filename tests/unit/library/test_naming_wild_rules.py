@@ -247,6 +247,9 @@ pytestmark = pytest.mark.unit
     ("Making Of - 2024.mkv", "Making Of", 2024),  # a dash before the year: no "of 2024"
     # a library's sorting name: "Part N" before the moved article names the movie
     ("Godfather Part II, The (1974).mkv", "Godfather Part II, The", 1974),
+    # a "Collection" given one year is a film; a box spans years
+    ("The Movie Collection 2020 2160p BluRay HEVC-GRP", "The Movie Collection", 2020),
+    ("Movie Collection 1080p BluRay x264-GRP", "Movie", None),
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

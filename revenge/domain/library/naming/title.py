@@ -28,13 +28,15 @@ def clean_title(raw: str, *, dated: bool = False) -> str | None:
         words = words[1:-1].strip()  # "[故宫]" standing for the whole title
     if not any(char.isalnum() for char in words):
         return None  # "]" or "-" left by a mangled name is no title
-    words = _without_series_word(words)
+    words = _without_series_word(words, dated)
     return words + "." if _ends_in_initials(words) else words
 
 
-def _without_series_word(words: str) -> str:
+def _without_series_word(words: str, dated: bool) -> str:
     """"Taxi Collection", "Trilogie Robocop", "Bourne 1,2,3": a box of the films is named by their
-    title; "The Collection" (a film, or "Tom and Jerry The Collection") keeps its word."""
+    title; "The Collection" (a film, or "Tom and Jerry The Collection") keeps its word, and
+    so does a "Collection" given one year ("The Mortuary Collection 2020": a box spans
+    years, a film has one)."""
     lowered = words.lower()
     if not any(hint in lowered for hint in O.series_hints):
         return words  # most names: spare the three searches
@@ -42,6 +44,8 @@ def _without_series_word(words: str) -> str:
         if (match := pattern.search(words)) is not None:
             rest = (words[: match.start()] + words[match.end() :]).strip()
             if pattern is O.series_last and rest.rpartition(" ")[2].lower() in O.articles:
+                return words
+            if dated and pattern is O.series_last and lowered.endswith("collection"):
                 return words
             if rest and rest.lower() not in O.articles:
                 return rest
