@@ -44,6 +44,10 @@ KNOWN_FAILURES: dict[str, str] = {
         "a genre after ' - ' is kept: genres are title words too ('Romantic Comedy 2019')"
     ),
     "OSS_117--Cairo,_Nest_of_Spies.mkv": "guessit reads '--' as a cut; we keep the subtitle",
+    "Le Seigneur des Anneaux - La Communauté de l'Anneau - Version Longue - BDRip.mkv": (
+        "guessit cuts 'Title - Subtitle - ' to its first piece; the subtitle names the film "
+        "(the matcher tries each piece), so a dash the tags cut off is no third piece"
+    ),
     "Immersion.French.2011.STV.READNFO.QC.NTSC.DVDR.nfo": _LANGUAGE_BEFORE_YEAR,
     "The.Good.German.2006.720p.BluRay.x264-RlsGrp": _LANGUAGE_BEFORE_YEAR,
     "BBC.Earth.South.Pacific.2010.D2.1080p.24p.BD25.DTS-HD": _BROADCASTER,

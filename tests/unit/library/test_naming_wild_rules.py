@@ -239,6 +239,8 @@ pytestmark = pytest.mark.unit
      "Movie - Title - Other Words", 2011),
     ("The Movie - The Second One - Extended (2003).mkv", "The Movie - The Second One", 2003),
     ("Movie Title - Other Title - Actor Name Multi 1080p BluRay x264.avi", "Movie Title", None),
+    ("Movie Title - The Second One - Version Longue - BDRip.mkv",
+     "Movie Title - The Second One", None),  # a trailing dash is no third piece
     # years make a range only when they rise: else a title's number, then the year
     ("Movie 2000 - 1999.mkv", "Movie 2000", 1999),
     ("Movie 2016 - 2016.mkv", "Movie 2016", 2016),

@@ -182,9 +182,11 @@ def _is_latin_letter(char: str) -> bool:
 
 def _first_segment(raw: str) -> str:
     """"Title - Subtitle" stays whole; "Title - Alt - Credits" keeps only "Title" where no
-    year follows: "Mission - Impossible - Ghost Protocol (2011)" is one title."""
-    pieces = O.dash_separator.split(raw.rstrip())
-    if len(pieces) < 3 or any(O.title_part.match(piece) for piece in pieces[1:] if piece):
+    year follows: "Mission - Impossible - Ghost Protocol (2011)" is one title. A dash
+    the tags cut off ("Dragonball Z - The Movies -") is no third piece: kept whole, the
+    matcher still tries each part."""
+    pieces = [piece for piece in O.dash_separator.split(raw.rstrip()) if piece]
+    if len(pieces) < 3 or any(O.title_part.match(piece) for piece in pieces[1:]):
         return raw
     return pieces[0]
 
