@@ -249,6 +249,10 @@ pytestmark = pytest.mark.unit
     ("Making Of - 2024.mkv", "Making Of", 2024),  # a dash before the year: no "of 2024"
     # a library's sorting name: "Part N" before the moved article names the movie
     ("Godfather Part II, The (1974).mkv", "Godfather Part II, The", 1974),
+    # a bracket group with nothing but release information after it is the title
+    ("[Uncut Movie][2019][1080p][BluRay].mkv", "Uncut Movie", 2019),
+    ("[Us][2019][1080p].mkv", "Us", 2019),
+    ("[Group] Movie Title [2019][1080p].mkv", "Movie Title", 2019),
     # a "Collection" given one year is a film; a box spans years
     ("The Movie Collection 2020 2160p BluRay HEVC-GRP", "The Movie Collection", 2020),
     ("Movie Collection 1080p BluRay x264-GRP", "Movie", None),

@@ -100,9 +100,10 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         # not the film: it goes, and gives no year
         return match.end(), None if match.group(2) else int(match.group(1) or match.group(3))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
-        group = text[match.start() : match.end()]
-        if _is_cjk(group) and _only_release_info_after(scan, match.end()):
-            return None  # "[故宫].全12集.2005.1080p": the group is the title
+        if _only_release_info_after(scan, match.end()):
+            # "[故宫].全12集.2005.1080p", "[Uncut Gems][2019][1080p]": the group is the
+            # title, whatever its script or words
+            return None
         return match.end(), None
     if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
         return match.end(), None
@@ -184,10 +185,6 @@ def _past_a_year(scan: Scan, pos: int) -> int:
     """Where the next word starts after a year standing at `pos` (else `pos`)."""
     year = next((year for year in scan.years if year.start == pos), None)
     return pos if year is None else scan.next_word(year.end)
-
-
-def _is_cjk(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" or "\u3040" <= char <= "\u30ff" for char in text)
 
 
 def _words_after(text: str, pos: int) -> bool:
