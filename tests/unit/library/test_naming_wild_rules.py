@@ -249,6 +249,14 @@ pytestmark = pytest.mark.unit
     ("Making Of - 2024.mkv", "Making Of", 2024),  # a dash before the year: no "of 2024"
     # a library's sorting name: "Part N" before the moved article names the movie
     ("Godfather Part II, The (1974).mkv", "Godfather Part II, The", 1974),
+    # a leading year: "Part N" before release information is the title's; the title may
+    # open with a tag's word
+    ("1974 - The Movie Part II 1080p BluRay.mkv", "The Movie Part II", 1974),
+    ("(1974) The Movie Part II [1080p].mkv", "The Movie Part II", 1974),
+    ("2011.The.Movie.Part.2.1080p.mkv", "The Movie Part 2", 2011),
+    ("2019.Uncut.Movie.1080p.mkv", "Uncut Movie", 2019),
+    ("1995.French.Movie.720p.BluRay.mkv", "French Movie", 1995),
+    ("1917.1080p.BluRay.mkv", "1917", None),  # no title word after the number
     # a bracket group with nothing but release information after it is the title
     ("[Uncut Movie][2019][1080p][BluRay].mkv", "Uncut Movie", 2019),
     ("[Us][2019][1080p].mkv", "Us", 2019),

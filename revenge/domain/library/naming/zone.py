@@ -40,18 +40,27 @@ def find_zone(scan: Scan) -> Zone:
         end, year = cut, leading_year  # "2020 - Wonder Woman 1984": the number is the title's
     if year is None and leading_year is None and (first := _year_first(scan, start, cut)):
         start, year = scan.next_word(first.end), first.value
+        end = first_cut(scan, start)[0]  # past a leading year, "Part 2" is the title's
     return Zone(start, max(start, end), year if year is not None else leading_year)
 
 
 def _year_first(scan: Scan, start: int, cut: int) -> Year | None:
     """"2009.Shoot.Fruit.Chan.DVD5": the only year, before title words and release
     tags, is the year. "1917.1080p" (no words), "2001 A Space Odyssey.mkv" (no tags)
-    and "2012 2009" (another year) keep a number as their title."""
-    if len(scan.years) != 1 or scan.years[0].start != start or cut not in scan.tag_at:
+    and "2012 2009" (another year) keep a number as their title. A title may open with a
+    tag's word ("2019.Uncut.Gems.1080p", "1995.French.Kiss.720p") where a title word
+    follows it."""
+    if len(scan.years) != 1 or scan.years[0].start != start:
         return None
     year = scan.years[0]
     words = scan.next_word(year.end)
-    return year if words < cut and not scan.release_info_at(words) else None
+    if (tag := scan.tag_at.get(words)) is not None:
+        if scan.release_info_at(scan.next_word(tag.end)):
+            return None  # "1917.1080p.BluRay": no title word after the number
+        cut = first_cut(scan, words)[0]
+    elif scan.release_info_at(words):
+        return None
+    return year if words < cut and cut in scan.tag_at else None
 
 
 def title_start(scan: Scan) -> tuple[int, int | None]:
@@ -285,9 +294,10 @@ def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
 
 def _after_leading_year(scan: Scan, part: Tag, start: int) -> bool:
     """"1974 - The Godfather Part II": the year stood before the title, so a "Part N"
-    ending the name is the title's, as it would be before a year after the title."""
+    ending the title (the name, or release information follows) is the title's, as it
+    would be before a year after the title."""
     return part.text[:4].lower() == "part" and any(year.end <= start for year in scan.years) \
-        and scan.next_word(part.end) >= len(scan.text)
+        and scan.release_info_at(scan.next_word(part.end))
 
 
 def _only_article(words: str) -> bool:
