@@ -28,6 +28,10 @@ _BROADCASTER = (
     "a leading broadcaster is dropped ('BBC.The.Hunt', 'Netflix Originals -'), 'BBC Earth' too;"
     " guessit keeps 'BBC Earth South Pacific' whole"
 )
+_ROMAN_PART = (
+    "'Part' and a Roman numeral before any year names a sequel ('Back to the Future Part "
+    "II'); guessit reads it as the file's part, which would match the first film"
+)
 _SERIES_WORD = (
     "a box of films is named by their title ('Taxi Collection (1998-2018)' -> 'Taxi', as"
     " oleoo's 50-odd boxes and our year-range rule say); guessit and PTN keep the word"
@@ -44,6 +48,8 @@ KNOWN_FAILURES: dict[str, str] = {
         "a genre after ' - ' is kept: genres are title words too ('Romantic Comedy 2019')"
     ),
     "OSS_117--Cairo,_Nest_of_Spies.mkv": "guessit reads '--' as a cut; we keep the subtitle",
+    "Foobar Part VI.mkv": _ROMAN_PART,
+    "The Godfather Part III.mkv": _ROMAN_PART,
     "Le Seigneur des Anneaux - La Communauté de l'Anneau - Version Longue - BDRip.mkv": (
         "guessit cuts 'Title - Subtitle - ' to its first piece; the subtitle names the film "
         "(the matcher tries each piece), so a dash the tags cut off is no third piece"

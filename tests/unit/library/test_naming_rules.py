@@ -154,7 +154,7 @@ def test_3d_inside_a_title_is_a_title_word() -> None:
         ("Alien (1979) pt.2.mkv", 2),
         ("Alien (1979) disc b.mkv", 2),
         ("Battle.Royale.(2000).CD1of2.DVDRiP.XviD.avi", 1),
-        ("The Godfather Part III.mkv", 3),
+        ("The Godfather Part 3.mkv", 3),
         ("Iron Man - part 2.mkv", 2),
         ("Iron Man-dvdb.mkv", 2),
     ],

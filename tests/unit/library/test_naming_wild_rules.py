@@ -257,6 +257,10 @@ pytestmark = pytest.mark.unit
     ("2019.Uncut.Movie.1080p.mkv", "Uncut Movie", 2019),
     ("1995.French.Movie.720p.BluRay.mkv", "French Movie", 1995),
     ("1917.1080p.BluRay.mkv", "1917", None),  # no title word after the number
+    # "Part" and a Roman numeral before any year is a sequel's title, not a file's part
+    ("Back to the Movie Part II.mkv", "Back to the Movie Part II", None),
+    ("MOVIE TITLE! PART III 1080p BluRay.mkv", "MOVIE TITLE! PART III", None),
+    ("Movie.2010.Part.II.1080p.mkv", "Movie", 2010),  # after the year: the file's part
     # a bracket group with nothing but release information after it is the title
     ("[Uncut Movie][2019][1080p][BluRay].mkv", "Uncut Movie", 2019),
     ("[Us][2019][1080p].mkv", "Us", 2019),

@@ -98,6 +98,7 @@ class NamingOptions:
         self.dashed_numbers = re.compile(
             r"(?<![\d-])((?:1[89]|20)\d\d)\s?[-\u2013]\s?((?:1[89]|20)\d\d)(?!\d)")
         self.year_value = re.compile(_YEAR)
+        self.roman_part = re.compile(r"part[\s._-]*[ivx]+", _I)
         # a library's sorting name moves the article to the end: "Godfather Part II, The"
         self.moved_article = re.compile(r",\s*(?:the|an?|l[ae]s?|die|der|das)\b", _I)
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)

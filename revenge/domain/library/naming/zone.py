@@ -308,10 +308,14 @@ def _names_the_movie(scan: Scan, part: Tag) -> bool:
     """"Deathly Hallows Part 1 2010", "Breaking Dawn - Part 2 (2012)": a title.
 
     "Part N" before the year belongs to the title; after it, or with no year at all
-    ("Movie.2010.Part1", "Iron Man - part 2.mkv"), it numbers the files.
+    ("Movie.2010.Part1", "Iron Man - part 2.mkv"), it numbers the files, but for a
+    Roman numeral before any year: files are numbered in digits, sequels in Roman
+    ("That's Entertainment! Part III 1080p").
     """
     if part.text[:4].lower() != "part":
         return False
+    if O.roman_part.fullmatch(part.text) and not any(y.end <= part.start for y in scan.years):
+        return True
     after = scan.next_word(part.end)
     if moved := O.moved_article.match(scan.text, part.end):  # "Godfather Part II, The"
         after = scan.next_word(moved.end())
