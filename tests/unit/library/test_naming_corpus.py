@@ -35,11 +35,11 @@ SOURCE_FLOORS = {
     "mdb": 11, "media_filename_parser": 10, "media_organizer": 30, "mediabutler": 15,
     "metashark": 12, "movie_organiser": 9, "movie_serie_torrent": 30, "movie_title_js": 17,
     "movie_title_parser": 101, "movie_vault": 13, "moviepilot": 8, "oleoo": 5917,
-    "omediacenter": 5, "plexify_kt": 22, "privatehd": 98, "ptp": 220, "plexize_go": 40,
-    "qmediasync": 119, "reelname": 14,
-    "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 123,
+    "omediacenter": 5, "plexify_kt": 22, "privatehd": 98, "ptp": 221, "pt_movie_go": 31,
+    "plexize_go": 40, "qmediasync": 119, "reelname": 14,
+    "release_parser_js": 15, "rls": 114, "scene_release_js": 12, "scene_release_parser_php": 124,
     "sleuth": 9, "soda_resource_tools": 122, "subtis": 8, "title_cleaner": 1326, "toname": 23,
-    "torcp": 65, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 14, "torrentname_go": 31,
+    "torcp": 66, "torrent_name_parser_go": 20, "torrent_name_parser_rs": 14, "torrentname_go": 31,
     "tortitle": 19, "universal_media_server": 10, "video_filename_parser": 41, "yamj": 29,
 }
 HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_name_parser_rs",
@@ -48,7 +48,7 @@ HELD_BACK = frozenset({"scene_release_parser_php", "torrentname_go", "torrent_na
                        "title_cleaner", "jfilenamescanner", "yamj",
                        "family_flix", "dadvision", "metashark", "movie_organiser", "sleuth",
                        "homeflix", "axa_media", "movie_title_parser", "mediabutler",
-                       "movie_vault", "ptp"})
+                       "movie_vault", "ptp", "pt_movie_go"})
 
 
 def load_corpus() -> dict[str, list[dict[str, Any]]]:
