@@ -268,6 +268,7 @@ pytestmark = pytest.mark.unit
     # a "Collection" given one year is a film; a box spans years
     ("The Movie Collection 2020 2160p BluRay HEVC-GRP", "The Movie Collection", 2020),
     ("Movie Collection 1080p BluRay x264-GRP", "Movie", None),
+    ("Trilogy of Movies (1975).mkv", "Trilogy of Movies", 1975),  # "of" makes it a title
 ])
 def test_names_from_the_wild_give_title_and_year(name: str, title: str, year: int | None) -> None:
     parsed = parse(name)

@@ -103,7 +103,8 @@ class NamingOptions:
         self.moved_article = re.compile(r",\s*(?:the|an?|l[ae]s?|die|der|das)\b", _I)
         self.collection_word = re.compile(rf"(?:{w.COLLECTION_WORDS}){_E}", _I)
         self.series_last = re.compile(rf"[\s,.]+(?:{w.SERIES_WORDS})$", _I)
-        self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?=\w)", _I)
+        # "Trilogie Robocop" is a box, "Trilogy of Terror" a film
+        self.series_first = re.compile(rf"(?:{w.SERIES_WORDS})\s+(?!of\b)(?=\w)", _I)
         # a word each of those has (the patterns run only where one is found)
         self.series_hints = ("coll", "log", "coffret", "gral", "saga", "box", "1")
         self.numbered_box = re.compile(r"\s+1(?:\s*[,+&-]\s*[2-9])+$")  # "Bourne 1,2,3"
