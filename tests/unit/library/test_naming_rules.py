@@ -305,6 +305,12 @@ def test_proof_sample_fix_release_is_a_movie() -> None:
     assert (parsed.title, parsed.kind) == ("The Last Survivors", "movie")
 
 
+def test_a_film_named_sample_in_a_library_layout_is_a_movie() -> None:
+    parsed = parse_name("Sample People (2000).mkv")
+    assert (parsed.title, parsed.year, parsed.kind) == ("Sample People", 2000, "movie")
+    assert parse_name("sample movie title.mkv").kind == "sample"  # no year: a sample
+
+
 def test_title_ending_in_an_extra_word_stays_a_movie() -> None:
     assert parse_name("The Other (1972).mkv").kind == "movie"
     assert parse_name("The.Big.Short.2015.1080p.BluRay.mkv").kind == "movie"

@@ -4,7 +4,8 @@
 The films are real (tag_word_titles.txt); the layouts are common ones. The count of
 names read wrongly (title, year or kind) per layout is a ceiling that only ever falls.
 What is left today is ambiguous without knowing the film: "Sadako 3D" (the 3D release
-of "Sadako"?), "The Darjeeling Limited", "Sample People", and titles that are nothing
+of "Sadako"?), "The Darjeeling Limited", "Sample.People.2000" (a scene sample's way of
+writing "sample-" before a name), and titles that are nothing
 but a tag ("HD.1080p.BluRay", "Screener.mkv") where no year marks where the title ends.
 """
 
@@ -37,8 +38,8 @@ LAYOUTS = {
     "title alone": ("{title}.mkv", False),
 }
 CEILINGS = {
-    "library": 3, "library with quality": 3, "scene": 2, "scene without resolution": 2,
-    "spaces": 2, "brackets": 3, "small letters": 2, "capitals": 2, "no year": 13,
+    "library": 2, "library with quality": 2, "scene": 2, "scene without resolution": 2,
+    "spaces": 2, "brackets": 2, "small letters": 2, "capitals": 2, "no year": 13,
     "title alone": 13,
 }
 

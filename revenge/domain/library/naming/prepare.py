@@ -103,7 +103,9 @@ def _extra_kind(text: str) -> tuple[str, Kind, ExtraType | None]:
         if match.group("strict") and follows_release_tag(text, match.start()):
             return text, "movie", None  # a release group named Short, Clip, Scene...
         return text[: match.start()], *_kind_of(match.group("loose") or match.group("strict"))
-    if match := O.sample_prefix.match(text):
+    if (match := O.sample_prefix.match(text)) and not (
+            text[match.end() - 1] == " " and O.bracketed_year.search(text)):
+        # "sample-grp-title.mkv"; not "Sample People (2000).mkv", a film's name
         return text[match.end() :], "sample", None
     if titled := titled_extra(text):
         return text[: titled[0]], "extra", titled[1]
