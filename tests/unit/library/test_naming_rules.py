@@ -309,6 +309,9 @@ def test_a_film_named_sample_in_a_library_layout_is_a_movie() -> None:
     parsed = parse_name("Sample People (2000).mkv")
     assert (parsed.title, parsed.year, parsed.kind) == ("Sample People", 2000, "movie")
     assert parse_name("sample movie title.mkv").kind == "sample"  # no year: a sample
+    assert (parse_name("The Sample.mkv").title, parse_name("The Sample.mkv").kind) == (
+        "The Sample", "movie")  # an article alone before the marker: a film's name
+    assert parse_name("The.Trailer.mkv").kind == "movie"
 
 
 def test_title_ending_in_an_extra_word_stays_a_movie() -> None:

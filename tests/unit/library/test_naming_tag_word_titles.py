@@ -39,8 +39,8 @@ LAYOUTS = {
 }
 CEILINGS = {
     "library": 2, "library with quality": 2, "scene": 2, "scene without resolution": 2,
-    "spaces": 2, "brackets": 2, "small letters": 2, "capitals": 2, "no year": 13,
-    "title alone": 13,
+    "spaces": 2, "brackets": 2, "small letters": 2, "capitals": 2, "no year": 11,
+    "title alone": 11,
 }
 
 

@@ -58,8 +58,11 @@ def _editions(texts: Iterable[str]) -> str | None:
 
 
 def _is_sample(scan: Scan, tag: Tag) -> bool:
-    """"movie.sample.mkv" is a sample; "PROOF.SAMPLE.FiX" is a fixed release."""
+    """"movie.sample.mkv" is a sample; "PROOF.SAMPLE.FiX" is a fixed release, and "The
+    Sample.mkv" a film's name."""
     if tag.category != "sample" or scan.year_after(tag.end):
+        return False
+    if scan.text[: tag.start].strip(" ._-").lower() in O.articles:
         return False
     return not O.proof_before.search(scan.text, 0, tag.start)
 

@@ -99,7 +99,9 @@ def _extra_kind(text: str) -> tuple[str, Kind, ExtraType | None]:
     if match := O.extra_name.match(text):
         return "", *_kind_of(match.group(1))
     suffix = text.lower().rstrip(" ._-0123456789").endswith(O.extra_suffix_words)
-    if suffix and (match := O.extra_suffix.search(text)) and match.start() > 0:
+    if suffix and (match := O.extra_suffix.search(text)) and match.start() > 0 \
+            and text[: match.start()].strip(" ._-").lower() not in O.articles:
+        # "Movie-trailer.mkv", "movie.sample.mkv"; "The Trailer.mkv" is a film's name
         if match.group("strict") and follows_release_tag(text, match.start()):
             return text, "movie", None  # a release group named Short, Clip, Scene...
         return text[: match.start()], *_kind_of(match.group("loose") or match.group("strict"))

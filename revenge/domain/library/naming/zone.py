@@ -286,9 +286,11 @@ def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
             scan, tag, start)):
         return False
     if _only_article(scan.text[start : tag.start]) and (
-        tag.category not in O.strong or not scan.release_info_at(scan.next_word(tag.end))
+        tag.category not in O.strong or tag.category == "sample"
+        or not scan.release_info_at(scan.next_word(tag.end))
     ):
-        return False  # "The Uncut Version (2010)", "The DivX Conspiracy"; not "The.1080p"
+        # "The Uncut Version (2010)", "The DivX Conspiracy", "The Sample"; not "The.1080p"
+        return False
     return scan.tag_ends_title(tag)
 
 
