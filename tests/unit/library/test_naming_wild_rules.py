@@ -265,6 +265,9 @@ pytestmark = pytest.mark.unit
     ("[Uncut Movie][2019][1080p][BluRay].mkv", "Uncut Movie", 2019),
     ("[Us][2019][1080p].mkv", "Us", 2019),
     ("[Group] Movie Title [2019][1080p].mkv", "Movie Title", 2019),
+    ("[Grp] [Other Grp] Movie Title [1080p][ABCD1234].mkv", "Movie Title", None),
+    ("[Grp] 8-Bit.Movie.2021.1080p.WEB.H264-GRP.mkv", "8-Bit Movie", 2021),
+    ("[Grp] (1972) Movie Title.avi", "Movie Title", 1972),
     # a "Collection" given one year is a film; a box spans years
     ("The Movie Collection 2020 2160p BluRay HEVC-GRP", "The Movie Collection", 2020),
     ("Movie Collection 1080p BluRay x264-GRP", "Movie", None),

@@ -128,6 +128,9 @@ class NamingOptions:
         self.titled_extra = re.compile(rf"(?<=\(\d{{4}}\))\s*-\s*(?:{kinds})[\s._-]*\d*$", _I)
         self.titled_extra_types = tuple(v.TITLED_EXTRAS.values())
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
+        self.only_brackets = re.compile(
+            r"(?:[\s._-]*(?:\[[^\[\]]*\]|\([^()]*\)|\{[^{}]*\}|\u3010[^\u3010\u3011]*\u3011))*"
+            r"[\s._-]*")
         self.bracketed_year = re.compile(rf"[(\[]\s*(?:{_YEAR})\s*[)\]]")
         # guessit's bonus numbering ("Moon_(2009)-x02-Making_Of"): one or two digits, so
         # a codec between dashes ("-x264-", "-X265-") is never read as one

@@ -109,9 +109,12 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         # not the film: it goes, and gives no year
         return match.end(), None if match.group(2) else int(match.group(1) or match.group(3))
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
-        if _only_release_info_after(scan, match.end()):
+        group = text[match.start() : match.end()]
+        if _only_release_info_after(scan, match.end()) and (
+                _is_cjk(group) or _only_release_brackets_after(scan, match.end())):
             # "[故宫].全12集.2005.1080p", "[Uncut Gems][2019][1080p]": the group is the
-            # title, whatever its script or words
+            # title; a Latin one is only where brackets of release information alone
+            # follow it (else it is the release group's: "[Grp] 8-Bit.Christmas.2021")
             return None
         return match.end(), None
     if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
@@ -183,8 +186,10 @@ def _letters_before_release_info(scan: Scan, pos: int) -> bool:
 
 def _only_release_info_after(scan: Scan, pos: int) -> bool:
     """"[故宫].全12集.2005" (the group is the title), not "[迪士尼]2015.恐龙当家" (a year,
-    then the title)."""
+    then the title), nor "[Grp] (1972) Title" (a year in brackets, then the title)."""
     after = _past_a_year(scan, scan.next_word(pos))
+    if (group := _bracket_at(scan, after)) and _holds_a_year_alone(scan, group):
+        after = scan.next_word(group[1])
     if (tag := scan.tag_at.get(after)) and not scan.tag_ends_title(tag):
         return False  # "【中文名】French Connection 1972": a title opening with a tag's word
     return after >= len(scan.text) or scan.release_info_at(after)
@@ -194,6 +199,19 @@ def _past_a_year(scan: Scan, pos: int) -> int:
     """Where the next word starts after a year standing at `pos` (else `pos`)."""
     year = next((year for year in scan.years if year.start == pos), None)
     return pos if year is None else scan.next_word(year.end)
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" or "\u3040" <= char <= "\u30ff" for char in text)
+
+
+def _only_release_brackets_after(scan: Scan, pos: int) -> bool:
+    """Nothing but bracket groups follow `pos`, the first holding a year or opening with
+    a tag ("[2019][1080p]")."""
+    group = _bracket_at(scan, scan.next_word(pos))
+    if group is None or not O.only_brackets.fullmatch(scan.text, pos):
+        return False
+    return bool(scan.years_within(*group)) or scan.next_word(group[0] + 1) in scan.tag_at
 
 
 def _words_after(text: str, pos: int) -> bool:
@@ -353,10 +371,14 @@ def _year_after_notes(scan: Scan, bracket: tuple[int, int]) -> list[Year]:
     """"Fantasia 2000 (Director's Cut) (1999)": a year alone in brackets after the notes
     that end the title is the year, not a number in the title."""
     group = _bracket_at(scan, _past_notes(scan, bracket[0]))
-    if group is None or scan.text[group[0] + 1 : group[1] - 1].strip() not in {
-            str(year.value) for year in scan.years_within(*group)}:
+    if group is None or not _holds_a_year_alone(scan, group):
         return []
     return scan.years_within(*group)
+
+
+def _holds_a_year_alone(scan: Scan, group: tuple[int, int]) -> bool:
+    return scan.text[group[0] + 1 : group[1] - 1].strip() in {
+        str(year.value) for year in scan.years_within(*group)}
 
 
 def _choose_year(
