@@ -314,6 +314,12 @@ def test_a_film_named_sample_in_a_library_layout_is_a_movie() -> None:
     assert parse_name("The.Trailer.mkv").kind == "movie"
 
 
+def test_a_copy_made_in_windows_reads_as_the_original() -> None:
+    assert (parse_name("Alien (1979) - Copy.mkv").title, parse_name("Alien (1979) - Copy (2).mkv")
+            .year) == ("Alien", 1979)
+    assert parse_name("Certified Copy (2010).mkv").title == "Certified Copy"
+
+
 def test_title_ending_in_an_extra_word_stays_a_movie() -> None:
     assert parse_name("The Other (1972).mkv").kind == "movie"
     assert parse_name("The.Big.Short.2015.1080p.BluRay.mkv").kind == "movie"

@@ -128,6 +128,8 @@ class NamingOptions:
         self.titled_extra = re.compile(rf"(?<=\(\d{{4}}\))\s*-\s*(?:{kinds})[\s._-]*\d*$", _I)
         self.titled_extra_types = tuple(v.TITLED_EXTRAS.values())
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
+        # a file duplicated in Windows' Explorer: "Movie - Copy.mkv", "Movie - Copy (2).mkv"
+        self.windows_copy = re.compile(r"(?:\s+-\s+Copy(?:\s+\(\d{1,3}\))?)+$", _I)
         self.only_brackets = re.compile(
             r"(?:[\s._-]*(?:\[[^\[\]]*\]|\([^()]*\)|\{[^{}]*\}|\u3010[^\u3010\u3011]*\u3011))*"
             r"[\s._-]*")

@@ -19,6 +19,8 @@ class Prepared:
 
     def __init__(self, name: str) -> None:
         text, self.container = split_extension(name.strip())
+        if "opy" in text and (copied := O.windows_copy.search(text)):
+            text = text[: copied.start()] or text  # "Movie (2010) - Copy (2).mkv"
         if _may_open_with_banner(text) and (banner := O.leading_banner.match(text)) and (
                 banner.end() < len(text)):
             text = text[banner.end() :]
