@@ -268,6 +268,10 @@ pytestmark = pytest.mark.unit
     ("[Grp] [Other Grp] Movie Title [1080p][ABCD1234].mkv", "Movie Title", None),
     ("[Grp] 8-Bit.Movie.2021.1080p.WEB.H264-GRP.mkv", "8-Bit Movie", 2021),
     ("[Grp] (1972) Movie Title.avi", "Movie Title", 1972),
+    # a title wholly in brackets, its year inside, release information after it
+    ("[Movie Title 1998] 1080p BluRay.mkv", "Movie Title", 1998),
+    ("[Movie Title (1998)].avi", "Movie Title", 1998),
+    ("{Movie Title 1998}.mkv", "Movie Title", 1998),
     # a "Collection" given one year is a film; a box spans years
     ("The Movie Collection 2020 2160p BluRay HEVC-GRP", "The Movie Collection", 2020),
     ("Movie Collection 1080p BluRay x264-GRP", "Movie", None),

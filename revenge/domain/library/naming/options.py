@@ -130,6 +130,8 @@ class NamingOptions:
         self.sample_prefix = re.compile(r"^sample[-._ ]", _I)
         # a file duplicated in Windows' Explorer: "Movie - Copy.mkv", "Movie - Copy (2).mkv"
         self.windows_copy = re.compile(r"(?:\s+-\s+Copy(?:\s+\(\d{1,3}\))?)+$", _I)
+        self.closer_of = {"[": "]", "(": ")", "{": "}", "\u3010": "\u3011"}
+        self.openers = tuple(self.closer_of)
         self.only_brackets = re.compile(
             r"(?:[\s._-]*(?:\[[^\[\]]*\]|\([^()]*\)|\{[^{}]*\}|\u3010[^\u3010\u3011]*\u3011))*"
             r"[\s._-]*")

@@ -26,6 +26,8 @@ def clean_title(raw: str, *, dated: bool = False) -> str | None:
     words = words.rstrip(O.junk_chars)
     if words[:1] == "[" and words[-1:] == "]" and "[" not in words[1:]:
         words = words[1:-1].strip()  # "[故宫]" standing for the whole title
+    elif words[:1] in O.openers and O.closer_of[words[0]] not in words:
+        words = words[1:].lstrip()  # "[Movie Title (1998)]": the year ended the title
     if not any(char.isalnum() for char in words):
         return None  # "]" or "-" left by a mangled name is no title
     words = _without_series_word(words, dated)

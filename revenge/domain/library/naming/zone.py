@@ -111,10 +111,12 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
     if (match := O.leading_group.match(text, pos)) and _words_after(text, match.end()):
         group = text[match.start() : match.end()]
         if _only_release_info_after(scan, match.end()) and (
-                _is_cjk(group) or _only_release_brackets_after(scan, match.end())):
+                _is_cjk(group) or _only_release_brackets_after(scan, match.end())
+                or scan.years_within(match.start(), match.end())):
             # "[故宫].全12集.2005.1080p", "[Uncut Gems][2019][1080p]": the group is the
-            # title; a Latin one is only where brackets of release information alone
-            # follow it (else it is the release group's: "[Grp] 8-Bit.Christmas.2021")
+            # title; a Latin one is only where it holds a year ("[Movie 1998] 1080p") or
+            # brackets of release information alone follow it (else it is the release
+            # group's: "[Grp] 8-Bit.Christmas.2021")
             return None
         return match.end(), None
     if (match := O.leading_network.match(text, pos)) and _title_words_after(scan, match.end()):
