@@ -1,8 +1,10 @@
 """Titles that hold words our tags use ("The French Connection", "Uncut Gems", "Proof",
-"The Interview", "Max Payne"), written the ways libraries and releases write them.
+"The Interview", "Max Payne") or punctuation ("L.A. Confidential", "Birdman or (The
+Unexpected Virtue of Ignorance)"), written the ways libraries and releases write them.
 
-The films are real (tag_word_titles.txt); the layouts are common ones. The count of
-names read wrongly (title, year or kind) per layout is a ceiling that only ever falls.
+The films are real (tag_word_titles.txt, punctuated_titles.txt); the layouts are common
+ones. The count of names read wrongly (title, year or kind) per layout is a ceiling that
+only ever falls.
 What is left today is ambiguous without knowing the film: "Sadako 3D" (the 3D release
 of "Sadako"?), "The Darjeeling Limited", "Sample.People.2000" (a scene sample's way of
 writing "sample-" before a name), and titles that are nothing
@@ -21,8 +23,9 @@ from tests.unit.library.test_naming_cases import norm_title
 pytestmark = pytest.mark.unit
 
 FILMS = [(title, int(year)) for title, _, year in (
-    line.rpartition("|") for line in (Path(__file__).parent / "tag_word_titles.txt")
-    .read_text("utf-8").splitlines() if line.strip() and not line.startswith("#"))]
+    line.rpartition("|") for listing in ("tag_word_titles.txt", "punctuated_titles.txt")
+    for line in (Path(__file__).parent / listing).read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))]
 
 # layout: (how the name is written, whether the year is in it)
 LAYOUTS = {
@@ -51,7 +54,7 @@ def _name(layout: str, title: str, year: int) -> str:
 
 
 def test_the_films_are_listed() -> None:
-    assert len(FILMS) > 100 and all(1900 < year < 2030 for _, year in FILMS)
+    assert len(FILMS) > 150 and all(1900 < year < 2030 for _, year in FILMS)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

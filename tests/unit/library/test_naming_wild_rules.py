@@ -268,6 +268,9 @@ pytestmark = pytest.mark.unit
     ("[Grp] [Other Grp] Movie Title [1080p][ABCD1234].mkv", "Movie Title", None),
     ("[Grp] 8-Bit.Movie.2021.1080p.WEB.H264-GRP.mkv", "8-Bit Movie", 2021),
     ("[Grp] (1972) Movie Title.avi", "Movie Title", 1972),
+    # round brackets after a joining word go on with the title
+    ("Movie or (The Unexpected Virtue of Words) (2014).mkv",
+     "Movie or (The Unexpected Virtue of Words)", 2014),
     # a title wholly in brackets, its year inside, release information after it
     ("[Movie Title 1998] 1080p BluRay.mkv", "Movie Title", 1998),
     ("[Movie Title (1998)].avi", "Movie Title", 1998),

@@ -202,7 +202,12 @@ class Scan:
             return True
         if any(start < tag.start < end for tag in self.tags):
             return True
-        return bool(self.years_within(start, end)) or self.release_info_at(self.next_word(end))
+        if self.years_within(start, end):
+            return True
+        before = word_before(self.text, start)
+        if before is not None and self.text[before[0] : before[1]].lower() in O.joining_words:
+            return False  # "Birdman or (The Unexpected Virtue of Ignorance)": it goes on
+        return self.release_info_at(self.next_word(end))
 
     def _word_in_title(self, start: int, end: int) -> bool:
         inner = self.text[start + 1 : end - 1]
