@@ -275,6 +275,7 @@ pytestmark = pytest.mark.unit
     ("[Movie Title 1998] 1080p BluRay.mkv", "Movie Title", 1998),
     ("[Movie Title (1998)].avi", "Movie Title", 1998),
     ("{Movie Title 1998}.mkv", "Movie Title", 1998),
+    ("[8-Bit Movie 2021] 1080p BluRay.mkv", "8-Bit Movie", 2021),  # opening with a tag's word
     # a "Collection" given one year is a film; a box spans years
     ("The Movie Collection 2020 2160p BluRay HEVC-GRP", "The Movie Collection", 2020),
     ("Movie Collection 1080p BluRay x264-GRP", "Movie", None),

@@ -305,6 +305,8 @@ def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
     if tag.category == "part" and (_names_the_movie(scan, tag) or _after_leading_year(
             scan, tag, start)):
         return False
+    if _opens_bracketed_title(scan, tag, start):
+        return False  # "[8-Bit Christmas 2021] 1080p": the title opens with a tag's word
     if _only_article(scan.text[start : tag.start]) and (
         tag.category not in O.strong or tag.category == "sample"
         or not scan.release_info_at(scan.next_word(tag.end))
@@ -320,6 +322,16 @@ def _after_leading_year(scan: Scan, part: Tag, start: int) -> bool:
     would be before a year after the title."""
     return part.text[:4].lower() == "part" and any(year.end <= start for year in scan.years) \
         and scan.release_info_at(scan.next_word(part.end))
+
+
+def _opens_bracketed_title(scan: Scan, tag: Tag, start: int) -> bool:
+    """Only the bracket that opens the title stands before the tag, and title words
+    follow it inside that bracket."""
+    if scan.text[start : tag.start].strip(" ._-") not in O.openers:
+        return False
+    after = scan.next_word(tag.end)
+    return scan.text[tag.end : after].strip(" ._-") == "" and not scan.release_info_at(after) \
+        and after < len(scan.text) and scan.text[after] not in "])}\u3011"
 
 
 def _only_article(words: str) -> bool:
