@@ -57,7 +57,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
 # paths (a banner before a folder), names wholly in brackets, or names whose reading
 # hangs on the case or the dots the variant takes away ("Aliens.SE.1986")
 CEILINGS = {
-    "spaces for dots": 27, "underscores": 39, "hyphens": 68, "small letters": 13,
+    "spaces for dots": 27, "underscores": 38, "hyphens": 68, "small letters": 13,
     "capitals": 17, "a site's banner": 23, "a banner in brackets": 23,
     "a release group in front": 30, "a copy in Windows": 5,
 }

@@ -257,6 +257,10 @@ pytestmark = pytest.mark.unit
     ("2019.Uncut.Movie.1080p.mkv", "Uncut Movie", 2019),
     ("1995.French.Movie.720p.BluRay.mkv", "French Movie", 1995),
     ("1917.1080p.BluRay.mkv", "1917", None),  # no title word after the number
+    # a leading year before a dash or underscores, written tight (a library's saga order)
+    ("1993- Movie Park.mkv", "Movie Park", 1993),
+    ("2000__13_Movies.mp4", "13 Movies", 2000),
+    ("1917 - 1080p.mkv", "1917", None),  # no title word after it: the number is the title
     # "Part" and a Roman numeral before any year is a sequel's title, not a file's part
     ("Back to the Movie Part II.mkv", "Back to the Movie Part II", None),
     ("MOVIE TITLE! PART III 1080p BluRay.mkv", "MOVIE TITLE! PART III", None),

@@ -184,9 +184,10 @@ class NamingOptions:
         self.group_after_dash = re.compile(r"[-\u2013\uff0d]\s*([A-Z0-9]{2,5})$")
         self.network_tail = 48  # the longest banner and its separator fit in this many
         # "(2012.12.21) Title", "[2021-05-28] Title": a dated release, before its title
-        # (group 2: the date's separator)
+        # (group 2: the date's separator); "1994 - Title", "1993- Title", "1997___Title"
         self.leading_year = re.compile(
-            rf"[(\[]({_YEAR})(?:([-.])\d\d\2\d\d)?[)\]]|({_YEAR})(?=\s+[-\u2013]\s)"
+            rf"[(\[]({_YEAR})(?:([-.])\d\d\2\d\d)?[)\]]"
+            rf"|({_YEAR})(?=\s*[-\u2013]\s|_+-_|__)"
         )
         # "(3) Title", "14、片名": a list's number
         self.leading_index = re.compile(r"\(\d{1,2}\)(?=\s*[^\W\d_])|\d{1,3}\u3001")

@@ -104,7 +104,9 @@ def _skip_once(scan: Scan, pos: int) -> tuple[int, int | None] | None:
         return match.end(), None
     if (match := O.uploader_prefix.match(text, pos)) and not scan.release_info_at(match.end()):
         return match.end(), None
-    if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()):
+    if (match := O.leading_year.match(text, pos)) and _words_after(text, match.end()) \
+            and not (match.group(3) and not _title_word_at(scan, scan.next_word(match.end()))):
+        # a bare year leads only title words ("1993- Jurassic Park"; not "1917 - 1080p")
         # a whole date ("(2010.05.26)Title") dates the release (a disc, a broadcast),
         # not the film: it goes, and gives no year
         return match.end(), None if match.group(2) else int(match.group(1) or match.group(3))
@@ -205,6 +207,14 @@ def _past_a_year(scan: Scan, pos: int) -> int:
 
 def _is_cjk(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" or "\u3040" <= char <= "\u30ff" for char in text)
+
+
+def _title_word_at(scan: Scan, pos: int) -> bool:
+    """A title's word starts at `pos`: no release information, or a tag's word that a
+    title word follows ("Uncut Gems", "French Kiss")."""
+    if (tag := scan.tag_at.get(pos)) is not None:
+        return not scan.tag_ends_title(tag)
+    return not scan.release_info_at(pos)
 
 
 def _only_release_brackets_after(scan: Scan, pos: int) -> bool:
