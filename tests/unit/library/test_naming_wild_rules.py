@@ -296,6 +296,14 @@ def test_punctuation_left_by_a_mangled_name_is_no_title(name: str) -> None:
     assert parse(name).title is None
 
 
+def test_a_lower_case_scene_prefix_leaves_both_readings_to_the_matcher() -> None:
+    assert parse("mhq-movie.2007.dc.1080p.x264.mkv").alternative_titles == (
+        "mhq-movie", "movie")  # the group before a one-word title, or "ant-man"
+    assert parse("week-end.movie.2012.720p.mkv").alternative_titles == (
+        "end movie", "week-end movie")  # the group taken off, or the title's first word
+    assert parse("Ant-Man.2015.1080p.mkv").alternative_titles == ()  # capitals: a title
+
+
 def test_a_title_in_two_scripts_keeps_both_names() -> None:
     parsed = parse("Русское название / English Title (2010) 1080p.mkv")
     assert parsed.alternative_titles == ("English Title", "Русское название")

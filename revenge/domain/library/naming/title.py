@@ -55,11 +55,18 @@ def _without_series_word(words: str, dated: bool) -> str:
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:
-    """"Akahige AKA Red Beard" is known as both "Akahige" and "Red Beard"."""
+    """"Akahige AKA Red Beard" is known as both "Akahige" and "Red Beard"; "mhq-zodiac"
+    may be "zodiac"."""
     if not title:
         return ()
     names = tuple(part.strip() for part in O.aka.split(title) if part.strip())
-    return names if len(names) > 1 else ()
+    if len(names) > 1:
+        return names
+    if title[3:6].count("-") and title.islower() and (prefix := O.scene_prefix.match(title)):
+        # "mhq-zodiac.2007.dc.1080p": a scene file's group may stand before a one-word
+        # title, which "ant-man.2015" cannot be told from; the matcher tries both
+        return title, title[prefix.end() :]
+    return ()
 
 
 def by_script(title: str | None) -> tuple[str | None, tuple[str, ...]]:
