@@ -11,28 +11,13 @@ matcher tries the title without the group too.
 from __future__ import annotations
 
 import pytest
-import uuid_utils
 
-from revenge.application.library.scan.phase_4_parse import other_name
 from revenge.application.metadata.match_movie import MatchMovieCommand
-from revenge.domain.catalog.movie import MovieFields, new_movie
-from revenge.domain.library.naming import parse_name
 from tests.integration.metadata.test_provider_outages import World
+from tests.integration.metadata.test_two_script_names_match import _scanned
 
-BACK_TO_THE_FUTURE, PART_II, PART_III = 105, 165, 196
+BACK_TO_THE_FUTURE, PART_III = 105, 196
 GODFATHER_PART_III, HEAT = 242, 949
-
-
-async def _scanned(world: World, name: str) -> str:
-    """The movie the scan records for a file of this name (no .nfo beside it)."""
-    parsed = parse_name(name)
-    fields = MovieFields(title=parsed.title or "", original_title=other_name(parsed),
-                         year=parsed.year)
-    async with world.uow() as uow:
-        movie = new_movie(str(uuid_utils.uuid7()), fields, world.clock())
-        await uow.movies.add(movie)
-        await uow.commit()
-    return movie.id
 
 
 @pytest.mark.parametrize(("name", "tmdb_id"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from revenge.domain.library.naming import labels
 from revenge.domain.library.naming.options import OPTIONS as O
-from revenge.domain.library.naming.scan import is_tag
+from revenge.domain.library.naming.scan import is_tag, only_article
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _is_sample(scan: Scan, tag: Tag) -> bool:
     Sample.mkv" a film's name."""
     if tag.category != "sample" or scan.year_after(tag.end):
         return False
-    if scan.text[: tag.start].strip(" ._-").lower() in O.articles:
+    if only_article(scan.text[: tag.start]):
         return False
     return not O.proof_before.search(scan.text, 0, tag.start)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revenge.domain.library.naming.options import OPTIONS as O
-from revenge.domain.library.naming.scan import follows_release_tag
+from revenge.domain.library.naming.scan import follows_release_tag, only_article
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _extra_kind(text: str) -> tuple[str, Kind, ExtraType | None]:
         return "", *_kind_of(match.group(1))
     suffix = text.lower().rstrip(" ._-0123456789").endswith(O.extra_suffix_words)
     if suffix and (match := O.extra_suffix.search(text)) and match.start() > 0 \
-            and text[: match.start()].strip(" ._-").lower() not in O.articles:
+            and not only_article(text[: match.start()]):
         # "Movie-trailer.mkv", "movie.sample.mkv"; "The Trailer.mkv" is a film's name
         if match.group("strict") and follows_release_tag(text, match.start()):
             return text, "movie", None  # a release group named Short, Clip, Scene...

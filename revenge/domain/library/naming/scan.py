@@ -85,6 +85,11 @@ def _lower(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
+def only_article(words: str) -> bool:
+    """Nothing but an article ("The", "Le") stands in `words`, separators aside."""
+    return words.strip(" ._-").lower() in O.articles
+
+
 def is_range(first: str, second: str) -> bool:
     """"1982-1992", "2000 - 2020": two years, the second later."""
     return bool(O.year_value.fullmatch(first) and O.year_value.fullmatch(second)) \

@@ -15,7 +15,7 @@ import re
 
 from revenge.domain.library.naming.options import OPTIONS as O
 from revenge.domain.library.naming.prepare import is_title_group
-from revenge.domain.library.naming.scan import is_range, word_before
+from revenge.domain.library.naming.scan import is_range, only_article, word_before
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -317,7 +317,7 @@ def _cuts(scan: Scan, tag: Tag, start: int) -> bool:
         return False
     if _opens_bracketed_title(scan, tag, start):
         return False  # "[8-Bit Christmas 2021] 1080p": the title opens with a tag's word
-    if _only_article(scan.text[start : tag.start]) and (
+    if only_article(scan.text[start : tag.start]) and (
         tag.category not in O.strong or tag.category == "sample"
         or not scan.release_info_at(scan.next_word(tag.end))
     ):
@@ -341,11 +341,7 @@ def _opens_bracketed_title(scan: Scan, tag: Tag, start: int) -> bool:
         return False
     after = scan.next_word(tag.end)
     return scan.text[tag.end : after].strip(" ._-") == "" and not scan.release_info_at(after) \
-        and after < len(scan.text) and scan.text[after] not in "])}\u3011"
-
-
-def _only_article(words: str) -> bool:
-    return words.strip(" ._-").lower() in O.articles
+        and scan.text[after] not in O.closer_of.values()
 
 
 def _names_the_movie(scan: Scan, part: Tag) -> bool:
