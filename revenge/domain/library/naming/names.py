@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from revenge.domain.library.naming.attributes import Attributes
-from revenge.domain.library.naming.options import OPTIONS as O
 from revenge.domain.library.naming.prepare import Prepared
 from revenge.domain.library.naming.result import ParsedName
 from revenge.domain.library.naming.scan import Scan
-from revenge.domain.library.naming.title import alternative_titles, by_script, clean_title
+from revenge.domain.library.naming.title import (
+    alternative_titles,
+    by_script,
+    clean_title,
+    scene_readings,
+)
 from revenge.domain.library.naming.zone import find_zone
 
 TYPE_CHECKING = False
@@ -24,11 +28,8 @@ def parse_name(name: str) -> ParsedName:
     title, other_names = by_script(clean_title(raw_title, dated=zone.year is not None))
     if not other_names and (known_as := alternative_titles(title)):
         title, other_names = known_as[0], known_as  # "Akahige AKA Red Beard": "Akahige"
-    elif not other_names and title and zone.start and (
-            prefix := O.scene_prefix.match(prepared.text)) and prefix.end() == zone.start:
-        # "week-end.royal.2012": the scene group taken off may have been the title's
-        # first word; the matcher tries both
-        other_names = (title, prepared.text[: zone.start] + title)
+    elif not other_names and title:
+        other_names = scene_readings(title, prepared.text, zone.start)
     found = Attributes(scan, zone)
     kind, extra_type = _kind(prepared, found)
     return ParsedName(

@@ -55,16 +55,21 @@ def _without_series_word(words: str, dated: bool) -> str:
 
 
 def alternative_titles(title: str | None) -> tuple[str, ...]:
-    """"Akahige AKA Red Beard" is known as both "Akahige" and "Red Beard"; "mhq-zodiac"
-    may be "zodiac"."""
+    """"Akahige AKA Red Beard" is known as both "Akahige" and "Red Beard"."""
     if not title:
         return ()
     names = tuple(part.strip() for part in O.aka.split(title) if part.strip())
-    if len(names) > 1:
-        return names
+    return names if len(names) > 1 else ()
+
+
+def scene_readings(title: str, text: str, start: int) -> tuple[str, ...]:
+    """A lower-case scene group before the title cannot be told from a hyphenated title's
+    first word, so both readings go to the matcher: "end royal", its group taken off
+    before `start` in `text`, may be "week-end royal"; "mhq-zodiac" kept whole may be
+    "zodiac" ("ant-man.2015" looks the same)."""
+    if start and (group := O.scene_prefix.match(text)) and group.end() == start:
+        return title, text[:start] + title
     if title[3:6].count("-") and title.islower() and (prefix := O.scene_prefix.match(title)):
-        # "mhq-zodiac.2007.dc.1080p": a scene file's group may stand before a one-word
-        # title, which "ant-man.2015" cannot be told from; the matcher tries both
         return title, title[prefix.end() :]
     return ()
 
